@@ -1,0 +1,53 @@
+/**
+ * One error family for the whole app. Each error carries a stable `id` that the API and the bot
+ * return to callers, and an HTTP status for the REST routes.
+ */
+export class AppError extends Error {
+  readonly id: string = 'app_error';
+  readonly status: number = 500;
+}
+
+/** One problem with one input field; `path` is the dotted field name, e.g. `owner.email`. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Input that breaks a rule. Nothing was written. */
+export class ValidationError extends AppError {
+  override readonly id = 'validation_error';
+  override readonly status = 400;
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '));
+  }
+}
+
+export class NotFoundError extends AppError {
+  override readonly id = 'not_found';
+  override readonly status = 404;
+}
+
+export class ForbiddenError extends AppError {
+  override readonly id = 'forbidden';
+  override readonly status = 403;
+}
+
+/** The record changed since the caller read it: re-read and try again. Nothing was overwritten. */
+export class ConflictError extends AppError {
+  override readonly id = 'conflict';
+  override readonly status = 409;
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Configuration problems found at start-up, all of them at once. */
+export class ConfigError extends AppError {
+  override readonly id = 'config_error';
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n  - ${problems.join('\n  - ')}`);
+  }
+}
