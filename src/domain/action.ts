@@ -20,9 +20,10 @@ export type Person = z.infer<typeof personSchema>;
 
 /**
  * Who did something. In tenant mode this comes from a validated token; embedded mode uses a local identity.
- * The email may be unknown for bot users whose profile we have not read.
+ * The email may be unknown for bot users whose profile we have not read. Other keys are dropped,
+ * so a richer user object can be passed and only these fields are stored.
  */
-export const actorSchema = z.strictObject({
+export const actorSchema = z.object({
   id: text(100),
   name: text(200),
   email: z.email().max(320).optional(),

@@ -63,7 +63,7 @@ export type Change =
  * @throws ValidationError for bad input or an illegal move; ConflictError when `expectedVersion` is stale.
  */
 export function planChange(current: Action, expectedVersion: number, change: Change, actor: Actor, now: Date): PlannedChange {
-  validateActor(actor);
+  const who = validateActor(actor);
   const valid = validateChange(change);
   if (current.version !== expectedVersion) {
     throw new ConflictError(
@@ -71,7 +71,7 @@ export function planChange(current: Action, expectedVersion: number, change: Cha
       current.version,
     );
   }
-  const next = applyChange(current, valid, actor, now);
+  const next = applyChange(current, valid, who, now);
   return { action: next, entry: entryFor(current, next, valid.kind) };
 }
 

@@ -30,14 +30,14 @@ export class SqliteActionRepository implements ActionRepository {
 
   async createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
     const valid = validateNewActions(inputs);
-    validateActor(actor);
+    const who = validateActor(actor);
     const byKey = this.db.prepare<[string], ActionRow>('SELECT data FROM actions WHERE idempotency_key = ?');
     return this.db
       .transaction(() =>
         valid.map((input) => {
           const existing = input.idempotencyKey ? byKey.get(input.idempotencyKey) : undefined;
           if (existing) return JSON.parse(existing.data) as Action;
-          const planned = planCreate(input, actor, this.now(), randomUUID());
+          const planned = planCreate(input, who, this.now(), randomUUID());
           this.insert(planned.action);
           this.appendHistory(planned);
           return planned.action;
