@@ -60,5 +60,7 @@ const EN_GB = new Intl.DateTimeFormat('en-GB', {
 
 /** "Fri 24 Apr 2026": how dates are shown to staff. */
 export function formatDate(date: IsoDate): string {
-  return EN_GB.format(toUtc(date));
+  // Built from parts: ICU versions differ on the comma after the weekday.
+  const part = (type: Intl.DateTimeFormatPartTypes) => EN_GB.formatToParts(toUtc(date)).find((p) => p.type === type)?.value;
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
