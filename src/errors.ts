@@ -51,3 +51,9 @@ export class ConfigError extends AppError {
     super(`Configuration problems:\n  - ${problems.join('\n  - ')}`);
   }
 }
+
+/** No valid credentials. Says nothing about why, beyond what helps a legitimate caller. */
+export class UnauthorizedError extends AppError {
+  override readonly id = 'unauthorized';
+  override readonly status = 401;
+}
