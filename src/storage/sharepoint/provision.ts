@@ -1,0 +1,49 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { getAllPages } from './graph-paging';
+import { columnsSchema, listsPageSchema, parseGraph } from './graph-shapes';
+import { ALL_LISTS, columnDefinition, type ListSpec } from './list-schema';
+
+/** What one provisioning run changed, in words for the console, e.g. `column SEND Actions/Status`. */
+export interface ProvisionReport {
+  created: string[];
+  /** Existing columns that were made indexed. */
+  indexed: string[];
+}
+
+/**
+ * Makes the site hold every list and column in `list-schema.ts`, with every filtered or sorted column
+ * indexed. Idempotent: it only adds what is missing (a list, a column, an index), so a second run sends
+ * no writes at all. It never deletes or renames anything.
+ * https://learn.microsoft.com/graph/api/list-create, https://learn.microsoft.com/graph/api/list-post-columns,
+ * https://learn.microsoft.com/graph/api/columndefinition-update
+ */
+export async function provisionLists(client: Client, siteId: string, root: string, lists: readonly ListSpec[] = ALL_LISTS): Promise<ProvisionReport> {
+  const report: ProvisionReport = { created: [], indexed: [] };
+  const site = `/sites/${siteId}`;
+  const existing = await getAllPages(client, `${site}/lists?$select=id,displayName`, root, listsPageSchema);
+  for (const spec of lists) {
+    let listId = existing.find((l) => l.displayName === spec.displayName)?.id;
+    if (!listId) {
+      const created = parseGraph(
+        listsPageSchema.shape.value.element,
+        await client.api(`${site}/lists`).post({ displayName: spec.displayName, description: spec.description, list: { template: 'genericList' } }),
+        'list',
+      );
+      listId = created.id;
+      report.created.push(`list ${spec.displayName}`);
+    }
+    const columnsPath = `${site}/lists/${listId}/columns`;
+    const columns = parseGraph(columnsSchema, await client.api(columnsPath).get(), 'columns').value;
+    for (const column of spec.columns) {
+      const found = columns.find((c) => c.name === column.name);
+      if (!found) {
+        await client.api(columnsPath).post(columnDefinition(column));
+        report.created.push(`column ${spec.displayName}/${column.name}`);
+      } else if (column.indexed && !found.indexed) {
+        await client.api(`${columnsPath}/${found.id}`).patch({ indexed: true });
+        report.indexed.push(`column ${spec.displayName}/${column.name}`);
+      }
+    }
+  }
+  return report;
+}

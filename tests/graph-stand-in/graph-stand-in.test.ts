@@ -1,0 +1,76 @@
+import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
+
+/** The stand-in's own fidelity checks, over raw HTTP (no SDK), for behaviour the adapter tests do not reach. */
+describe('Graph stand-in', () => {
+  let standIn: GraphStandIn;
+  let lists: string;
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${standIn.baseUrl}/v1.0${path}`, {
+      method,
+      headers: { authorization: `Bearer ${standIn.token}`, 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+  };
+
+  beforeEach(async () => {
+    standIn = await startGraphStandIn();
+    lists = `/sites/${standIn.siteId}/lists`;
+    await call('POST', lists, { displayName: 'Things', list: { template: 'genericList' } });
+    await call('POST', `${lists}/Things/columns`, { name: 'Colour', text: {}, indexed: true });
+  });
+  afterEach(() => standIn.close());
+
+  it('refuses a request without the bearer token', async () => {
+    const res = await fetch(`${standIn.baseUrl}/v1.0${lists}`);
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a $batch of more than 20 requests', async () => {
+    const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: `${lists}/Things/items` }));
+    const res = await call('POST', '/$batch', { requests });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 424 for a batch step whose dependency failed, and creates nothing for it', async () => {
+    const res = await call('POST', '/$batch', {
+      requests: [
+        { id: 'a', method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Nope: 1 } } },
+        { id: 'b', method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Colour: 'red' } }, dependsOn: ['a'] },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    expect(byId).toEqual({ a: 400, b: 424 });
+    expect(standIn.store.findList('Things')!.items.size).toBe(0);
+  });
+
+  it('pages with an absolute @odata.nextLink carrying $skiptoken and the original filter', async () => {
+    for (const colour of ['red', 'red', 'blue', 'red']) await call('POST', `${lists}/Things/items`, { fields: { Colour: colour } });
+    const first = await call('GET', `${lists}/Things/items?expand=fields&$top=2&$filter=${encodeURIComponent("fields/Colour eq 'red'")}`);
+    const next = new URL(first.body['@odata.nextLink']);
+    expect(next.origin).toBe(standIn.baseUrl);
+    expect(next.searchParams.get('$skiptoken')).toBeTruthy();
+    const second = await (await fetch(next, { headers: { authorization: `Bearer ${standIn.token}` } })).json();
+    expect([...first.body.value, ...second.value].map((i: { fields: { Colour: string } }) => i.fields.Colour)).toEqual(['red', 'red', 'red']);
+    expect(second['@odata.nextLink']).toBeUndefined();
+  });
+
+  it('answers 412 to a PATCH whose If-Match eTag is stale, leaving the item unchanged', async () => {
+    const created = await call('POST', `${lists}/Things/items`, { fields: { Colour: 'red' } });
+    const item = `${lists}/Things/items/${created.body.id}/fields`;
+    expect((await call('PATCH', item, { Colour: 'blue' }, { 'if-match': created.body.eTag })).status).toBe(200);
+    const stale = await call('PATCH', item, { Colour: 'green' }, { 'if-match': created.body.eTag });
+    expect(stale.status).toBe(412);
+    expect((await call('GET', item)).body.Colour).toBe('blue');
+  });
+
+  it('sends 429 with Retry-After for an injected throttle, then serves normally', async () => {
+    standIn.inject({ kind: 'throttle', retryAfterSeconds: 7 });
+    const throttled = await call('GET', lists);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('7');
+    expect(throttled.body.error.code).toBe('TooManyRequests');
+    expect((await call('GET', lists)).status).toBe(200);
+  });
+});

@@ -1,0 +1,37 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient, graphRoot } from '../../src/storage/sharepoint/graph-client';
+import { StaticTokenProvider } from '../../src/storage/sharepoint/msal-auth-provider';
+import { provisionLists } from '../../src/storage/sharepoint/provision';
+import { createSharePointRepository, type SharePointOverrides } from '../../src/storage/sharepoint/create-sharepoint-repository';
+import type { SharePointActionRepository } from '../../src/storage/sharepoint/sharepoint-action-repository';
+import type { SharePointConfig } from '../../src/storage/sharepoint/sharepoint-config';
+import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
+
+export interface ProvisionedSite {
+  standIn: GraphStandIn;
+  /** A real Graph SDK client pointed at the stand-in. */
+  client: Client;
+  root: string;
+  config: SharePointConfig;
+  /** A repository over the site, through the same factory production uses. */
+  repository(overrides?: SharePointOverrides): SharePointActionRepository;
+}
+
+/** Starts a stand-in, provisions the lists through the real provisioning code, and clears the counters. */
+export async function startProvisionedSite(): Promise<ProvisionedSite> {
+  const standIn = await startGraphStandIn();
+  const authProvider = new StaticTokenProvider(standIn.token);
+  const config: SharePointConfig = { tenantId: 'oakfield.example', clientId: '00000000-0000-4000-8000-00000000000a', clientSecret: 'unused', siteId: standIn.siteId, baseUrl: standIn.baseUrl };
+  const client = createGraphClient({ authProvider, baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
+  const root = graphRoot(standIn.baseUrl);
+  await provisionLists(client, standIn.siteId, root);
+  standIn.resetCounts();
+  return {
+    standIn,
+    client,
+    root,
+    config,
+    repository: (overrides = {}) =>
+      createSharePointRepository(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
+  };
+}

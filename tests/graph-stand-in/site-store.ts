@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * In-memory SharePoint site: lists, their columns and their items. Shapes follow Graph's resources:
+ * https://learn.microsoft.com/graph/api/resources/list
+ * https://learn.microsoft.com/graph/api/resources/columndefinition
+ * https://learn.microsoft.com/graph/api/resources/listitem
+ */
+export interface StoredColumn {
+  id: string;
+  name: string;
+  displayName: string;
+  indexed: boolean;
+  /** The rest of the columnDefinition as posted, e.g. `text: { allowMultipleLines: true }`. */
+  definition: Record<string, unknown>;
+}
+
+export interface StoredItem {
+  id: string;
+  /** SharePoint eTags look like `"{guid},{version}"`; the version bumps on every write. */
+  guid: string;
+  etagVersion: number;
+  fields: Record<string, unknown>;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+export interface StoredList {
+  id: string;
+  displayName: string;
+  createdDateTime: string;
+  columns: StoredColumn[];
+  items: Map<string, StoredItem>;
+  nextItemId: number;
+}
+
+/** Every list starts with SharePoint's built-in Title column (a single line of text, not indexed). */
+function builtInColumns(): StoredColumn[] {
+  return [{ id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', indexed: false, definition: { text: { allowMultipleLines: false, maxLength: 255 } } }];
+}
+
+export class SiteStore {
+  readonly lists: StoredList[] = [];
+
+  constructor(readonly siteId: string) {}
+
+  /** Graph addresses a list by id or by title: `lists/{list-id}` or `lists/{list-title}` (list-get). */
+  findList(idOrTitle: string): StoredList | undefined {
+    const key = idOrTitle.toLowerCase();
+    return this.lists.find((l) => l.id === idOrTitle || l.displayName.toLowerCase() === key);
+  }
+
+  createList(displayName: string): StoredList {
+    const list: StoredList = { id: randomUUID(), displayName, createdDateTime: new Date().toISOString(), columns: builtInColumns(), items: new Map(), nextItemId: 1 };
+    this.lists.push(list);
+    return list;
+  }
+
+  addColumn(list: StoredList, definition: Record<string, unknown>): StoredColumn {
+    const { name, displayName, indexed, ...rest } = definition;
+    const column: StoredColumn = {
+      id: randomUUID(),
+      name: String(name),
+      displayName: typeof displayName === 'string' ? displayName : String(name),
+      indexed: indexed === true,
+      definition: rest,
+    };
+    list.columns.push(column);
+    return column;
+  }
+
+  /** Test hook: simulate someone deleting a column in the SharePoint UI. */
+  removeColumn(listTitle: string, name: string): void {
+    const list = this.findList(listTitle);
+    if (!list) throw new Error(`no list ${listTitle}`);
+    list.columns = list.columns.filter((c) => c.name !== name);
+  }
+
+  addItem(list: StoredList, fields: Record<string, unknown>): StoredItem {
+    const now = new Date().toISOString();
+    const item: StoredItem = { id: String(list.nextItemId++), guid: randomUUID(), etagVersion: 1, fields, createdDateTime: now, lastModifiedDateTime: now };
+    list.items.set(item.id, item);
+    return item;
+  }
+}
+
+export function etagOf(item: StoredItem): string {
+  return `"${item.guid},${item.etagVersion}"`;
+}

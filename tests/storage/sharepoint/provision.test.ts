@@ -1,0 +1,73 @@
+import { createGraphClient, graphRoot } from '../../../src/storage/sharepoint/graph-client';
+import { ACTIONS_LIST, ALL_LISTS, HISTORY_LIST } from '../../../src/storage/sharepoint/list-schema';
+import { StaticTokenProvider } from '../../../src/storage/sharepoint/msal-auth-provider';
+import { provisionLists } from '../../../src/storage/sharepoint/provision';
+import { startGraphStandIn, type GraphStandIn } from '../../graph-stand-in/graph-stand-in';
+
+describe('provisioning the SharePoint lists', () => {
+  let standIn: GraphStandIn;
+  let provision: () => ReturnType<typeof provisionLists>;
+
+  beforeEach(async () => {
+    standIn = await startGraphStandIn();
+    const client = createGraphClient({ authProvider: new StaticTokenProvider(standIn.token), baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
+    provision = () => provisionLists(client, standIn.siteId, graphRoot(standIn.baseUrl));
+  });
+  afterEach(() => standIn.close());
+
+  const column = (list: string, name: string) => standIn.store.findList(list)?.columns.find((c) => c.name === name);
+  const writes = () => Object.entries(standIn.requestCounts()).filter(([op]) => !op.startsWith('get') && !op.startsWith('list'));
+
+  it('creates both lists with every column, indexing each one the app filters or sorts on', async () => {
+    const report = await provision();
+
+    expect(report.created).toContain('list SEND Actions');
+    expect(report.created).toContain('list SEND Action History');
+    expect(report.created).toHaveLength(2 + ACTIONS_LIST.columns.length + HISTORY_LIST.columns.length);
+    for (const name of ['Status', 'DueDate', 'OwnerId', 'PupilId', 'ItemType', 'IdempotencyKey', 'ActionId']) {
+      expect(column(ACTIONS_LIST.displayName, name)?.indexed).toBe(true);
+    }
+    expect(column(HISTORY_LIST.displayName, 'ActionId')?.indexed).toBe(true);
+    expect(column(ACTIONS_LIST.displayName, 'Data')?.definition).toMatchObject({ text: { allowMultipleLines: true } });
+  });
+
+  it('changes nothing when run a second time: no POST or PATCH at all', async () => {
+    await provision();
+    standIn.resetCounts();
+
+    const report = await provision();
+
+    expect(report).toEqual({ created: [], indexed: [] });
+    expect(writes()).toEqual([]);
+    expect(standIn.log.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('adds back a column someone deleted, and only that column', async () => {
+    await provision();
+    standIn.store.removeColumn(ACTIONS_LIST.displayName, 'PupilId');
+    standIn.resetCounts();
+
+    const report = await provision();
+
+    expect(report.created).toEqual(['column SEND Actions/PupilId']);
+    expect(column(ACTIONS_LIST.displayName, 'PupilId')?.indexed).toBe(true);
+    expect(standIn.requestCounts()['create column']).toBe(1);
+  });
+
+  it('re-indexes a filtered column whose index was removed', async () => {
+    await provision();
+    column(ACTIONS_LIST.displayName, 'DueDate')!.indexed = false;
+
+    const report = await provision();
+
+    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/DueDate'] });
+    expect(column(ACTIONS_LIST.displayName, 'DueDate')?.indexed).toBe(true);
+  });
+
+  it('keeps every list and column the schema names after provisioning', async () => {
+    await provision();
+    for (const list of ALL_LISTS) {
+      expect(standIn.store.findList(list.displayName)!.columns.map((c) => c.name)).toEqual(expect.arrayContaining(list.columns.map((c) => c.name)));
+    }
+  });
+});
