@@ -1,0 +1,179 @@
+// SEND Tracker on Azure: one Linux App Service (bot endpoint + tab + API), an Azure Bot whose identity is a
+// user-assigned managed identity (no bot secret to rotate), Key Vault for the one remaining secret (the Graph
+// app's client secret), and Application Insights on a Log Analytics workspace.
+// Deployed by `teamsapp provision --env dev` (arm/deploy in teamsapp.yml); outputs are written to env/.env.dev.
+
+@minLength(4)
+@maxLength(20)
+@description('Lower-case base for resource names; the web app name must be globally unique.')
+param resourceBaseName string
+
+@description('Azure region for everything except the bot (bots are global).')
+param location string = resourceGroup().location
+
+@allowed(['B1', 'B2', 'B3', 'S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3'])
+@description('App Service plan size. Always On needs Basic (B1) or above.')
+param webAppSku string = 'B1'
+
+@maxLength(42)
+param botDisplayName string
+
+@description('Client id of the Entra app used for tab SSO and for Microsoft Graph (aad.manifest.json).')
+param aadAppClientId string
+
+@secure()
+@description('Client secret of that Entra app; stored only in Key Vault, read by the app through a Key Vault reference.')
+param aadAppClientSecret string
+
+@description('Graph id of the SEND SharePoint site (hostname,siteCollectionId,webId); empty until the admin sets it.')
+param sharePointSiteId string = ''
+
+@description('Mailbox the weekly digest is sent from (scoped by Exchange RBAC for Applications).')
+param digestMailbox string = ''
+
+var tenantId = subscription().tenantId
+var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
+// Built-in role "Key Vault Secrets User": read secret values, nothing else.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-id'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${resourceBaseName}-ai'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource graphClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'graph-client-secret'
+  properties: {
+    value: aadAppClientSecret
+  }
+}
+
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: webAppSku }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: resourceBaseName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false // stateless: any instance can serve any request
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'npm start'
+      alwaysOn: true // reminder and digest tasks run in-process
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'HOST', value: '0.0.0.0' } // App Service routes to PORT on all interfaces
+        { name: 'PUBLIC_URL', value: 'https://${resourceBaseName}.azurewebsites.net' }
+        { name: 'DATA_DIR', value: '/home/data' } // /home is persistent and shared by all instances
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' } // deploy ships a built, pruned tree
+        // The bot: Teams SDK reads CLIENT_ID/TENANT_ID; no CLIENT_SECRET, so it uses the managed identity.
+        { name: 'CLIENT_ID', value: identity.properties.clientId }
+        { name: 'TENANT_ID', value: tenantId }
+        // Tab SSO: tokens have audience AAD_APP_CLIENT_ID or api://<host>/<AAD_APP_CLIENT_ID>.
+        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
+        { name: 'AAD_APP_TENANT_ID', value: tenantId }
+        // Microsoft Graph (SharePoint Lists, sendMail): client credentials, secret from Key Vault.
+        { name: 'GRAPH_TENANT_ID', value: tenantId }
+        { name: 'GRAPH_CLIENT_ID', value: aadAppClientId }
+        { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${graphClientSecret.properties.secretUri})' }
+        { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
+        { name: 'DIGEST_MAILBOX', value: digestMailbox }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+      ]
+    }
+  }
+  dependsOn: [secretsUser] // the Key Vault reference resolves only once the identity may read secrets
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: resourceBaseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'F0' } // Teams is a standard channel: free tier has no message limit for it
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
+}
+
+// Written to env/.env.<env> by the Agents Toolkit and used by the manifest and deploy step.
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output TAB_DOMAIN string = webApp.properties.defaultHostName
+output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output KEY_VAULT_NAME string = keyVault.name
