@@ -1,0 +1,94 @@
+import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { londonDate } from '../../src/domain/dates';
+import { createApi, type Me } from './api/api-client';
+import { AppContext, type AppServices } from './app-context';
+import { AppShell } from './components/AppShell/AppShell';
+import { parseRoute, routeSearch, type Route } from './navigation/route';
+import { connectToHost, getSsoToken, type HostInfo } from './teams/teams-host';
+import { fluentTheme, resolveThemeName } from './teams/theme';
+import { TrackerView } from './views/TrackerView';
+
+// Only the live tracker is in the first download; the rest load when opened.
+const CheckInView = lazy(() => import('./views/CheckInView'));
+const PupilView = lazy(() => import('./views/PupilView'));
+const ConfigView = lazy(() => import('./views/ConfigView'));
+const ItemDetailDialog = lazy(() => import('./components/ItemDetail/ItemDetailDialog'));
+
+const useStyles = makeStyles({ root: { minHeight: '100vh' } });
+
+const currentRoute = (subPageId?: string) => parseRoute(window.location.pathname, window.location.search, subPageId);
+
+/**
+ * The tab. It renders at once (local mode) and adopts the Teams host's theme, deep link and SSO
+ * when `app.initialize()` answers in time.
+ */
+export function App() {
+  const styles = useStyles();
+  const hostReady = useMemo(() => connectToHost((theme) => setHostTheme(theme)), []);
+  const api = useMemo(() => createApi(async () => getSsoToken(await hostReady)), [hostReady]);
+  const [host, setHost] = useState<HostInfo | null>(null);
+  const [hostTheme, setHostTheme] = useState<string | undefined>();
+  const [route, setRoute] = useState<Route>(() => currentRoute());
+  const [me, setMe] = useState<Me | null>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+
+  useEffect(() => {
+    void hostReady.then((h) => {
+      setHost(h);
+      setHostTheme(h.theme);
+      // A Teams deep link (subPageId) applies only when the URL itself names no view.
+      if (h.subPageId && !new URLSearchParams(window.location.search).has('view')) setRoute(currentRoute(h.subPageId));
+    });
+    api.me().then(setMe, () => setMe(null));
+    const onPop = () => setRoute(currentRoute());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [api, hostReady]);
+
+  const go = useCallback((next: Route, keepFilters: boolean) => {
+    window.history.pushState(null, '', routeSearch(next, window.location.search, keepFilters));
+    setRoute(next);
+  }, []);
+
+  const services: AppServices = useMemo(
+    () => ({
+      api,
+      me,
+      today: londonDate(new Date()),
+      navigate: (next) => go(next, false),
+      openItem: (id) => go({ ...route, itemId: id }, true),
+      dataVersion,
+    }),
+    [api, me, go, route, dataVersion],
+  );
+
+  const theme = fluentTheme(resolveThemeName(window.location.search, hostTheme));
+  const fallback = <Spinner label="Loading…" />;
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
+      <AppContext.Provider value={services}>
+        <Suspense fallback={fallback}>
+          {route.view === 'config' ? (
+            <ConfigView inTeams={host?.inTeams ?? false} />
+          ) : (
+            <AppShell view={route.view} userName={me?.name} onNavigate={(view) => go({ view }, false)}>
+              {route.view === 'tracker' && <TrackerView key="open" scope="open" />}
+              {route.view === 'my-actions' && (me ? <TrackerView key="mine" scope="mine" /> : fallback)}
+              {route.view === 'archive' && <TrackerView key="archive" scope="archive" />}
+              {route.view === 'check-in' && <CheckInView />}
+              {route.view === 'pupil' && <PupilView pupilId={route.pupilId} />}
+            </AppShell>
+          )}
+          {route.itemId && (
+            <ItemDetailDialog
+              id={route.itemId}
+              onClose={() => go({ ...route, itemId: undefined }, true)}
+              onChanged={() => setDataVersion((v) => v + 1)}
+            />
+          )}
+        </Suspense>
+      </AppContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import type { EffectivenessRow } from '../../../src/interventions/effectiveness';
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
+  cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+});
+
+const show = (n: number | null, suffix = '') => (n === null ? '–' : `${n}${suffix}`);
+
+/** Every intervention by name: how many pupils, median gain and % meeting target; weak ones first and badged. */
+export function EffectivenessTable({ rows }: { rows: EffectivenessRow[] }) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table}>
+      <caption>How well each intervention works</caption>
+      <thead>
+        <tr>
+          {['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', ''].map((h, i) => (
+            <th key={i} className={styles.cell} scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <th className={styles.cell} scope="row">{r.name}</th>
+            <td className={styles.cell}>{r.pupils}</td>
+            <td className={styles.cell}>{r.measured}</td>
+            <td className={styles.cell}>{r.medianRatioGain === null ? '–' : `${r.medianRatioGain} (${r.medianBand})`}</td>
+            <td className={styles.cell}>{show(r.medianChange)}</td>
+            <td className={styles.cell}>{show(r.percentMetTarget, '%')}</td>
+            <td className={styles.cell}>{r.belowExpectation && <Badge color="danger">Below expectation</Badge>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,121 @@
+import { Card, CardHeader, Text } from '@fluentui/react-components';
+import type { RegisterAnalytics, StatusSplit } from '../../../src/register/analytics';
+import { CompareBars } from './CompareBars';
+import { useRegisterStyles } from './Register.styles';
+
+const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
+const year = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : `Y${y}`);
+
+/** The register dashboard: the four key questions first, then the figures behind them. Presenter only. */
+export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics }) {
+  const styles = useRegisterStyles();
+  const a = analytics;
+  const needs = a.needs.filter((n) => n.ehcPlan + n.senSupport > 0 || n.nationalEhcPlanPercent !== null || n.nationalSenSupportPercent !== null);
+  return (
+    <div>
+      <section className={styles.section} aria-labelledby="register-questions">
+        <h2 id="register-questions">Key questions</h2>
+        <div className={styles.questions}>
+          {a.keyQuestions.map((q) => (
+            <Card key={q.id} appearance={q.attention ? 'outline' : 'filled-alternative'}>
+              <CardHeader header={<Text weight="semibold">{q.question}</Text>} description={q.attention ? 'Needs a look' : 'OK'} />
+              <Text>{q.answer}</Text>
+            </Card>
+          ))}
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="register-national">
+        <h2 id="register-national">Our numbers and national ({a.pupils.toLocaleString('en-GB')} pupils, {a.phase})</h2>
+        <CompareBars
+          title="Percentage of pupils: school (bar) and national (marker)"
+          bars={a.comparisons.map((c) => ({ label: c.label, school: c.schoolPercent, national: c.nationalPercent, nationalLabel: c.nationalScope }))}
+        />
+        <Text className={styles.note}>National: {a.national.source}, {a.national.year}.</Text>
+        {a.change && (
+          <Text>
+            Since {a.change.from}: SEN support {signed(a.change.senSupport)}, EHC plans {signed(a.change.ehcPlan)}, any SEN {signed(a.change.anySenPercentPoints)} percentage points ({a.change.to}).
+          </Text>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="register-needs">
+        <h2 id="register-needs">Primary need</h2>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              {['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National'].map((h, i) => (
+                <th key={i} className={styles.cell} scope="col">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((n) => (
+              <tr key={n.code}>
+                <th className={styles.cell} scope="row" title={n.label}>{n.code}</th>
+                <td className={styles.cell}>{n.ehcPlan}</td>
+                <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
+                <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
+                <td className={styles.cell}>{n.senSupport}</td>
+                <td className={styles.cell}>{pct(n.senSupportPercent)}</td>
+                <td className={styles.cell}>{pct(n.nationalSenSupportPercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Text className={styles.note}>– : DfE gives no national figure for this need here.</Text>
+      </section>
+
+      <section className={styles.section} aria-labelledby="register-overlap">
+        <h2 id="register-overlap">Overlap with FSM, pupil premium and EAL</h2>
+        <SplitTable caption="Share of each group" rows={[['FSM eligible', a.overlap.fsm], ['Pupil premium', a.overlap.pupilPremium], ['EAL', a.overlap.eal], ['Below 90% attendance', a.attendance.belowNinety]]} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="register-attendance">
+        <h2 id="register-attendance">Below 90% attendance with no plan or open item ({a.attendance.flagged.length})</h2>
+        {a.attendance.flagged.length === 0 ? (
+          <Text>None.</Text>
+        ) : (
+          <ul>
+            {a.attendance.flagged.map((p) => (
+              <li key={p.id}>
+                {p.initials} ({year(p.yearGroup)}): {p.attendancePercent}%
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function signed(n: number | null): string {
+  return n === null ? 'unknown' : n > 0 ? `+${n}` : String(n);
+}
+
+function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusSplit][] }) {
+  const styles = useRegisterStyles();
+  const cell = (s: StatusSplit['ehcPlan']) => `${pct(s.percent)}${s.nationalPercent === null ? '' : ` (national ${s.nationalPercent}%)`}`;
+  return (
+    <table className={styles.table}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {['', 'EHC plan', 'SEN support', 'No SEN'].map((h, i) => (
+            <th key={i} className={styles.cell} scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, s]) => (
+          <tr key={label}>
+            <th className={styles.cell} scope="row">{label}</th>
+            <td className={styles.cell}>{cell(s.ehcPlan)}</td>
+            <td className={styles.cell}>{cell(s.senSupport)}</td>
+            <td className={styles.cell}>{cell(s.noSen)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,69 @@
+import type { EffectivenessRow } from '../../../src/interventions/effectiveness';
+import type { Intervention, Measure, NewInterventionInput } from '../../../src/interventions/intervention';
+import type { InterventionWarning } from '../../../src/interventions/intervention-checks';
+import type { ProvisionMap } from '../../../src/provision/provision-map';
+import type { RegisterAnalytics } from '../../../src/register/analytics';
+import type { ImportPreview } from '../../../src/register/mis-import';
+import type { UpsertResult } from '../../../src/register/register-repository';
+import { ApiError } from '../api/api-error';
+
+/** An export as the API takes it: CSV text, or an .xlsx workbook as base64. */
+export type UploadFile = { format: 'csv'; text: string } | { format: 'xlsx'; base64: string };
+
+export interface InterventionView extends Intervention {
+  ratioGain: number | null;
+  band: string | null;
+  metTarget: boolean | null;
+  warnings: InterventionWarning[];
+}
+
+/** The register, intervention and provision-map routes (SEND team only). */
+export interface RegisterApi {
+  previewImport(file: UploadFile): Promise<ImportPreview>;
+  confirmImport(file: UploadFile, mapping: ImportPreview['proposedMapping'], snapshotTerm?: string): Promise<UpsertResult & { warnings: string[] }>;
+  dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
+  interventions(pupilId?: string): Promise<{ interventions: InterventionView[]; effectiveness: EffectivenessRow[] }>;
+  createIntervention(input: NewInterventionInput): Promise<{ intervention: Intervention; warnings: InterventionWarning[] }>;
+  addMeasure(id: string, measure: Measure): Promise<Intervention>;
+  provisionMap(query: Record<string, string>): Promise<ProvisionMap>;
+  provisionCsv(query: Record<string, string>): Promise<Blob>;
+}
+
+/** Reads a picked file into what the API takes. */
+export async function toUploadFile(file: File): Promise<UploadFile> {
+  if (/\.xlsx$/i.test(file.name)) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { format: 'xlsx', base64: btoa(binary) };
+  }
+  return { format: 'csv', text: await file.text() };
+}
+
+/** Same conventions as the tracker's client: SSO token when there is one, ApiError on failure. */
+export function createRegisterApi(getToken: () => Promise<string | null> = async () => null, base = ''): RegisterApi {
+  async function send(path: string, body?: unknown): Promise<Response> {
+    const token = await getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) {
+      const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      throw new ApiError(response.status, String(data.error ?? 'error'), String(data.message ?? response.statusText), Array.isArray(data.problems) ? data.problems : []);
+    }
+    return response;
+  }
+  const json = async <T,>(path: string, body?: unknown) => (await (await send(path, body)).json()) as T;
+  const qs = (q: Record<string, string>) => `?${new URLSearchParams(q).toString()}`;
+  return {
+    previewImport: (file) => json('/api/register/import/preview', { file }),
+    confirmImport: (file, mapping, snapshotTerm) => json('/api/register/import', { file, mapping, ...(snapshotTerm ? { snapshotTerm } : {}) }),
+    dashboard: (params = {}) => json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
+    interventions: (pupilId) => json(`/api/interventions${pupilId ? qs({ pupil: pupilId }) : ''}`),
+    createIntervention: (input) => json('/api/interventions', input),
+    addMeasure: (id, measure) => json(`/api/interventions/${encodeURIComponent(id)}/measures`, measure),
+    provisionMap: (query) => json(`/api/provision-map${qs(query)}`),
+    provisionCsv: async (query) => (await send(`/api/provision-map.csv${qs(query)}`)).blob(),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Action, ActionPatch, CloseAction, Person } from '../../../src/domain/action';
+import type { CheckInBuckets } from '../../../src/domain/check-in';
+import type { HistoryEntry } from '../../../src/domain/history';
+import { ApiError } from './api-error';
+
+/** The signed-in member of staff as the server sees them. */
+export interface Me {
+  id: string;
+  name: string;
+  email?: string;
+  sendTeam: boolean;
+}
+
+/** Filters understood by GET /api/actions (and the export routes). */
+export type ListParams = Record<string, string | undefined>;
+
+/** The REST API the tab uses. Every write sends the item's `version`; a stale one fails with a 409. */
+export interface TrackerApi {
+  me(): Promise<Me>;
+  listActions(params?: ListParams): Promise<Action[]>;
+  checkIn(): Promise<CheckInBuckets>;
+  getAction(id: string): Promise<Action>;
+  history(id: string): Promise<HistoryEntry[]>;
+  staff(): Promise<Person[]>;
+  update(id: string, version: number, patch: ActionPatch): Promise<Action>;
+  close(id: string, version: number, close: CloseAction): Promise<Action>;
+  reopen(id: string, version: number, note: string): Promise<Action>;
+  /** The current view as a file (`csv` or `xlsx`); fetched, not linked, so the SSO token goes with it. */
+  exportFile(format: 'csv' | 'xlsx', params: ListParams): Promise<{ blob: Blob; filename: string }>;
+}
+
+/** Drops empty values so the server's strict query schema sees only real filters. */
+export function toQuery(params: ListParams = {}): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+}
+
+async function throwApiError(response: Response): Promise<never> {
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  throw new ApiError(
+    response.status,
+    typeof data.error === 'string' ? data.error : 'error',
+    typeof data.message === 'string' ? data.message : response.statusText,
+    Array.isArray(data.problems) ? (data.problems as ApiError['problems']) : [],
+  );
+}
+
+/**
+ * A fetch-based client. `getToken` supplies a Teams SSO token in tenant mode; in local mode it
+ * returns null and the server's local identity applies.
+ */
+export function createApi(getToken: () => Promise<string | null> = async () => null, base = ''): TrackerApi {
+  async function send(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    const token = await getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (!response.ok) await throwApiError(response);
+    return response;
+  }
+  async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    return (await (await send(path, init)).json()) as T;
+  }
+  const id = encodeURIComponent;
+  return {
+    me: () => call<Me>('/api/me'),
+    listActions: async (params) => (await call<{ actions: Action[] }>(`/api/actions${toQuery(params)}`)).actions,
+    checkIn: () => call<CheckInBuckets>('/api/check-in'),
+    getAction: (actionId) => call<Action>(`/api/actions/${id(actionId)}`),
+    history: async (actionId) => (await call<{ history: HistoryEntry[] }>(`/api/actions/${id(actionId)}/history`)).history,
+    staff: async () => (await call<{ staff: Person[] }>('/api/staff')).staff,
+    update: (actionId, version, patch) => call<Action>(`/api/actions/${id(actionId)}`, { method: 'PATCH', body: { version, patch } }),
+    close: (actionId, version, close) => call<Action>(`/api/actions/${id(actionId)}/close`, { method: 'POST', body: { version, close } }),
+    reopen: (actionId, version, note) => call<Action>(`/api/actions/${id(actionId)}/reopen`, { method: 'POST', body: { version, note } }),
+    exportFile: async (format, params) => {
+      const response = await send(`/api/actions/export.${format}${toQuery(params)}`);
+      const disposition = response.headers.get('Content-Disposition') ?? '';
+      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `send-tracker.${format}`;
+      return { blob: await response.blob(), filename };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { IsoDate } from '../../src/domain/dates';
+import type { Me, TrackerApi } from './api/api-client';
+import type { Route } from './navigation/route';
+
+/** What every view needs: the API, who is signed in, today's London date and navigation. */
+export interface AppServices {
+  api: TrackerApi;
+  me: Me | null;
+  today: IsoDate;
+  navigate: (route: Route) => void;
+  /** Opens the item panel over the current view (and puts it in the URL, so it can be shared). */
+  openItem: (id: string) => void;
+  /** Goes up by one whenever the item panel saves a change, so lists reload. */
+  dataVersion: number;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+/** @throws Error when used outside <AppContext.Provider> (a programming error). */
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp() outside AppContext');
+  return services;
+}

@@ -1,0 +1,100 @@
+import type { Action } from '../../../../src/domain/action';
+import type { SortDirection, SortKey } from '../../../../src/domain/action-view';
+import { isOverdue } from '../../../../src/domain/check-in';
+import { formatDate, type IsoDate } from '../../../../src/domain/dates';
+import { ITEM_TYPE_LABELS } from '../../../../src/domain/item-type';
+import { STATUS_LABELS } from '../../../../src/domain/status';
+import { useActionTableStyles } from './ActionTable.styles';
+
+export interface ActionTableProps {
+  /** The rows to show: already filtered, sorted and cut to one page. */
+  actions: readonly Action[];
+  today: IsoDate;
+  caption: string;
+  onOpen: (id: string) => void;
+  sort?: { key: SortKey; direction: SortDirection };
+  /** When given, sortable headers become buttons. */
+  onSort?: (key: SortKey) => void;
+  /** Hide the pupil column (the pupil view already says who). */
+  hidePupil?: boolean;
+}
+
+const COLUMNS: { label: string; sortKey?: SortKey; pupil?: boolean }[] = [
+  { label: 'Pupil', sortKey: 'pupil', pupil: true },
+  { label: 'Action' },
+  { label: 'Type', sortKey: 'itemType' },
+  { label: 'Owner', sortKey: 'owner' },
+  { label: 'Due', sortKey: 'dueDate' },
+  { label: 'Status', sortKey: 'status' },
+  { label: 'Next review' },
+];
+
+/**
+ * One page of tracked items as a semantic table. Overdue is shown as the word "Overdue", not
+ * only as a colour; each action opens the item panel.
+ */
+export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hidePupil }: ActionTableProps) {
+  const styles = useActionTableStyles();
+  const columns = COLUMNS.filter((c) => !(hidePupil && c.pupil));
+  return (
+    <div className={styles.wrapper}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const active = sort && column.sortKey === sort.key;
+              const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+              return (
+                <th key={column.label} scope="col" className={styles.th} aria-sort={ariaSort}>
+                  {onSort && column.sortKey ? (
+                    <button type="button" className={styles.sortButton} onClick={() => onSort(column.sortKey!)}>
+                      {column.label}
+                      {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </button>
+                  ) : (
+                    column.label
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {actions.length === 0 ? (
+            <tr>
+              <td className={styles.empty} colSpan={columns.length}>
+                No items match.
+              </td>
+            </tr>
+          ) : (
+            actions.map((action) => (
+              <tr key={action.id} data-action-id={action.id}>
+                {!hidePupil && (
+                  <th scope="row" className={styles.td}>
+                    {action.pupil.name}
+                  </th>
+                )}
+                <td className={styles.td}>
+                  <button type="button" className={styles.openButton} onClick={() => onOpen(action.id)}>
+                    {action.description}
+                  </button>
+                </td>
+                <td className={styles.td}>{ITEM_TYPE_LABELS[action.itemType]}</td>
+                <td className={styles.td}>{action.owner.name}</td>
+                <td className={`${styles.td} ${styles.nowrap}`}>
+                  {formatDate(action.dueDate)}
+                  {isOverdue(action, today) && <span className={styles.overdue}>Overdue</span>}
+                </td>
+                <td className={styles.td}>{STATUS_LABELS[action.status]}</td>
+                <td className={`${styles.td} ${styles.nowrap}`}>
+                  {action.nextReviewDate ? formatDate(action.nextReviewDate) : <span className={styles.muted}>—</span>}
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

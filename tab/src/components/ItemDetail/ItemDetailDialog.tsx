@@ -1,0 +1,41 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
+import { useLoad } from '../../api/use-load';
+import { useApp } from '../../app-context';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { useItemDetailStyles } from './ItemDetail.styles';
+import { ItemPanel } from './ItemPanel';
+
+export interface ItemDetailDialogProps {
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+/** The item panel as a modal dialog over the current view; `?view=item&id=...` opens it directly. */
+export default function ItemDetailDialog({ id, onClose, onChanged }: ItemDetailDialogProps) {
+  const { api } = useApp();
+  const styles = useItemDetailStyles();
+  const loaded = useLoad(() => Promise.all([api.getAction(id), api.staff()]), id);
+  const [action, staff] = loaded.data ?? [];
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{action ? action.description : 'Item'}</DialogTitle>
+          <DialogContent>
+            {loaded.error ? (
+              <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
+            ) : action && staff ? (
+              <ItemPanel key={action.id} initial={action} staff={staff} onChanged={onChanged} />
+            ) : (
+              <Spinner label="Loading item…" />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Close panel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

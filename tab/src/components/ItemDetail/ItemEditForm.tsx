@@ -1,0 +1,87 @@
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Action, Person } from '../../../../src/domain/action';
+import { OPEN_STATUS_VALUES, STATUS_LABELS } from '../../../../src/domain/status';
+import { useApp } from '../../app-context';
+import { useItemDetailStyles } from './ItemDetail.styles';
+
+type OpenStatus = (typeof OPEN_STATUS_VALUES)[number];
+
+export interface ItemEditFormProps {
+  action: Action;
+  staff: readonly Person[];
+  busy: boolean;
+  run: (change: (current: Action) => Promise<Action>, success: string) => Promise<boolean>;
+}
+
+/** Status and owner save as soon as they are picked; a note and an evidence link have a Save button. */
+export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
+  const { api } = useApp();
+  const styles = useItemDetailStyles();
+  const [note, setNote] = useState('');
+  const [evidence, setEvidence] = useState(action.evidenceUrl ?? '');
+  const owners = staff.some((p) => p.id === action.owner.id) ? staff : [action.owner, ...staff];
+
+  return (
+    <section className={styles.section} aria-labelledby="edit-heading">
+      <h3 id="edit-heading" className={styles.heading}>
+        Update
+      </h3>
+      <div className={styles.row}>
+        <Field label="Status">
+          <Select
+            value={action.status}
+            disabled={busy}
+            onChange={(_, d) => void run((a) => api.update(a.id, a.version, { status: d.value as OpenStatus }), 'Status saved.')}
+          >
+            {OPEN_STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Owner">
+          <Select
+            value={action.owner.id}
+            disabled={busy}
+            onChange={(_, d) => {
+              const owner = owners.find((p) => p.id === d.value);
+              if (owner) void run((a) => api.update(a.id, a.version, { owner }), `Now owned by ${owner.name}.`);
+            }}
+          >
+            {owners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label="Add a note" className={styles.grow}>
+          <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+        </Field>
+        <Button
+          disabled={busy || note.trim() === ''}
+          onClick={async () => {
+            if (await run((a) => api.update(a.id, a.version, { note: note.trim() }), 'Note added.')) setNote('');
+          }}
+        >
+          Save note
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Field label="Evidence link" hint="A link to the document in SharePoint or OneDrive" className={styles.grow}>
+          <Input type="url" value={evidence} onChange={(_, d) => setEvidence(d.value)} />
+        </Field>
+        <Button
+          disabled={busy || evidence.trim() === (action.evidenceUrl ?? '')}
+          onClick={() => void run((a) => api.update(a.id, a.version, { evidenceUrl: evidence.trim() || null }), 'Evidence link saved.')}
+        >
+          Save link
+        </Button>
+      </div>
+    </section>
+  );
+}

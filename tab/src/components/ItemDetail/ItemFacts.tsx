@@ -1,0 +1,42 @@
+import { Link } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Action } from '../../../../src/domain/action';
+import { isOverdue } from '../../../../src/domain/check-in';
+import { formatDate, type IsoDate } from '../../../../src/domain/dates';
+import { EVENT_TYPE_LABELS, ITEM_TYPE_LABELS } from '../../../../src/domain/item-type';
+import { STATUS_LABELS } from '../../../../src/domain/status';
+import { useItemDetailStyles } from './ItemDetail.styles';
+
+/** The item at a glance, as a description list. */
+export function ItemFacts({ action, today }: { action: Action; today: IsoDate }) {
+  const styles = useItemDetailStyles();
+  const facts: [string, ReactNode][] = [
+    ['Pupil', `${action.pupil.name}${action.pupil.yearGroup === null ? '' : action.pupil.yearGroup === 0 ? ' (Reception)' : ` (Year ${action.pupil.yearGroup})`}`],
+    ['Type', ITEM_TYPE_LABELS[action.itemType]],
+    ['Owner', action.owner.name],
+    [
+      'Due',
+      <>
+        {formatDate(action.dueDate)}
+        {isOverdue(action, today) && <span className={styles.overdue}> — Overdue</span>}
+      </>,
+    ],
+    ['Status', STATUS_LABELS[action.status]],
+    ['Next review', action.nextReviewDate ? formatDate(action.nextReviewDate) : 'None set'],
+    ['Evidence', action.evidenceUrl ? <Link href={action.evidenceUrl} target="_blank" rel="noreferrer">{action.evidenceUrl}</Link> : 'None yet'],
+    ['Agreed at', action.source.title ?? EVENT_TYPE_LABELS[action.source.eventType]],
+  ];
+  if (action.decision) facts.push(['Decision', action.decision]);
+  if (action.lastNote) facts.push(['Latest note', action.lastNote]);
+  if (action.closingNote) facts.push(['Closing note', action.closingNote]);
+  return (
+    <dl className={styles.facts}>
+      {facts.map(([term, detail]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,44 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { Action, Person } from '../../../../src/domain/action';
+import { isClosed } from '../../../../src/domain/status';
+import { useApp } from '../../app-context';
+import { ItemHistory } from '../ItemHistory/ItemHistory';
+import { CloseForm } from './CloseForm';
+import { ItemEditForm } from './ItemEditForm';
+import { useItemDetailStyles } from './ItemDetail.styles';
+import { ItemFacts } from './ItemFacts';
+import { ReopenForm } from './ReopenForm';
+import { useItemChanges } from './use-item-changes';
+
+export interface ItemPanelProps {
+  initial: Action;
+  staff: readonly Person[];
+  onChanged: () => void;
+}
+
+/** Facts, the change forms that apply to the item's state, and its history. */
+export function ItemPanel({ initial, staff, onChanged }: ItemPanelProps) {
+  const { today, me } = useApp();
+  const styles = useItemDetailStyles();
+  const { action, busy, notice, run } = useItemChanges(initial, onChanged);
+  const closed = isClosed(action.status);
+  return (
+    <div>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ItemFacts action={action} today={today} />
+      {!closed && <ItemEditForm key={action.version} action={action} staff={staff} busy={busy} run={run} />}
+      {!closed && <CloseForm busy={busy} run={run} />}
+      {closed && me?.sendTeam && <ReopenForm busy={busy} run={run} />}
+      <section className={styles.section} aria-labelledby="history-heading">
+        <h3 id="history-heading" className={styles.heading}>
+          History
+        </h3>
+        <ItemHistory actionId={action.id} version={action.version} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button, Field, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Action } from '../../../../src/domain/action';
+import { useApp } from '../../app-context';
+import { useItemDetailStyles } from './ItemDetail.styles';
+
+export interface ReopenFormProps {
+  busy: boolean;
+  run: (change: (current: Action) => Promise<Action>, success: string) => Promise<boolean>;
+}
+
+/** SEND team only (the server enforces it too): bring an archived item back, saying why. */
+export function ReopenForm({ busy, run }: ReopenFormProps) {
+  const { api } = useApp();
+  const styles = useItemDetailStyles();
+  const [note, setNote] = useState('');
+  return (
+    <section className={styles.section} aria-labelledby="reopen-heading">
+      <h3 id="reopen-heading" className={styles.heading}>
+        Reopen
+      </h3>
+      <div className={styles.row}>
+        <Field label="Why is it being reopened?" className={styles.grow}>
+          <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+        </Field>
+        <Button disabled={busy || note.trim() === ''} onClick={() => void run((a) => api.reopen(a.id, a.version, note.trim()), 'Reopened.')}>
+          Reopen item
+        </Button>
+      </div>
+    </section>
+  );
+}

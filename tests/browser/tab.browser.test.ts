@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_STAFF } from '../../src/demo/school';
+import { axeViolations } from './support/axe';
+import { buildTab } from './support/build-tab';
+import { launchChromium, type Browser } from './support/chromium';
+import { startApp, type RunningApp } from './support/start-app';
+
+/**
+ * The built tab, served by the real server over a real SQLite file, driven in headless Chromium.
+ * beforeAll builds the tab with the project's Vite config into a temp folder (about 5 s), so the
+ * test never depends on a stale dist/.
+ */
+jest.setTimeout(180_000);
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/tab');
+
+let tabDir: string;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  tabDir = await buildTab();
+  app = await startApp({ tabDir });
+  browser = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (tabDir) fs.rmSync(tabDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  page = await browser.context.newPage();
+});
+afterEach(async () => {
+  await page.close();
+});
+
+const open = async (query: string) => {
+  await page.goto(`${app.url}/tab/${query}`);
+};
+const dialog = () => page.getByRole('dialog');
+
+describe('the tracker tab in a browser', () => {
+  it('filters by owner, changes an item status, and the change survives a reload', async () => {
+    await open('?view=tracker');
+    await page.getByLabel('Owner').selectOption({ label: DEMO_STAFF.assistant.name });
+    const owned = (await app.repo.query({ ownerId: DEMO_STAFF.assistant.id })).length;
+    await page.getByRole('table', { name: `Open items: ${owned} matching` }).waitFor();
+    const ownerCells = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(ownerCells).toHaveLength(owned);
+    expect(new Set(ownerCells)).toEqual(new Set([DEMO_STAFF.assistant.name]));
+
+    const row = page.locator('tbody tr').first();
+    const id = (await row.getAttribute('data-action-id'))!;
+    expect((await app.repo.get(id)).status).toBe('open');
+    await row.getByRole('button').click();
+    await dialog().getByLabel('Status').selectOption({ label: 'In progress' });
+    await dialog().getByText('Status saved.').waitFor();
+
+    await page.reload();
+    await expect(dialog().getByLabel('Status').inputValue()).resolves.toBe('in_progress');
+    expect(page.url()).toContain(`id=${id}`);
+    expect(page.url()).toContain(`owner=${DEMO_STAFF.assistant.id}`);
+    const stored = await app.repo.get(id);
+    expect(stored.status).toBe('in_progress');
+    expect((await app.repo.history(id)).at(-1)).toMatchObject({ kind: 'updated', actor: { id: DEMO_STAFF.senco.id } });
+  });
+
+  it('shows a conflict and reloads instead of overwriting a change made by someone else', async () => {
+    const [target] = await app.repo.query({ ownerId: DEMO_STAFF.familyLiaison.id });
+    await open(`?view=item&id=${target!.id}`);
+    await dialog().getByLabel('Status').waitFor();
+    const theirs = await app.repo.update(target!.id, target!.version, { status: 'waiting', note: 'Waiting for the parent to call back' }, DEMO_STAFF.familyLiaison);
+
+    await dialog().getByLabel('Status').selectOption({ label: 'In progress' });
+    await dialog().getByText('Someone else changed this item — reloaded', { exact: false }).waitFor();
+    await expect(dialog().getByLabel('Status').inputValue()).resolves.toBe('waiting');
+    expect(await app.repo.get(target!.id)).toEqual(theirs);
+  });
+
+  it('reassigns an item, adds a note and evidence, closes it to the archive and reopens it', async () => {
+    const [target] = await app.repo.query({ ownerId: DEMO_STAFF.keyStage2Lead.id });
+    await open(`?view=item&id=${target!.id}`);
+    await dialog().getByLabel('Owner').selectOption({ label: DEMO_STAFF.familyLiaison.name });
+    await dialog().getByText(`Now owned by ${DEMO_STAFF.familyLiaison.name}.`).waitFor();
+    await dialog().getByLabel('Add a note').fill('Spoke to mum at pick-up');
+    await dialog().getByRole('button', { name: 'Save note' }).click();
+    await dialog().getByText('Note added.').waitFor();
+    await dialog().getByLabel('Evidence link').fill('https://oakfield.example/sites/send/letter.docx');
+    await dialog().getByRole('button', { name: 'Save link' }).click();
+    await dialog().getByText('Evidence link saved.').waitFor();
+    await dialog().getByLabel('Parked').check();
+    await dialog().getByLabel('Closing note').fill('Parent asked to pause until after the holidays');
+    await dialog().getByRole('button', { name: 'Close item' }).click();
+    await dialog().getByText('Closed and moved to the archive.').waitFor();
+
+    const closed = await app.repo.get(target!.id);
+    expect(closed).toMatchObject({
+      status: 'parked',
+      owner: { id: DEMO_STAFF.familyLiaison.id },
+      evidenceUrl: 'https://oakfield.example/sites/send/letter.docx',
+      closingNote: 'Parent asked to pause until after the holidays',
+    });
+    await open('?view=archive');
+    await page.locator(`tr[data-action-id="${target!.id}"]`).getByRole('button').click();
+    await dialog().getByLabel('Why is it being reopened?').fill('Holidays over, picking it back up');
+    await dialog().getByRole('button', { name: 'Reopen item' }).click();
+    await dialog().getByText('Reopened.').waitFor();
+    expect((await app.repo.get(target!.id)).status).toBe('open');
+    expect((await app.repo.history(target!.id)).map((h) => h.kind)).toEqual(['created', 'updated', 'updated', 'updated', 'closed', 'reopened']);
+  });
+
+  it('shows the weekly check-in as four sections with counts', async () => {
+    await open('?view=check-in');
+    await page.locator('#check-in-needsEscalation').waitFor();
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.map((h) => h.replace(/ \(\d+\)$/, ''))).toEqual(['Overdue', 'Due this week', 'Waiting on someone', 'Needs escalation']);
+    expect(headings.every((h) => /\(\d+\)$/.test(h))).toBe(true);
+  });
+
+  it('opens a pupil from a deep link with every item, archived ones included', async () => {
+    await open('?view=pupil&pupil=p-0005');
+    const all = (await app.repo.query({ pupilId: 'p-0005', includeArchived: true })).length;
+    await page.getByRole('heading', { name: new RegExp(`: ${all} items?$`) }).waitFor();
+    await expect(page.getByText('(archived)', { exact: false }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('shows a member of staff outside the SEND team only their own items, and explains the 403 on the check-in', async () => {
+    const teacherApp = await startApp({ tabDir, user: { ...DEMO_STAFF.year4Teacher, sendTeam: false } });
+    try {
+      await page.goto(`${teacherApp.url}/tab/?view=tracker`);
+      await page.locator('tbody tr').first().waitFor();
+      const owners = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+      expect(new Set(owners)).toEqual(new Set([DEMO_STAFF.year4Teacher.name]));
+      await page.goto(`${teacherApp.url}/tab/?view=check-in`);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('You do not have access to this. The weekly check-in is for the SEND team.');
+      const [someoneElses] = await teacherApp.repo.query({ ownerId: DEMO_STAFF.senco.id });
+      await page.goto(`${teacherApp.url}/tab/?view=item&id=${someoneElses!.id}`);
+      await expect(dialog().getByRole('alert').textContent()).resolves.toContain('This item was not found');
+    } finally {
+      await teacherApp.close();
+    }
+  });
+
+  const VIEWS: [name: string, query: string, ready: (p: Page) => Promise<unknown>][] = [
+    ['tracker', '?view=tracker', (p) => p.locator('tbody tr').first().waitFor()],
+    ['check-in', '?view=check-in', (p) => p.locator('#check-in-needsEscalation').waitFor()],
+    ['my-actions', '?view=my-actions', (p) => p.getByRole('table', { name: /^Items you own/ }).waitFor()],
+    ['pupil', '?view=pupil&pupil=p-0001', (p) => p.getByRole('heading', { name: /^J\.B\.:/ }).waitFor()],
+    ['archive', '?view=archive', (p) => p.getByRole('table', { name: /^Closed items/ }).waitFor()],
+    ['item', '?view=item&id=FIRST', (p) => p.getByRole('dialog').getByRole('listitem').first().waitFor()],
+  ];
+  const THEMES = ['light', 'dark', 'contrast'];
+
+  it.each(THEMES)('has no axe violations in any view in the %s theme (screenshots kept)', async (theme) => {
+    const first = (await app.repo.query())[0]!.id;
+    const failures: string[] = [];
+    for (const [name, query, ready] of VIEWS) {
+      await open(`${query.replace('FIRST', first)}&theme=${theme}`);
+      await ready(page);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
+      for (const v of await axeViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
