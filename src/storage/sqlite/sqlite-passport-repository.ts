@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import { actorSchema, type Actor } from '../../domain/action';
+import { parseInput } from '../../domain/validate';
+import { ConflictError } from '../../errors';
+import { passportContentSchema, type Passport, type PassportContent } from '../../passport/passport';
+import type { PassportRepository } from '../../passport/passport-repository';
+
+/** One-page profiles in the embedded SQLite file, one row per pupil, versioned. */
+export class SqlitePassportRepository implements PassportRepository {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(pupilId: string): Promise<Passport | null> {
+    const row = this.db.prepare<[string], { data: string }>('SELECT data FROM passports WHERE pupil_id = ?').get(pupilId);
+    return row ? (JSON.parse(row.data) as Passport) : null;
+  }
+
+  async save(pupilId: string, expectedVersion: number, input: PassportContent, actor: Actor): Promise<Passport> {
+    const content = parseInput(passportContentSchema, input, 'content');
+    const who = parseInput(actorSchema, actor, 'actor');
+    return this.db
+      .transaction(() => {
+        const current = this.db.prepare<[string], { version: number }>('SELECT version FROM passports WHERE pupil_id = ?').get(pupilId)?.version ?? 0;
+        if (current !== expectedVersion) {
+          throw new ConflictError(`This profile was changed since you opened it (version ${current}, you had ${expectedVersion}). Reload and try again.`, current);
+        }
+        const passport: Passport = { pupilId, content, version: current + 1, updatedBy: who, updatedAt: this.now().toISOString() };
+        this.db
+          .prepare('INSERT INTO passports (pupil_id, version, data) VALUES (?, ?, ?) ON CONFLICT (pupil_id) DO UPDATE SET version = excluded.version, data = excluded.data')
+          .run(pupilId, passport.version, JSON.stringify(passport));
+        return passport;
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,23 @@
+import type { NewInterventionInput, Staff } from '../../src/interventions/intervention';
+
+export const ta: Staff = { id: '00000000-0000-4000-8000-000000000003', name: 'Grace Okafor', email: 'g.okafor@oakfield.example', role: 'teaching_assistant' };
+export const teacherStaff: Staff = { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed', email: 't.reed@oakfield.example', role: 'teacher' };
+
+/** A 16-week, 3 x 30 minute reading intervention that starts after consent; override any field. */
+export function buildIntervention(overrides: Partial<NewInterventionInput> = {}): NewInterventionInput {
+  return {
+    pupilId: 'pupil-1',
+    name: 'Reading catch-up',
+    group: null,
+    staff: ta,
+    startDate: '2026-01-05',
+    plannedEndDate: '2026-04-27',
+    sessionsPerWeek: 3,
+    sessionMinutes: 30,
+    parentConsentDate: '2025-12-15',
+    measureKind: 'reading_age',
+    measureUnit: null,
+    target: { description: 'Reading age 8y 0m', value: 96 },
+    ...overrides,
+  };
+}

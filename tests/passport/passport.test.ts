@@ -1,0 +1,49 @@
+import JSZip from 'jszip';
+import { ConflictError, ValidationError } from '../../src/errors';
+import { passportDocx } from '../../src/passport/passport-docx';
+import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
+import { freshDatabase } from '../register/support';
+import { sencoActor, teacherActor } from '../support/factories';
+
+const content = {
+  likeAndAdmire: 'Kind to younger children\nGreat at Lego',
+  importantToMe: 'Knowing what is happening next',
+  howToSupport: ['Give a 5-minute warning before changes', 'Seat near the front & away from the door'],
+  communication: 'Short sentences; check understanding <quietly>',
+};
+
+describe('one-page profile (passport)', () => {
+  it('saves versions and refuses a save from a stale copy instead of overwriting', async () => {
+    const repo = new SqlitePassportRepository(freshDatabase(), () => new Date('2026-02-01T10:00:00Z'));
+    expect(await repo.get('p1')).toBeNull();
+    const first = await repo.save('p1', 0, content, sencoActor);
+    expect(first).toMatchObject({ pupilId: 'p1', version: 1, updatedBy: sencoActor, updatedAt: '2026-02-01T10:00:00.000Z' });
+    await repo.save('p1', 1, { ...content, importantToMe: 'Football' }, teacherActor);
+    await expect(repo.save('p1', 1, content, sencoActor)).rejects.toThrow(ConflictError);
+    expect((await repo.get('p1'))!.content.importantToMe).toBe('Football');
+    await expect(repo.save('p2', 0, { ...content, howToSupport: [''] }, sencoActor)).rejects.toThrow(ValidationError);
+  });
+
+  it('exports a Word document that opens as a zip and carries each section, escaped', async () => {
+    const docx = passportDocx({ forename: 'Jamie', surname: 'Brook', yearGroup: 4, senStatus: 'K', needs: [{ code: 'SLCN', rank: 1 }, { code: 'SEMH', rank: 2 }] }, content, '2026-02-01');
+    const zip = await JSZip.loadAsync(docx, { checkCRC32: true });
+    expect(Object.keys(zip.files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts).toEqual([
+      'Jamie Brook: one-page profile',
+      'Year 4 · SEN support · Speech, language and communication needs; Social, emotional and mental health',
+      'What people like and admire about me',
+      'Kind to younger children',
+      'Great at Lego',
+      'What is important to me',
+      'Knowing what is happening next',
+      'How best to support me',
+      '• Give a 5-minute warning before changes',
+      '• Seat near the front &amp; away from the door',
+      'How I communicate',
+      'Short sentences; check understanding &lt;quietly&gt;',
+      'Updated 2026-02-01',
+    ]);
+  });
+});

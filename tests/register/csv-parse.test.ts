@@ -1,0 +1,36 @@
+import { parseCsv } from '../../src/register/csv-parse';
+import { csvCell, toCsv } from '../../src/provision/csv-write';
+import { ValidationError } from '../../src/errors';
+
+describe('CSV parser (RFC 4180)', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks inside them', () => {
+    expect(parseCsv('a,"b, c","say ""hi""","two\nlines"\n1,2,3,4')).toEqual([
+      ['a', 'b, c', 'say "hi"', 'two\nlines'],
+      ['1', '2', '3', '4'],
+    ]);
+  });
+
+  it('strips a leading BOM and accepts CRLF line ends and a final line break', () => {
+    expect(parseCsv('\ufeffUPN,Surname\r\nA1,Smith\r\n')).toEqual([['UPN', 'Surname'], ['A1', 'Smith']]);
+  });
+
+  it('keeps empty fields and keeps a blank line as an empty row so row numbers hold', () => {
+    expect(parseCsv('a,,c\r\n\r\n,,\r\n')).toEqual([['a', '', 'c'], [], ['', '', '']]);
+  });
+
+  it('rejects an unclosed quote and text after a closing quote, naming the line', () => {
+    expect(() => parseCsv('a,"b\nc')).toThrow(ValidationError);
+    expect(() => parseCsv('a,b\n"x"y,z')).toThrow(/Line 2: text after a closing quote/);
+  });
+
+  it('round-trips what the CSV writer produces', () => {
+    const rows = [['Name', 'Note'], ["O'Neill, Jr", 'said "no"\r\nthen left']];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+
+  it('neutralises cells that spreadsheet apps would run as formulas', () => {
+    expect(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+44 7700", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`]);
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell('plain')).toBe('plain');
+  });
+});

@@ -1,0 +1,95 @@
+import { call } from '../support/start-app';
+import { buildIntervention } from '../interventions/support';
+import { generatePrimaryRegister, simsCsv } from './generate-register';
+import { startRegisterApp } from './start-register-app';
+
+const senco = { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true };
+const now = () => new Date('2026-01-20T09:00:00Z');
+const school = generatePrimaryRegister();
+
+describe('register REST API over HTTP', () => {
+  let app: Awaited<ReturnType<typeof startRegisterApp>>;
+  beforeEach(async () => {
+    app = await startRegisterApp(senco, now);
+  });
+  afterEach(() => app.close());
+
+  async function importSchool() {
+    const file = { format: 'csv', text: simsCsv(school) };
+    const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file });
+    expect(preview.status).toBe(200);
+    return call(app.baseUrl, 'POST', '/api/register/import', { file, mapping: preview.body.proposedMapping, snapshotTerm: '2025-26 Spring' });
+  }
+
+  it('previews the mapping, imports on confirmation, and serves the dashboard', async () => {
+    const imported = await importSchool();
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ created: 1000, updated: 0, snapshot: { term: '2025-26 Spring', total: 1000 } });
+
+    const dash = await call(app.baseUrl, 'GET', '/api/register/dashboard?training=SLCN,ASD');
+    expect(dash.status).toBe(200);
+    expect(dash.body.pupils).toBe(1000);
+    expect(dash.body.phase).toBe('primary');
+    const anySen = dash.body.comparisons[0];
+    const expected = school.filter((p) => p.senStatus !== 'N').length;
+    expect(anySen).toMatchObject({ count: expected, schoolPercent: Math.round(expected * 10) / 100, nationalPercent: 18.2 });
+    expect(dash.body.keyQuestions.map((q: { id: string }) => q.id)).toEqual(['in_line_with_national', 'provision_matches_needs', 'training_matches_needs', 'low_attendance_has_plans']);
+    expect(dash.body.attendance.flagged.length).toBe(school.filter((p) => p.senStatus === 'N' && p.attendancePercent! < 90).length);
+  });
+
+  it('answers 400 naming the row and column when the export is malformed, and stores nothing', async () => {
+    const text = simsCsv(school.slice(0, 3)).replace(`,${school[1]!.senStatus},`, ',Q,');
+    const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file: { format: 'csv', text } });
+    const res = await call(app.baseUrl, 'POST', '/api/register/import', { file: { format: 'csv', text }, mapping: preview.body.proposedMapping });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain("Row 3, column 'SEN Status': 'Q' is not a census SEN code (N, K or E)");
+    expect(await app.register.list()).toEqual([]);
+  });
+
+  it('starts an intervention with review items, records measures and lists it with effectiveness', async () => {
+    await importSchool();
+    const [pupil] = await app.register.list();
+    const created = await call(app.baseUrl, 'POST', '/api/interventions', buildIntervention({ pupilId: pupil!.id }));
+    expect(created.status).toBe(200);
+    const id = created.body.intervention.id;
+    expect(created.body.reviewItemIds).toHaveLength(2);
+    await call(app.baseUrl, 'POST', `/api/interventions/${id}/measures`, { point: 'baseline', date: '2026-01-05', value: 84 });
+    await call(app.baseUrl, 'POST', `/api/interventions/${id}/measures`, { point: 'end', date: '2026-07-06', value: 96 });
+
+    const list = await call(app.baseUrl, 'GET', `/api/interventions?pupil=${pupil!.id}`);
+    expect(list.body.interventions[0]).toMatchObject({ id, ratioGain: 2.01, band: 'substantial', metTarget: true });
+    expect(list.body.effectiveness).toEqual([expect.objectContaining({ name: 'Reading catch-up', pupils: 1, medianRatioGain: 2.01, percentMetTarget: 100 })]);
+
+    const csv = await fetch(`${app.baseUrl}/api/provision-map.csv?termStart=2026-01-05&termEnd=2026-03-29&rates=teaching_assistant:18`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain('Reading catch-up,,Grace Okafor,teaching assistant,');
+    const bad = await call(app.baseUrl, 'GET', '/api/provision-map?termStart=2026-01-05&termEnd=2026-03-29&rates=cook:9');
+    expect(bad.status).toBe(400);
+  });
+
+  it('edits a pupil’s one-page profile and downloads it as a Word document', async () => {
+    await importSchool();
+    const [pupil] = await app.register.list();
+    const url = `/api/register/pupils/${pupil!.id}/passport`;
+    expect((await call(app.baseUrl, 'GET', url)).body).toMatchObject({ version: 0, content: { howToSupport: [] } });
+    const content = { likeAndAdmire: 'Funny', importantToMe: 'Dogs', howToSupport: ['Visual timetable'], communication: 'Signs' };
+    expect((await call(app.baseUrl, 'PUT', url, { version: 0, content })).body).toMatchObject({ version: 1, content });
+    expect((await call(app.baseUrl, 'PUT', url, { version: 0, content })).status).toBe(409);
+    const docx = await fetch(`${app.baseUrl}${url}.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="profile-[A-Z]{2}-2026-01-20\.docx"$/);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await call(app.baseUrl, 'GET', '/api/register/pupils/nobody/passport')).status).toBe(404);
+  });
+
+  it('keeps the register from staff outside the SEND team', async () => {
+    await app.close();
+    app = await startRegisterApp({ ...senco, id: 'teacher-1', sendTeam: false }, now);
+    for (const [method, url] of [['GET', '/api/register/dashboard'], ['GET', '/api/register/pupils'], ['GET', '/api/interventions'], ['POST', '/api/register/import/preview']] as const) {
+      const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
+      expect(res.status).toBe(403);
+    }
+    expect((await fetch(`${app.baseUrl}/api/provision-map.csv?termStart=2026-01-05&termEnd=2026-03-29`)).status).toBe(403);
+  });
+});

@@ -1,0 +1,47 @@
+import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
+import { ValidationError } from '../../src/errors';
+import { generatePrimaryRegister } from './generate-register';
+import { freshDatabase } from './support';
+
+describe('SQLite register store', () => {
+  it('refuses a raw DELETE of a register record at the database level', async () => {
+    const db = freshDatabase();
+    await new SqliteRegisterRepository(db).upsertMany(generatePrimaryRegister(3), { fullRoll: true });
+    expect(() => db.prepare('DELETE FROM register_pupils').run()).toThrow(/never deleted/);
+  });
+
+  it('keeps pupils missing from a partial import on roll', async () => {
+    const repo = new SqliteRegisterRepository(freshDatabase());
+    const school = generatePrimaryRegister(5);
+    await repo.upsertMany(school, { fullRoll: true });
+    expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false })).toEqual({ created: 0, updated: 0, unchanged: 2, leftRoll: 0 });
+    expect(await repo.list()).toHaveLength(5);
+  });
+
+  it('brings a leaver back on roll when a later import lists them again', async () => {
+    const repo = new SqliteRegisterRepository(freshDatabase());
+    const school = generatePrimaryRegister(3);
+    await repo.upsertMany(school, { fullRoll: true });
+    await repo.upsertMany(school.slice(1), { fullRoll: true });
+    expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 0, updated: 1, unchanged: 2, leftRoll: 0 });
+    expect((await repo.list()).map((p) => p.onRoll)).toEqual([true, true, true]);
+  });
+
+  it('stores one snapshot per term, replacing it when retaken, in school-year order', async () => {
+    let clock = new Date('2026-01-10T09:00:00Z');
+    const repo = new SqliteRegisterRepository(freshDatabase(), () => clock);
+    const school = generatePrimaryRegister(50);
+    await repo.upsertMany(school.slice(0, 40), { fullRoll: true });
+    await repo.snapshot('2025-26 Summer');
+    await repo.snapshot('2025-26 Autumn');
+    await repo.upsertMany(school, { fullRoll: true });
+    clock = new Date('2026-01-11T09:00:00Z');
+    await repo.snapshot('2025-26 Autumn');
+    const snapshots = await repo.snapshots();
+    expect(snapshots.map((s) => [s.term, s.total, s.takenAt])).toEqual([
+      ['2025-26 Autumn', 50, '2026-01-11T09:00:00.000Z'],
+      ['2025-26 Summer', 40, '2026-01-10T09:00:00.000Z'],
+    ]);
+    await expect(repo.snapshot('Autumn 2025')).rejects.toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/env';
+import { createLogger } from '../../src/logger';
+import { createServer } from '../../src/server/create-server';
+import { localIdentity, type User } from '../../src/server/identity';
+import { openDatabase } from '../../src/storage/sqlite/open-database';
+import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
+import { SqliteInterventionRepository } from '../../src/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
+
+/** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
+export async function startRegisterApp(user: User, now: () => Date) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-app-'));
+  const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+  const db = openDatabase(config.databaseFile);
+  const repo = new SqliteActionRepository(db, now);
+  const register = new SqliteRegisterRepository(db, now);
+  const interventions = new SqliteInterventionRepository(db, now);
+  const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate: localIdentity(user), register: { register, interventions, passports: new SqlitePassportRepository(db, now) } });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    repo,
+    register,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
