@@ -1,0 +1,22 @@
+import type { Person } from '../src/domain/action';
+import type { SchoolDirectory } from '../src/commands/capture-actions';
+import type { UpdateFromReminderDeps } from '../src/commands/update-from-reminder';
+import type { Logger } from '../src/logger';
+import type { ActionRepository } from '../src/storage/action-repository';
+import type { ConversationReferenceStore } from '../src/storage/conversation-reference-store';
+
+/** Everything the bot's handlers need, passed in by the composition root. */
+export interface BotDeps {
+  repo: ActionRepository;
+  conversations: ConversationReferenceStore;
+  /** Pupils and the role table (embedded mode: the demo school). */
+  school: SchoolDirectory;
+  /** Staff the app already knows (the role holders): owners found here need no Teams lookup. */
+  knownPeople: Person[];
+  /** The tracker tab: a Teams deep link when the app id is configured, else the local URL. */
+  trackerUrl: string;
+  logger: Logger;
+  now: () => Date;
+  /** When set, reminder card clicks are handled too (see bot/handlers/reminder-action.ts). */
+  reminders?: UpdateFromReminderDeps;
+}

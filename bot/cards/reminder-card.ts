@@ -1,0 +1,126 @@
+import type { ReminderView } from '../../src/commands/reminder-view';
+import type { Action } from '../../src/domain/action';
+import { daysBetween, formatDate, type IsoDate } from '../../src/domain/dates';
+import { ITEM_TYPE_LABELS } from '../../src/domain/item-type';
+import { isClosed, STATUS_LABELS } from '../../src/domain/status';
+import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
+
+/** The reminder card's model is the commands' view. */
+export type ReminderCardModel = ReminderView;
+
+/** The data every button on the card carries, so any click can redraw the whole card. */
+export interface ReminderCardData {
+  ownerId: string;
+  ownerName: string;
+  heading?: string;
+  /** Every item on the card with the version it showed. */
+  items: { actionId: string; version: number }[];
+}
+
+type Json = Record<string, unknown>;
+
+function whenLabel(action: Action, today: IsoDate): string {
+  const days = daysBetween(today, action.dueDate);
+  if (days === 0) return `Due today (${formatDate(action.dueDate)})`;
+  if (days > 0) return `Due ${formatDate(action.dueDate)}`;
+  return `Overdue by ${-days} day${days === -1 ? '' : 's'} (due ${formatDate(action.dueDate)})`;
+}
+
+function execute(title: string, verb: string, data: Json, style?: 'positive'): Json {
+  // Clients without Universal Actions post the same data as a plain submit.
+  const fallback = { type: 'Action.Submit', title, data: { ...data, verb } };
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}), fallback };
+}
+
+function itemButtons(action: Action, base: ReminderCardData): Json {
+  const data = { ...base, actionId: action.id, version: action.version };
+  return {
+    type: 'ActionSet',
+    actions: [
+      {
+        type: 'Action.ShowCard',
+        title: 'Done',
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: evidenceInputId(action.id),
+              label: 'Evidence link or note (optional)',
+              placeholder: 'https://... or a short note',
+              maxLength: 2000,
+            },
+          ],
+          actions: [execute('Mark done', REMINDER_VERBS.done, data, 'positive')],
+        },
+      },
+      ...(action.status === 'in_progress' ? [] : [execute('In progress', REMINDER_VERBS.inProgress, data)]),
+      ...(action.status === 'waiting' ? [] : [execute('Waiting on someone', REMINDER_VERBS.waiting, data)]),
+      execute('Snooze a week', REMINDER_VERBS.snooze, data),
+    ],
+  };
+}
+
+function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): Json {
+  const closed = isClosed(action.status);
+  const overdue = !closed && action.dueDate < today;
+  const facts = [
+    { title: 'Type', value: ITEM_TYPE_LABELS[action.itemType] },
+    { title: 'Status', value: STATUS_LABELS[action.status] },
+    ...(action.remindAfter && action.remindAfter > today && !closed ? [{ title: 'Snoozed until', value: formatDate(action.remindAfter) }] : []),
+    ...(closed && action.closingNote ? [{ title: 'Note', value: action.closingNote }] : []),
+  ];
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    items: [
+      { type: 'TextBlock', text: `${action.pupil.name}: ${action.description}`, wrap: true, weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: closed ? `${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})` : whenLabel(action, today),
+        color: closed ? 'Good' : overdue ? 'Attention' : 'Default',
+        spacing: 'None',
+        wrap: true,
+      },
+      { type: 'FactSet', facts },
+      ...(closed ? [] : [itemButtons(action, base)]),
+    ],
+  };
+}
+
+/**
+ * The reminder card (Adaptive Card 1.5, Universal Actions): the owner's items with Done (optional
+ * evidence link or note), In progress, Waiting on someone and Snooze a week. `refresh` redraws it
+ * for the owner whenever it is shown, so a card left in the chat never shows stale state.
+ */
+export function reminderCard(model: ReminderCardModel): Json {
+  const data: ReminderCardData = {
+    ownerId: model.owner.id,
+    ownerName: model.owner.name,
+    ...(model.heading ? { heading: model.heading } : {}),
+    items: model.items.map(({ action }) => ({ actionId: action.id, version: action.version })),
+  };
+  const open = model.items.filter(({ action }) => !isClosed(action.status)).length;
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data }, userIds: [model.owner.id] },
+    body: [
+      { type: 'TextBlock', text: model.heading ?? 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: open === 0 ? `All done, ${model.owner.name}. Thank you.` : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
+        wrap: true,
+        spacing: 'Small',
+      },
+      ...(model.notice
+        ? [{ type: 'TextBlock', text: model.notice.text, wrap: true, color: noticeColour[model.notice.tone], weight: 'Bolder' }]
+        : []),
+      ...model.items.map(({ action }) => itemContainer(action, model.today, data)),
+    ],
+  };
+}
+
+const noticeColour = { good: 'Good', attention: 'Attention', warning: 'Warning' } as const;

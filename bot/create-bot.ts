@@ -1,0 +1,41 @@
+import { App } from '@microsoft/teams.apps';
+import type { Server } from 'restify';
+import type { Config } from '../src/env';
+import type { BotDeps } from './bot-deps';
+import { handleCardAction } from './handlers/handle-card-action';
+import { handleInstall } from './handlers/handle-install';
+import { handleMessage } from './handlers/handle-message';
+import { searchPupils } from './handlers/handle-pupil-search';
+import { RestifyAdapter } from './http/restify-adapter';
+import { sdkLogger } from './sdk-logger';
+
+/** The bot, ready to mount on the restify server at `POST /api/messages`. */
+export interface Bot {
+  app: App;
+  mount(server: Server): void;
+}
+
+/**
+ * Builds the Teams bot (Teams SDK v2) driven by restify. Tenant mode: the SDK validates Bot
+ * Framework tokens for the configured app registration. Embedded mode: no tokens (there is no
+ * tenant), so only requests from this machine are accepted — for Microsoft's Agents Playground.
+ */
+export async function createBot(config: Config, deps: BotDeps): Promise<Bot> {
+  const embedded = config.tenant === null;
+  const adapter = new RestifyAdapter({ loopbackOnly: embedded, logger: deps.logger });
+  const app = new App({
+    httpServerAdapter: adapter,
+    logger: sdkLogger(deps.logger),
+    messagingEndpoint: '/api/messages',
+    dangerouslyAllowUnauthenticatedRequests: embedded,
+    ...(config.tenant ? { clientId: config.tenant.clientId, clientSecret: config.tenant.clientSecret, tenantId: config.tenant.tenantId } : {}),
+  });
+  app.on('message', (ctx) => handleMessage(deps, ctx));
+  app.on('card.action', (ctx) => handleCardAction(deps, ctx));
+  app.on('card.search', (ctx) => searchPupils(deps.school.pupils, ctx.activity.value));
+  app.on('install.add', (ctx) => handleInstall(deps, ctx.activity));
+  app.on('conversationUpdate', (ctx) => handleInstall(deps, ctx.activity));
+  // Registers POST /api/messages on the adapter; nothing listens until `mount`.
+  await app.initialize();
+  return { app, mount: (server) => adapter.mount(server) };
+}

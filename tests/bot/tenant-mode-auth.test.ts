@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { createBot } from '../../bot/create-bot';
+import { loadConfig } from '../../src/env';
+import { createLogger } from '../../src/logger';
+import { openDatabase } from '../../src/storage/sqlite/open-database';
+import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
+import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
+import { meetingMessage } from './support/activities';
+import { startFakeConnector } from './support/fake-connector';
+
+describe('bot endpoint in tenant mode', () => {
+  it('rejects a request without a Bot Framework token with 401, even from loopback, and sends nothing', async () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      TENANT_ID: '11111111-1111-4111-8111-111111111111',
+      CLIENT_ID: '22222222-2222-4222-8222-222222222222',
+      CLIENT_SECRET: 'not-a-real-secret',
+      SHAREPOINT_SITE_ID: 'site',
+    });
+    const db = openDatabase(':memory:');
+    const connector = await startFakeConnector([]);
+    const bot = await createBot(config, {
+      repo: new SqliteActionRepository(db),
+      conversations: new SqliteConversationReferenceStore(db),
+      school: { pupils: [], roles: {} },
+      knownPeople: [],
+      trackerUrl: 'http://127.0.0.1/tab/',
+      logger: createLogger('silent'),
+      now: () => new Date(),
+    });
+    const server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    bot.mount(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(meetingMessage(connector.url, "Action: SENCO to update J.B.'s plan by Friday")),
+      });
+      expect(res.status).toBe(401);
+      expect(connector.calls).toHaveLength(0);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.close();
+    }
+  });
+});
