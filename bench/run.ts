@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { measureBot } from './bot-bench';
+import { measureGraphRoundTrips } from './graph-round-trips';
+import { measureEmbeddedStore } from './store-bench';
+import { measureTab } from './tab-bench';
+
+/**
+ * `npm run bench`: every benchmark in one run, written to bench/results/results.{json,md} and printed.
+ * Figures are measurements on this machine, compared with the targets in the benchmarks issue;
+ * nothing here fails a build.
+ */
+async function main(): Promise<void> {
+  const started = new Date();
+  const bot = await measureBot(1000);
+  const graph = await measureGraphRoundTrips();
+  const store = await measureEmbeddedStore(100_000);
+  const tab = await measureTab({ rows: 5000 });
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows: [string, string, string][] = [
+    ['Capture turn (5 actions -> card), p50 / p95', `${bot.capture.p50} / ${bot.capture.p95} ms`, ''],
+    ['Bare echo bot, same SDK and server, p50 / p95', `${bot.echo.p50} / ${bot.echo.p95} ms`, ''],
+    ['Capture p95 / echo p95', `${bot.captureToEchoP95}x`, '<= 2x'],
+    ['Save click on the card, p50 / p95', `${bot.save.p50} / ${bot.save.p95} ms`, ''],
+    ['Graph: save 20 actions', `${graph.save20.total} request(s)`, '1 = ceil(20/20)'],
+    ['Graph: save 20 actions with idempotency keys', `${graph.save20WithIdempotencyKeys.total} request(s)`, '1 batch + 1 key lookup'],
+    [`Graph: load ${graph.load.items} items (page ${graph.load.pageSize})`, `${graph.load.total} requests`, `${graph.load.expectedRequests} (within 10%)`],
+    [`Embedded store, ${store.actions} actions: weekly check-in p50 / p95`, `${store.weeklyCheckIn.p50} / ${store.weeklyCheckIn.p95} ms (${store.weeklyCheckIn.items} items)`, ''],
+    [`Embedded store, ${store.actions} actions: owner query p50 / p95`, `${store.ownerQuery.p50} / ${store.ownerQuery.p95} ms (${store.ownerQuery.items} items)`, ''],
+    ['Tab initial JS (raw / gzip)', `${kb(tab.initialJs.raw)} / ${kb(tab.initialJs.gzip)}`, '< 250 KB gzip'],
+    [`Tab first render, ${tab.rows} rows`, `${Math.round(tab.firstRenderMs)} ms`, '< 1 s'],
+    ['Tab filter change', `${Math.round(tab.filterChangeMs)} ms`, ''],
+  ];
+  const markdown = [
+    `# SEND Tracker benchmarks (${started.toISOString()}, Node ${process.version})`,
+    '',
+    '| measure | result | target |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ].join('\n');
+
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ started, node: process.version, bot, graph, store, tab }, null, 2));
+  fs.writeFileSync(path.join(dir, 'results.md'), markdown);
+  process.stdout.write(`${markdown}\nWritten to bench/results/results.json and results.md\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
