@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { deepLinks } from '../digest/deep-links';
+import { GraphMailSender } from '../digest/graph-mail-sender';
+import type { MailSender } from '../digest/mail-sender';
+import { OutboxMailSender } from '../digest/outbox-mail-sender';
+import type { Config } from '../env';
+import type { Logger } from '../logger';
+import type { ActionRepository } from '../storage/action-repository';
+import { MsalClientCredentialsProvider } from '../storage/sharepoint/msal-auth-provider';
+import { openDatabase } from '../storage/sqlite/open-database';
+import { SqliteDigestLog } from '../storage/sqlite/sqlite-digest-log';
+import type { DigestConfig } from '../tasks/digest-config';
+import { WeeklyDigestTask } from '../tasks/weekly-digest-task';
+import type { DigestRouteDeps } from './routes/digest-routes';
+
+export interface WeeklyDigestWiring {
+  task: WeeklyDigestTask;
+  /** What createServer needs for the digest routes. */
+  routes: Pick<DigestRouteDeps, 'task' | 'links' | 'schoolName' | 'outbox' | 'taskKey'>;
+}
+
+/**
+ * Builds the digest from configuration. Embedded mode: .eml files in `<DATA_DIR>/outbox`.
+ * Tenant mode: Graph sendMail from DIGEST_MAILBOX with the app registration's token; the app needs
+ * the `Mail.Send` application permission, scoped to that one mailbox with Exchange RBAC for
+ * Applications (see docs in the report / README), never tenant-wide.
+ * The send log lives in the SQLite file under DATA_DIR in both modes.
+ */
+export function createWeeklyDigest(config: Config, digest: DigestConfig, repo: ActionRepository, logger: Logger, now: () => Date): WeeklyDigestWiring {
+  const outbox = config.tenant ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
+  let sender: MailSender;
+  if (config.tenant) {
+    const tokens = new MsalClientCredentialsProvider(config.tenant);
+    sender = new GraphMailSender({ baseUrl: config.tenant.graphBaseUrl, mailbox: digest.mailbox, getAccessToken: () => tokens.getAccessToken(), logger });
+  } else {
+    sender = outbox as OutboxMailSender;
+  }
+  const links = deepLinks({ publicUrl: config.publicUrl, teamsAppId: digest.teamsAppId ?? undefined });
+  const log = new SqliteDigestLog(openDatabase(config.databaseFile));
+  const task = new WeeklyDigestTask({ repo, log, sender, links, lead: digest.lead, schoolName: digest.schoolName, logger });
+  return { task, routes: { task, links, schoolName: digest.schoolName, outbox, taskKey: digest.taskKey } };
+}

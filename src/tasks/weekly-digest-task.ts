@@ -1,0 +1,76 @@
+import { buildDigest, digestRecipients, type DigestContent } from '../commands/build-digest';
+import type { Person } from '../domain/action';
+import { DEFAULT_CHECK_IN_POLICY, type CheckInPolicy } from '../domain/check-in';
+import { londonDate } from '../domain/dates';
+import { composeDigestEmail } from '../digest/compose-digest-email';
+import type { DeepLinks } from '../digest/deep-links';
+import type { MailSender } from '../digest/mail-sender';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import type { ActionRepository } from '../storage/action-repository';
+import type { DigestLog } from './digest-log';
+import { isoWeek } from './iso-week';
+
+export interface WeeklyDigestDeps {
+  repo: ActionRepository;
+  log: DigestLog;
+  sender: MailSender;
+  links: DeepLinks;
+  /** The SEND lead, who gets the whole-school picture every week. */
+  lead: Person;
+  schoolName: string;
+  logger: Logger;
+  policy?: CheckInPolicy;
+}
+
+/** What one run did, by recipient id (staff ids only: no pupil data, no content). */
+export interface DigestRunResult {
+  week: string;
+  sent: string[];
+  /** Already sent this week, or being sent by another runner right now. */
+  skipped: string[];
+  failed: string[];
+}
+
+/**
+ * The weekly digest: every owner with something to report gets their list, the SEND lead gets the
+ * whole-school picture. Idempotent per recipient per ISO week and safe on several instances at
+ * once: each send is claimed in the DigestLog before it is sent, and a failed send is left for the
+ * next run rather than lost.
+ */
+export class WeeklyDigestTask {
+  constructor(private readonly deps: WeeklyDigestDeps) {}
+
+  /** Everyone's digest content for the week containing `now` (used by the preview page too). */
+  async contents(now: Date): Promise<DigestContent[]> {
+    const actions = await this.deps.repo.query({ includeArchived: true });
+    const digest = buildDigest(actions, londonDate(now), this.deps.policy ?? DEFAULT_CHECK_IN_POLICY);
+    return digestRecipients(digest, this.deps.lead);
+  }
+
+  async run(now: Date): Promise<DigestRunResult> {
+    const { log, sender, links, schoolName, logger } = this.deps;
+    const week = isoWeek(londonDate(now));
+    const result: DigestRunResult = { week, sent: [], skipped: [], failed: [] };
+    for (const content of await this.contents(now)) {
+      const recipientId = content.recipient.id;
+      const claim = await log.claim(recipientId, week, now);
+      if (!claim) {
+        result.skipped.push(recipientId);
+        continue;
+      }
+      try {
+        const receipt = await sender.send(composeDigestEmail(content, links, schoolName));
+        await log.markSent(claim, receipt.reference, now);
+        result.sent.push(recipientId);
+      } catch (error) {
+        const reason = error instanceof AppError ? error.id : 'unexpected_error';
+        await log.markFailed(claim, reason, now);
+        result.failed.push(recipientId);
+        logger.warn({ recipientId, week, reason }, 'weekly digest not sent; will retry next run');
+      }
+    }
+    logger.info({ week, sent: result.sent.length, skipped: result.skipped.length, failed: result.failed.length }, 'weekly digest run');
+    return result;
+  }
+}

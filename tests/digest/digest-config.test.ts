@@ -1,0 +1,57 @@
+import { DEMO_STAFF } from '../../src/demo/school';
+import { loadDigestConfig } from '../../src/tasks/digest-config';
+import { isoWeek } from '../../src/tasks/iso-week';
+import { encodeQuotedPrintable } from '../../src/digest/mime/quoted-printable';
+
+describe('loadDigestConfig', () => {
+  it('defaults to Monday 07:00 and the demo SENCO in embedded mode', () => {
+    expect(loadDigestConfig('embedded', {})).toMatchObject({ cron: '0 7 * * 1', lead: DEMO_STAFF.senco, teamsAppId: null });
+  });
+
+  it('turns the in-process schedule off with DIGEST_CRON=off', () => {
+    expect(loadDigestConfig('embedded', { DIGEST_CRON: 'off' })?.cron).toBeNull();
+  });
+
+  it('is off in tenant mode until a sending mailbox is configured', () => {
+    expect(loadDigestConfig('tenant', {})).toBeNull();
+  });
+
+  it('reports every missing tenant setting at once', () => {
+    expect(() => loadDigestConfig('tenant', { DIGEST_MAILBOX: 'send@school.example', DIGEST_CRON: 'not a cron' })).toThrow(
+      /DIGEST_CRON[\s\S]*SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL[\s\S]*TASK_KEY/,
+    );
+  });
+});
+
+describe('isoWeek', () => {
+  it.each([
+    ['2026-11-23', '2026-W48'],
+    ['2026-11-29', '2026-W48'],
+    ['2025-12-29', '2026-W01'],
+    ['2027-01-01', '2026-W53'],
+    ['2021-01-03', '2020-W53'],
+  ])('puts %s in %s', (date, week) => {
+    expect(isoWeek(date)).toBe(week);
+  });
+});
+
+describe('encodeQuotedPrintable', () => {
+  it('breaks long lines softly at 76 characters and encodes trailing spaces and UTF-8', () => {
+    const encoded = encodeQuotedPrintable(`${'x'.repeat(100)}\nZoë = ok \n`);
+    const lines = encoded.split('\r\n');
+    expect(lines.every((l) => l.length <= 76)).toBe(true);
+    expect(lines[0]).toMatch(/=$/);
+    expect(encoded).toContain('Zo=C3=AB =3D ok=20');
+  });
+});
+
+describe('the default schedule', () => {
+  it('fires on Monday at 07:00 London time, in summer time too', async () => {
+    const { Cron } = await import('croner');
+    const cron = loadDigestConfig('embedded', {})?.cron ?? '';
+    const job = new Cron(cron, { paused: true, timezone: 'Europe/London' });
+    expect(job.nextRun(new Date('2026-06-24T12:00:00Z'))?.toISOString()).toBe('2026-06-29T06:00:00.000Z');
+    expect(job.nextRun(new Date('2026-11-25T12:00:00Z'))?.toISOString()).toBe('2026-11-30T07:00:00.000Z');
+    job.stop();
+  });
+});

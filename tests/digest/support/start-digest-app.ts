@@ -1,0 +1,39 @@
+import type { AddressInfo } from 'node:net';
+import { seedDemoData } from '../../../src/demo/seed-demo-data';
+import { loadConfig } from '../../../src/env';
+import { createLogger } from '../../../src/logger';
+import { createServer } from '../../../src/server/create-server';
+import { localIdentity, type User } from '../../../src/server/identity';
+import { createWeeklyDigest } from '../../../src/server/weekly-digest-wiring';
+import { openDatabase } from '../../../src/storage/sqlite/open-database';
+import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
+import { loadDigestConfig } from '../../../src/tasks/digest-config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MONDAY } from './digest-fixture';
+
+/**
+ * The real server with the digest wired as `npm start` wires it (embedded outbox, SQLite send log),
+ * seeded with the demo school. `mode: 'tenant'` switches only the task trigger's guard to the shared key.
+ */
+export async function startDigestApp(options: { user: User; mode?: 'embedded' | 'tenant'; taskKey?: string }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-app-'));
+  const base = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://tracker.oakfield.example' });
+  const config = { ...base, mode: options.mode ?? 'embedded' } as const;
+  const now = () => MONDAY;
+  const logger = createLogger('silent');
+  const repo = new SqliteActionRepository(openDatabase(config.databaseFile), now);
+  await seedDemoData(repo, now());
+  const digestConfig = loadDigestConfig('embedded', options.taskKey ? { TASK_KEY: options.taskKey } : {});
+  if (!digestConfig) throw new Error('digest is always on in embedded mode');
+  const digest = createWeeklyDigest(base, digestConfig, repo, logger, now);
+  const server = createServer({ config, repo, logger, now, authenticate: localIdentity(options.user), digest: digest.routes });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    outboxDir: path.join(dir, 'outbox'),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
