@@ -5,6 +5,9 @@ import { ITEM_TYPE_LABELS } from '../../src/domain/item-type';
 import { isClosed, STATUS_LABELS } from '../../src/domain/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
 
+/** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
+export const MAX_ITEMS_ON_CARD = 12;
+
 /** The reminder card's model is the commands' view. */
 export type ReminderCardModel = ReminderView;
 
@@ -12,9 +15,9 @@ export type ReminderCardModel = ReminderView;
 export interface ReminderCardData {
   ownerId: string;
   ownerName: string;
-  heading?: string;
-  /** Every item on the card with the version it showed. */
-  items: { actionId: string; version: number }[];
+  audience: 'owner' | 'lead';
+  /** Every item on the card with the version it showed (refresh only: buttons carry their own item). */
+  items?: { actionId: string; version: number }[];
 }
 
 type Json = Record<string, unknown>;
@@ -27,13 +30,14 @@ function whenLabel(action: Action, today: IsoDate): string {
 }
 
 function execute(title: string, verb: string, data: Json, style?: 'positive'): Json {
-  // Clients without Universal Actions post the same data as a plain submit.
-  const fallback = { type: 'Action.Submit', title, data: { ...data, verb } };
-  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}), fallback };
+  // No Action.Submit fallback here: every current Teams client runs Action.Execute, and a fallback
+  // per button would double the card's size (28 KB limit).
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
 }
 
+// Buttons carry only their own item, not the whole list: the card stays O(items) in size.
 function itemButtons(action: Action, base: ReminderCardData): Json {
-  const data = { ...base, actionId: action.id, version: action.version };
+  const data = { ownerId: base.ownerId, ownerName: base.ownerName, audience: base.audience, actionId: action.id, version: action.version };
   return {
     type: 'ActionSet',
     actions: [
@@ -95,11 +99,13 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
  * for the owner whenever it is shown, so a card left in the chat never shows stale state.
  */
 export function reminderCard(model: ReminderCardModel): Json {
+  const shown = model.items.slice(0, MAX_ITEMS_ON_CARD);
+  const hidden = model.items.length - shown.length;
   const data: ReminderCardData = {
     ownerId: model.owner.id,
     ownerName: model.owner.name,
-    ...(model.heading ? { heading: model.heading } : {}),
-    items: model.items.map(({ action }) => ({ actionId: action.id, version: action.version })),
+    audience: model.audience,
+    items: shown.map(({ action }) => ({ actionId: action.id, version: action.version })),
   };
   const open = model.items.filter(({ action }) => !isClosed(action.status)).length;
   return {
@@ -108,7 +114,7 @@ export function reminderCard(model: ReminderCardModel): Json {
     version: '1.5',
     refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data }, userIds: [model.owner.id] },
     body: [
-      { type: 'TextBlock', text: model.heading ?? 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: model.audience === 'lead' ? 'SEND actions that need the SEND lead' : 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
       {
         type: 'TextBlock',
         text: open === 0 ? `All done, ${model.owner.name}. Thank you.` : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
@@ -118,7 +124,8 @@ export function reminderCard(model: ReminderCardModel): Json {
       ...(model.notice
         ? [{ type: 'TextBlock', text: model.notice.text, wrap: true, color: noticeColour[model.notice.tone], weight: 'Bolder' }]
         : []),
-      ...model.items.map(({ action }) => itemContainer(action, model.today, data)),
+      ...shown.map(({ action }) => itemContainer(action, model.today, data)),
+      ...(hidden > 0 ? [{ type: 'TextBlock', text: `…and ${hidden} more in the tracker.`, wrap: true, separator: true }] : []),
     ],
   };
 }

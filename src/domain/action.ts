@@ -81,6 +81,8 @@ export const actionPatchSchema = z
     status: z.enum(OPEN_STATUS_VALUES),
     evidenceUrl: urlSchema.nullable(),
     nextReviewDate: isoDateSchema.nullable(),
+    /** "Snooze": no reminder before this date. The due date does not move. */
+    remindAfter: isoDateSchema.nullable(),
     note: noteSchema,
   })
   .partial()
@@ -107,6 +109,8 @@ export interface Action extends Omit<NewAction, 'status'> {
   updatedAt: string;
   closedAt: string | null;
   closingNote: string | null;
+  /** Set by "Snooze a week": reminders resume on this date. Absent on items never snoozed. */
+  remindAfter?: string | null;
 }
 
 export const actionQuerySchema = z.strictObject({

@@ -32,6 +32,7 @@ const AUDITED: readonly (keyof Action)[] = [
   'lastNote',
   'closingNote',
   'closedAt',
+  'remindAfter',
 ];
 
 /** The audited fields that differ between two versions of an action. */

@@ -1,0 +1,166 @@
+import type { PresentReminder, ReminderView } from '../commands/reminder-view';
+import type { Action, Person } from '../domain/action';
+import { addDays, londonDate, type IsoDate } from '../domain/dates';
+import { remindersDue, type DueReminder, type ReminderPolicy } from '../domain/reminder-policy';
+import type { SchoolCalendar } from '../domain/school-calendar';
+import type { Logger } from '../logger';
+import type { ActionRepository } from '../storage/action-repository';
+import type { ReminderClaim, ReminderLog } from './reminders/reminder-log';
+import type { ReminderSender } from './reminders/reminder-sender';
+
+export interface ReminderTaskDeps {
+  repo: ActionRepository;
+  log: ReminderLog;
+  sender: ReminderSender;
+  present: PresentReminder;
+  policy: ReminderPolicy;
+  calendar: SchoolCalendar;
+  /** Told about escalations and about owners the bot cannot reach. */
+  sendLead: Pick<Person, 'id' | 'name'>;
+  logger: Logger;
+}
+
+/** What one run did, in counts only (no pupil or action text). */
+export interface ReminderRunSummary {
+  today: IsoDate;
+  schoolDay: boolean;
+  /** Cards posted: personal chats, source chats and the SEND lead's. */
+  cardsSent: number;
+  /** Items shown to their owner (personal chat, or a mention in the source chat). */
+  itemsReminded: number;
+  /** Owners with no personal chat, reminded in a source chat instead. */
+  fallbacks: number;
+  /** Items whose owner could not be reached at all: only the SEND lead was told. */
+  leadOnly: number;
+  /** Escalations delivered to the SEND lead. */
+  escalations: number;
+  /** Nobody could be told (no personal chat for owner or SEND lead): claims given back for a later run. */
+  undelivered: number;
+  /** Bot Connector errors: claims given back for the next run. */
+  failed: number;
+}
+
+/** Far enough ahead for an item due after the summer holiday to get its "before" reminder in July. */
+const LOOKAHEAD_DAYS = 120;
+
+const claimOf = (r: DueReminder): ReminderClaim => ({ actionId: r.action.id, version: r.action.version, kind: r.kind, occasion: r.occasion });
+const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;
+
+/**
+ * Sends each owner one card listing everything due for them today, tells the SEND lead about
+ * escalations and unreachable owners, and does nothing on non-school days. Idempotent and safe on
+ * several instances at once: every reminder is claimed (compare-and-set) before it is sent.
+ */
+export class ReminderTask {
+  constructor(private readonly deps: ReminderTaskDeps) {}
+
+  async run(now: Date): Promise<ReminderRunSummary> {
+    const today = londonDate(now);
+    const summary: ReminderRunSummary = { today, schoolDay: false, cardsSent: 0, itemsReminded: 0, fallbacks: 0, leadOnly: 0, escalations: 0, undelivered: 0, failed: 0 };
+    if (!this.deps.calendar.isSchoolDay(today)) return summary;
+    summary.schoolDay = true;
+    const actions = await this.deps.repo.query({ dueTo: addDays(today, LOOKAHEAD_DAYS) });
+    const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
+    const forLead: LeadNews = { escalations: [], unreachedOwners: new Set(), leadOnly: [] };
+
+    for (const reminders of due.byOwner.values()) {
+      const won = await this.claim(reminders, now);
+      if (won.length > 0) await this.remindOwner(won, today, summary, forLead);
+    }
+    forLead.escalations = await this.claim(due.escalations, now);
+    if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary);
+    this.deps.logger.info({ reminders: summary }, 'reminder run finished');
+    return summary;
+  }
+
+  private async claim(reminders: DueReminder[], now: Date): Promise<DueReminder[]> {
+    if (reminders.length === 0) return [];
+    const won = new Set((await this.deps.log.claim(reminders.map(claimOf), now)).map(keyOf));
+    return reminders.filter((r) => won.has(keyOf(claimOf(r))));
+  }
+
+  private view(owner: Pick<Person, 'id' | 'name'>, reminders: DueReminder[], today: IsoDate, extra: Partial<ReminderView> = {}): ReminderView {
+    return { owner, audience: 'owner', items: reminders.map(({ action, kind }) => ({ action, kind })), today, ...extra };
+  }
+
+  private async settle(reminders: DueReminder[], outcome: string | null): Promise<void> {
+    // null: nobody was told, so the claim goes back and a later run (or instance) tries again.
+    await Promise.all(reminders.map((r) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))));
+  }
+
+  /**
+   * One card in the owner's personal chat. Without one: the card goes to each source chat with a
+   * mention, and the SEND lead hears about the owner (and alone about items with no source chat).
+   */
+  private async remindOwner(reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, forLead: LeadNews): Promise<void> {
+    const owner = reminders[0]!.action.owner;
+    try {
+      const outcome = await this.deps.sender.sendToPerson(owner, this.deps.present(this.view(owner, reminders, today)));
+      if (outcome === 'sent') {
+        summary.cardsSent += 1;
+        summary.itemsReminded += reminders.length;
+        await this.settle(reminders, 'sent');
+        return;
+      }
+      forLead.unreachedOwners.add(owner.name);
+      const inChats = reminders.filter((r) => r.action.source.conversationId);
+      if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary);
+      forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
+    } catch (error) {
+      summary.failed += reminders.length;
+      this.deps.logger.warn({ ownerId: owner.id, err: (error as Error).message }, 'reminder not sent; claim released for the next run');
+      await this.settle(reminders, null);
+    }
+  }
+
+  private async mentionInSourceChats(owner: Action['owner'], reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary): Promise<void> {
+    const byChat = new Map<string, DueReminder[]>();
+    for (const r of reminders) byChat.set(r.action.source.conversationId!, [...(byChat.get(r.action.source.conversationId!) ?? []), r]);
+    for (const [chat, items] of byChat) {
+      const text = `you have ${items.length} SEND action${items.length === 1 ? '' : 's'} to follow up from this chat.`;
+      await this.deps.sender.postWithMention(chat, owner, text, this.deps.present(this.view(owner, items, today)));
+      summary.cardsSent += 1;
+      summary.itemsReminded += items.length;
+      await this.settle(items, 'source-chat');
+    }
+    summary.fallbacks += 1;
+  }
+
+  private async tellSendLead(news: LeadNews, today: IsoDate, summary: ReminderRunSummary): Promise<void> {
+    const { escalations, leadOnly } = news;
+    const owners = [...news.unreachedOwners];
+    const lines = [
+      ...(escalations.length > 0 ? [`${escalations.length} item${escalations.length === 1 ? ' is' : 's are'} at least ${this.deps.policy.escalateAfterDays} days overdue.`] : []),
+      ...(owners.length > 0
+        ? [`The bot cannot message ${owners.join(', ')} directly (the app is not installed in their personal chat), so reminded them in the meeting chat where there was one.`]
+        : []),
+    ];
+    const seen = new Set<string>();
+    const items = [...escalations, ...leadOnly].filter((r) => !seen.has(r.action.id) && seen.add(r.action.id));
+    const card = this.deps.present(this.view(this.deps.sendLead, items, today, { audience: 'lead', notice: { tone: 'attention', text: lines.join(' ') } }));
+    try {
+      const outcome = await this.deps.sender.sendToPerson(this.deps.sendLead, card);
+      if (outcome === 'sent') {
+        summary.cardsSent += 1;
+        summary.escalations = escalations.length;
+        summary.leadOnly = leadOnly.length;
+        await Promise.all([this.settle(escalations, 'sent'), this.settle(leadOnly, 'send-lead-only')]);
+        return;
+      }
+      this.deps.logger.warn('the SEND lead has no personal chat with the bot: escalations wait until they install the app');
+      summary.undelivered += escalations.length + leadOnly.length;
+    } catch (error) {
+      summary.failed += escalations.length + leadOnly.length;
+      this.deps.logger.warn({ err: (error as Error).message }, 'SEND lead card not sent; claims released for the next run');
+    }
+    await Promise.all([this.settle(escalations, null), this.settle(leadOnly, null)]);
+  }
+}
+
+/** What the SEND lead's card carries from one run. */
+interface LeadNews {
+  escalations: DueReminder[];
+  unreachedOwners: Set<string>;
+  /** Items whose owner has no personal chat and which came from no chat: only the lead can act. */
+  leadOnly: DueReminder[];
+}

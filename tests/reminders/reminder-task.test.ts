@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { reminderCard } from '../../bot/cards/reminder-card';
+import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminder-policy';
+import { createSchoolCalendar } from '../../src/domain/school-calendar';
+import { ConfigError } from '../../src/errors';
+import { createLogger } from '../../src/logger';
+import { openDatabase } from '../../src/storage/sqlite/open-database';
+import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
+import { SqliteReminderLog } from '../../src/storage/sqlite/sqlite-reminder-log';
+import { DEFAULT_REMINDER_CRON, loadReminderConfig } from '../../src/tasks/reminder-config';
+import { ReminderTask } from '../../src/tasks/reminder-task';
+import { BotConnectorReminderSender } from '../../src/tasks/reminders/bot-connector-sender';
+import { buildNewAction, senco, sencoActor, teacher } from '../support/factories';
+import { knownConversations } from './support/conversations';
+import { startLoopbackBotConnector } from './support/loopback-bot-connector';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-reminder-task-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+async function setUp(failFor: string[] = [], reachable: Record<string, string> = { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' }) {
+  const db = openDatabase(path.join(dir, `task-${++n}.db`));
+  const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
+  const connector = await startLoopbackBotConnector({ failFor });
+  const task = (url = connector.url, people = reachable) =>
+    new ReminderTask({
+      repo,
+      log: new SqliteReminderLog(db),
+      sender: new BotConnectorReminderSender({
+        conversations: knownConversations(url, people),
+        serviceUrl: async () => url,
+        token: async () => null,
+      }),
+      present: reminderCard,
+      policy: DEFAULT_REMINDER_POLICY,
+      calendar: createSchoolCalendar(),
+      sendLead: senco,
+      logger: createLogger('silent'),
+    });
+  return { repo, connector, task };
+}
+
+describe('ReminderTask', () => {
+  it('sends nothing at a weekend or on a bank holiday', async () => {
+    const { repo, connector, task } = await setUp();
+    await repo.createMany([buildNewAction({ dueDate: '2026-05-04' }), buildNewAction({ dueDate: '2026-04-01' })], sencoActor);
+    try {
+      expect(await task().run(new Date('2026-04-25T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
+      expect(await task().run(new Date('2026-05-04T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
+      expect(connector.received).toHaveLength(0);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('gives the claim back when the Bot Connector fails, so the next run sends the reminder once', async () => {
+    const { repo, connector, task } = await setUp(['personal-tom']);
+    const healthy = await startLoopbackBotConnector();
+    await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
+    try {
+      expect(await task().run(new Date('2026-04-21T07:00:00Z'))).toMatchObject({ failed: 1, cardsSent: 0 });
+      expect(await task(healthy.url).run(new Date('2026-04-21T09:00:00Z'))).toMatchObject({ failed: 0, cardsSent: 1, itemsReminded: 1 });
+      expect(await task(healthy.url).run(new Date('2026-04-21T10:00:00Z'))).toMatchObject({ cardsSent: 0 });
+      expect(healthy.received.map((r) => r.conversationId)).toEqual(['personal-tom']);
+    } finally {
+      await Promise.all([connector.close(), healthy.close()]);
+    }
+  });
+
+  it('gives the claim back when nobody can be told, and tells the SEND lead once they can be reached', async () => {
+    const { repo, connector, task } = await setUp([], {});
+    await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor); // no source chat
+    try {
+      expect(await task().run(new Date('2026-04-21T07:00:00Z'))).toMatchObject({ undelivered: 1, itemsReminded: 0, cardsSent: 0 });
+      expect(connector.received).toHaveLength(0);
+      const later = await task(connector.url, { [senco.id]: 'personal-priya' }).run(new Date('2026-04-21T09:00:00Z'));
+      expect(later).toMatchObject({ leadOnly: 1, undelivered: 0, cardsSent: 1 });
+      expect(connector.received.map((r) => r.conversationId)).toEqual(['personal-priya']);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('does not send a reminder computed from a version that has since changed', async () => {
+    const { repo, connector } = await setUp();
+    const [action] = await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
+    const log = new SqliteReminderLog(openDatabase(path.join(dir, `task-${n}.db`)));
+    await repo.update(action!.id, 1, { status: 'in_progress' }, sencoActor);
+    try {
+      const stale = { actionId: action!.id, version: 1, kind: 'due' as const, occasion: '2026-04-21' };
+      expect(await log.claim([stale], new Date())).toEqual([]);
+      expect(await log.claim([{ ...stale, version: 2 }], new Date())).toHaveLength(1);
+      expect(await log.claim([{ ...stale, version: 2 }], new Date())).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe('reminder configuration', () => {
+  it('defaults to weekdays at 08:00 with the default policy and the demo SENCO as SEND lead in embedded mode', () => {
+    const config = loadReminderConfig('embedded', {});
+    expect(config).toMatchObject({ cron: DEFAULT_REMINDER_CRON, policy: DEFAULT_REMINDER_POLICY, sendLead: { id: senco.id }, taskKey: null });
+  });
+
+  it('reads the policy, term dates file and SEND lead from the environment', () => {
+    const file = path.join(dir, 'school-dates.json');
+    fs.writeFileSync(file, JSON.stringify({ holidays: [{ start: '2026-05-26', end: '2026-05-29', name: 'Half term' }] }));
+    const config = loadReminderConfig('tenant', {
+      REMIND_DAYS_BEFORE: '3',
+      REMIND_OVERDUE_EVERY_DAYS: '5',
+      REMIND_ESCALATE_AFTER_DAYS: '10',
+      SCHOOL_DATES_FILE: file,
+      SEND_LEAD_ID: 'lead-1',
+      SEND_LEAD_NAME: 'Sam Lead',
+    });
+    expect(config.policy).toEqual({ daysBefore: 3, overdueEveryDays: 5, escalateAfterDays: 10 });
+    expect(config.schoolDates.holidays).toHaveLength(1);
+    expect(config.sendLead).toEqual({ id: 'lead-1', name: 'Sam Lead' });
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadReminderConfig('tenant', { REMINDER_CRON: 'every day at eight', REMIND_OVERDUE_EVERY_DAYS: '0', SCHOOL_DATES_FILE: path.join(dir, 'missing.json') });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/REMINDER_CRON/);
+    expect(problems).toMatch(/overdueEveryDays/);
+    expect(problems).toMatch(/SCHOOL_DATES_FILE/);
+    expect(problems).toMatch(/SEND_LEAD_ID/);
+  });
+});

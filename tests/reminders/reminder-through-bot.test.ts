@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'restify';
+import { evidenceInputId, REMINDER_VERBS } from '../../bot/cards/reminder-verbs';
+import { DEFAULT_DONE_NOTE } from '../../src/commands/update-from-reminder';
+import { DEMO_STAFF } from '../../src/demo/school';
+import { loadConfig } from '../../src/env';
+import { createLogger } from '../../src/logger';
+import { createBotFor } from '../../src/server/bot-wiring';
+import { createServer } from '../../src/server/create-server';
+import { localIdentity } from '../../src/server/identity';
+import { openRepository } from '../../src/server/open-repository';
+import { createReminderTask } from '../../src/server/reminder-wiring';
+import type { ActionRepository } from '../../src/storage/action-repository';
+import { loadReminderConfig } from '../../src/tasks/reminder-config';
+import { buildNewAction, sencoActor } from '../support/factories';
+import { cardText, clickData } from './support/card-clicks';
+import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
+import { cardClick, personalChatId, personalInstall, type TeamsUser } from './support/teams-activities';
+
+// Tuesday 21 April 2026, 08:00 in London.
+const NOW = new Date('2026-04-21T07:00:00Z');
+const tom: TeamsUser = { teamsId: '29:1tom', aadObjectId: DEMO_STAFF.year4Teacher.id, name: DEMO_STAFF.year4Teacher.name };
+const grace: TeamsUser = { teamsId: '29:1grace', aadObjectId: DEMO_STAFF.assistant.id, name: DEMO_STAFF.assistant.name };
+const priya: TeamsUser = { teamsId: '29:1priya', aadObjectId: DEMO_STAFF.senco.id, name: DEMO_STAFF.senco.name };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-reminder-bot-'));
+let connector: LoopbackBotConnector;
+let server: Server;
+let url: string;
+let repo: ActionRepository;
+
+const post = async (route: string, body?: unknown) => {
+  const res = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+};
+
+beforeAll(async () => {
+  connector = await startLoopbackBotConnector();
+  // The production composition (embedded mode): the real bot on /api/messages and the reminder task.
+  const config = loadConfig({ DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const clock = () => NOW;
+  repo = openRepository(config, clock);
+  const bot = await createBotFor(config, repo, logger, clock);
+  const reminderTask = createReminderTask(config, loadReminderConfig('embedded', {}), repo, logger);
+  server = createServer({ config, repo, logger, now: clock, bot, reminders: { reminderTask, taskKey: null }, authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.close();
+  await connector.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('reminder through the Teams bot', () => {
+  it('installing the app, the reminder arriving and clicking Done closes the item with the clicker in the history', async () => {
+    for (const user of [tom, priya]) expect((await post('/api/messages', personalInstall(connector.url, user))).status).toBeLessThan(300);
+    const [action] = await repo.createMany([buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-21' })], sencoActor);
+
+    expect((await post('/api/tasks/reminders')).body).toMatchObject({ cardsSent: 1, itemsReminded: 1 });
+    const reminder = connector.received.find((r) => r.conversationId === personalChatId(tom));
+    expect(reminder).toBeDefined();
+    const card = cardOf(reminder!);
+
+    const data = clickData(card, REMINDER_VERBS.done, action!.id, { [evidenceInputId(action!.id)]: 'Parent agreed the plan by phone' });
+    const click = await post('/api/messages', cardClick(connector.url, tom, personalChatId(tom), REMINDER_VERBS.done, data));
+
+    expect(click.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(click.body.value)).toContain('Marked done');
+    expect(await repo.get(action!.id)).toMatchObject({ status: 'done', closingNote: 'Parent agreed the plan by phone' });
+    expect((await repo.history(action!.id)).at(-1)).toMatchObject({ kind: 'closed', actor: { id: tom.aadObjectId, name: tom.name } });
+  });
+
+  it('gives a polite refusal on the card when someone else clicks, and changes nothing', async () => {
+    const [action] = await repo.createMany([buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-23', description: 'Book the review' })], sencoActor);
+    await post('/api/tasks/reminders');
+    const card = cardOf(connector.received.at(-1)!);
+
+    const click = await post('/api/messages', cardClick(connector.url, grace, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id)));
+
+    expect(cardText(click.body.value)).toContain(`Only ${tom.name} (the owner) or the SEND lead can update this item`);
+    expect(await repo.get(action!.id)).toMatchObject({ status: 'open', version: 1 });
+  });
+
+  it('closes with the default note when Done is clicked with the box left empty', async () => {
+    const [action] = await repo.createMany([buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-22' })], sencoActor);
+    await post('/api/tasks/reminders');
+    const card = cardOf(connector.received.at(-1)!);
+    await post('/api/messages', cardClick(connector.url, tom, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id, { [evidenceInputId(action!.id)]: '' })));
+    expect(await repo.get(action!.id)).toMatchObject({ status: 'done', closingNote: DEFAULT_DONE_NOTE });
+  });
+});

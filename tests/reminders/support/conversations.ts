@@ -1,0 +1,11 @@
+import type { PersonalConversation, PersonalConversations } from '../../../src/tasks/reminders/reminder-sender';
+
+/** Personal conversations known up front (as if each person had installed the app). */
+export function knownConversations(serviceUrl: string, byUser: Record<string, string>): PersonalConversations {
+  return {
+    async find(userId): Promise<PersonalConversation | null> {
+      const conversationId = byUser[userId];
+      return conversationId ? { serviceUrl, conversationId } : null;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  conversationId: string;
+  activity: {
+    type: string;
+    text?: string;
+    entities?: { type: string; text: string; mentioned: { id: string; name: string } }[];
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+  };
+}
+
+export interface LoopbackBotConnector {
+  /** The service URL to give the sender. */
+  url: string;
+  received: ReceivedActivity[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 playing the Bot Connector's proactive-message endpoint,
+ * `POST /v3/conversations/{id}/activities`. Records each activity and answers with an id, as the
+ * connector does; anything else is a 404. `failFor` conversations get a 503.
+ */
+export async function startLoopbackBotConnector(options: { failFor?: string[] } = {}): Promise<LoopbackBotConnector> {
+  const received: ReceivedActivity[] = [];
+  const server = http.createServer((req, res) => {
+    const match = /^\/v3\/conversations\/([^/]+)\/activities$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]!);
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      if (options.failFor?.includes(conversationId)) {
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
+      received.push({ conversationId, activity: JSON.parse(body) as ReceivedActivity['activity'] });
+      res.statusCode = 201;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `activity-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The Adaptive Card in a received activity. */
+export function cardOf(received: ReceivedActivity): Record<string, unknown> {
+  const attachment = received.activity.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error('no adaptive card in activity');
+  return attachment.content;
+}
