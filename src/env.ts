@@ -20,6 +20,8 @@ export interface Config {
   /** The base URL staff reach the app on; deep links in cards and emails start here. */
   publicUrl: string;
   tenant: TenantConfig | null;
+  /** The Teams app id (manifest `id`): when set, cards link to the tab inside Teams. */
+  teamsAppId?: string | null;
 }
 
 export interface TenantConfig {
@@ -44,6 +46,7 @@ const schema = z.object({
   CLIENT_SECRET: z.string().min(1).optional(),
   SHAREPOINT_SITE_ID: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  TEAMS_APP_ID: z.uuid('must be the Teams app id (a GUID)').optional(),
 });
 
 const TENANT_KEYS = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'SHAREPOINT_SITE_ID'] as const;
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     tenant,
+    teamsAppId: e.TEAMS_APP_ID ?? null,
   };
 }

@@ -1,9 +1,17 @@
+import path from 'node:path';
 import restify from 'restify';
+import { DEMO_STAFF } from '../demo/school';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
 import type { Authenticate } from './identity';
 import { registerActionRoutes } from './routes/action-routes';
+import { registerDigestRoutes, type DigestRouteDeps } from './routes/digest-routes';
+import { registerTaskRoutes, type TaskRouteDeps } from './routes/task-routes';
+import { registerExportRoutes } from './routes/export-routes';
+import { registerStaffRoutes } from './routes/staff-routes';
+import { registerTabStaticRoutes } from './routes/tab-static-routes';
+import { registerRegisterRoutes, type RegisterRouteDeps } from './routes/register-routes';
 
 export interface AppDeps {
   config: Config;
@@ -11,6 +19,16 @@ export interface AppDeps {
   authenticate: Authenticate;
   logger: Logger;
   now: () => Date;
+  /** The weekly digest's trigger, preview and outbox routes, when the digest is configured. */
+  digest?: Pick<DigestRouteDeps, 'task' | 'links' | 'schoolName' | 'outbox' | 'taskKey'>;
+  /** The built tab served at /tab/ (default `dist/tab` under the working directory). */
+  tabDir?: string;
+  /** The reminder task's HTTP trigger (POST /api/tasks/reminders), when reminders are configured. */
+  reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
+  /** The SEN register, interventions and provision map routes, when their stores are open. */
+  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports'>;
+  /** The Teams bot (see bot/create-bot.ts): mounts `POST /api/messages` on this server. */
+  bot?: { mount(server: restify.Server): void };
 }
 
 /**
@@ -25,6 +43,13 @@ export function createServer(deps: AppDeps): restify.Server {
   server.get('/api/health', async (_req, res) => {
     res.json(200, { status: 'ok', mode: deps.config.mode });
   });
+  deps.bot?.mount(server);
   registerActionRoutes(server, deps);
+  if (deps.digest) registerDigestRoutes(server, { ...deps.digest, mode: deps.config.mode, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
+  registerExportRoutes(server, deps);
+  if (deps.register) registerRegisterRoutes(server, { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });
+  registerTabStaticRoutes(server, { tabDir: deps.tabDir ?? path.resolve('dist/tab'), logger: deps.logger });
   return server;
 }

@@ -3,9 +3,17 @@ import { DEMO_STAFF } from '../demo/school';
 import { loadConfig } from '../env';
 import { ConfigError } from '../errors';
 import { createLogger } from '../logger';
+import { loadDigestConfig } from '../tasks/digest-config';
+import { scheduleWeeklyDigest } from '../tasks/digest-schedule';
+import { loadReminderConfig } from '../tasks/reminder-config';
+import { scheduleReminders } from '../tasks/reminder-schedule';
+import { createBotFor } from './bot-wiring';
 import { createServer } from './create-server';
 import { localIdentity } from './identity';
 import { openRepository } from './open-repository';
+import { openRegisterStores } from './open-register-stores';
+import { createWeeklyDigest } from './weekly-digest-wiring';
+import { createReminderTask } from './reminder-wiring';
 
 /** `npm start`: read configuration, open the store, seed the demo school if empty, listen. */
 async function main(): Promise<void> {
@@ -17,8 +25,21 @@ async function main(): Promise<void> {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
+  const digestConfig = loadDigestConfig(config.mode);
+  const digest = digestConfig ? createWeeklyDigest(config, digestConfig, repo, logger, now) : null;
+  // Tenant mode runs on several instances: a cloud timer calls POST /api/tasks/weekly-digest instead.
+  if (digest && digestConfig?.cron && config.mode === 'embedded') scheduleWeeklyDigest(digest.task, digestConfig.cron, logger, now);
+  const bot = await createBotFor(config, repo, logger, now);
+  const reminderConfig = loadReminderConfig(config.mode);
+  const reminderTask = createReminderTask(config, reminderConfig, repo, logger);
+  // Tenant mode runs on several instances: a cloud timer calls POST /api/tasks/reminders instead.
+  if (config.mode === 'embedded') scheduleReminders(reminderTask, reminderConfig.cron, logger, now);
   const server = createServer({
     config,
+    bot,
+    digest: digest?.routes,
+    reminders: { reminderTask, taskKey: reminderConfig.taskKey },
+    register: openRegisterStores(config, now) ?? undefined,
     repo,
     logger,
     now,

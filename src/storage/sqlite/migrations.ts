@@ -40,4 +40,84 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER history_never_updated BEFORE UPDATE ON history
     BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
   `,
+  // Reminders: the exactly-once gate. One row per reminder; the UNIQUE key is the compare-and-set.
+  `
+  CREATE TABLE reminder_log (
+    action_id TEXT NOT NULL REFERENCES actions (id),
+    kind TEXT NOT NULL,
+    occasion TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    claimed_at TEXT NOT NULL,
+    outcome TEXT,
+    PRIMARY KEY (action_id, kind, occasion)
+  ) STRICT;
+  `,
+  // Weekly digest: one row per recipient per ISO week, claimed before sending (claim -> send -> mark sent).
+  `
+  CREATE TABLE digest_sends (
+    recipient_id TEXT NOT NULL,
+    week TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+    claim_token TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    sent_at TEXT,
+    reference TEXT,
+    last_error TEXT,
+    UNIQUE (recipient_id, week)
+  ) STRICT;
+  `,
+  // SEN register (keyed by UPN, never deleted), termly snapshots, and interventions.
+  `
+  CREATE TABLE register_pupils (
+    id TEXT PRIMARY KEY,
+    upn TEXT NOT NULL UNIQUE,
+    on_roll INTEGER NOT NULL,
+    surname_key TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX register_pupils_roll ON register_pupils (on_roll, surname_key);
+  CREATE TRIGGER register_pupils_never_deleted BEFORE DELETE ON register_pupils
+    BEGIN SELECT RAISE(ABORT, 'register records are kept, never deleted'); END;
+
+  CREATE TABLE register_snapshots (
+    term TEXT PRIMARY KEY,
+    sort_key TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE interventions (
+    id TEXT PRIMARY KEY,
+    pupil_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX interventions_pupil ON interventions (pupil_id, start_date);
+  CREATE INDEX interventions_name ON interventions (name);
+  CREATE TRIGGER interventions_never_deleted BEFORE DELETE ON interventions
+    BEGIN SELECT RAISE(ABORT, 'interventions are kept, never deleted'); END;
+  `,
+  // Bot: where each conversation the bot is in lives, for proactive messages (reminders, digests).
+  `
+  CREATE TABLE conversation_references (
+    conversation_id TEXT PRIMARY KEY,
+    conversation_type TEXT,
+    tenant_id TEXT,
+    service_url TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
+  // One-page profiles (pupil passports), one versioned row per register pupil.
+  `
+  CREATE TABLE passports (
+    pupil_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
