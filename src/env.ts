@@ -1,13 +1,21 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { parseSharePointEnv, type SharePointConfig } from './storage/sharepoint/sharepoint-config';
+import { loadDigestConfig, type DigestConfig } from './tasks/digest-config';
+import { loadReminderConfig, type ReminderConfig } from './tasks/reminder-config';
 
 /**
- * All configuration, read and checked once at start-up. Every problem is reported together.
+ * All configuration, read and checked once at start-up. Every problem in every section is
+ * reported together, then the app exits.
  *
- * Embedded mode (default): SQLite under DATA_DIR, a local identity, demo data.
- * Tenant mode: set TENANT_ID, CLIENT_ID, CLIENT_SECRET (the app registration used by the bot and
- * for Graph) and SHAREPOINT_SITE_ID; the store becomes SharePoint Lists on that site.
+ * Embedded mode (default, nothing set): SQLite under DATA_DIR, a local identity, demo data, the bot
+ * open to this machine only (for the Agents Playground), digests written to an outbox folder.
+ *
+ * Tenant mode (CLIENT_ID set): the bot validates Bot Framework tokens for that app (CLIENT_SECRET,
+ * or the App Service managed identity when it is absent); the tab API validates Teams SSO tokens for
+ * AAD_APP_CLIENT_ID; the SEND team is SEND_TEAM_GROUP_IDS and/or SEND_TEAM_USER_IDS. Actions live in
+ * SharePoint when GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and SHAREPOINT_SITE_ID are set.
  */
 export interface Config {
   mode: 'embedded' | 'tenant';
@@ -19,20 +27,39 @@ export interface Config {
   logLevel: string;
   /** The base URL staff reach the app on; deep links in cards and emails start here. */
   publicUrl: string;
-  tenant: TenantConfig | null;
-  /** The Teams app id (manifest `id`): when set, cards link to the tab inside Teams. */
-  teamsAppId?: string | null;
+  /** The Teams app id (manifest `id`): when set, cards and emails link to the tab inside Teams. */
+  teamsAppId: string | null;
+  bot: BotCredentials | null;
+  sso: SsoConfig | null;
+  /** SharePoint Lists via Graph; null: the embedded SQLite store. */
+  sharePoint: SharePointConfig | null;
+  /** null when the digest is off (tenant mode without DIGEST_MAILBOX). */
+  digest: DigestConfig | null;
+  reminders: ReminderConfig;
 }
 
-export interface TenantConfig {
-  tenantId: string;
+/** The bot's app registration. No secret: the App Service's user-assigned managed identity. */
+export interface BotCredentials {
   clientId: string;
-  clientSecret: string;
-  siteId: string;
-  graphBaseUrl: string;
+  clientSecret: string | null;
+  tenantId: string;
+}
+
+export interface SsoConfig {
+  clientId: string;
+  tenantIds: string[];
+  /** v2 tokens carry the client id, v1 tokens the Application ID URI `api://<host>/<client id>`. */
+  audiences: string[];
+  sendTeamGroupIds: string[];
+  sendTeamUserIds: string[];
 }
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const guid = (what: string) => z.uuid(`must be ${what} (a GUID)`);
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+  .optional();
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -41,40 +68,49 @@ const schema = z.object({
   DEMO_DATA: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
-  TENANT_ID: z.uuid('must be the tenant id (a GUID)').optional(),
-  CLIENT_ID: z.uuid('must be the app registration client id (a GUID)').optional(),
+  TEAMS_APP_ID: guid('the Teams app id').optional(),
+  CLIENT_ID: guid('the bot app registration client id').optional(),
   CLIENT_SECRET: z.string().min(1).optional(),
-  SHAREPOINT_SITE_ID: z.string().min(1).optional(),
-  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
-  TEAMS_APP_ID: z.uuid('must be the Teams app id (a GUID)').optional(),
+  TENANT_ID: guid('the tenant id').optional(),
+  AAD_APP_CLIENT_ID: guid('the tab SSO app registration client id').optional(),
+  ALLOWED_TENANT_IDS: list,
+  SEND_TEAM_GROUP_IDS: list,
+  SEND_TEAM_USER_IDS: list,
 });
 
-const TENANT_KEYS = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'SHAREPOINT_SITE_ID'] as const;
-
-/** @throws ConfigError listing every problem found. */
+/** @throws ConfigError listing every problem found, in every section. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.success ? parsed.data : schema.parse({});
+  const sharePoint = parseSharePointEnv(env);
+  problems.push(...sharePoint.problems);
+
+  const mode = env.CLIENT_ID || env.AAD_APP_CLIENT_ID ? 'tenant' : 'embedded';
+  if (mode === 'tenant') {
+    const missing = (['CLIENT_ID', 'TENANT_ID', 'AAD_APP_CLIENT_ID'] as const).filter((k) => !env[k]);
+    problems.push(...missing.map((k) => `${k}: required in tenant mode`));
+    if (!e.SEND_TEAM_GROUP_IDS?.length && !e.SEND_TEAM_USER_IDS?.length) {
+      problems.push('SEND_TEAM_GROUP_IDS or SEND_TEAM_USER_IDS: required in tenant mode (who sees every record)');
+    }
   }
-  const e = parsed.data;
-  const given = TENANT_KEYS.filter((k) => e[k] !== undefined);
-  if (given.length > 0 && given.length < TENANT_KEYS.length) {
-    throw new ConfigError(
-      TENANT_KEYS.filter((k) => e[k] === undefined).map((k) => `${k}: required for tenant mode (you set ${given.join(', ')})`),
-    );
-  }
-  const tenant: TenantConfig | null =
-    given.length === TENANT_KEYS.length
+  const digest = collect(problems, () => loadDigestConfig(mode, env));
+  const reminders = collect(problems, () => loadReminderConfig(mode, env));
+  if (problems.length > 0 || reminders === undefined || digest === undefined) throw new ConfigError(problems);
+
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+  const bot = mode === 'tenant' ? { clientId: e.CLIENT_ID!, clientSecret: e.CLIENT_SECRET ?? null, tenantId: e.TENANT_ID! } : null;
+  const sso =
+    mode === 'tenant'
       ? {
-          tenantId: e.TENANT_ID!,
-          clientId: e.CLIENT_ID!,
-          clientSecret: e.CLIENT_SECRET!,
-          siteId: e.SHAREPOINT_SITE_ID!,
-          graphBaseUrl: e.GRAPH_BASE_URL,
+          clientId: e.AAD_APP_CLIENT_ID!,
+          tenantIds: [e.TENANT_ID!, ...(e.ALLOWED_TENANT_IDS ?? [])],
+          audiences: [e.AAD_APP_CLIENT_ID!, `api://${new URL(publicUrl).host}/${e.AAD_APP_CLIENT_ID}`],
+          sendTeamGroupIds: e.SEND_TEAM_GROUP_IDS ?? [],
+          sendTeamUserIds: e.SEND_TEAM_USER_IDS ?? [],
         }
       : null;
-  const mode = tenant ? 'tenant' : 'embedded';
   return {
     mode,
     port: e.PORT,
@@ -83,8 +119,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: path.join(e.DATA_DIR, 'send-tracker.db'),
     demoData: e.DEMO_DATA ?? mode === 'embedded',
     logLevel: e.LOG_LEVEL,
-    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
-    tenant,
+    publicUrl,
     teamsAppId: e.TEAMS_APP_ID ?? null,
+    bot,
+    sso,
+    sharePoint: sharePoint.config ?? null,
+    digest,
+    reminders,
   };
+}
+
+/** Runs a section's loader, adding its ConfigError problems to `problems` instead of stopping. */
+function collect<T>(problems: string[], load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }

@@ -14,7 +14,7 @@ import { SqliteConversationReferenceStore } from '../storage/sqlite/sqlite-conve
  * until the pupil list and role table come from SharePoint (pupils are then chosen on the card).
  */
 export function schoolDirectoryFor(config: Config): SchoolDirectory {
-  return config.tenant ? { pupils: [], roles: {} } : { pupils: DEMO_PUPILS, roles: demoRoles() };
+  return config.mode === 'tenant' ? { pupils: [], roles: {} } : { pupils: DEMO_PUPILS, roles: demoRoles() };
 }
 
 /**
@@ -23,7 +23,7 @@ export function schoolDirectoryFor(config: Config): SchoolDirectory {
  */
 export async function createBotFor(config: Config, repo: ActionRepository, logger: Logger, now: () => Date): Promise<Bot> {
   const school = schoolDirectoryFor(config);
-  const knownPeople = [...(config.tenant ? [] : Object.values(DEMO_STAFF)), ...Object.values(school.roles)];
+  const knownPeople = [...(config.mode === 'tenant' ? [] : Object.values(DEMO_STAFF)), ...Object.values(school.roles)];
   const sendLead = school.roles['senco'];
   return createBot(config, {
     repo,

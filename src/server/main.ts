@@ -1,19 +1,24 @@
 import { seedDemoData } from '../demo/seed-demo-data';
 import { DEMO_STAFF } from '../demo/school';
-import { loadConfig } from '../env';
+import { loadConfig, type Config } from '../env';
 import { ConfigError } from '../errors';
 import { createLogger } from '../logger';
-import { loadDigestConfig } from '../tasks/digest-config';
 import { scheduleWeeklyDigest } from '../tasks/digest-schedule';
-import { loadReminderConfig } from '../tasks/reminder-config';
 import { scheduleReminders } from '../tasks/reminder-schedule';
+import { entraJwksUri, entraSso } from './auth/entra-sso';
 import { createBotFor } from './bot-wiring';
 import { createServer } from './create-server';
-import { localIdentity } from './identity';
-import { openRepository } from './open-repository';
+import { localIdentity, type Authenticate } from './identity';
 import { openRegisterStores } from './open-register-stores';
-import { createWeeklyDigest } from './weekly-digest-wiring';
+import { openRepository } from './open-repository';
 import { createReminderTask } from './reminder-wiring';
+import { createWeeklyDigest } from './weekly-digest-wiring';
+
+/** Tenant mode: Teams SSO tokens. Embedded mode: everyone on this machine is the demo SENCO. */
+function authenticatorFor(config: Config): Authenticate {
+  if (!config.sso) return localIdentity({ ...DEMO_STAFF.senco, sendTeam: true });
+  return entraSso({ ...config.sso, jwksUri: entraJwksUri });
+}
 
 /** `npm start`: read configuration, open the store, seed the demo school if empty, listen. */
 async function main(): Promise<void> {
@@ -25,36 +30,33 @@ async function main(): Promise<void> {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
-  const digestConfig = loadDigestConfig(config.mode);
-  const digest = digestConfig ? createWeeklyDigest(config, digestConfig, repo, logger, now) : null;
-  // Tenant mode runs on several instances: a cloud timer calls POST /api/tasks/weekly-digest instead.
-  if (digest && digestConfig?.cron && config.mode === 'embedded') scheduleWeeklyDigest(digest.task, digestConfig.cron, logger, now);
-  const bot = await createBotFor(config, repo, logger, now);
-  const reminderConfig = loadReminderConfig(config.mode);
-  const reminderTask = createReminderTask(config, reminderConfig, repo, logger);
-  // Tenant mode runs on several instances: a cloud timer calls POST /api/tasks/reminders instead.
-  if (config.mode === 'embedded') scheduleReminders(reminderTask, reminderConfig.cron, logger, now);
+  const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now) : null;
+  const reminderTask = createReminderTask(config, config.reminders, repo, logger);
+  // Tenant mode runs on several instances: a cloud timer calls the POST /api/tasks/* triggers instead.
+  if (config.mode === 'embedded') {
+    if (digest && config.digest?.cron) scheduleWeeklyDigest(digest.task, config.digest.cron, logger, now);
+    scheduleReminders(reminderTask, config.reminders.cron, logger, now);
+  }
   const server = createServer({
     config,
-    bot,
-    digest: digest?.routes,
-    reminders: { reminderTask, taskKey: reminderConfig.taskKey },
-    register: openRegisterStores(config, now) ?? undefined,
     repo,
     logger,
     now,
-    authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
+    authenticate: authenticatorFor(config),
+    bot: await createBotFor(config, repo, logger, now),
+    digest: digest?.routes,
+    reminders: { reminderTask, taskKey: config.reminders.taskKey },
+    register: openRegisterStores(config, now) ?? undefined,
   });
   server.listen(config.port, config.host, () => {
-    const address = server.address();
-    const url = `http://${config.host}:${address.port}`;
+    const url = `http://${config.host}:${server.address().port}`;
     process.stdout.write(
       [
         '',
-        `SEND Tracker is running (${config.mode} mode, ${config.tenant ? 'SharePoint' : `SQLite at ${config.databaseFile}`}).`,
-        `  Tracker API:   ${url}/api/actions`,
-        `  Weekly check-in: ${url}/api/check-in`,
-        `  Bot endpoint:  ${url}/api/messages`,
+        `SEND Tracker is running (${config.mode} mode, ${config.sharePoint ? 'SharePoint Lists' : `SQLite at ${config.databaseFile}`}).`,
+        `  Tracker tab:     ${url}/tab/`,
+        `  Weekly check-in: ${url}/tab/?view=check-in`,
+        `  Bot endpoint:    ${url}/api/messages (try it with: npx agentsplayground -e ${url}/api/messages -c msteams)`,
         '',
       ].join('\n'),
     );
@@ -62,10 +64,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`SEND Tracker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  }
+  process.stderr.write(
+    error instanceof ConfigError ? `${error.message}\n` : `SEND Tracker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

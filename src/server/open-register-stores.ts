@@ -16,7 +16,7 @@ export function openRegisterStores(
   config: Config,
   now: () => Date,
 ): { register: RegisterRepository; interventions: InterventionRepository; passports: PassportRepository } | null {
-  if (config.tenant) return null;
+  if (config.mode === 'tenant') return null;
   const db = openDatabase(config.databaseFile);
   return {
     register: new SqliteRegisterRepository(db, now),

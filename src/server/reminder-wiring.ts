@@ -20,7 +20,7 @@ import { StoredPersonalConversations } from '../tasks/reminders/stored-personal-
 export function createReminderTask(config: Config, reminders: ReminderConfig, repo: ActionRepository, logger: Logger): ReminderTask {
   const db = openDatabase(config.databaseFile);
   const conversations = new StoredPersonalConversations(new SqliteConversationReferenceStore(db));
-  const token = config.tenant ? botFrameworkToken(config.tenant) : async () => null;
+  const token = config.bot ? botFrameworkToken(config.bot) : async () => null;
   return new ReminderTask({
     repo,
     log: new SqliteReminderLog(db),

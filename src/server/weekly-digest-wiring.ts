@@ -13,6 +13,8 @@ import type { DigestConfig } from '../tasks/digest-config';
 import { WeeklyDigestTask } from '../tasks/weekly-digest-task';
 import type { DigestRouteDeps } from './routes/digest-routes';
 
+const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
+
 export interface WeeklyDigestWiring {
   task: WeeklyDigestTask;
   /** What createServer needs for the digest routes. */
@@ -27,11 +29,13 @@ export interface WeeklyDigestWiring {
  * The send log lives in the SQLite file under DATA_DIR in both modes.
  */
 export function createWeeklyDigest(config: Config, digest: DigestConfig, repo: ActionRepository, logger: Logger, now: () => Date): WeeklyDigestWiring {
-  const outbox = config.tenant ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
+  // Graph sendMail needs the Graph app registration (the same one the SharePoint store uses).
+  const graph = config.mode === 'tenant' ? config.sharePoint : null;
+  const outbox = graph ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
   let sender: MailSender;
-  if (config.tenant) {
-    const tokens = new MsalClientCredentialsProvider(config.tenant);
-    sender = new GraphMailSender({ baseUrl: config.tenant.graphBaseUrl, mailbox: digest.mailbox, getAccessToken: () => tokens.getAccessToken(), logger });
+  if (graph) {
+    const tokens = new MsalClientCredentialsProvider(graph);
+    sender = new GraphMailSender({ baseUrl: graph.baseUrl ?? GRAPH_V1, mailbox: digest.mailbox, getAccessToken: () => tokens.getAccessToken(), logger });
   } else {
     sender = outbox as OutboxMailSender;
   }

@@ -6,20 +6,13 @@ import { createLogger } from '../../src/logger';
 import { openDatabase } from '../../src/storage/sqlite/open-database';
 import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
 import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
+import { tenantEnv } from '../support/tenant-env';
 import { meetingMessage } from './support/activities';
 import { startFakeConnector } from './support/fake-connector';
 
 describe('bot endpoint in tenant mode', () => {
   it('rejects a request without a Bot Framework token with 401, even from loopback, and sends nothing', async () => {
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      TENANT_ID: '11111111-1111-4111-8111-111111111111',
-      CLIENT_ID: '22222222-2222-4222-8222-222222222222',
-      CLIENT_SECRET: 'not-a-real-secret',
-      SHAREPOINT_SITE_ID: 'site',
-    });
+    const config = loadConfig(tenantEnv());
     const db = openDatabase(':memory:');
     const connector = await startFakeConnector([]);
     const bot = await createBot(config, {
