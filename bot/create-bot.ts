@@ -1,6 +1,7 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import type { Server } from 'restify';
-import type { Config } from '../src/env';
+import type { BotCredentials, Config } from '../src/env';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './handlers/handle-card-action';
 import { handleInstall } from './handlers/handle-install';
@@ -15,20 +16,31 @@ export interface Bot {
   mount(server: Server): void;
 }
 
+/** Optional SDK settings beyond the env config. */
+export interface CreateBotOptions {
+  /**
+   * Where Bot Framework tokens are checked (OpenID metadata -> keys URL, issuer) and bot tokens
+   * fetched. Default: the SDK's public cloud. Sovereign clouds use the SDK's US_GOV/CHINA, and the
+   * bot-auth tests point `openIdMetadataUrl` at a key set served on loopback.
+   */
+  cloud?: CloudEnvironment;
+}
+
 /**
  * Builds the Teams bot (Teams SDK v2) driven by restify. Tenant mode: the SDK validates Bot
  * Framework tokens for the configured app registration. Embedded mode: no tokens (there is no
  * tenant), so only requests from this machine are accepted — for Microsoft's Agents Playground.
  */
-export async function createBot(config: Config, deps: BotDeps): Promise<Bot> {
-  const embedded = config.tenant === null;
+export async function createBot(config: Config, deps: BotDeps, options: CreateBotOptions = {}): Promise<Bot> {
+  const embedded = config.bot === null;
   const adapter = new RestifyAdapter({ loopbackOnly: embedded, logger: deps.logger });
   const app = new App({
     httpServerAdapter: adapter,
     logger: sdkLogger(deps.logger),
     messagingEndpoint: '/api/messages',
     dangerouslyAllowUnauthenticatedRequests: embedded,
-    ...(config.tenant ? { clientId: config.tenant.clientId, clientSecret: config.tenant.clientSecret, tenantId: config.tenant.tenantId } : {}),
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(config.bot ? botCredentials(config.bot) : {}),
   });
   app.on('message', (ctx) => handleMessage(deps, ctx));
   app.on('card.action', (ctx) => handleCardAction(deps, ctx));
@@ -38,4 +50,9 @@ export async function createBot(config: Config, deps: BotDeps): Promise<Bot> {
   // Registers POST /api/messages on the adapter; nothing listens until `mount`.
   await app.initialize();
   return { app, mount: (server) => adapter.mount(server) };
+}
+
+/** A client secret when there is one; otherwise the App Service's user-assigned managed identity. */
+function botCredentials({ clientId, clientSecret, tenantId }: BotCredentials) {
+  return clientSecret ? { clientId, clientSecret, tenantId } : { clientId, tenantId, managedIdentityClientId: clientId };
 }
