@@ -1,7 +1,7 @@
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../src/logger';
-import { isLoopbackAddress } from './loopback';
+import { isLoopbackAddress } from '../../src/server/loopback';
 
 /**
  * Drives the Teams SDK from our restify server. The SDK calls `registerRoute('POST', '/api/messages', …)`

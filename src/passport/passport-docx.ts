@@ -1,7 +1,7 @@
 import { NEED_LABELS, SEN_STATUS_LABELS } from '../register/need-codes';
 import type { PupilRecord } from '../register/pupil-record';
 import { PASSPORT_HEADINGS, type PassportContent } from './passport';
-import { zipStore } from './zip-store';
+import { writeZip } from '../files/zip';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 // Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.
@@ -33,7 +33,7 @@ export function passportDocx(pupil: Pick<PupilRecord, 'forename' | 'surname' | '
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-  return zipStore([
+  return writeZip([
     { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
     { name: '_rels/.rels', data: Buffer.from(rels) },
     { name: 'word/document.xml', data: Buffer.from(document) },

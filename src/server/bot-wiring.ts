@@ -30,7 +30,7 @@ export async function createBotFor(config: Config, repo: ActionRepository, logge
     conversations: new SqliteConversationReferenceStore(openDatabase(config.databaseFile)),
     school,
     knownPeople: knownPeople.filter((p, i) => knownPeople.findIndex((q) => q.id === p.id) === i),
-    trackerUrl: deepLinks({ publicUrl: config.publicUrl, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) }).tracker(),
+    trackerUrl: deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined }).tracker(),
     logger,
     now,
     reminders: { repo, sendLeadIds: sendLead ? [sendLead.id] : [], now },

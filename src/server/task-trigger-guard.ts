@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'restify';
 import { ForbiddenError } from '../errors';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import { isLoopbackAddress } from './loopback';
 
 // Comparing digests keeps the comparison constant-time whatever the length of the key sent.
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -14,7 +13,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  */
 export function assertMayTriggerTask(req: Request, mode: 'embedded' | 'tenant', taskKey: string | null): void {
   if (mode === 'embedded') {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new ForbiddenError('Tasks can be triggered only from this machine.');
+    if (!isLoopbackAddress(req.socket.remoteAddress)) throw new ForbiddenError('Tasks can be triggered only from this machine.');
     return;
   }
   const given = req.headers['x-task-key'];

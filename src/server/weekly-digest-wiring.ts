@@ -39,7 +39,7 @@ export function createWeeklyDigest(config: Config, digest: DigestConfig, repo: A
   } else {
     sender = outbox as OutboxMailSender;
   }
-  const links = deepLinks({ publicUrl: config.publicUrl, teamsAppId: digest.teamsAppId ?? undefined });
+  const links = deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined });
   const log = new SqliteDigestLog(openDatabase(config.databaseFile));
   const task = new WeeklyDigestTask({ repo, log, sender, links, lead: digest.lead, schoolName: digest.schoolName, logger });
   return { task, routes: { task, links, schoolName: digest.schoolName, outbox, taskKey: digest.taskKey } };

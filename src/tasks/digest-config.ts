@@ -13,7 +13,6 @@ import { ConfigError } from '../errors';
  * SEND_LEAD_ID, SEND_LEAD_NAME, SEND_LEAD_EMAIL
  *                  the SEND lead who gets the whole-school picture (tenant mode: required with DIGEST_MAILBOX;
  *                  embedded mode: defaults to the demo SENCO)
- * TEAMS_APP_ID     the Teams app id: links open the tab inside Teams instead of a browser
  * SCHOOL_NAME      shown at the top of the email
  * TASK_KEY         tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/weekly-digest
  */
@@ -22,7 +21,6 @@ export interface DigestConfig {
   cron: string | null;
   mailbox: string;
   lead: Person;
-  teamsAppId: string | null;
   schoolName: string;
   taskKey: string | null;
 }
@@ -35,7 +33,6 @@ const envSchema = z.object({
   SEND_LEAD_ID: z.string().trim().min(1).max(100).optional(),
   SEND_LEAD_NAME: z.string().trim().min(1).max(200).optional(),
   SEND_LEAD_EMAIL: z.email('must be an email address').optional(),
-  TEAMS_APP_ID: z.uuid('must be the Teams app id (a GUID)').optional(),
   SCHOOL_NAME: z.string().trim().min(1).max(120).optional(),
   TASK_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
@@ -68,7 +65,6 @@ export function loadDigestConfig(mode: 'embedded' | 'tenant', env: NodeJS.Proces
     cron,
     mailbox: e.DIGEST_MAILBOX ?? 'send-tracker@send-tracker.invalid',
     lead: leadGiven === 3 ? { id: e.SEND_LEAD_ID!, name: e.SEND_LEAD_NAME!, email: e.SEND_LEAD_EMAIL! } : DEMO_STAFF.senco,
-    teamsAppId: e.TEAMS_APP_ID ?? null,
     schoolName: e.SCHOOL_NAME ?? (mode === 'embedded' ? DEMO_SCHOOL_NAME : 'SEND Tracker'),
     taskKey: e.TASK_KEY ?? null,
   };

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { crc32 } from '../../scripts/app-package/crc32';
+import { crc32 } from 'node:zlib';
 
 /** What a PNG's IHDR says, plus its RGBA pixels when it is 8-bit RGBA with filter 0 rows (what our encoder writes). */
 export interface DecodedPng {

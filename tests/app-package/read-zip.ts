@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '../../scripts/app-package/crc32';
+import { crc32 } from 'node:zlib';
 
 /** One file read back from a zip archive. */
 export interface ReadEntry {

@@ -1,5 +1,5 @@
 import { CAPTURE_VERBS, PUPIL_DATASET, rowInputIds } from '../../bot/cards/verbs';
-import { isLoopbackAddress } from '../../bot/http/loopback';
+import { isLoopbackAddress } from '../../src/server/loopback';
 import { BOT, MEETING_CHAT, TOM, botAdded, buttonData, cardAction, cardInputs, meetingMessage } from './support/activities';
 import { startBotServer } from './support/bot-server';
 import { startFakeConnector } from './support/fake-connector';

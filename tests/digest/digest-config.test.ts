@@ -5,7 +5,7 @@ import { encodeQuotedPrintable } from '../../src/digest/mime/quoted-printable';
 
 describe('loadDigestConfig', () => {
   it('defaults to Monday 07:00 and the demo SENCO in embedded mode', () => {
-    expect(loadDigestConfig('embedded', {})).toMatchObject({ cron: '0 7 * * 1', lead: DEMO_STAFF.senco, teamsAppId: null });
+    expect(loadDigestConfig('embedded', {})).toMatchObject({ cron: '0 7 * * 1', lead: DEMO_STAFF.senco });
   });
 
   it('turns the in-process schedule off with DIGEST_CRON=off', () => {

@@ -1,10 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
-import { isLoopbackAddress } from '../../../bot/http/loopback';
-import type { Request, Server } from 'restify';
-import { ForbiddenError } from '../../errors';
+import type { Server } from 'restify';
 import type { Logger } from '../../logger';
 import type { ReminderTask } from '../../tasks/reminder-task';
 import { jsonRoute } from '../http';
+import { assertMayTriggerTask } from '../task-trigger-guard';
 
 export interface TaskRouteDeps {
   mode: 'embedded' | 'tenant';
@@ -15,24 +13,6 @@ export interface TaskRouteDeps {
   now: () => Date;
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** @throws ForbiddenError unless the caller may trigger tasks */
-function assertMayTrigger(req: Request, deps: TaskRouteDeps): void {
-  if (deps.mode === 'embedded') {
-    if (!isLoopbackAddress(req.socket.remoteAddress)) throw new ForbiddenError('Tasks can be triggered only from this machine.');
-    return;
-  }
-  const given = req.headers['x-task-key'];
-  if (!deps.taskKey || typeof given !== 'string' || !sameSecret(given, deps.taskKey)) {
-    throw new ForbiddenError('A valid x-task-key header is required.');
-  }
-}
-
 /**
  * `POST /api/tasks/reminders`: the cloud timer's entry point (and a manual trigger on a laptop).
  * Runs the same idempotent task as the in-process schedule and returns its counts.
@@ -41,7 +21,7 @@ export function registerTaskRoutes(server: Server, deps: TaskRouteDeps): void {
   server.post(
     '/api/tasks/reminders',
     jsonRoute(deps.logger, async (req) => {
-      assertMayTrigger(req, deps);
+      assertMayTriggerTask(req, deps.mode, deps.taskKey);
       return deps.reminderTask.run(deps.now());
     }),
   );

@@ -1,5 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One file to put in a zip archive. */
 export interface ZipEntry {
