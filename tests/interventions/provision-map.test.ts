@@ -1,6 +1,6 @@
 import { newInterventionSchema, type Intervention, type NewInterventionInput } from '../../src/interventions/intervention';
-import { provisionMapCsv } from '../../src/provision/provision-csv';
-import { provisionMap } from '../../src/provision/provision-map';
+import { provisionMapCsv } from '../../src/provision-map/provision-csv';
+import { provisionMap } from '../../src/provision-map/provision-map';
 import { parseCsv } from '../../src/register/csv-parse';
 import { buildIntervention, ta, teacherStaff } from './support';
 

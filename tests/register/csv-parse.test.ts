@@ -1,5 +1,5 @@
 import { parseCsv } from '../../src/register/csv-parse';
-import { csvCell, toCsv } from '../../src/provision/csv-write';
+import { csvCell, toCsv } from '../../src/files/csv';
 import { ValidationError } from '../../src/errors';
 
 describe('CSV parser (RFC 4180)', () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { NeedCode, SenStatus } from '../../src/register/need-codes';
 import type { PupilRecordFields } from '../../src/register/pupil-record';
 import { withCheckLetter } from '../../src/register/upn';
-import { toCsv } from '../../src/provision/csv-write';
+import { toCsv } from '../../src/files/csv';
 
 /** mulberry32: a small seeded PRNG so the generated school is the same on every run. */
 export function seededRandom(seed: number): () => number {

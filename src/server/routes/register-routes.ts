@@ -10,8 +10,8 @@ import { effectivenessTable, metTarget, type EffectivenessOptions } from '../../
 import { measureSchema, type Intervention } from '../../interventions/intervention';
 import { DEFAULT_RATIO_GAIN_BANDS, interventionRatioGain, ratioGainBand } from '../../interventions/ratio-gain';
 import type { Logger } from '../../logger';
-import { provisionMapCsv } from '../../provision/provision-csv';
-import { provisionMap } from '../../provision/provision-map';
+import { provisionMapCsv } from '../../provision-map/provision-csv';
+import { provisionMap } from '../../provision-map/provision-map';
 import { registerAnalytics } from '../../register/analytics';
 import type { PassportRepository } from '../../passport/passport-repository';
 import type { RegisterRepository } from '../../register/register-repository';

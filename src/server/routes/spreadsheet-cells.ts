@@ -4,14 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import { ITEM_TYPE_LABELS, EVENT_TYPE_LABELS } from '../../domain/item-type';
 import { STATUS_LABELS } from '../../domain/status';
 
-/**
- * A spreadsheet opens a cell starting with `=`, `+`, `-` or `@` as a formula (and tab/CR can smuggle
- * one in), so text typed in a Teams chat could run in the SENCO's Excel. Such cells get a leading
- * apostrophe, which Excel shows as plain text. (OWASP "CSV injection".)
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutraliseFormula } from '../../files/csv';
 
 /** `2026-04-24` -> `24/04/2026`: how UK spreadsheets expect a date typed as text. */
 export function ukDate(date: IsoDate | null): string {
