@@ -31,6 +31,14 @@ param sharePointSiteId string = ''
 @description('Mailbox the weekly digest is sent from (scoped by Exchange RBAC for Applications).')
 param digestMailbox string = ''
 
+@description('Entra group object ids (comma-separated) whose members are the SEND team: they see and edit every record.')
+param sendTeamGroupIds string
+
+@description('The SEND lead (Entra object id, display name, email): escalations and the whole-school digest.')
+param sendLeadId string
+param sendLeadName string
+param sendLeadEmail string
+
 var tenantId = subscription().tenantId
 var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
@@ -132,13 +140,17 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TENANT_ID', value: tenantId }
         // Tab SSO: tokens have audience AAD_APP_CLIENT_ID or api://<host>/<AAD_APP_CLIENT_ID>.
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
-        { name: 'AAD_APP_TENANT_ID', value: tenantId }
         // Microsoft Graph (SharePoint Lists, sendMail): client credentials, secret from Key Vault.
         { name: 'GRAPH_TENANT_ID', value: tenantId }
         { name: 'GRAPH_CLIENT_ID', value: aadAppClientId }
         { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${graphClientSecret.properties.secretUri})' }
         { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
         { name: 'DIGEST_MAILBOX', value: digestMailbox }
+        // Need-to-know access and escalations.
+        { name: 'SEND_TEAM_GROUP_IDS', value: sendTeamGroupIds }
+        { name: 'SEND_LEAD_ID', value: sendLeadId }
+        { name: 'SEND_LEAD_NAME', value: sendLeadName }
+        { name: 'SEND_LEAD_EMAIL', value: sendLeadEmail }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
       ]
     }

@@ -79,7 +79,9 @@ const schema = z.object({
 });
 
 /** @throws ConfigError listing every problem found, in every section. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (as App Service and .env templates leave them) means "not set".
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const problems: string[] = [];
   const parsed = schema.safeParse(env);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

@@ -14,7 +14,7 @@ import { ConfigError } from '../errors';
  *                  the SEND lead who gets the whole-school picture (tenant mode: required with DIGEST_MAILBOX;
  *                  embedded mode: defaults to the demo SENCO)
  * SCHOOL_NAME      shown at the top of the email
- * TASK_KEY         tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/weekly-digest
+ * TASK_KEY         tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/weekly-digest (unset: route closed)
  */
 export interface DigestConfig {
   /** null: no in-process schedule (tenant mode uses a cloud timer calling the HTTP trigger). */
@@ -59,7 +59,6 @@ export function loadDigestConfig(mode: 'embedded' | 'tenant', env: NodeJS.Proces
   const leadGiven = leadKeys.filter(Boolean).length;
   if (mode === 'tenant' && leadGiven < 3) problems.push('SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL: required for the weekly digest');
   if (mode === 'embedded' && leadGiven > 0 && leadGiven < 3) problems.push('SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL: set all three or none');
-  if (mode === 'tenant' && !e.TASK_KEY) problems.push('TASK_KEY: required in tenant mode so the cloud timer can trigger the digest');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     cron,

@@ -62,3 +62,11 @@ describe('configuration', () => {
     expect(problems.filter((p) => p.includes('SEND_LEAD_ID')).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('configuration from templates', () => {
+  it('treats empty variables, as App Service leaves them, as unset', () => {
+    const config = loadConfig(tenantEnv({ SHAREPOINT_SITE_ID: '', DIGEST_MAILBOX: ' ', GRAPH_CLIENT_SECRET: '' }));
+    expect(config.sharePoint).toBeNull();
+    expect(config.digest).toBeNull();
+  });
+});
