@@ -4,7 +4,7 @@ import { londonDate } from '../../src/domain/dates';
 import { createApi, type Me } from './api/api-client';
 import { AppContext, type AppServices } from './app-context';
 import { AppShell } from './components/AppShell/AppShell';
-import { parseRoute, routeSearch, type Route } from './navigation/route';
+import { parseRoute, routeSearch, visibleViews, type Route } from './navigation/route';
 import { connectToHost, getSsoToken, type HostInfo } from './teams/teams-host';
 import { fluentTheme, resolveThemeName } from './teams/theme';
 import { TrackerView } from './views/TrackerView';
@@ -14,6 +14,11 @@ const CheckInView = lazy(() => import('./views/CheckInView'));
 const PupilView = lazy(() => import('./views/PupilView'));
 const ConfigView = lazy(() => import('./views/ConfigView'));
 const ItemDetailDialog = lazy(() => import('./components/ItemDetail/ItemDetailDialog'));
+// SEND-team views: most staff never open them, so they stay out of the first download entirely.
+const RegisterView = lazy(() => import('./views/RegisterView'));
+const InterventionsView = lazy(() => import('./views/InterventionsView'));
+const ProvisionView = lazy(() => import('./views/ProvisionView'));
+const DigestView = lazy(() => import('./views/DigestView'));
 
 const useStyles = makeStyles({ root: { minHeight: '100vh' } });
 
@@ -26,7 +31,8 @@ const currentRoute = (subPageId?: string) => parseRoute(window.location.pathname
 export function App() {
   const styles = useStyles();
   const hostReady = useMemo(() => connectToHost((theme) => setHostTheme(theme)), []);
-  const api = useMemo(() => createApi(async () => getSsoToken(await hostReady)), [hostReady]);
+  const getToken = useMemo(() => async () => getSsoToken(await hostReady), [hostReady]);
+  const api = useMemo(() => createApi(getToken), [getToken]);
   const [host, setHost] = useState<HostInfo | null>(null);
   const [hostTheme, setHostTheme] = useState<string | undefined>();
   const [route, setRoute] = useState<Route>(() => currentRoute());
@@ -54,13 +60,14 @@ export function App() {
   const services: AppServices = useMemo(
     () => ({
       api,
+      getToken,
       me,
       today: londonDate(new Date()),
       navigate: (next) => go(next, false),
       openItem: (id) => go({ ...route, itemId: id }, true),
       dataVersion,
     }),
-    [api, me, go, route, dataVersion],
+    [api, getToken, me, go, route, dataVersion],
   );
 
   const theme = fluentTheme(resolveThemeName(window.location.search, hostTheme));
@@ -72,12 +79,16 @@ export function App() {
           {route.view === 'config' ? (
             <ConfigView inTeams={host?.inTeams ?? false} />
           ) : (
-            <AppShell view={route.view} userName={me?.name} onNavigate={(view) => go({ view }, false)}>
+            <AppShell view={route.view} views={visibleViews(me?.sendTeam ?? false)} userName={me?.name} onNavigate={(view) => go({ view }, false)}>
               {route.view === 'tracker' && <TrackerView key="open" scope="open" />}
               {route.view === 'my-actions' && (me ? <TrackerView key="mine" scope="mine" /> : fallback)}
               {route.view === 'archive' && <TrackerView key="archive" scope="archive" />}
               {route.view === 'check-in' && <CheckInView />}
               {route.view === 'pupil' && <PupilView pupilId={route.pupilId} />}
+              {route.view === 'register' && <RegisterView />}
+              {route.view === 'interventions' && <InterventionsView />}
+              {route.view === 'provision' && <ProvisionView />}
+              {route.view === 'digest' && <DigestView />}
             </AppShell>
           )}
           {route.itemId && (

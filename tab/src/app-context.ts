@@ -6,6 +6,8 @@ import type { Route } from './navigation/route';
 /** What every view needs: the API, who is signed in, today's London date and navigation. */
 export interface AppServices {
   api: TrackerApi;
+  /** The SSO token for API clients other than `api` (register, digest); null in local mode. */
+  getToken: () => Promise<string | null>;
   me: Me | null;
   today: IsoDate;
   navigate: (route: Route) => void;

@@ -16,7 +16,7 @@ export function EffectivenessTable({ rows }: { rows: EffectivenessRow[] }) {
       <caption>How well each intervention works</caption>
       <thead>
         <tr>
-          {['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', ''].map((h, i) => (
+          {['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', 'Flag'].map((h, i) => (
             <th key={i} className={styles.cell} scope="col">{h}</th>
           ))}
         </tr>

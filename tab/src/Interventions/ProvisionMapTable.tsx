@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ProvisionMap } from '../../../src/provision/provision-map';
+import { formatDate } from '../../../src/domain/dates';
+import type { ProvisionMap } from '../../../src/provision-map/provision-map';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
@@ -14,7 +15,7 @@ export function ProvisionMapTable({ map }: { map: ProvisionMap }) {
   const styles = useStyles();
   return (
     <table className={styles.table}>
-      <caption>Provision map, {map.term.start} to {map.term.end}</caption>
+      <caption>Provision map, {formatDate(map.term.start)} to {formatDate(map.term.end)}</caption>
       <thead>
         <tr>
           {['Provision', 'Group', 'Staff', 'Years', 'Pupils', 'Sessions', 'Hours', 'Cost'].map((h) => (

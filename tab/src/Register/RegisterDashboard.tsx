@@ -101,7 +101,7 @@ function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusS
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {['', 'EHC plan', 'SEN support', 'No SEN'].map((h, i) => (
+          {['Group', 'EHC plan', 'SEN support', 'No SEN'].map((h, i) => (
             <th key={i} className={styles.cell} scope="col">{h}</th>
           ))}
         </tr>

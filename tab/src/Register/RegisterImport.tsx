@@ -61,7 +61,8 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
     <section className={styles.section} aria-labelledby="register-import">
       <h2 id="register-import">Import the register</h2>
       <Field label="MIS export (CSV or Excel)">
-        <input type="file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => void pick(e.target.files?.[0])} />
+        {/* A native input is not a Fluent control: the render function hands it the Field's id and label. */}
+        {(props) => <input {...props} type="file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => void pick(e.target.files?.[0])} />}
       </Field>
       {error !== null && (
         <MessageBar intent="error" role="alert">

@@ -1,7 +1,7 @@
 import type { EffectivenessRow } from '../../../src/interventions/effectiveness';
 import type { Intervention, Measure, NewInterventionInput } from '../../../src/interventions/intervention';
 import type { InterventionWarning } from '../../../src/interventions/intervention-checks';
-import type { ProvisionMap } from '../../../src/provision/provision-map';
+import type { ProvisionMap } from '../../../src/provision-map/provision-map';
 import type { RegisterAnalytics } from '../../../src/register/analytics';
 import type { ImportPreview } from '../../../src/register/mis-import';
 import type { UpsertResult } from '../../../src/register/register-repository';

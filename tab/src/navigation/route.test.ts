@@ -20,6 +20,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/tab/', '?view=archive', 'item:abc')).toMatchObject({ view: 'archive' });
   });
 
+  it('opens the SEND-team views by name (the server still refuses anyone else)', () => {
+    for (const view of ['register', 'interventions', 'provision', 'digest'] as const) expect(parseRoute('/tab/', `?view=${view}`)).toMatchObject({ view });
+  });
+
   it('falls back to the live tracker for an unknown view', () => {
     expect(parseRoute('/tab/', '?view=nonsense')).toMatchObject({ view: 'tracker' });
   });

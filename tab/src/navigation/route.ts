@@ -1,5 +1,8 @@
-/** The tab's views. `item` is not a view of its own: it opens the item panel over the tracker. */
-export const VIEWS = ['tracker', 'check-in', 'my-actions', 'pupil', 'archive'] as const;
+/** Views every member of staff has. `item` is not a view of its own: it opens the item panel over the tracker. */
+export const TRACKER_VIEWS = ['tracker', 'check-in', 'my-actions', 'pupil', 'archive'] as const;
+/** Views over special-category data (register, interventions, digests): offered to the SEND team only. */
+export const SEND_TEAM_VIEWS = ['register', 'interventions', 'provision', 'digest'] as const;
+export const VIEWS = [...TRACKER_VIEWS, ...SEND_TEAM_VIEWS] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<ViewName, string> = {
@@ -8,7 +11,19 @@ export const VIEW_LABELS: Record<ViewName, string> = {
   'my-actions': 'My actions',
   pupil: 'Pupil',
   archive: 'Archive',
+  register: 'SEN register',
+  interventions: 'Interventions',
+  provision: 'Provision map',
+  digest: 'Digest preview',
 };
+
+/**
+ * The views to offer in the navigation. Hiding is a courtesy only: the server refuses the SEND-team
+ * routes to anyone else (403), and a view opened by URL explains that refusal.
+ */
+export function visibleViews(sendTeam: boolean): readonly ViewName[] {
+  return sendTeam ? VIEWS : TRACKER_VIEWS;
+}
 
 export interface Route {
   view: ViewName | 'config';

@@ -1,15 +1,20 @@
 import { Button, Field, Link, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { Action } from '../../../src/domain/action';
 import { isOverdue } from '../../../src/domain/check-in';
 import { formatDate } from '../../../src/domain/dates';
 import { ITEM_TYPE_LABELS } from '../../../src/domain/item-type';
 import { isClosed, STATUS_LABELS } from '../../../src/domain/status';
+import { initials } from '../../../src/register/pupil-record';
 import { useLoad } from '../api/use-load';
 import { useApp } from '../app-context';
 import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
 import { ItemHistory } from '../components/ItemHistory/ItemHistory';
+import { createPassportApi, yearLabel, type RegisterPupil } from '../Register/passport-api';
 import { filterOptions } from './view-options';
+
+// The profile editor is for the SEND team only: everyone else never downloads it.
+const PupilPassport = lazy(() => import('../Register/PupilPassport'));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -57,16 +62,28 @@ function PupilItem({ action }: { action: Action }) {
   );
 }
 
-/** Everything for one pupil, open and archived: each item's status, evidence, next review and history. */
+/**
+ * Everything for one pupil, open and archived: each item's status, evidence, next review and history.
+ * The SEND team can also pick any pupil on the SEN register and edit their one-page profile.
+ */
 export default function PupilView({ pupilId }: { pupilId?: string }) {
-  const { api, navigate, dataVersion } = useApp();
+  const { api, getToken, me, navigate, dataVersion } = useApp();
   const styles = useStyles();
+  const sendTeam = me?.sendTeam ?? false;
   const loaded = useLoad(() => api.listActions({ archived: 'true' }), String(dataVersion));
-  const pupils = useMemo(() => filterOptions(loaded.data ?? []).pupils, [loaded.data]);
+  // Without the register (not imported, or tenant mode) the view still works from the tracker alone.
+  const register = useLoad<RegisterPupil[]>(() => (sendTeam ? createPassportApi(getToken).pupils().catch(() => []) : Promise.resolve([])), String(sendTeam));
+  const onRegister = useMemo(() => new Map((register.data ?? []).map((p) => [p.id, p])), [register.data]);
+  const pupils = useMemo(() => {
+    const options = new Map(filterOptions(loaded.data ?? []).pupils.map((p) => [p.id, `${p.name} (${p.id})`]));
+    for (const p of onRegister.values()) options.set(p.id, `${p.surname}, ${p.forename} (${yearLabel(p.yearGroup)})`);
+    return [...options].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [loaded.data, onRegister]);
   const items = useMemo(() => (loaded.data ?? []).filter((a) => a.pupil.id === pupilId), [loaded.data, pupilId]);
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Spinner label="Loading pupils…" />;
-  const pupil = pupils.find((p) => p.id === pupilId);
+  const registered = pupilId ? onRegister.get(pupilId) : undefined;
+  const name = items[0]?.pupil.name ?? (registered ? initials(registered) : undefined);
   return (
     <section aria-label="Pupil">
       <Field label="Pupil">
@@ -74,22 +91,28 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
           <option value="">Choose a pupil</option>
           {pupils.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} ({p.id})
+              {p.label}
             </option>
           ))}
         </Select>
       </Field>
-      {pupilId && !pupil && <p>No items for this pupil are shared with you.</p>}
-      {pupil && (
+      {pupilId && !name && !(sendTeam && register.loading) && <p>No items for this pupil are shared with you.</p>}
+      {pupilId && name && (
         <>
           <h2 className={styles.heading}>
-            {pupil.name}: {items.length} item{items.length === 1 ? '' : 's'}
+            {name}: {items.length} item{items.length === 1 ? '' : 's'}
           </h2>
           <ul className={styles.list}>
             {items.map((a) => (
               <PupilItem key={a.id} action={a} />
             ))}
           </ul>
+          {registered && (
+            <Suspense fallback={<Spinner label="Loading the profile…" />}>
+              <PupilPassport pupilId={registered.id} />
+            </Suspense>
+          )}
+          {sendTeam && !registered && register.data && <p>Not on the SEN register, so there is no one-page profile: import the register to add one.</p>}
         </>
       )}
     </section>

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
+import { deepLinks } from '../../../src/digest/deep-links';
+import { OutboxMailSender } from '../../../src/digest/outbox-mail-sender';
 import { seedDemoData } from '../../../src/demo/seed-demo-data';
-import { DEMO_STAFF } from '../../../src/demo/school';
+import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '../../../src/demo/school';
 import type { NewActionInput } from '../../../src/domain/action';
 import { loadConfig } from '../../../src/env';
 import { createLogger } from '../../../src/logger';
@@ -12,10 +14,20 @@ import { createServer } from '../../../src/server/create-server';
 import { localIdentity, type User } from '../../../src/server/identity';
 import { openDatabase } from '../../../src/storage/sqlite/open-database';
 import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
+import { SqliteDigestLog } from '../../../src/storage/sqlite/sqlite-digest-log';
+import { SqliteInterventionRepository } from '../../../src/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '../../../src/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '../../../src/storage/sqlite/sqlite-register-repository';
+import { WeeklyDigestTask } from '../../../src/tasks/weekly-digest-task';
 
 export interface RunningApp {
   url: string;
   repo: SqliteActionRepository;
+  /** The SEN register, interventions and profiles, in the same SQLite file (as `npm start` has them). */
+  register: SqliteRegisterRepository;
+  interventions: SqliteInterventionRepository;
+  /** The weekly digest, writing .eml files to the outbox as embedded mode does. */
+  digest: WeeklyDigestTask;
   close: () => Promise<void>;
 }
 
@@ -28,7 +40,10 @@ export interface StartAppOptions {
   now?: () => Date;
 }
 
-/** The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school. */
+/**
+ * The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school, with the
+ * register, intervention, profile and digest routes wired as `npm start` wires them.
+ */
 export async function startApp({ tabDir, user, extra = [], now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
@@ -36,10 +51,18 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const repo = new SqliteActionRepository(db, now);
   await seedDemoData(repo, now());
   for (let i = 0; i < extra.length; i += 200) await repo.createMany(extra.slice(i, i + 200), DEMO_STAFF.senco);
+  const logger = createLogger('silent');
+  const register = new SqliteRegisterRepository(db, now);
+  const interventions = new SqliteInterventionRepository(db, now);
+  const outbox = new OutboxMailSender(path.join(dataDir, 'outbox'), { name: 'SEND Tracker', email: 'send-tracker@send-tracker.invalid' }, now);
+  const links = deepLinks({ publicUrl: config.publicUrl });
+  const digest = new WeeklyDigestTask({ repo, log: new SqliteDigestLog(db), sender: outbox, links, lead: DEMO_STAFF.senco, schoolName: DEMO_SCHOOL_NAME, logger });
   const server: restify.Server = createServer({
     config,
     repo,
-    logger: createLogger('silent'),
+    register: { register, interventions, passports: new SqlitePassportRepository(db, now) },
+    digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
+    logger,
     now,
     authenticate: localIdentity(user ?? { ...DEMO_STAFF.senco, sendTeam: true }),
     tabDir,
@@ -49,6 +72,9 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   return {
     url: `http://127.0.0.1:${port}`,
     repo,
+    register,
+    interventions,
+    digest,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

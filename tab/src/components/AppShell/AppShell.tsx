@@ -1,6 +1,6 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { VIEWS, VIEW_LABELS, type ViewName } from '../../navigation/route';
+import { VIEW_LABELS, type ViewName } from '../../navigation/route';
 
 const useStyles = makeStyles({
   shell: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
@@ -11,13 +11,15 @@ const useStyles = makeStyles({
 
 export interface AppShellProps {
   view: ViewName;
+  /** The views offered in the navigation (see `visibleViews`). */
+  views: readonly ViewName[];
   userName?: string;
   onNavigate: (view: ViewName) => void;
   children: ReactNode;
 }
 
 /** Title, view switcher and the current view. */
-export function AppShell({ view, userName, onNavigate, children }: AppShellProps) {
+export function AppShell({ view, views, userName, onNavigate, children }: AppShellProps) {
   const styles = useStyles();
   return (
     <div className={styles.shell}>
@@ -25,7 +27,7 @@ export function AppShell({ view, userName, onNavigate, children }: AppShellProps
         <h1 className={styles.title}>SEND Tracker</h1>
         <nav aria-label="Views">
           <TabList selectedValue={view} onTabSelect={(_, d) => onNavigate(d.value as ViewName)}>
-            {VIEWS.map((v) => (
+            {views.map((v) => (
               <Tab key={v} value={v}>
                 {VIEW_LABELS[v]}
               </Tab>

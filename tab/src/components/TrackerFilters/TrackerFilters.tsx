@@ -3,6 +3,7 @@ import type { ActionFilters } from '../../../../src/domain/action-view';
 import { ITEM_TYPES, ITEM_TYPE_LABELS, type ItemType } from '../../../../src/domain/item-type';
 import { STATUS_LABELS, type Status } from '../../../../src/domain/status';
 import { useTrackerFiltersStyles } from './TrackerFilters.styles';
+import { dateHint } from '../DateHint/date-hint';
 
 export interface Option {
   id: string;
@@ -75,10 +76,10 @@ export function TrackerFilters({ filters, search, pupils, owners, statuses, hide
           ))}
         </Select>
       </Field>
-      <Field label="Due from">
+      <Field label="Due from" hint={dateHint(filters.dueFrom)}>
         <Input type="date" value={filters.dueFrom ?? ''} onChange={(_, d) => set({ dueFrom: d.value || undefined })} />
       </Field>
-      <Field label="Due to">
+      <Field label="Due to" hint={dateHint(filters.dueTo)}>
         <Input type="date" value={filters.dueTo ?? ''} onChange={(_, d) => set({ dueTo: d.value || undefined })} />
       </Field>
       <Button onClick={() => onChange({}, '')}>Clear filters</Button>

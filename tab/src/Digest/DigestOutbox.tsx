@@ -1,0 +1,32 @@
+import type { OutboxEntry } from '../../../src/digest/outbox-mail-sender';
+import { useRegisterStyles } from '../Register/Register.styles';
+
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+
+/** The emails the digest has written (embedded mode), newest first; tenant mode explains there is none. */
+export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }) {
+  const styles = useRegisterStyles();
+  if (mode === 'tenant') return <p>Digests are sent through Microsoft 365: see the sending mailbox’s Sent Items.</p>;
+  if (messages.length === 0) return <p>No digest emails written yet. They are written when the weekly digest runs.</p>;
+  return (
+    <table className={styles.table}>
+      <caption>Emails written to the outbox folder ({messages.length}); open an .eml file in Outlook</caption>
+      <thead>
+        <tr>
+          {['File', 'Written', 'Size'].map((h) => (
+            <th key={h} className={styles.cell} scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {messages.map((m) => (
+          <tr key={m.file}>
+            <th className={styles.cell} scope="row">{m.file}</th>
+            <td className={styles.cell}>{LONDON.format(new Date(m.writtenAt))}</td>
+            <td className={styles.cell}>{Math.max(1, Math.round(m.bytes / 1024))} KB</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,71 @@
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { formatDate } from '../../../src/domain/dates';
+import { initials } from '../../../src/register/pupil-record';
+import type { InterventionView } from '../Register/register-api';
+import type { RegisterPupil } from '../Register/passport-api';
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
+  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const MEASURE_LABELS = { reading_age: 'Reading age (months)', spelling_age: 'Spelling age (months)', standardised_score: 'Standardised score' } as const;
+const POINT_LABELS = { baseline: 'baseline', mid: 'mid', end: 'end' } as const;
+
+/**
+ * Each pupil's interventions: dates, dose, measures, ratio gain with its band, whether the target was
+ * met, and every warning in words. Pupils appear as initials and year: screens get seen.
+ */
+export function InterventionList({ interventions, pupils }: { interventions: InterventionView[]; pupils: ReadonlyMap<string, RegisterPupil> }) {
+  const styles = useStyles();
+  const who = (id: string) => {
+    const p = pupils.get(id);
+    return p ? `${initials(p)} (Y${p.yearGroup})` : 'Not on the register';
+  };
+  return (
+    <table className={styles.table}>
+      <caption>Interventions by pupil ({interventions.length})</caption>
+      <thead>
+        <tr>
+          {['Pupil', 'Intervention', 'Staff', 'Dates', 'Sessions', 'Measures', 'Ratio gain', 'Target met', 'Warnings'].map((h) => (
+            <th key={h} className={styles.cell} scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {interventions.map((i) => (
+          <tr key={i.id} data-intervention-id={i.id}>
+            <td className={styles.cell}>{who(i.pupilId)}</td>
+            <th className={styles.cell} scope="row">{i.name}{i.group ? ` (${i.group})` : ''}</th>
+            <td className={styles.cell}>{i.staff.name}</td>
+            <td className={styles.cell}>{formatDate(i.startDate)} to {formatDate(i.plannedEndDate)}</td>
+            <td className={styles.cell}>{i.sessionsPerWeek} × {i.sessionMinutes} min a week</td>
+            <td className={styles.cell}>
+              {i.measureKind === 'custom' ? i.measureUnit : MEASURE_LABELS[i.measureKind]}:{' '}
+              {i.measures.length === 0 ? 'none yet' : i.measures.map((m) => `${POINT_LABELS[m.point]} ${m.value}`).join(', ')}
+            </td>
+            <td className={styles.cell}>{i.ratioGain === null ? '–' : `${i.ratioGain} (${i.band})`}</td>
+            <td className={styles.cell}>{i.metTarget === null ? 'Not yet' : i.metTarget ? 'Yes' : 'No'}</td>
+            <td className={styles.cell}>
+              {i.warnings.length === 0 ? (
+                'None'
+              ) : (
+                <ul className={styles.warnings}>
+                  {i.warnings.map((w) => (
+                    <li key={w.code}>
+                      <Badge color={w.code === 'past_planned_end' || w.code === 'consent_missing' ? 'danger' : 'warning'} appearance="tint">
+                        {w.code === 'past_planned_end' ? 'Overrun' : 'Check'}
+                      </Badge>{' '}
+                      {w.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

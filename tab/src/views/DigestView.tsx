@@ -1,0 +1,74 @@
+import { Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { useLoad } from '../api/use-load';
+import { useApp } from '../app-context';
+import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
+import { createDigestApi } from '../Digest/digest-api';
+import { DigestOutbox } from '../Digest/DigestOutbox';
+import { sandboxedSrcDoc } from '../Digest/sandboxed-html';
+import { useRegisterStyles } from '../Register/Register.styles';
+
+// The email is designed on white (as Outlook shows it), whatever the tab's theme.
+const useStyles = makeStyles({
+  frame: { width: '100%', maxWidth: '760px', height: '640px', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: '#ffffff' },
+});
+
+/** The weekly digest (SEND team only): any recipient's email for this week, and the outbox. */
+export default function DigestView() {
+  const { api, getToken, me } = useApp();
+  const styles = useStyles();
+  const sections = useRegisterStyles();
+  const digest = useMemo(() => createDigestApi(getToken), [getToken]);
+  const staff = useLoad(() => api.staff(), 'staff');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const recipient = chosen ?? me?.id ?? '';
+  const preview = useLoad(async () => (recipient ? digest.preview(recipient) : null), recipient);
+  const outbox = useLoad(() => digest.outbox(), 'outbox');
+  const name = staff.data?.find((p) => p.id === recipient)?.name ?? 'this person';
+  // A 404 here is not a fault: the person simply has nothing this week.
+  const nothing = preview.error instanceof ApiError && preview.error.status === 404;
+
+  return (
+    <div>
+      <section className={sections.section} aria-labelledby="digest-preview">
+        <h2 id="digest-preview">This week’s digest</h2>
+        {staff.error !== undefined ? (
+          <ErrorNotice error={staff.error} onRetry={staff.reload} />
+        ) : (
+          <Field label="Recipient">
+            <Select value={recipient} onChange={(_, d) => setChosen(d.value)}>
+              <option value="">Choose a member of staff</option>
+              {(staff.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {nothing ? (
+          <MessageBar intent="info" role="status">
+            <MessageBarBody>Nothing to report for {name} this week: no digest is sent to them.</MessageBarBody>
+          </MessageBar>
+        ) : preview.error !== undefined ? (
+          <ErrorNotice error={preview.error} onRetry={preview.reload} />
+        ) : preview.loading ? (
+          <Spinner label="Loading the preview…" />
+        ) : preview.data ? (
+          <iframe title={`Weekly digest for ${name}`} sandbox="" srcDoc={sandboxedSrcDoc(preview.data)} className={styles.frame} />
+        ) : null}
+      </section>
+      <section className={sections.section} aria-labelledby="digest-outbox">
+        <h2 id="digest-outbox">Outbox</h2>
+        {outbox.error !== undefined ? (
+          <ErrorNotice error={outbox.error} onRetry={outbox.reload} />
+        ) : !outbox.data ? (
+          <Spinner label="Loading the outbox…" />
+        ) : (
+          <DigestOutbox mode={outbox.data.mode} messages={outbox.data.messages} />
+        )}
+      </section>
+    </div>
+  );
+}

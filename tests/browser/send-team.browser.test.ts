@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '../../src/demo/school';
+import { addDays, londonDate } from '../../src/domain/dates';
+import { interventionRatioGain, ratioGainBand } from '../../src/interventions/ratio-gain';
+import { withCheckLetter } from '../../src/register/upn';
+import { axeViolations } from './support/axe';
+import { buildTab } from './support/build-tab';
+import { launchChromium, type Browser } from './support/chromium';
+import { startApp, type RunningApp } from './support/start-app';
+
+/**
+ * The SEND team's views in the built tab, over the real server and SQLite file: register import and
+ * dashboard, interventions, provision map, one-page profile and digest preview; and what a teacher
+ * outside the SEND team sees of them (nothing, and 403s from the routes).
+ */
+jest.setTimeout(240_000);
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/tab');
+const today = londonDate(new Date());
+
+/**
+ * 20 pupils as a SIMS-style export: 1 EHC plan (ASD), 3 SEN support (SLCN, SLCN, SPLD), 16 no SEN.
+ * Two are below 90% attendance: one on SEN support, one with no plan and no open item (flagged).
+ * "Need 1" is not a header the importer knows, so the user maps it to Primary need by hand.
+ */
+const NAMES = ['Ava Ahmed', 'Ben Brooks', 'Cara Clarke', 'Dev Dhillon', 'Ella Evans', 'Finn Foster', 'Gia Gray', 'Hal Hughes', 'Isla Iqbal', 'Jon James', 'Kai Khan', 'Lily Lewis', 'Max Moore', 'Nia Nash', 'Oli Owen', 'Pia Price', 'Quin Quinn', 'Rosa Reid', 'Sam Shaw', 'Tia Turner'];
+const SEN: Record<number, [status: string, need: string]> = { 0: ['E', 'ASD'], 1: ['K', 'SLCN'], 2: ['K', 'SLCN'], 3: ['K', 'SPLD'] };
+const ATTENDANCE: Record<number, string> = { 1: '88.0', 7: '84.5' };
+const REGISTER_CSV = [
+  'UPN,Legal Surname,Legal Forename,DOB,NC Year,Reg Group,SEN Status,Need 1,FSM,EAL,Attendance %',
+  ...NAMES.map((name, i) => {
+    const [forename, surname] = name.split(' ');
+    const [status, need] = SEN[i] ?? ['N', ''];
+    return [withCheckLetter(`8812000${String(100 + i).padStart(5, '0')}`), surname, forename, `0${(i % 9) + 1}/03/2017`, '4', '4M', status, need, i % 3 === 0 ? 'Y' : 'N', 'English', ATTENDANCE[i] ?? '96.5'].join(',');
+  }),
+].join('\r\n');
+
+let tabDir: string;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  tabDir = await buildTab();
+  app = await startApp({ tabDir });
+  browser = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (tabDir) fs.rmSync(tabDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  page = await browser.context.newPage();
+});
+afterEach(async () => {
+  await page.close();
+});
+
+const open = (query: string, base = app.url) => page.goto(`${base}/tab/${query}`);
+const post = async (route: string, body: unknown) => {
+  const response = await fetch(`${app.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<Record<string, unknown>>;
+};
+
+describe('the SEND team views in a browser', () => {
+  // The tests below build on this import (the register, then interventions for its pupils).
+  it('imports a CSV register after the lead confirms the column mapping, then answers the key questions', async () => {
+    await open('?view=register');
+    await page.getByText('No register yet: import your MIS export above').waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(REGISTER_CSV) });
+    await page.getByText('20 pupil rows. Check which column fills each field:').waitFor();
+    await expect(page.getByLabel('Primary need').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('SEN status (N/K/E)').inputValue()).resolves.toBe('SEN Status');
+    await page.getByLabel('Primary need').selectOption('Need 1');
+    await page.getByRole('button', { name: 'Import 20 pupils' }).click();
+    await page.getByText('Register imported: 20 added, 0 updated, 0 unchanged, 0 marked as left.').waitFor();
+
+    await page.getByRole('heading', { name: 'Our numbers and national (20 pupils, primary)' }).waitFor();
+    await page.getByRole('img', { name: /^Any SEN: school 20%, national/ }).waitFor();
+    await page.getByRole('img', { name: /^SEN support: school 15%, national/ }).waitFor();
+    await page.getByRole('img', { name: /^EHC plan: school 5%, national/ }).waitFor();
+    for (const question of ['Are our numbers in line with national?', 'Do provisions match needs?', 'Does staff training match the main needs?', 'Do low-attendance pupils have plans?']) {
+      await page.getByText(question, { exact: true }).waitFor();
+    }
+    await page.getByText(/2 pupils are below 90% attendance: 1 has an SEN plan, 0 more have an open tracker item, and 1 has neither \(flagged\)/).waitFor();
+    await page.getByRole('heading', { name: 'Below 90% attendance with no plan or open item (1)' }).waitFor();
+    await page.getByText('H.H. (Y4): 84.5%').waitFor();
+
+    const stored = await app.register.list();
+    expect(stored).toHaveLength(20);
+    expect(stored.find((p) => p.forename === 'Ava')).toMatchObject({ senStatus: 'E', needs: [{ code: 'ASD', rank: 1 }] });
+    expect(stored.find((p) => p.forename === 'Dev')).toMatchObject({ senStatus: 'K', needs: [{ code: 'SPLD', rank: 1 }] });
+
+    await page.getByText(/^Not answered yet: record the need areas staff are trained in\. Main needs are /).waitFor();
+    await page.getByRole('checkbox', { name: /^SLCN:/ }).check();
+    const answer = page.getByText(/^No training recorded for /);
+    await answer.waitFor();
+    await expect(answer.textContent()).resolves.not.toMatch(/Speech/);
+  });
+
+  it('shows which interventions work and each pupil’s with ratio gain and warnings', async () => {
+    const pupils = await app.register.list();
+    const ben = pupils.find((p) => p.forename === 'Ben')!;
+    const cara = pupils.find((p) => p.forename === 'Cara')!;
+    const staff = { ...DEMO_STAFF.assistant, role: 'teaching_assistant' };
+    const base = { group: 'Y4 reading', staff, sessionsPerWeek: 3, sessionMinutes: 30, measureKind: 'reading_age', target: { description: 'Reading age 8y', value: 96 } };
+    const running = (await post('/api/interventions', { ...base, pupilId: ben.id, name: 'Reading catch-up', startDate: addDays(today, -70), plannedEndDate: addDays(today, 28), parentConsentDate: addDays(today, -75) })).intervention as { id: string };
+    await post(`/api/interventions/${running.id}/measures`, { point: 'baseline', date: addDays(today, -70), value: 84 });
+    await post(`/api/interventions/${running.id}/measures`, { point: 'mid', date: addDays(today, -7), value: 88 });
+    await post('/api/interventions', { ...base, pupilId: cara.id, name: 'Talk boost', group: null, measureKind: 'custom', measureUnit: 'words a minute', startDate: addDays(today, -150), plannedEndDate: addDays(today, -10), parentConsentDate: addDays(today, -151) });
+    const stored = (await app.interventions.list()).find((i) => i.id === running.id)!;
+    const rg = interventionRatioGain(stored)!;
+
+    await open('?view=interventions');
+    const effectiveness = page.getByRole('table', { name: 'How well each intervention works' });
+    await effectiveness.waitFor();
+    await expect(effectiveness.getByRole('row', { name: /^Reading catch-up/ }).textContent()).resolves.toContain(`${rg} (${ratioGainBand(rg)})`);
+    const list = page.getByRole('table', { name: 'Interventions by pupil (2)' });
+    const readingRow = list.locator(`tr[data-intervention-id="${running.id}"]`);
+    await expect(readingRow.textContent()).resolves.toContain('B.B. (Y4)');
+    await expect(readingRow.textContent()).resolves.toContain(`${rg} (${ratioGainBand(rg)})`);
+    await expect(list.getByRole('row', { name: /Talk boost/ }).textContent()).resolves.toMatch(/Overrun.*past its planned end/);
+
+    await page.getByLabel('Pupil', { exact: true }).selectOption({ label: 'Brooks, Ben (Year 4)' });
+    await page.getByRole('table', { name: 'Interventions by pupil (1)' }).waitFor();
+  });
+
+  it('shows the provision map for a term and exports it as CSV', async () => {
+    await open('?view=provision');
+    await page.getByLabel('Term starts').fill(addDays(today, -80));
+    await page.getByLabel('Term ends').fill(addDays(today, 30));
+    await page.getByLabel('Teaching assistant £/hour').fill('18');
+    const table = page.getByRole('table', { name: /^Provision map, / });
+    await table.getByRole('row', { name: /^Reading catch-up/ }).waitFor();
+    await expect(table.getByRole('row', { name: /^Reading catch-up/ }).textContent()).resolves.toContain(DEMO_STAFF.assistant.name);
+    await expect(table.locator('tfoot').textContent()).resolves.toMatch(/£\d+\.\d\d/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toBe(`provision-map-${addDays(today, -80)}.csv`);
+    expect(csv).toContain('Reading catch-up');
+    expect(csv).toContain('Talk boost');
+  });
+
+  it('edits a register pupil’s one-page profile from the Pupil view and downloads it as Word', async () => {
+    const ben = (await app.register.list()).find((p) => p.forename === 'Ben')!;
+    await open(`?view=pupil&pupil=${ben.id}`);
+    await page.getByRole('heading', { name: 'One-page profile' }).waitFor();
+    await page.getByLabel('What people like and admire about me').fill('Kind to younger pupils; brilliant at Lego');
+    await page.getByLabel('How best to support me (one per line)').fill('Give me a visual timetable\nWarn me before changes');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download (Word)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^profile-BB-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(fs.readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+
+    await page.reload();
+    await expect(page.getByLabel('How best to support me (one per line)').inputValue()).resolves.toBe('Give me a visual timetable\nWarn me before changes');
+  });
+
+  it('previews a recipient’s digest in a sandboxed frame and lists the outbox', async () => {
+    const run = await app.digest.run(new Date());
+    expect(run.sent.length).toBeGreaterThan(0);
+    await open('?view=digest');
+    await page.getByLabel('Recipient').selectOption({ label: DEMO_STAFF.senco.name });
+    const frame = page.locator('iframe');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    await page.frameLocator('iframe').getByText(DEMO_SCHOOL_NAME, { exact: false }).first().waitFor();
+    await page.getByRole('table', { name: new RegExp(`^Emails written to the outbox folder \\(${run.sent.length}\\)`) }).waitFor();
+  });
+
+  const VIEWS: [name: string, query: () => Promise<string>, ready: (p: Page) => Promise<unknown>][] = [
+    ['register', async () => '?view=register', (p) => p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor()],
+    ['interventions', async () => '?view=interventions', (p) => p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor()],
+    ['provision', async () => '?view=provision', (p) => p.getByRole('button', { name: 'Export CSV' }).waitFor()],
+    ['passport', async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`, (p) => p.getByRole('button', { name: 'Save profile' }).waitFor()],
+    ['digest', async () => '?view=digest', (p) => p.locator('iframe').waitFor()],
+  ];
+
+  it.each(['light', 'dark', 'contrast'])('has no axe violations in the SEND team views in the %s theme (screenshots kept)', async (theme) => {
+    const failures: string[] = [];
+    for (const [name, query, ready] of VIEWS) {
+      await open(`${await query()}&theme=${theme}`);
+      await ready(page);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
+      for (const v of await axeViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('hides these views from a teacher outside the SEND team, whose calls to their routes get 403', async () => {
+    const teacherApp = await startApp({ tabDir, user: { ...DEMO_STAFF.year4Teacher, sendTeam: false } });
+    try {
+      await open('?view=tracker', teacherApp.url);
+      await page.locator('tbody tr').first().waitFor();
+      await page.getByText(`Signed in as ${DEMO_STAFF.year4Teacher.name}`).waitFor();
+      const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((e) => e.querySelector('.fui-Tab__content')?.textContent));
+      expect(tabs).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive']);
+
+      const statuses = await page.evaluate(async () => {
+        const routes = ['/api/register/dashboard', '/api/register/pupils', '/api/register/pupils/x/passport', '/api/interventions', '/api/provision-map?termStart=2026-09-01&termEnd=2026-12-19', '/api/provision-map.csv?termStart=2026-09-01&termEnd=2026-12-19', '/api/digest/preview?recipient=x', '/api/digest/outbox'];
+        return Promise.all(routes.map(async (r) => `${r} ${(await fetch(r)).status}`));
+      });
+      expect(statuses.map((s) => s.split(' ')[1])).toEqual(Array(8).fill('403'));
+
+      await open('?view=register', teacherApp.url);
+      await expect(page.getByRole('alert').first().textContent()).resolves.toContain('You do not have access to this. The SEN register is for the SEND team.');
+    } finally {
+      await teacherApp.close();
+    }
+  });
+});
