@@ -67,3 +67,144 @@ if (require.main === module) {
       process.exitCode = 1;
     });
 }
+
+/** Graph requests for one scheduled-task run in tenant mode, against the least it could cost. */
+export interface TaskRoundTrips extends RoundTrips {
+  /** Outer requests used: list reads, `$batch`es and single requests. */
+  used: number;
+  /** Least possible through the ports as they are (one claim call per owner, one digest at a time). */
+  minimumThroughPorts: number;
+  /** Least possible at all: every read paged at the page size, every write packed 20 to a `$batch`. */
+  minimumAtAll: number;
+  detail: Record<string, number>;
+}
+
+/** 97 owners: prime, so owners and due dates (cycling every 200 items) mix evenly. */
+const BENCH_OWNERS_PRIME = 97;
+const benchOwner = (i: number) => ({
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `Staff ${i}`,
+  email: `staff${i}@oakfield.example`,
+});
+
+/**
+ * The reminder task over `items` open actions in SharePoint (97 owners, due dates spread over seven
+ * months, a tenth of them overdue by up to 20 school-calendar days), with the SharePoint reminder log, and a sender that accepts every card.
+ */
+export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = PAGE_SIZE): Promise<TaskRoundTrips> {
+  const { ReminderTask } = await import('../src/tasks/reminder-task');
+  const { DEFAULT_REMINDER_POLICY } = await import('../src/domain/reminder-policy');
+  const { createSchoolCalendar } = await import('../src/domain/school-calendar');
+  const { createLogger } = await import('../src/logger');
+  const { addDays } = await import('../src/domain/dates');
+  const site = await startProvisionedSite();
+  try {
+    const now = new Date('2026-05-13T07:30:00Z'); // a Wednesday in the summer term
+    const today = '2026-05-13';
+    const repo = site.repository({ pageSize, now: () => now });
+    const { reminderLog } = site.taskStores({ pageSize });
+    await repo.query();
+    for (let have = 0; have < items; have += 200) {
+      const n = Math.min(200, items - have);
+      await repo.createMany(
+        Array.from({ length: n }, (_, i) => buildNewAction({ owner: benchOwner((have + i) % BENCH_OWNERS_PRIME), dueDate: addDays(today, ((have + i) % 200) - 20) })),
+        sencoActor,
+      );
+    }
+    await reminderLog.claim([{ actionId: 'warm-up', version: 1, kind: 'due', occasion: today }], now);
+    const task = new ReminderTask({
+      repo,
+      log: reminderLog,
+      sender: { sendToPerson: async () => 'sent', postWithMention: async () => undefined },
+      present: () => ({}),
+      policy: DEFAULT_REMINDER_POLICY,
+      calendar: createSchoolCalendar(),
+      sendLead: { id: benchOwner(0).id, name: 'SEND lead' },
+      logger: createLogger('silent'),
+    });
+    site.standIn.resetCounts();
+    const started = performance.now();
+    const summary = await task.run(now);
+    const ms = Math.round(performance.now() - started);
+    const requests = site.standIn.requestCounts();
+    const batched = site.standIn.batchedCounts();
+    const used = Object.values(requests).reduce((a, b) => a + b, 0);
+    const claims = (batched['create item'] ?? 0) as number;
+    const owners = summary.cardsSent - (summary.escalations > 0 || summary.leadOnly > 0 ? 1 : 0);
+    const pages = Math.ceil(items / pageSize);
+    // Through the ports: the task's query, then per claim call (each owner, plus escalations) one lookup
+    // of the items' eTags and ceil(2n/20) batches, then ceil(n/20) batches to record the outcomes.
+    const perOwner = owners + (summary.escalations > 0 ? 1 : 0);
+    const minimumThroughPorts = pages + perOwner + Math.ceil((2 * claims) / 20) + Math.ceil(claims / 20);
+    const minimumAtAll = pages + Math.ceil((2 * claims) / 20) + Math.ceil(claims / 20);
+    return {
+      requests,
+      total: used,
+      batchedSteps: batched,
+      ms,
+      used,
+      minimumThroughPorts,
+      minimumAtAll,
+      detail: { items, pageSize, owners, remindersClaimed: claims, itemsReminded: summary.itemsReminded, escalations: summary.escalations, cardsSent: summary.cardsSent },
+    };
+  } finally {
+    await site.standIn.close();
+  }
+}
+
+/**
+ * The weekly digest task for `recipients` owners (plus the SEND lead), each with two actions, through
+ * the SharePoint digest log and a mail sender that accepts every message.
+ */
+export async function measureDigestRoundTrips(recipients = 200, pageSize = PAGE_SIZE): Promise<TaskRoundTrips> {
+  const { WeeklyDigestTask } = await import('../src/tasks/weekly-digest-task');
+  const { deepLinks } = await import('../src/digest/deep-links');
+  const { createLogger } = await import('../src/logger');
+  const site = await startProvisionedSite();
+  try {
+    const now = new Date('2026-05-11T06:00:00Z');
+    const repo = site.repository({ pageSize, now: () => now });
+    const { digestLog } = site.taskStores({ pageSize });
+    await repo.query();
+    const owners = Array.from({ length: recipients }, (_, i) => benchOwner(i + 1));
+    for (let i = 0; i < owners.length; i += 100) {
+      const batch = owners.slice(i, i + 100).flatMap((owner) => [
+        buildNewAction({ owner, dueDate: '2026-05-06' }),
+        buildNewAction({ owner, dueDate: '2026-05-20' }),
+      ]);
+      await repo.createMany(batch, sencoActor);
+    }
+    await digestLog.claim('warm-up', '2026-W01', now);
+    const task = new WeeklyDigestTask({
+      repo,
+      log: digestLog,
+      sender: { send: async () => ({ reference: 'bench' }) },
+      links: deepLinks({ publicUrl: 'https://tracker.oakfield.example' }),
+      lead: { ...benchOwner(0), name: 'SEND lead' },
+      schoolName: 'Oakfield Primary (bench)',
+      logger: createLogger('silent'),
+    });
+    site.standIn.resetCounts();
+    const started = performance.now();
+    const result = await task.run(now);
+    const ms = Math.round(performance.now() - started);
+    const requests = site.standIn.requestCounts();
+    const used = Object.values(requests).reduce((a, b) => a + b, 0);
+    const sent = result.sent.length;
+    const pages = Math.ceil((2 * recipients) / pageSize);
+    return {
+      requests,
+      total: used,
+      batchedSteps: site.standIn.batchedCounts(),
+      ms,
+      used,
+      // claim -> send -> markSent is sequential per recipient: one create and one PATCH each.
+      minimumThroughPorts: pages + 2 * sent,
+      // Claims for everyone in $batches of 20, sends, then the marks in $batches of 20.
+      minimumAtAll: pages + 2 * Math.ceil(sent / 20),
+      detail: { recipients: sent, skipped: result.skipped.length, failed: result.failed.length, pageSize },
+    };
+  } finally {
+    await site.standIn.close();
+  }
+}

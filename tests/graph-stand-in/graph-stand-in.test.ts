@@ -65,6 +65,34 @@ describe('Graph stand-in', () => {
     expect((await call('GET', item)).body.Colour).toBe('blue');
   });
 
+  it('refuses a column that enforces unique values without an index', async () => {
+    const res = await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, enforceUniqueValues: true });
+    expect(res.status).toBe(400);
+    expect((await call('PATCH', `${lists}/Things/columns/Colour`, { enforceUniqueValues: true, indexed: false })).status).toBe(400);
+  });
+
+  it('answers 409 Conflict to a create or update that duplicates a unique value, writing nothing', async () => {
+    expect((await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, indexed: true, enforceUniqueValues: true })).status).toBe(201);
+    const first = await call('POST', `${lists}/Things/items`, { fields: { Key: 'k1', Colour: 'red' } });
+    expect(first.status).toBe(201);
+    const duplicate = await call('POST', `${lists}/Things/items`, { fields: { Key: 'k1', Colour: 'blue' } });
+    expect(duplicate.status).toBe(409);
+    const second = await call('POST', `${lists}/Things/items`, { fields: { Key: 'k2' } });
+    const clash = await call('PATCH', `${lists}/Things/items/${second.body.id}/fields`, { Key: 'k1' });
+    expect(clash.status).toBe(409);
+    // Writing an item's own value again is not a duplicate.
+    expect((await call('PATCH', `${lists}/Things/items/${first.body.id}/fields`, { Key: 'k1', Colour: 'green' })).status).toBe(200);
+    expect([...standIn.store.findList('Things')!.items.values()].map((i) => i.fields.Key)).toEqual(['k1', 'k2']);
+  });
+
+  it('answers 409 to the second of two creates of one unique value inside a $batch, and 201 to the first', async () => {
+    await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, indexed: true, enforceUniqueValues: true });
+    const step = (id: string) => ({ id, method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Key: 'same' } } });
+    const res = await call('POST', '/$batch', { requests: [step('a'), step('b')] });
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    expect(byId).toEqual({ a: 201, b: 409 });
+  });
+
   it('sends 429 with Retry-After for an injected throttle, then serves normally', async () => {
     standIn.inject({ kind: 'throttle', retryAfterSeconds: 7 });
     const throttled = await call('GET', lists);

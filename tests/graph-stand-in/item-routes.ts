@@ -1,6 +1,6 @@
 import { graphError, json, type StandInRequest, type StandInResponse } from './graph-response';
 import { FilterSyntaxError, filterFields, matches, parseFilter, parseOrderBy, sortBy } from './odata-filter';
-import { etagOf, type SiteStore, type StoredItem, type StoredList } from './site-store';
+import { duplicateUniqueColumn, etagOf, type SiteStore, type StoredItem, type StoredList } from './site-store';
 
 /** Graph's default page for list items when no `$top` is given. */
 export const DEFAULT_PAGE_SIZE = 200;
@@ -102,12 +102,22 @@ export function listItems(list: StoredList, req: StandInRequest): StandInRespons
 }
 
 /**
+ * A create or update that would give a unique column (`enforceUniqueValues`) a value another item holds
+ * -> 409 Conflict, and nothing is written. https://learn.microsoft.com/graph/api/resources/columndefinition
+ */
+function duplicateValue(column: string): StandInResponse {
+  return graphError(409, 'conflict', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${column}.`);
+}
+
+/**
  * POST /sites/{site-id}/lists/{list-id}/items with `{ fields: {...} }` -> 201 Created and the new listItem.
  * https://learn.microsoft.com/graph/api/listitem-create
  */
 export function createItem(store: SiteStore, list: StoredList, req: StandInRequest): StandInResponse {
   const checked = checkFields(list, (req.body as { fields?: unknown } | undefined)?.fields ?? {});
   if ('error' in checked) return checked.error;
+  const duplicate = duplicateUniqueColumn(list, checked.values);
+  if (duplicate) return duplicateValue(duplicate);
   return json(201, itemJson(list, store.addItem(list, checked.values), true));
 }
 
@@ -131,6 +141,8 @@ export function updateFields(list: StoredList, item: StoredItem, req: StandInReq
   const incoming = wrapped ? ((req.body as { fields?: unknown } | undefined)?.fields ?? {}) : req.body;
   const checked = checkFields(list, incoming);
   if ('error' in checked) return checked.error;
+  const duplicate = duplicateUniqueColumn(list, checked.values, item.id);
+  if (duplicate) return duplicateValue(duplicate);
   Object.assign(item.fields, checked.values);
   item.etagVersion += 1;
   item.lastModifiedDateTime = new Date().toISOString();

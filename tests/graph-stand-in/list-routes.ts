@@ -6,7 +6,7 @@ function listJson(list: StoredList): Record<string, unknown> {
 }
 
 export function columnJson(column: StoredColumn): Record<string, unknown> {
-  return { id: column.id, name: column.name, displayName: column.displayName, indexed: column.indexed, ...column.definition };
+  return { id: column.id, name: column.name, displayName: column.displayName, indexed: column.indexed, enforceUniqueValues: column.enforceUniqueValues, ...column.definition };
 }
 
 /** GET /sites/{site-id}/lists — https://learn.microsoft.com/graph/api/list-list */
@@ -48,14 +48,33 @@ export function createColumn(store: SiteStore, list: StoredList, req: StandInReq
   if (list.columns.some((c) => c.name.toLowerCase() === String(body.name).toLowerCase())) {
     return graphError(409, 'nameAlreadyExists', `A duplicate field name "${body.name}" was found.`);
   }
+  if (body.enforceUniqueValues === true && body.indexed !== true) return uniqueNeedsIndex();
   return json(201, columnJson(store.addColumn(list, body)));
+}
+
+/**
+ * SharePoint enforces unique values through the column's index, so uniqueness without `indexed: true` is refused.
+ * https://learn.microsoft.com/graph/api/resources/columndefinition (`enforceUniqueValues`), and the same rule for
+ * SharePoint fields: https://learn.microsoft.com/previous-versions/office/sharepoint-csom/ee543809(v=office.15)
+ * ("When you set this property to true, you should also set the Indexed property to true.")
+ */
+function uniqueNeedsIndex(): StandInResponse {
+  return graphError(400, 'invalidRequest', 'A column that enforces unique values must be indexed.');
 }
 
 /** PATCH /sites/{site-id}/lists/{list-id}/columns/{column-id} — https://learn.microsoft.com/graph/api/columndefinition-update */
 export function updateColumn(list: StoredList, columnId: string, req: StandInRequest): StandInResponse {
   const column = list.columns.find((c) => c.id === columnId || c.name === columnId);
   if (!column) return graphError(404, 'itemNotFound', `Column ${columnId} does not exist.`);
-  const { indexed, displayName, ...rest } = (req.body ?? {}) as Record<string, unknown>;
+  const { indexed, displayName, enforceUniqueValues, ...rest } = (req.body ?? {}) as Record<string, unknown>;
+  const willBeUnique = typeof enforceUniqueValues === 'boolean' ? enforceUniqueValues : column.enforceUniqueValues;
+  const willBeIndexed = typeof indexed === 'boolean' ? indexed : column.indexed;
+  if (willBeUnique && !willBeIndexed) return uniqueNeedsIndex();
+  if (willBeUnique && !column.enforceUniqueValues) {
+    const values = [...list.items.values()].map((item) => item.fields[column.name]).filter((v) => v !== undefined && v !== null && v !== '');
+    if (new Set(values).size !== values.length) return graphError(400, 'invalidRequest', 'This column cannot enforce unique values because it already holds duplicate values.');
+  }
+  if (typeof enforceUniqueValues === 'boolean') column.enforceUniqueValues = enforceUniqueValues;
   if (typeof indexed === 'boolean') column.indexed = indexed;
   if (typeof displayName === 'string') column.displayName = displayName;
   Object.assign(column.definition, rest);

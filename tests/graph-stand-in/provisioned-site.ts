@@ -5,6 +5,7 @@ import { provisionLists } from '../../src/storage/sharepoint/provision';
 import { createSharePointRepository, type SharePointOverrides } from '../../src/storage/sharepoint/create-sharepoint-repository';
 import type { SharePointActionRepository } from '../../src/storage/sharepoint/sharepoint-action-repository';
 import type { SharePointConfig } from '../../src/storage/sharepoint/sharepoint-config';
+import { createSharePointTaskStores, type SharePointTaskStoreOverrides, type SharePointTaskStores } from '../../src/storage/sharepoint/create-sharepoint-task-stores';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
 
 export interface ProvisionedSite {
@@ -15,6 +16,8 @@ export interface ProvisionedSite {
   config: SharePointConfig;
   /** A repository over the site, through the same factory production uses. */
   repository(overrides?: SharePointOverrides): SharePointActionRepository;
+  /** Reminder log, digest log and conversation store as one app instance has them (each call: a new Graph client). */
+  taskStores(overrides?: SharePointTaskStoreOverrides): SharePointTaskStores;
 }
 
 /** Starts a stand-in, provisions the lists through the real provisioning code, and clears the counters. */
@@ -33,5 +36,6 @@ export async function startProvisionedSite(): Promise<ProvisionedSite> {
     config,
     repository: (overrides = {}) =>
       createSharePointRepository(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
+    taskStores: (overrides = {}) => createSharePointTaskStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
   };
 }

@@ -11,6 +11,8 @@ export interface StoredColumn {
   name: string;
   displayName: string;
   indexed: boolean;
+  /** `enforceUniqueValues`: no two items may hold the same value (only allowed on an indexed column). */
+  enforceUniqueValues: boolean;
   /** The rest of the columnDefinition as posted, e.g. `text: { allowMultipleLines: true }`. */
   definition: Record<string, unknown>;
 }
@@ -36,7 +38,7 @@ export interface StoredList {
 
 /** Every list starts with SharePoint's built-in Title column (a single line of text, not indexed). */
 function builtInColumns(): StoredColumn[] {
-  return [{ id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', indexed: false, definition: { text: { allowMultipleLines: false, maxLength: 255 } } }];
+  return [{ id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', indexed: false, enforceUniqueValues: false, definition: { text: { allowMultipleLines: false, maxLength: 255 } } }];
 }
 
 export class SiteStore {
@@ -57,12 +59,13 @@ export class SiteStore {
   }
 
   addColumn(list: StoredList, definition: Record<string, unknown>): StoredColumn {
-    const { name, displayName, indexed, ...rest } = definition;
+    const { name, displayName, indexed, enforceUniqueValues, ...rest } = definition;
     const column: StoredColumn = {
       id: randomUUID(),
       name: String(name),
       displayName: typeof displayName === 'string' ? displayName : String(name),
       indexed: indexed === true,
+      enforceUniqueValues: enforceUniqueValues === true,
       definition: rest,
     };
     list.columns.push(column);
@@ -82,6 +85,22 @@ export class SiteStore {
     list.items.set(item.id, item);
     return item;
   }
+}
+
+/**
+ * The first unique column `values` would duplicate on another item than `exceptItemId`, if any.
+ * https://learn.microsoft.com/graph/api/resources/columndefinition ("enforceUniqueValues: If true, no two list items may have the same value for this column.")
+ */
+export function duplicateUniqueColumn(list: StoredList, values: Record<string, unknown>, exceptItemId?: string): string | undefined {
+  for (const column of list.columns) {
+    if (!column.enforceUniqueValues || !(column.name in values)) continue;
+    const value = values[column.name];
+    if (value === null || value === undefined || value === '') continue;
+    for (const item of list.items.values()) {
+      if (item.id !== exceptItemId && item.fields[column.name] === value) return column.name;
+    }
+  }
+  return undefined;
 }
 
 export function etagOf(item: StoredItem): string {

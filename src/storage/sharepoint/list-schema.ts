@@ -13,6 +13,11 @@ export interface ColumnSpec {
   displayName: string;
   indexed: boolean;
   kind: 'text' | 'note' | 'number';
+  /**
+   * No two items may hold the same value (`enforceUniqueValues`); SharePoint requires such a column to be
+   * indexed. Creating a second item with the value fails, which makes an item create an exactly-once claim.
+   */
+  unique?: boolean;
 }
 
 export interface ListSpec {
@@ -23,6 +28,8 @@ export interface ListSpec {
 
 const text = (name: string, displayName: string, indexed = false): ColumnSpec => ({ name, displayName, indexed, kind: 'text' });
 const note = (name: string, displayName: string): ColumnSpec => ({ name, displayName, indexed: false, kind: 'note' });
+const uniqueKey = (name: string, displayName: string): ColumnSpec => ({ name, displayName, indexed: true, unique: true, kind: 'text' });
+const numberColumn = (name: string, displayName: string): ColumnSpec => ({ name, displayName, indexed: false, kind: 'number' });
 
 export const ACTIONS_LIST: ListSpec = {
   displayName: 'SEND Actions',
@@ -40,6 +47,8 @@ export const ACTIONS_LIST: ListSpec = {
     { name: 'Version', displayName: 'Version', indexed: false, kind: 'number' },
     note('Data', 'Data (JSON)'),
     note('CreatedEntry', 'Creation audit (JSON)'),
+    // Written by the reminder claim (with If-Match) so a claim succeeds only while the item is unchanged.
+    text('ReminderClaim', 'Last reminder claim'),
   ],
 };
 
@@ -56,7 +65,53 @@ export const HISTORY_LIST: ListSpec = {
   ],
 };
 
-export const ALL_LISTS: readonly ListSpec[] = [ACTIONS_LIST, HISTORY_LIST];
+/** One item per reminder sent (or being sent): `ClaimKey` is `{actionId}|{kind}|{occasion}`, unique. */
+export const REMINDER_CLAIMS_LIST: ListSpec = {
+  displayName: 'SEND Reminder Claims',
+  description: 'Which reminders SEND Tracker has sent, so each is sent once however many servers run.',
+  columns: [
+    uniqueKey('ClaimKey', 'Claim key'),
+    text('ActionId', 'Action id', true),
+    text('Kind', 'Reminder kind'),
+    text('Occasion', 'Occasion (YYYY-MM-DD)'),
+    numberColumn('Version', 'Item version'),
+    text('ClaimedAt', 'Claimed at (UTC)'),
+    text('Outcome', 'Outcome'),
+  ],
+};
+
+/** One item per recipient per ISO week: `DigestKey` is `{recipientId}|{week}`, unique. */
+export const DIGEST_SENDS_LIST: ListSpec = {
+  displayName: 'SEND Digest Sends',
+  description: 'Weekly digest sends by SEND Tracker, one per recipient per week.',
+  columns: [
+    uniqueKey('DigestKey', 'Digest key'),
+    text('RecipientId', 'Recipient Entra id', true),
+    text('Week', 'ISO week', true),
+    text('Status', 'Status'),
+    text('ClaimToken', 'Claim token'),
+    text('ClaimedAt', 'Claimed at (UTC)'),
+    numberColumn('Attempts', 'Attempts'),
+    text('SentAt', 'Sent at (UTC)'),
+    text('Reference', 'Reference'),
+    text('LastError', 'Last error'),
+  ],
+};
+
+/** Where the bot can message people proactively. `ConversationKey` is a digest of the conversation id, unique. */
+export const CONVERSATIONS_LIST: ListSpec = {
+  displayName: 'SEND Bot Conversations',
+  description: 'Conversation references SEND Tracker needs to send reminders. Managed by the app.',
+  columns: [
+    uniqueKey('ConversationKey', 'Conversation key'),
+    text('ConversationType', 'Conversation type', true),
+    text('UserAadObjectId', 'User Entra id', true),
+    text('UpdatedAt', 'Updated at (UTC)'),
+    note('Reference', 'Reference (JSON)'),
+  ],
+};
+
+export const ALL_LISTS: readonly ListSpec[] = [ACTIONS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST, DIGEST_SENDS_LIST, CONVERSATIONS_LIST];
 
 /**
  * The Graph columnDefinition body for a column.
@@ -67,5 +122,5 @@ export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
     column.kind === 'number'
       ? { number: { decimalPlaces: 'none' } }
       : { text: column.kind === 'note' ? { allowMultipleLines: true, linesForEditing: 6 } : { allowMultipleLines: false, maxLength: 255 } };
-  return { name: column.name, displayName: column.displayName, indexed: column.indexed, ...kind };
+  return { name: column.name, displayName: column.displayName, indexed: column.indexed, ...(column.unique ? { enforceUniqueValues: true } : {}), ...kind };
 }

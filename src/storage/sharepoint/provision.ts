@@ -6,13 +6,13 @@ import { ALL_LISTS, columnDefinition, type ListSpec } from './list-schema';
 /** What one provisioning run changed, in words for the console, e.g. `column SEND Actions/Status`. */
 export interface ProvisionReport {
   created: string[];
-  /** Existing columns that were made indexed. */
+  /** Existing columns that were made indexed (and unique, for claim keys). */
   indexed: string[];
 }
 
 /**
  * Makes the site hold every list and column in `list-schema.ts`, with every filtered or sorted column
- * indexed. Idempotent: it only adds what is missing (a list, a column, an index), so a second run sends
+ * indexed and every claim key unique (`enforceUniqueValues`). Idempotent: it only adds what is missing (a list, a column, an index), so a second run sends
  * no writes at all. It never deletes or renames anything.
  * https://learn.microsoft.com/graph/api/list-create, https://learn.microsoft.com/graph/api/list-post-columns,
  * https://learn.microsoft.com/graph/api/columndefinition-update
@@ -39,8 +39,9 @@ export async function provisionLists(client: Client, siteId: string, root: strin
       if (!found) {
         await client.api(columnsPath).post(columnDefinition(column));
         report.created.push(`column ${spec.displayName}/${column.name}`);
-      } else if (column.indexed && !found.indexed) {
-        await client.api(`${columnsPath}/${found.id}`).patch({ indexed: true });
+      } else if ((column.indexed && !found.indexed) || (column.unique && !found.enforceUniqueValues)) {
+        // Uniqueness needs the index, so both are set in one PATCH.
+        await client.api(`${columnsPath}/${found.id}`).patch({ indexed: true, ...(column.unique ? { enforceUniqueValues: true } : {}) });
         report.indexed.push(`column ${spec.displayName}/${column.name}`);
       }
     }

@@ -1,5 +1,5 @@
 import { createGraphClient, graphRoot } from '../../../src/storage/sharepoint/graph-client';
-import { ACTIONS_LIST, ALL_LISTS, HISTORY_LIST } from '../../../src/storage/sharepoint/list-schema';
+import { ACTIONS_LIST, ALL_LISTS, CONVERSATIONS_LIST, DIGEST_SENDS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST } from '../../../src/storage/sharepoint/list-schema';
 import { StaticTokenProvider } from '../../../src/storage/sharepoint/msal-auth-provider';
 import { provisionLists } from '../../../src/storage/sharepoint/provision';
 import { startGraphStandIn, type GraphStandIn } from '../../graph-stand-in/graph-stand-in';
@@ -18,12 +18,12 @@ describe('provisioning the SharePoint lists', () => {
   const column = (list: string, name: string) => standIn.store.findList(list)?.columns.find((c) => c.name === name);
   const writes = () => Object.entries(standIn.requestCounts()).filter(([op]) => !op.startsWith('get') && !op.startsWith('list'));
 
-  it('creates both lists with every column, indexing each one the app filters or sorts on', async () => {
+  it('creates every list with every column, indexing each one the app filters or sorts on', async () => {
     const report = await provision();
 
     expect(report.created).toContain('list SEND Actions');
     expect(report.created).toContain('list SEND Action History');
-    expect(report.created).toHaveLength(2 + ACTIONS_LIST.columns.length + HISTORY_LIST.columns.length);
+    expect(report.created).toHaveLength(ALL_LISTS.reduce((n, list) => n + 1 + list.columns.length, 0));
     for (const name of ['Status', 'DueDate', 'OwnerId', 'PupilId', 'ItemType', 'IdempotencyKey', 'ActionId']) {
       expect(column(ACTIONS_LIST.displayName, name)?.indexed).toBe(true);
     }
@@ -62,6 +62,32 @@ describe('provisioning the SharePoint lists', () => {
 
     expect(report).toEqual({ created: [], indexed: ['column SEND Actions/DueDate'] });
     expect(column(ACTIONS_LIST.displayName, 'DueDate')?.indexed).toBe(true);
+  });
+
+  it('creates the task lists with unique, indexed claim keys, so a duplicate claim is refused by SharePoint', async () => {
+    await provision();
+
+    for (const [list, key] of [
+      [REMINDER_CLAIMS_LIST, 'ClaimKey'],
+      [DIGEST_SENDS_LIST, 'DigestKey'],
+      [CONVERSATIONS_LIST, 'ConversationKey'],
+    ] as const) {
+      expect(column(list.displayName, key)).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    }
+    expect(column(REMINDER_CLAIMS_LIST.displayName, 'ActionId')).toMatchObject({ indexed: true, enforceUniqueValues: false });
+    expect(column(ACTIONS_LIST.displayName, 'ReminderClaim')).toMatchObject({ indexed: false });
+  });
+
+  it('makes a claim key unique again if someone turned uniqueness off, in one PATCH with its index', async () => {
+    await provision();
+    column(REMINDER_CLAIMS_LIST.displayName, 'ClaimKey')!.enforceUniqueValues = false;
+    standIn.resetCounts();
+
+    const report = await provision();
+
+    expect(report).toEqual({ created: [], indexed: ['column SEND Reminder Claims/ClaimKey'] });
+    expect(standIn.requestCounts()['update column']).toBe(1);
+    expect(column(REMINDER_CLAIMS_LIST.displayName, 'ClaimKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
   });
 
   it('keeps every list and column the schema names after provisioning', async () => {

@@ -1,0 +1,91 @@
+import type { DigestLog } from '../../src/tasks/digest-log';
+
+/** Two instances' DigestLogs over one store. */
+export type DigestLogFactory = () => Promise<[DigestLog, DigestLog]>;
+
+const monday = new Date('2026-04-27T07:00:00Z');
+const minutesLater = (minutes: number) => new Date(monday.getTime() + minutes * 60_000);
+
+/** The behaviour every DigestLog adapter must have (lease: the default 30 minutes). */
+export function describeDigestLogContract(name: string, makeLogs: DigestLogFactory): void {
+  describe(`DigestLog contract: ${name}`, () => {
+    let log: DigestLog;
+    let other: DigestLog;
+
+    beforeEach(async () => {
+      [log, other] = await makeLogs();
+    });
+
+    it('gives the first claim for a recipient and week, with a token, and no second one while it is live', async () => {
+      const claim = await log.claim('teacher-1', '2026-W18', monday);
+
+      expect(claim).toEqual({ recipientId: 'teacher-1', week: '2026-W18', token: expect.any(String) });
+      expect(await other.claim('teacher-1', '2026-W18', minutesLater(29))).toBeNull();
+      expect(await log.claim('teacher-1', '2026-W18', minutesLater(1))).toBeNull();
+    });
+
+    it('lets exactly one of two instances claiming the same digest at the same moment win', async () => {
+      const results = await Promise.all([log.claim('teacher-1', '2026-W18', monday), other.claim('teacher-1', '2026-W18', monday)]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
+    it('keeps recipients and weeks apart', async () => {
+      await log.claim('teacher-1', '2026-W18', monday);
+
+      expect(await other.claim('teacher-2', '2026-W18', monday)).not.toBeNull();
+      expect(await other.claim('teacher-1', '2026-W19', monday)).not.toBeNull();
+    });
+
+    it('never gives a sent digest again, not even after the lease', async () => {
+      const claim = (await log.claim('teacher-1', '2026-W18', monday))!;
+      await log.markSent(claim, 'outbox/teacher-1.eml', minutesLater(1));
+
+      expect(await other.claim('teacher-1', '2026-W18', minutesLater(90))).toBeNull();
+    });
+
+    it('gives a failed send to the next claimer, with a new token', async () => {
+      const claim = (await log.claim('teacher-1', '2026-W18', monday))!;
+      await log.markFailed(claim, 'mail_throttled', minutesLater(1));
+
+      const again = await other.claim('teacher-1', '2026-W18', minutesLater(2));
+      expect(again).not.toBeNull();
+      expect(again!.token).not.toEqual(claim.token);
+      expect(await log.claim('teacher-1', '2026-W18', minutesLater(3))).toBeNull();
+    });
+
+    it('lets a claim whose runner died be taken over after 30 minutes, not before', async () => {
+      await log.claim('teacher-1', '2026-W18', monday);
+
+      expect(await other.claim('teacher-1', '2026-W18', minutesLater(29))).toBeNull();
+      expect(await other.claim('teacher-1', '2026-W18', minutesLater(31))).not.toBeNull();
+    });
+
+    it('lets exactly one of two instances take over the same stale claim', async () => {
+      await log.claim('teacher-1', '2026-W18', monday);
+      const later = minutesLater(45);
+
+      const results = await Promise.all([log.claim('teacher-1', '2026-W18', later), other.claim('teacher-1', '2026-W18', later)]);
+
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
+    it('ignores a late markSent from a runner whose claim was taken over', async () => {
+      const slow = (await log.claim('teacher-1', '2026-W18', monday))!;
+      const taker = (await other.claim('teacher-1', '2026-W18', minutesLater(31)))!;
+
+      await log.markSent(slow, 'outbox/late.eml', minutesLater(32));
+      await other.markFailed(taker, 'mail_rejected', minutesLater(33));
+
+      // Had the late markSent counted, the digest would be "sent" and never claimable again.
+      expect(await log.claim('teacher-1', '2026-W18', minutesLater(34))).not.toBeNull();
+    });
+
+    it('lets another instance mark the claim sent (the claim carries all it needs)', async () => {
+      const claim = (await log.claim('teacher-1', '2026-W18', monday))!;
+
+      await other.markSent(claim, 'request-1', minutesLater(1));
+
+      expect(await log.claim('teacher-1', '2026-W18', minutesLater(60))).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import type { ActionRepository } from '../../src/storage/action-repository';
+import type { ReminderClaim, ReminderLog } from '../../src/tasks/reminders/reminder-log';
+import { buildNewAction, sencoActor, teacherActor } from '../support/factories';
+
+/** One store as two app instances see it: separate connections (SQLite) or Graph clients (SharePoint). */
+export interface ReminderLogFixture {
+  repo: ActionRepository;
+  logs: [ReminderLog, ReminderLog];
+}
+
+export type ReminderLogFactory = () => Promise<ReminderLogFixture>;
+
+const at = new Date('2026-04-27T07:30:00Z');
+
+/** The behaviour every ReminderLog adapter must have. Run it from a `*.test.ts` file per adapter. */
+export function describeReminderLogContract(name: string, makeFixture: ReminderLogFactory): void {
+  describe(`ReminderLog contract: ${name}`, () => {
+    let repo: ActionRepository;
+    let log: ReminderLog;
+    let other: ReminderLog;
+
+    beforeEach(async () => {
+      ({ repo, logs: [log, other] } = await makeFixture());
+    });
+
+    async function newAction(): Promise<string> {
+      const [action] = await repo.createMany([buildNewAction()], sencoActor);
+      return action!.id;
+    }
+
+    const claimOf = (actionId: string, overrides: Partial<ReminderClaim> = {}): ReminderClaim => ({ actionId, version: 1, kind: 'due', occasion: '2026-04-27', ...overrides });
+
+    it('grants a reminder once: claiming it again, from either instance, wins nothing', async () => {
+      const claim = claimOf(await newAction());
+
+      expect(await log.claim([claim], at)).toEqual([claim]);
+      expect(await log.claim([claim], at)).toEqual([]);
+      expect(await other.claim([claim], at)).toEqual([]);
+    });
+
+    it('lets exactly one of two instances claiming the same reminders at the same moment win each', async () => {
+      const ids = [await newAction(), await newAction(), await newAction()];
+      const claims = ids.map((id) => claimOf(id));
+
+      const [a, b] = await Promise.all([log.claim(claims, at), other.claim(claims, at)]);
+
+      expect([...a, ...b].map((c) => c.actionId).sort()).toEqual([...ids].sort());
+    });
+
+    it('treats another kind or occasion of the same item as a different reminder', async () => {
+      const id = await newAction();
+      await log.claim([claimOf(id)], at);
+
+      const more = [claimOf(id, { kind: 'overdue', occasion: '2026-04-28' }), claimOf(id, { occasion: '2026-04-30' })];
+      expect(await other.claim(more, at)).toEqual(more);
+    });
+
+    it('returns only the reminders this call won when some were claimed already', async () => {
+      const [first, second] = [claimOf(await newAction()), claimOf(await newAction())];
+      await other.claim([first], at);
+
+      expect(await log.claim([first, second], at)).toEqual([second]);
+    });
+
+    it('refuses a reminder computed from a stale read of the item, and grants it at the current version', async () => {
+      const id = await newAction();
+      await repo.update(id, 1, { status: 'in_progress' }, teacherActor);
+
+      expect(await log.claim([claimOf(id, { version: 1 })], at)).toEqual([]);
+      expect(await log.claim([claimOf(id, { version: 2 })], at)).toEqual([claimOf(id, { version: 2 })]);
+    });
+
+    it('grants nothing for an item that does not exist', async () => {
+      expect(await log.claim([claimOf('no-such-action')], at)).toEqual([]);
+    });
+
+    it('leaves the item itself unchanged: same version and content, and it can still be edited at that version', async () => {
+      const id = await newAction();
+      const before = await repo.get(id);
+
+      await log.claim([claimOf(id)], at);
+
+      expect(await repo.get(id)).toEqual(before);
+      expect((await repo.update(id, 1, { status: 'waiting' }, teacherActor)).version).toBe(2);
+    });
+
+    it('lets a released claim be claimed again, by any instance', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+
+      await log.release(claim);
+
+      expect(await other.claim([claim], at)).toEqual([claim]);
+      expect(await log.claim([claim], at)).toEqual([]);
+    });
+
+    it('keeps a recorded claim: releasing it afterwards, even from another instance, frees nothing', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+      await log.record(claim, 'sent');
+
+      await other.release(claim);
+      await log.release(claim);
+
+      expect(await other.claim([claim], at)).toEqual([]);
+    });
+
+    it('records and releases many claims at once', async () => {
+      const claims = await Promise.all([1, 2, 3, 4].map(async () => claimOf(await newAction())));
+      await log.claim(claims, at);
+
+      await Promise.all([log.record(claims[0]!, 'sent'), log.record(claims[1]!, 'source-chat'), log.release(claims[2]!), log.release(claims[3]!)]);
+
+      expect(await other.claim(claims, at)).toEqual([claims[2], claims[3]]);
+    });
+
+    it('claims nothing for an empty list', async () => {
+      expect(await log.claim([], at)).toEqual([]);
+    });
+  });
+}
