@@ -6,8 +6,7 @@ import { DEMO_PUPILS, DEMO_STAFF } from '../demo/school';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
-import { openDatabase } from '../storage/sqlite/open-database';
-import { SqliteConversationReferenceStore } from '../storage/sqlite/sqlite-conversation-reference-store';
+import { openTaskStores, type TaskStores } from './open-task-stores';
 
 /**
  * The school the bot reads messages against. Embedded mode: the demo school. Tenant mode: empty
@@ -17,22 +16,18 @@ export function schoolDirectoryFor(config: Config): SchoolDirectory {
   return config.mode === 'tenant' ? { pupils: [], roles: {} } : { pupils: DEMO_PUPILS, roles: demoRoles() };
 }
 
-/**
- * Builds the Teams bot for this configuration. Conversation references go in the embedded database
- * file (its own connection; WAL lets connections share it).
- */
-export async function createBotFor(config: Config, repo: ActionRepository, logger: Logger, now: () => Date): Promise<Bot> {
+/** Builds the Teams bot for this configuration; conversation references go in the task stores. */
+export async function createBotFor(config: Config, repo: ActionRepository, logger: Logger, now: () => Date, stores: Pick<TaskStores, 'conversations'> = openTaskStores(config)): Promise<Bot> {
   const school = schoolDirectoryFor(config);
   const knownPeople = [...(config.mode === 'tenant' ? [] : Object.values(DEMO_STAFF)), ...Object.values(school.roles)];
-  const sendLead = school.roles['senco'];
   return createBot(config, {
     repo,
-    conversations: new SqliteConversationReferenceStore(openDatabase(config.databaseFile)),
+    conversations: stores.conversations,
     school,
     knownPeople: knownPeople.filter((p, i) => knownPeople.findIndex((q) => q.id === p.id) === i),
     trackerUrl: deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined }).tracker(),
     logger,
     now,
-    reminders: { repo, sendLeadIds: sendLead ? [sendLead.id] : [], now },
+    reminders: { repo, sendLeadIds: [config.reminders.sendLead.id], now },
   });
 }

@@ -11,6 +11,7 @@ import { createServer } from './create-server';
 import { localIdentity, type Authenticate } from './identity';
 import { openRegisterStores } from './open-register-stores';
 import { openRepository } from './open-repository';
+import { openTaskStores } from './open-task-stores';
 import { createReminderTask } from './reminder-wiring';
 import { createWeeklyDigest } from './weekly-digest-wiring';
 
@@ -30,20 +31,20 @@ async function main(): Promise<void> {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
-  const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now) : null;
-  const reminderTask = createReminderTask(config, config.reminders, repo, logger);
-  // Tenant mode runs on several instances: a cloud timer calls the POST /api/tasks/* triggers instead.
-  if (config.mode === 'embedded') {
-    if (digest && config.digest?.cron) scheduleWeeklyDigest(digest.task, config.digest.cron, logger, now);
-    scheduleReminders(reminderTask, config.reminders.cron, logger, now);
-  }
+  const stores = openTaskStores(config);
+  const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores) : null;
+  const reminderTask = createReminderTask(config, config.reminders, repo, logger, stores);
+  // Every instance runs the schedule: the claims make each reminder and digest go out once however
+  // many run at the same moment. POST /api/tasks/* is there for a cloud timer as well.
+  if (digest && config.digest?.cron) scheduleWeeklyDigest(digest.task, config.digest.cron, logger, now);
+  scheduleReminders(reminderTask, config.reminders.cron, logger, now);
   const server = createServer({
     config,
     repo,
     logger,
     now,
     authenticate: authenticatorFor(config),
-    bot: await createBotFor(config, repo, logger, now),
+    bot: await createBotFor(config, repo, logger, now, stores),
     digest: digest?.routes,
     reminders: { reminderTask, taskKey: config.reminders.taskKey },
     register: openRegisterStores(config, now) ?? undefined,

@@ -7,10 +7,9 @@ import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
 import { MsalClientCredentialsProvider } from '../storage/sharepoint/msal-auth-provider';
-import { openDatabase } from '../storage/sqlite/open-database';
-import { SqliteDigestLog } from '../storage/sqlite/sqlite-digest-log';
 import type { DigestConfig } from '../tasks/digest-config';
 import { WeeklyDigestTask } from '../tasks/weekly-digest-task';
+import { openTaskStores, type TaskStores } from './open-task-stores';
 import type { DigestRouteDeps } from './routes/digest-routes';
 
 const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
@@ -26,9 +25,16 @@ export interface WeeklyDigestWiring {
  * Tenant mode: Graph sendMail from DIGEST_MAILBOX with the app registration's token; the app needs
  * the `Mail.Send` application permission, scoped to that one mailbox with Exchange RBAC for
  * Applications (see docs in the report / README), never tenant-wide.
- * The send log lives in the SQLite file under DATA_DIR in both modes.
+ * The send log is one of the task stores (SharePoint beside the actions, or the embedded database).
  */
-export function createWeeklyDigest(config: Config, digest: DigestConfig, repo: ActionRepository, logger: Logger, now: () => Date): WeeklyDigestWiring {
+export function createWeeklyDigest(
+  config: Config,
+  digest: DigestConfig,
+  repo: ActionRepository,
+  logger: Logger,
+  now: () => Date,
+  stores: Pick<TaskStores, 'digestLog'> = openTaskStores(config),
+): WeeklyDigestWiring {
   // Graph sendMail needs the Graph app registration (the same one the SharePoint store uses).
   const graph = config.mode === 'tenant' ? config.sharePoint : null;
   const outbox = graph ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
@@ -40,7 +46,6 @@ export function createWeeklyDigest(config: Config, digest: DigestConfig, repo: A
     sender = outbox as OutboxMailSender;
   }
   const links = deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined });
-  const log = new SqliteDigestLog(openDatabase(config.databaseFile));
-  const task = new WeeklyDigestTask({ repo, log, sender, links, lead: digest.lead, schoolName: digest.schoolName, logger });
+  const task = new WeeklyDigestTask({ repo, log: stores.digestLog, sender, links, lead: digest.lead, schoolName: digest.schoolName, logger });
   return { task, routes: { task, links, schoolName: digest.schoolName, outbox, taskKey: digest.taskKey } };
 }

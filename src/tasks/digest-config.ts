@@ -7,7 +7,7 @@ import { ConfigError } from '../errors';
 /**
  * Weekly digest settings, read and checked at start-up beside `loadConfig` (every problem at once).
  *
- * DIGEST_CRON      when the embedded scheduler runs (Europe/London); default Monday 07:00; `off` disables it
+ * DIGEST_CRON      when the in-process scheduler runs (Europe/London); default Monday 07:00; `off` disables it
  * DIGEST_MAILBOX   tenant mode: UPN of the mailbox the digest is sent from (enables the digest);
  *                  embedded mode: the From address written into outbox .eml files
  * SEND_LEAD_ID, SEND_LEAD_NAME, SEND_LEAD_EMAIL

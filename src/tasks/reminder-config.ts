@@ -9,7 +9,7 @@ import { ConfigError } from '../errors';
 /**
  * Reminder settings, read and checked at start-up beside `loadConfig` (every problem at once).
  *
- * REMINDER_CRON               when the embedded scheduler runs (Europe/London), default weekdays 08:00
+ * REMINDER_CRON               when the in-process scheduler runs (Europe/London), default weekdays 08:00
  * REMIND_DAYS_BEFORE          school days before the due date, default 2
  * REMIND_OVERDUE_EVERY_DAYS   overdue follow-up interval in days, default 3
  * REMIND_ESCALATE_AFTER_DAYS  days overdue before the SEND lead is told, default 7
