@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { measureBot } from './bot-bench';
-import { measureGraphRoundTrips } from './graph-round-trips';
+import { measureDigestRoundTrips, measureGraphRoundTrips, measureReminderRoundTrips } from './graph-round-trips';
 import { measureEmbeddedStore } from './store-bench';
 import { measureTab } from './tab-bench';
 
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const started = new Date();
   const bot = await measureBot(1000);
   const graph = await measureGraphRoundTrips();
+  const reminders = await measureReminderRoundTrips(10_000);
+  const digests = await measureDigestRoundTrips(200);
   const store = await measureEmbeddedStore(100_000);
   const tab = await measureTab({ rows: 5000 });
 
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
     ['Graph: save 20 actions', `${graph.save20.total} request(s)`, '1 = ceil(20/20)'],
     ['Graph: save 20 actions with idempotency keys', `${graph.save20WithIdempotencyKeys.total} request(s)`, '1 batch + 1 key lookup'],
     [`Graph: load ${graph.load.items} items (page ${graph.load.pageSize})`, `${graph.load.total} requests`, `${graph.load.expectedRequests} (within 10%)`],
+    ['Graph: reminder task over 10,000 open items', `${reminders.used} requests`, `min ${reminders.minimumAtAll} (${reminders.minimumThroughPorts} through the ports)`],
+    ['Graph: 200 weekly digests (claims + marks; mail not counted)', `${digests.used} requests`, `min ${digests.minimumAtAll} (${digests.minimumThroughPorts} through the ports)`],
     [`Embedded store, ${store.actions} actions: weekly check-in p50 / p95`, `${store.weeklyCheckIn.p50} / ${store.weeklyCheckIn.p95} ms (${store.weeklyCheckIn.items} items)`, ''],
     [`Embedded store, ${store.actions} actions: owner query p50 / p95`, `${store.ownerQuery.p50} / ${store.ownerQuery.p95} ms (${store.ownerQuery.items} items)`, ''],
     ['Tab initial JS (raw / gzip)', `${kb(tab.initialJs.raw)} / ${kb(tab.initialJs.gzip)}`, '< 250 KB gzip'],
@@ -43,7 +47,7 @@ async function main(): Promise<void> {
 
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ started, node: process.version, bot, graph, store, tab }, null, 2));
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ started, node: process.version, bot, graph, reminders, digests, store, tab }, null, 2));
   fs.writeFileSync(path.join(dir, 'results.md'), markdown);
   process.stdout.write(`${markdown}\nWritten to bench/results/results.json and results.md\n`);
 }
