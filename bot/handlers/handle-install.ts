@@ -10,6 +10,14 @@ export async function handleInstall(deps: BotDeps, activity: Activity): Promise<
     const added = activity.membersAdded ?? [];
     if (!added.some((m) => m.id === activity.recipient.id)) return;
   }
+  await rememberConversation(deps, activity);
+}
+
+/**
+ * Keeps (or refreshes) the reference a proactive message needs: on install, and whenever someone
+ * writes to the bot in their personal chat, so owners who never saw the install still get reminders.
+ */
+export async function rememberConversation(deps: BotDeps, activity: Activity): Promise<void> {
   if (!activity.serviceUrl) return;
   const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? null;
   await deps.conversations.save({

@@ -6,6 +6,7 @@ import { cardAttachment } from '../cards/card-attachment';
 import { proposedActionsCards } from '../cards/proposed-actions-card';
 import { MAX_PROPOSED_ACTIONS } from '../cards/verbs';
 import { handleSubmitFallback, isSubmitFallback } from './handle-card-action';
+import { rememberConversation } from './handle-install';
 import { readMessageTrigger } from './message-trigger';
 import { pupilChoices, toProposalRows } from './propose';
 import { resolveMentions } from './resolve-mentions';
@@ -26,6 +27,7 @@ function sentAt(timestamp: unknown, now: () => Date): Date {
 export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessageActivity>): Promise<void> {
   const activity = ctx.activity;
   if (isSubmitFallback(activity.value)) return handleSubmitFallback(deps, ctx);
+  if (activity.conversation.conversationType === 'personal') await rememberConversation(deps, activity);
   const trigger = readMessageTrigger(activity);
   if (!trigger) return;
   const conversationId = activity.conversation.id;

@@ -165,6 +165,14 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     const ref = await s.bot.conversations.get(MEETING_CHAT.id);
     expect(ref).toMatchObject({ conversationId: MEETING_CHAT.id, serviceUrl: s.connector.url, bot: { id: BOT.id }, tenantId: MEETING_CHAT.tenantId });
   });
+
+  it('remembers a personal chat when someone first writes to the bot there, so reminders can reach them', async () => {
+    const personal = { id: 'a:1personal-chat-with-tom', conversationType: 'personal', tenantId: MEETING_CHAT.tenantId };
+    const message = { ...meetingMessage(s.connector.url, 'hello', { mentionBot: false }), conversation: personal, from: TOM };
+    expect((await s.bot.post(message)).status).toBe(200);
+    expect(await s.bot.conversations.get(personal.id)).toMatchObject({ conversationType: 'personal', user: { id: TOM.id, aadObjectId: TOM.aadObjectId } });
+    expect(await s.bot.conversations.get(MEETING_CHAT.id)).toBeNull();
+  });
 });
 
 describe('embedded-mode bot endpoint access', () => {
