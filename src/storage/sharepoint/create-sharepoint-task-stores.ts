@@ -6,7 +6,7 @@ import type { SharePointConfig } from './sharepoint-config';
 import { SharePointConversationReferenceStore } from './sharepoint-conversation-reference-store';
 import { SharePointDigestLog } from './sharepoint-digest-log';
 import { SharePointReminderLog } from './sharepoint-reminder-log';
-import { TaskLists } from './task-lists';
+import { SiteLists, TASK_LISTS } from './site-lists';
 
 /** The stores the scheduled tasks and the bot need in tenant mode, sharing one Graph client and one list lookup. */
 export interface SharePointTaskStores {
@@ -26,7 +26,7 @@ export interface SharePointTaskStoreOverrides extends Pick<SharePointOverrides, 
 /** The task stores over an existing Graph client (e.g. the one the action repository uses). */
 export function createTaskStoresWithClient(client: Client, siteId: string, baseUrl: string | undefined, overrides: Omit<SharePointTaskStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {}): SharePointTaskStores {
   const root = graphRoot(baseUrl);
-  const lists = new TaskLists(client, siteId, root);
+  const lists = new SiteLists(client, siteId, root, TASK_LISTS);
   const options = { root, pageSize: overrides.pageSize, batch: overrides.batch };
   return {
     reminderLog: new SharePointReminderLog(client, lists, options),

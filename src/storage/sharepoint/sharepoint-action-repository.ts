@@ -12,7 +12,7 @@ import { graphRoot } from './graph-client';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { byDueDate, matchesQuery, serverFilter } from './query-plan';
-import { SiteLists } from './site-lists';
+import { ACTION_LISTS, SiteLists } from './site-lists';
 
 export interface SharePointRepositoryOptions {
   /** `{hostname},{site-collection-id},{web-id}` of the SEND site. */
@@ -40,7 +40,7 @@ const withFilter = (filter: string) => `&$filter=${encodeURIComponent(filter)}`;
  * `If-Match` eTags; many creates go through `$batch`; reads follow `@odata.nextLink`.
  */
 export class SharePointActionRepository implements ActionRepository {
-  private readonly lists: SiteLists;
+  private readonly lists: SiteLists<keyof typeof ACTION_LISTS>;
   private readonly root: string;
   private readonly pageSize: number;
   private readonly now: () => Date;
@@ -50,7 +50,7 @@ export class SharePointActionRepository implements ActionRepository {
     private readonly options: SharePointRepositoryOptions,
   ) {
     this.root = graphRoot(options.baseUrl);
-    this.lists = new SiteLists(client, options.siteId, this.root);
+    this.lists = new SiteLists(client, options.siteId, this.root, ACTION_LISTS);
     this.pageSize = options.pageSize ?? 200;
     this.now = options.now ?? (() => new Date());
   }

@@ -6,7 +6,7 @@ import type { ConversationReferenceStore, StoredConversationReference } from '..
 import { findItemByKey, type LookupTarget } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from './graph-shapes';
-import type { TaskLists } from './task-lists';
+import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
 /**

@@ -5,7 +5,7 @@ import type { DigestClaim, DigestLog } from '../../tasks/digest-log';
 import { DEFAULT_CLAIM_LEASE_MS } from '../sqlite/sqlite-digest-log';
 import { findItemByKey, type LookupTarget } from './graph-lookup';
 import { listItemSchema, parseGraph } from './graph-shapes';
-import type { TaskLists } from './task-lists';
+import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
 export interface SharePointDigestLogOptions extends TaskStoreOptions {

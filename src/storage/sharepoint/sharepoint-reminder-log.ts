@@ -8,7 +8,7 @@ import { BatchWriter } from './batch-writer';
 import { executeBatch, MAX_BATCH_STEPS, type BatchStep } from './graph-batch';
 import { findItemByKey, findItemsWhere, inParallel, isOk, JSON_HEADERS, MAX_CONCURRENT_REQUESTS, type LookupTarget } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';
-import type { TaskLists } from './task-lists';
+import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
 /** Rounds of re-checking the version after our `If-Match` write lost to an edit that left the version alone. */

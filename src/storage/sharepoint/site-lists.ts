@@ -2,29 +2,25 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../errors';
 import { getAllPages } from './graph-paging';
 import { listsPageSchema } from './graph-shapes';
-import { ACTIONS_LIST, HISTORY_LIST } from './list-schema';
-
-export interface ListPaths {
-  /** `/sites/{site-id}/lists/{list-id}` of the actions list. */
-  actions: string;
-  history: string;
-}
+import { ACTIONS_LIST, CONVERSATIONS_LIST, DIGEST_SENDS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST } from './list-schema';
 
 /**
- * Finds the two lists by display name once, then addresses them by id, so a list renamed later in
- * SharePoint keeps working for the life of the process. One request, on first use.
+ * Finds lists by display name once (one request, on first use), then addresses them by id as
+ * `/sites/{site-id}/lists/{list-id}`, so a list renamed later in SharePoint keeps working for the
+ * life of the process. A failed lookup is retried on the next call.
  */
-export class SiteLists {
-  private resolved?: Promise<ListPaths>;
+export class SiteLists<Name extends string> {
+  private resolved?: Promise<Record<Name, string>>;
 
   constructor(
     private readonly client: Client,
     private readonly siteId: string,
     private readonly root: string,
+    private readonly displayNames: Record<Name, string>,
   ) {}
 
   /** @throws AppError when a list is missing (run `npm run provision`). */
-  paths(): Promise<ListPaths> {
+  paths(): Promise<Record<Name, string>> {
     this.resolved ??= this.resolve().catch((error: unknown) => {
       this.resolved = undefined;
       throw error;
@@ -32,14 +28,27 @@ export class SiteLists {
     return this.resolved;
   }
 
-  private async resolve(): Promise<ListPaths> {
+  private async resolve(): Promise<Record<Name, string>> {
     const site = `/sites/${this.siteId}`;
     const lists = await getAllPages(this.client, `${site}/lists?$select=id,displayName`, this.root, listsPageSchema);
-    const find = (displayName: string) => {
+    const entries = Object.entries<string>(this.displayNames).map(([name, displayName]) => {
       const list = lists.find((l) => l.displayName === displayName);
       if (!list) throw new AppError(`The SharePoint list "${displayName}" does not exist on the site. Run \`npm run provision\`.`);
-      return `${site}/lists/${list.id}`;
-    };
-    return { actions: find(ACTIONS_LIST.displayName), history: find(HISTORY_LIST.displayName) };
+      return [name, `${site}/lists/${list.id}`];
+    });
+    return Object.fromEntries(entries) as Record<Name, string>;
   }
 }
+
+/** The lists the action repository uses. */
+export const ACTION_LISTS = { actions: ACTIONS_LIST.displayName, history: HISTORY_LIST.displayName };
+
+/** The lists the scheduled tasks and the bot use, shared by the three task stores of one instance. */
+export const TASK_LISTS = {
+  actions: ACTIONS_LIST.displayName,
+  reminderClaims: REMINDER_CLAIMS_LIST.displayName,
+  digestSends: DIGEST_SENDS_LIST.displayName,
+  conversations: CONVERSATIONS_LIST.displayName,
+};
+
+export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
