@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evidenceInputId } from './reminder-verbs';
+import { evidenceInputId } from './verbs';
 
 const item = z.object({ actionId: z.string().min(1).max(100), version: z.number().int().min(1) });
 

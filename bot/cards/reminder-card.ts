@@ -3,7 +3,7 @@ import type { Action } from '../../src/domain/action';
 import { daysBetween, formatDate, type IsoDate } from '../../src/domain/dates';
 import { ITEM_TYPE_LABELS } from '../../src/domain/item-type';
 import { isClosed, STATUS_LABELS } from '../../src/domain/status';
-import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
+import { evidenceInputId, REMINDER_VERBS } from './verbs';
 
 /** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
 export const MAX_ITEMS_ON_CARD = 12;

@@ -1,9 +1,4 @@
-export { REMINDER_VERBS, type ReminderVerb } from './reminder-verbs';
-
-/**
- * Every Universal Action verb the bot's cards send. The one card-action handler switches on these.
- * Reminder card verbs live in `reminder-verbs.ts` and are re-exported here.
- */
+/** Every Universal Action verb the bot's cards send, in one place. The one card-action handler switches on these. */
 export const CAPTURE_VERBS = {
   saveAll: 'capture.saveAll',
   saveSelected: 'capture.saveSelected',
@@ -32,3 +27,19 @@ export const MAX_PROPOSED_ACTIONS = 50;
 
 /** The Data.Query dataset the pupil picker searches (answered by the bot's `application/search` handler). */
 export const PUPIL_DATASET = 'sendTracker.pupils';
+
+/** Verbs on the reminder card; `src/commands/update-from-reminder.ts` does the work. */
+export const REMINDER_VERBS = {
+  done: 'reminder.done',
+  inProgress: 'reminder.inProgress',
+  waiting: 'reminder.waiting',
+  snooze: 'reminder.snooze',
+  refresh: 'reminder.refresh',
+} as const;
+
+export type ReminderVerb = (typeof REMINDER_VERBS)[keyof typeof REMINDER_VERBS];
+
+export const REMINDER_VERB_VALUES = Object.values(REMINDER_VERBS) as [ReminderVerb, ...ReminderVerb[]];
+
+/** The Input.Text on the Done sub-card for item `actionId`: an evidence link or a short note. */
+export const evidenceInputId = (actionId: string) => `evidence-${actionId}`;

@@ -1,5 +1,5 @@
 import { reminderCard } from '../../bot/cards/reminder-card';
-import { REMINDER_VERBS } from '../../bot/cards/reminder-verbs';
+import { REMINDER_VERBS } from '../../bot/cards/verbs';
 import { teacher } from '../support/factories';
 import { cardText } from './support/card-clicks';
 import { buildAction } from './support/build-action';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'restify';
 import { reminderCard } from '../../bot/cards/reminder-card';
-import { evidenceInputId, REMINDER_VERBS } from '../../bot/cards/reminder-verbs';
+import { evidenceInputId, REMINDER_VERBS } from '../../bot/cards/verbs';
 import { handleReminderAction } from '../../bot/handlers/reminder-action';
 import { DEFAULT_DONE_NOTE } from '../../src/commands/update-from-reminder';
 import type { Action } from '../../src/domain/action';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { evidenceInputId, REMINDER_VERBS } from '../../bot/cards/reminder-verbs';
+import { evidenceInputId, REMINDER_VERBS } from '../../bot/cards/verbs';
 import { DEFAULT_DONE_NOTE } from '../../src/commands/update-from-reminder';
 import { DEMO_STAFF } from '../../src/demo/school';
 import { loadConfig } from '../../src/env';
