@@ -3,8 +3,7 @@ import { DEMO_STAFF } from '../demo/school';
 import { loadConfig, type Config } from '../env';
 import { ConfigError } from '../errors';
 import { createLogger } from '../logger';
-import { scheduleWeeklyDigest } from '../tasks/digest-schedule';
-import { scheduleReminders } from '../tasks/reminder-schedule';
+import { scheduleTask } from '../tasks/schedule-task';
 import { entraJwksUri, entraSso } from './auth/entra-sso';
 import { createBotFor } from './bot-wiring';
 import { createServer } from './create-server';
@@ -36,8 +35,8 @@ async function main(): Promise<void> {
   const reminderTask = createReminderTask(config, config.reminders, repo, logger, stores);
   // Every instance runs the schedule: the claims make each reminder and digest go out once however
   // many run at the same moment. POST /api/tasks/* is there for a cloud timer as well.
-  if (digest && config.digest?.cron) scheduleWeeklyDigest(digest.task, config.digest.cron, logger, now);
-  scheduleReminders(reminderTask, config.reminders.cron, logger, now);
+  if (digest && config.digest?.cron) scheduleTask('weekly-digest', digest.task, config.digest.cron, logger, now);
+  scheduleTask('reminders', reminderTask, config.reminders.cron, logger, now);
   const server = createServer({
     config,
     repo,
