@@ -1,7 +1,7 @@
 import type { Action, ActionPatch, CloseAction, Person } from '../../../src/domain/action';
 import type { CheckInBuckets } from '../../../src/domain/check-in';
 import type { HistoryEntry } from '../../../src/domain/history';
-import { ApiError } from './api-error';
+import { responseFile, sendRequest } from './send-request';
 
 /** The signed-in member of staff as the server sees them. */
 export interface Me {
@@ -35,34 +35,12 @@ export function toQuery(params: ListParams = {}): string {
   return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
 }
 
-async function throwApiError(response: Response): Promise<never> {
-  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  throw new ApiError(
-    response.status,
-    typeof data.error === 'string' ? data.error : 'error',
-    typeof data.message === 'string' ? data.message : response.statusText,
-    Array.isArray(data.problems) ? (data.problems as ApiError['problems']) : [],
-  );
-}
-
 /**
  * A fetch-based client. `getToken` supplies a Teams SSO token in tenant mode; in local mode it
  * returns null and the server's local identity applies.
  */
 export function createApi(getToken: () => Promise<string | null> = async () => null, base = ''): TrackerApi {
-  async function send(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-    const token = await getToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!response.ok) await throwApiError(response);
-    return response;
-  }
+  const send = (path: string, init: { method?: string; body?: unknown } = {}) => sendRequest(getToken, `${base}${path}`, init);
   async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     return (await (await send(path, init)).json()) as T;
   }
@@ -77,11 +55,6 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
     update: (actionId, version, patch) => call<Action>(`/api/actions/${id(actionId)}`, { method: 'PATCH', body: { version, patch } }),
     close: (actionId, version, close) => call<Action>(`/api/actions/${id(actionId)}/close`, { method: 'POST', body: { version, close } }),
     reopen: (actionId, version, note) => call<Action>(`/api/actions/${id(actionId)}/reopen`, { method: 'POST', body: { version, note } }),
-    exportFile: async (format, params) => {
-      const response = await send(`/api/actions/export.${format}${toQuery(params)}`);
-      const disposition = response.headers.get('Content-Disposition') ?? '';
-      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `send-tracker.${format}`;
-      return { blob: await response.blob(), filename };
-    },
+    exportFile: async (format, params) => responseFile(await send(`/api/actions/export.${format}${toQuery(params)}`), `send-tracker.${format}`),
   };
 }
