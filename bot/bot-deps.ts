@@ -4,6 +4,7 @@ import type { UpdateFromReminderDeps } from '../src/commands/update-from-reminde
 import type { Logger } from '../src/logger';
 import type { ActionRepository } from '../src/storage/action-repository';
 import type { ConversationReferenceStore } from '../src/storage/conversation-reference-store';
+import type { MemberCache } from './handlers/member-cache';
 
 /** Everything the bot's handlers need, passed in by the composition root. */
 export interface BotDeps {
@@ -17,6 +18,8 @@ export interface BotDeps {
   trackerUrl: string;
   logger: Logger;
   now: () => Date;
+  /** Conversation members already looked up (optional: without it every mention is looked up). */
+  members?: MemberCache;
   /** When set, reminder card clicks are handled too (see bot/handlers/reminder-action.ts). */
   reminders?: UpdateFromReminderDeps;
 }

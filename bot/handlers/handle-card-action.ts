@@ -5,6 +5,7 @@ import type { Person } from '../../src/domain/action';
 import type { BotDeps } from '../bot-deps';
 import { cardAttachment } from '../cards/card-attachment';
 import { actorFrom } from './actor';
+import { memberLookup } from './member-lookup';
 import { memberToPerson } from './resolve-mentions';
 import { runCardAction } from './run-card-action';
 
@@ -38,7 +39,7 @@ export async function handleCardAction(deps: BotDeps, ctx: IActivityContext<IAda
   const result = await runCardAction(deps, {
     value: activity.value,
     actor: actorFrom(activity.from),
-    findPerson: personFinder(deps, (id) => ctx.api.conversations.getMemberById(conversationId, id)),
+    findPerson: personFinder(deps, memberLookup(deps, ctx)),
   });
   deps.logger.info({ outcome: result.outcome }, 'card action');
   if (result.forEveryone && activity.replyToId) {
@@ -68,7 +69,7 @@ export async function handleSubmitFallback(deps: BotDeps, ctx: IActivityContext<
   const result = await runCardAction(deps, {
     value: { action: { verb, data } },
     actor: actorFrom(activity.from),
-    findPerson: personFinder(deps, (id) => ctx.api.conversations.getMemberById(conversationId, id)),
+    findPerson: personFinder(deps, memberLookup(deps, ctx)),
   });
   deps.logger.info({ outcome: result.outcome, fallback: true }, 'card action');
   const message = { type: 'message' as const, attachments: [cardAttachment(result.card) as never] };

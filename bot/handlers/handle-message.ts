@@ -9,6 +9,7 @@ import { handleSubmitFallback, isSubmitFallback } from './handle-card-action';
 import { rememberConversation } from './handle-install';
 import { readMessageTrigger } from './message-trigger';
 import { pupilChoices, toProposalRows } from './propose';
+import { memberLookup } from './member-lookup';
 import { resolveMentions } from './resolve-mentions';
 
 const HELP =
@@ -31,7 +32,7 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
   const trigger = readMessageTrigger(activity);
   if (!trigger) return;
   const conversationId = activity.conversation.id;
-  const { mentions, unresolved, memberIds } = await resolveMentions(trigger.mentions, (id) => ctx.api.conversations.getMemberById(conversationId, id));
+  const { mentions, unresolved, memberIds } = await resolveMentions(trigger.mentions, memberLookup(deps, ctx));
   const proposed = captureActions(deps.school, { text: trigger.text, mentions, unresolvedMentions: unresolved, now: sentAt(activity.timestamp, deps.now) });
   if (proposed.length === 0) {
     if (trigger.addressed) await ctx.send({ type: 'message', text: HELP });

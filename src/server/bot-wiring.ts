@@ -1,4 +1,5 @@
 import { createBot, type Bot } from '../../bot/create-bot';
+import { MemberCache } from '../../bot/handlers/member-cache';
 import { demoRoles } from '../capture/demo-context';
 import type { SchoolDirectory } from '../commands/capture-actions';
 import { deepLinks } from '../digest/deep-links';
@@ -23,6 +24,7 @@ export async function createBotFor(config: Config, repo: ActionRepository, logge
   return createBot(config, {
     repo,
     conversations: stores.conversations,
+    members: new MemberCache(),
     school,
     knownPeople: knownPeople.filter((p, i) => knownPeople.findIndex((q) => q.id === p.id) === i),
     trackerUrl: deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined }).tracker(),
