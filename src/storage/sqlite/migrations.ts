@@ -120,4 +120,22 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   ) STRICT;
   `,
+  // Store writes that could not reach SharePoint, kept until replayed. Rows are never deleted: a sent
+  // or conflicting write stays as a record of what happened.
+  `
+  CREATE TABLE store_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    target_id TEXT,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX store_outbox_state ON store_outbox (state, seq);
+  CREATE TRIGGER store_outbox_never_deleted BEFORE DELETE ON store_outbox
+    BEGIN SELECT RAISE(ABORT, 'outbox entries are kept'); END;
+  `,
 ];

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '../../domain/action';
+import type { HistoryEntry } from '../../domain/history';
+import { AppError, ConflictError, PendingWriteError } from '../../errors';
+import type { Logger } from '../../logger';
+import type { ActionRepository } from '../action-repository';
+import { isTransient } from './is-transient';
+import type { OutboxWrite, SqliteOutboxStore } from './outbox-store';
+
+/** What one `replay()` did. */
+export interface ReplayReport {
+  sent: number;
+  conflicts: number;
+  failed: number;
+  /** Still waiting: the store was unreachable again, so replay stopped to keep the order. */
+  pending: number;
+}
+
+export interface OutboxOptions {
+  logger?: Logger;
+}
+
+/**
+ * Wraps any ActionRepository (in practice SharePoint) so a write that cannot complete for a
+ * transient reason — Graph 429/503/504 or a dropped connection, after the Graph client's own
+ * retries — is not lost: it is recorded in the durable local outbox and the caller gets
+ * `PendingWriteError` (202, "waiting to reach SharePoint"). `replay()` sends pending writes in order.
+ *
+ * Replay is safe because every outboxed create carries an idempotency key (one is given before the
+ * first attempt, so a create that landed despite a timeout is not duplicated) and every update
+ * carries the version it was based on: a ConflictError on replay is recorded as `conflict` for a
+ * person, never forced through. Reads pass straight through.
+ */
+export class OutboxActionRepository implements ActionRepository {
+  private replaying: Promise<ReplayReport> | null = null;
+
+  constructor(
+    private readonly inner: ActionRepository,
+    private readonly outbox: SqliteOutboxStore,
+    private readonly options: OutboxOptions = {},
+  ) {}
+
+  createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
+    const batch = randomUUID();
+    const keyed = inputs.map((input, i) => (input.idempotencyKey ? input : { ...input, idempotencyKey: `outbox:${batch}#${i}` }));
+    return this.attempt({ kind: 'createMany', inputs: keyed, actor }, () => this.inner.createMany(keyed, actor));
+  }
+
+  update(id: string, expectedVersion: number, patch: ActionPatch, actor: Actor): Promise<Action> {
+    return this.attempt({ kind: 'update', id, expectedVersion, patch, actor }, () => this.inner.update(id, expectedVersion, patch, actor));
+  }
+
+  close(id: string, expectedVersion: number, close: CloseAction, actor: Actor): Promise<Action> {
+    return this.attempt({ kind: 'close', id, expectedVersion, close, actor }, () => this.inner.close(id, expectedVersion, close, actor));
+  }
+
+  reopen(id: string, expectedVersion: number, note: string, actor: Actor): Promise<Action> {
+    return this.attempt({ kind: 'reopen', id, expectedVersion, note, actor }, () => this.inner.reopen(id, expectedVersion, note, actor));
+  }
+
+  get(id: string): Promise<Action> {
+    return this.inner.get(id);
+  }
+
+  query(query?: ActionQueryInput): Promise<Action[]> {
+    return this.inner.query(query);
+  }
+
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.inner.history(id);
+  }
+
+  /**
+   * Sends every pending write, oldest first. Stops at the first transient failure (the rest stay
+   * pending, in order). Concurrent calls share one run. Never throws for a refused write: conflicts
+   * and permanent refusals are recorded on the entry.
+   */
+  replay(): Promise<ReplayReport> {
+    this.replaying ??= this.replayAll().finally(() => {
+      this.replaying = null;
+    });
+    return this.replaying;
+  }
+
+  private async replayAll(): Promise<ReplayReport> {
+    const report: ReplayReport = { sent: 0, conflicts: 0, failed: 0, pending: 0 };
+    const entries = this.outbox.pending();
+    for (const [index, entry] of entries.entries()) {
+      try {
+        await this.send(entry.write);
+        this.outbox.settle(entry.seq, 'sent', null);
+        report.sent++;
+      } catch (error) {
+        if (isTransient(error)) {
+          this.outbox.settle(entry.seq, 'pending', describe(error));
+          report.pending = entries.length - index;
+          break;
+        }
+        const state = error instanceof ConflictError ? 'conflict' : 'failed';
+        this.outbox.settle(entry.seq, state, error instanceof AppError ? error.id : describe(error));
+        if (state === 'conflict') report.conflicts++;
+        else report.failed++;
+        this.options.logger?.warn({ seq: entry.seq, kind: entry.write.kind, state }, 'outbox write refused on replay; kept for review');
+      }
+    }
+    if (entries.length > 0) this.options.logger?.info({ ...report }, 'outbox replayed');
+    return report;
+  }
+
+  private send(write: OutboxWrite): Promise<unknown> {
+    switch (write.kind) {
+      case 'createMany':
+        return this.inner.createMany(write.inputs, write.actor);
+      case 'update':
+        return this.inner.update(write.id, write.expectedVersion, write.patch, write.actor);
+      case 'close':
+        return this.inner.close(write.id, write.expectedVersion, write.close, write.actor);
+      case 'reopen':
+        return this.inner.reopen(write.id, write.expectedVersion, write.note, write.actor);
+    }
+  }
+
+  private async attempt<T>(write: OutboxWrite, run: () => Promise<T>): Promise<T> {
+    // An earlier write to this item is still queued: going round it would reorder the item's changes.
+    if (write.kind !== 'createMany' && this.outbox.hasPendingFor(write.id)) {
+      throw new PendingWriteError(this.outbox.add(write, 'queued behind an earlier pending write'));
+    }
+    try {
+      return await run();
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      const seq = this.outbox.add(write, describe(error));
+      this.options.logger?.warn({ seq, kind: write.kind, reason: describe(error) }, 'store write kept in the outbox');
+      throw new PendingWriteError(seq);
+    }
+  }
+}
+
+/** A short, content-free description of a transient failure (status code or socket error code). */
+function describe(error: unknown): string {
+  const e = error as { statusCode?: unknown; code?: unknown; name?: unknown; cause?: { code?: unknown } };
+  if (typeof e?.statusCode === 'number') return `HTTP ${e.statusCode}`;
+  if (typeof e?.code === 'string') return e.code;
+  if (typeof e?.cause?.code === 'string') return e.cause.code;
+  return typeof e?.name === 'string' ? e.name : 'unknown';
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../../src/env';
+import { createLogger } from '../../../src/logger';
+import { createServer } from '../../../src/server/create-server';
+import { localIdentity } from '../../../src/server/identity';
+import { OutboxActionRepository } from '../../../src/storage/outbox/outbox-action-repository';
+import { SqliteOutboxStore } from '../../../src/storage/outbox/outbox-store';
+import { openDatabase } from '../../../src/storage/sqlite/open-database';
+import { startProvisionedSite } from '../../graph-stand-in/provisioned-site';
+import { buildNewAction, senco } from '../../support/factories';
+
+describe('the tab API when SharePoint cannot be reached', () => {
+  it('answers a save with 202 "pending" and the plain-English message, and the write arrives on replay', async () => {
+    const site = await startProvisionedSite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
+    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
+    const server = createServer({ config, repo, logger: createLogger('silent'), now: () => new Date(), authenticate: localIdentity({ ...senco, sendTeam: true }) });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      site.standIn.inject({ kind: 'unavailable', operation: '$batch', count: 4, retryAfterSeconds: 0 });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actions: [buildNewAction()] }),
+      });
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ error: 'pending', message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically' });
+      expect(await repo.query()).toHaveLength(0);
+
+      await repo.replay();
+      expect(await repo.query()).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.standIn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
