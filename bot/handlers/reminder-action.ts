@@ -4,7 +4,7 @@ import { ValidationError } from '../../src/errors';
 import { updateFromReminder, type ReminderChange, type UpdateFromReminderDeps } from '../../src/commands/update-from-reminder';
 import { reminderCard } from '../cards/reminder-card';
 import { reminderCardDataSchema } from '../cards/reminder-card-schema';
-import { REMINDER_VERBS, type ReminderVerb } from '../cards/reminder-verbs';
+import { REMINDER_VERBS, type ReminderVerb } from '../cards/verbs';
 
 const CHANGES: Record<ReminderVerb, ReminderChange> = {
   [REMINDER_VERBS.done]: 'done',
