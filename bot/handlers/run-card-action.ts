@@ -1,11 +1,12 @@
 import { saveProposedActions } from '../../src/commands/save-proposed-actions';
 import type { Actor, Person } from '../../src/domain/action';
-import { ValidationError } from '../../src/errors';
+import { PendingWriteError, ValidationError } from '../../src/errors';
 import type { BotDeps } from '../bot-deps';
 import type { AdaptiveCardJson } from '../cards/card-attachment';
 import { cardActionValueSchema, proposalDataSchema, type ProposalData } from '../cards/card-data-schemas';
 import { discardedCard } from '../cards/discarded-card';
 import { errorCard } from '../cards/error-card';
+import { pendingCard } from '../cards/pending-card';
 import { proposedActionsCard } from '../cards/proposed-actions-card';
 import { savedSummaryCard } from '../cards/saved-summary-card';
 import { CAPTURE_VERBS } from '../cards/verbs';
@@ -16,7 +17,7 @@ export interface CardActionResult {
   card: AdaptiveCardJson;
   forEveryone: boolean;
   /** Why the click was refused, for logs (never card text). */
-  outcome: 'saved' | 'discarded' | 'refused' | 'malformed' | 'unknown_verb' | 'reminder';
+  outcome: 'saved' | 'pending' | 'discarded' | 'refused' | 'malformed' | 'unknown_verb' | 'reminder';
 }
 
 export interface CardActionInput {
@@ -84,6 +85,7 @@ export async function runCardAction(deps: BotDeps, input: CardActionInput): Prom
         return { card: savedSummaryCard(saved, input.actor, deps.trackerUrl), forEveryone: true, outcome: 'saved' };
       } catch (error) {
         if (error instanceof ValidationError) return reRender(deps, input, data, error.problems.map((p) => p.message));
+        if (error instanceof PendingWriteError) return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
         throw error;
       }
     }

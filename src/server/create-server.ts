@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
 import type { Authenticate } from './identity';
 import { registerActionRoutes } from './routes/action-routes';
+import { registerSarRoutes } from './routes/sar-routes';
 import { registerDigestRoutes, type DigestRouteDeps } from './routes/digest-routes';
 import { registerTaskRoutes, type TaskRouteDeps } from './routes/task-routes';
 import { registerExportRoutes } from './routes/export-routes';
@@ -45,6 +46,7 @@ export function createServer(deps: AppDeps): restify.Server {
   });
   deps.bot?.mount(server);
   registerActionRoutes(server, deps);
+  registerSarRoutes(server, deps);
   if (deps.digest) registerDigestRoutes(server, { ...deps.digest, mode: deps.config.mode, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
   if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
   registerExportRoutes(server, deps);

@@ -9,6 +9,8 @@ import { createBotFor } from './bot-wiring';
 import { createServer } from './create-server';
 import { localIdentity, type Authenticate } from './identity';
 import { openRegisterStores } from './open-register-stores';
+import { OutboxActionRepository } from '../storage/outbox/outbox-action-repository';
+import { startOutboxReplay } from '../storage/outbox/outbox-replay-loop';
 import { openRepository } from './open-repository';
 import { openTaskStores } from './open-task-stores';
 import { createReminderTask } from './reminder-wiring';
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const now = () => new Date();
-  const repo = openRepository(config, now);
+  const repo = openRepository(config, now, logger);
+  if (repo instanceof OutboxActionRepository) startOutboxReplay(repo, { logger });
   if (config.demoData) {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');

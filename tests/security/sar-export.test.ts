@@ -7,7 +7,6 @@ import { loadConfig } from '../../src/env';
 import { createLogger } from '../../src/logger';
 import { entraSso } from '../../src/server/auth/entra-sso';
 import { createServer } from '../../src/server/create-server';
-import { registerSarRoutes } from '../../src/server/routes/sar-routes';
 import { openDatabase } from '../../src/storage/sqlite/open-database';
 import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
 import { buildNewAction, senco, teacher } from '../support/factories';
@@ -39,7 +38,6 @@ describe('GET /api/pupils/:pupilId/export (subject access request)', () => {
       authenticate: entraSso({ tenantIds: [TENANT], audiences: [CLIENT_ID, APP_ID_URI], jwksUri: () => entra.jwksUri, sendTeamGroupIds: [SEND_GROUP], sendTeamUserIds: [] }),
     };
     server = createServer({ config, ...deps });
-    registerSarRoutes(server, deps);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     sencoToken = entra.sign({ oid: senco.id, name: senco.name, preferred_username: senco.email, groups: [SEND_GROUP] });
