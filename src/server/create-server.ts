@@ -33,8 +33,8 @@ export interface AppDeps {
 }
 
 /**
- * The composition root's HTTP half: one restify server carrying the tab's REST API (and, as the
- * bot and tab land, `/api/messages` and the built tab). Returns it unstarted.
+ * The composition root's HTTP half: one restify server carrying the bot (`/api/messages`), the tab's
+ * REST API and the built tab (`/tab/`). Optional parts are mounted only when configured. Returns it unstarted.
  */
 export function createServer(deps: AppDeps): restify.Server {
   const server = restify.createServer({ name: 'send-tracker', handleUncaughtExceptions: false });
