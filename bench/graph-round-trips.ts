@@ -72,12 +72,17 @@ if (require.main === module) {
 export interface TaskRoundTrips extends RoundTrips {
   /** Outer requests used: list reads, `$batch`es and single requests. */
   used: number;
-  /** Least possible through the ports as they are (one claim call per owner, one digest at a time). */
-  minimumThroughPorts: number;
-  /** Least possible at all: every read paged at the page size, every write packed 20 to a `$batch`. */
+  /**
+   * Least possible: every read paged at the page size, every write packed 20 to a `$batch`, and no write
+   * the exactly-once rules could do without (see each measure for what those writes are).
+   */
   minimumAtAll: number;
+  /** How far `used` is above `minimumAtAll`, in per cent (target: within 10). */
+  overMinimumPercent: number;
   detail: Record<string, number>;
 }
+
+const overPercent = (used: number, minimum: number) => Math.round(((used - minimum) / minimum) * 1000) / 10;
 
 /** 97 owners: prime, so owners and due dates (cycling every 200 items) mix evenly. */
 const BENCH_OWNERS_PRIME = 97;
@@ -92,8 +97,8 @@ const benchOwner = (i: number) => ({
  * months, a tenth of them overdue by up to 20 school-calendar days), with the SharePoint reminder log, and a sender that accepts every card.
  */
 export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = PAGE_SIZE): Promise<TaskRoundTrips> {
-  const { ReminderTask } = await import('../src/tasks/reminder-task');
-  const { DEFAULT_REMINDER_POLICY } = await import('../src/domain/reminder-policy');
+  const { ReminderTask, REMINDER_LOOKAHEAD_DAYS } = await import('../src/tasks/reminder-task');
+  const { DEFAULT_REMINDER_POLICY, remindersDue } = await import('../src/domain/reminder-policy');
   const { createSchoolCalendar } = await import('../src/domain/school-calendar');
   const { createLogger } = await import('../src/logger');
   const { addDays } = await import('../src/domain/dates');
@@ -112,13 +117,20 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
       );
     }
     await reminderLog.claim([{ actionId: 'warm-up', version: 1, kind: 'due', occasion: today }], now);
+    // What the run has to do, worked out before counting: the items its query must read, the reminders due.
+    const calendar = createSchoolCalendar();
+    const read = await repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
+    const due = remindersDue(read, today, DEFAULT_REMINDER_POLICY, calendar);
+    const dueAll = [...[...due.byOwner.values()].flat(), ...due.escalations];
+    const reminders = new Set(dueAll.map((r) => `${r.action.id}|${r.kind}|${r.occasion}`)).size;
+    const claimedItems = new Set(dueAll.map((r) => r.action.id)).size;
     const task = new ReminderTask({
       repo,
       log: reminderLog,
       sender: { sendToPerson: async () => 'sent', postWithMention: async () => undefined },
       present: () => ({}),
       policy: DEFAULT_REMINDER_POLICY,
-      calendar: createSchoolCalendar(),
+      calendar,
       sendLead: { id: benchOwner(0).id, name: 'SEND lead' },
       logger: createLogger('silent'),
     });
@@ -129,23 +141,32 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
     const requests = site.standIn.requestCounts();
     const batched = site.standIn.batchedCounts();
     const used = Object.values(requests).reduce((a, b) => a + b, 0);
-    const claims = (batched['create item'] ?? 0) as number;
-    const owners = summary.cardsSent - (summary.escalations > 0 || summary.leadOnly > 0 ? 1 : 0);
-    const pages = Math.ceil(items / pageSize);
-    // Through the ports: the task's query, then per claim call (each owner, plus escalations) one lookup
-    // of the items' eTags and ceil(2n/20) batches, then ceil(n/20) batches to record the outcomes.
-    const perOwner = owners + (summary.escalations > 0 ? 1 : 0);
-    const minimumThroughPorts = pages + perOwner + Math.ceil((2 * claims) / 20) + Math.ceil(claims / 20);
-    const minimumAtAll = pages + Math.ceil((2 * claims) / 20) + Math.ceil(claims / 20);
+    // The minimum: the query's pages (its items at the page size); then the claim, which is one create
+    // per reminder in the claims list (the unique key makes it exactly once) plus one If-Match PATCH per
+    // claimed item (the version check: an item's reminders share it), 20 steps to a `$batch`; then one
+    // outcome write per reminder, 20 to a `$batch`. The eTags come with the query, so no read is needed
+    // for the claim; recording the outcome (the audit trail) is the one write that could be dropped.
+    const minimumAtAll = Math.ceil(read.length / pageSize) + Math.ceil((reminders + claimedItems) / 20) + Math.ceil(reminders / 20);
     return {
       requests,
       total: used,
       batchedSteps: batched,
       ms,
       used,
-      minimumThroughPorts,
       minimumAtAll,
-      detail: { items, pageSize, owners, remindersClaimed: claims, itemsReminded: summary.itemsReminded, escalations: summary.escalations, cardsSent: summary.cardsSent },
+      overMinimumPercent: overPercent(used, minimumAtAll),
+      detail: {
+        items,
+        itemsRead: read.length,
+        pageSize,
+        owners: due.byOwner.size,
+        reminders,
+        claimedItems,
+        remindersClaimed: batched['create item'] ?? 0,
+        itemsReminded: summary.itemsReminded,
+        escalations: summary.escalations,
+        cardsSent: summary.cardsSent,
+      },
     };
   } finally {
     await site.standIn.close();
@@ -192,16 +213,18 @@ export async function measureDigestRoundTrips(recipients = 200, pageSize = PAGE_
     const used = Object.values(requests).reduce((a, b) => a + b, 0);
     const sent = result.sent.length;
     const pages = Math.ceil((2 * recipients) / pageSize);
+    const minimumAtAll = pages + 2 * Math.ceil(sent / 20);
     return {
       requests,
       total: used,
       batchedSteps: site.standIn.batchedCounts(),
       ms,
       used,
-      // claim -> send -> markSent is sequential per recipient: one create and one PATCH each.
-      minimumThroughPorts: pages + 2 * sent,
-      // Claims for everyone in $batches of 20, sends, then the marks in $batches of 20.
-      minimumAtAll: pages + 2 * Math.ceil(sent / 20),
+      // The minimum: the actions' pages, then per recipient one claim create (the unique key makes it
+      // exactly once) and one If-Match PATCH marking it sent, each packed 20 to a `$batch`. The task claims,
+      // sends and marks 20 recipients at a time, so it meets this exactly; mail (Graph sendMail) is not counted.
+      minimumAtAll,
+      overMinimumPercent: overPercent(used, minimumAtAll),
       detail: { recipients: sent, skipped: result.skipped.length, failed: result.failed.length, pageSize },
     };
   } finally {

@@ -5,6 +5,7 @@ import { remindersDue, type DueReminder, type ReminderPolicy } from '../domain/r
 import type { SchoolCalendar } from '../domain/school-calendar';
 import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
+import { readTokenOf } from '../storage/read-tokens';
 import type { ReminderClaim, ReminderLog } from './reminders/reminder-log';
 import type { ReminderSender } from './reminders/reminder-sender';
 
@@ -41,9 +42,12 @@ export interface ReminderRunSummary {
 }
 
 /** Far enough ahead for an item due after the summer holiday to get its "before" reminder in July. */
-const LOOKAHEAD_DAYS = 120;
+export const REMINDER_LOOKAHEAD_DAYS = 120;
 
-const claimOf = (r: DueReminder): ReminderClaim => ({ actionId: r.action.id, version: r.action.version, kind: r.kind, occasion: r.occasion });
+const claimOf = (r: DueReminder): ReminderClaim => {
+  const readToken = readTokenOf(r.action);
+  return { actionId: r.action.id, version: r.action.version, kind: r.kind, occasion: r.occasion, ...(readToken ? { readToken } : {}) };
+};
 const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;
 
 /**
@@ -59,61 +63,82 @@ export class ReminderTask {
     const summary: ReminderRunSummary = { today, schoolDay: false, cardsSent: 0, itemsReminded: 0, fallbacks: 0, leadOnly: 0, escalations: 0, undelivered: 0, failed: 0 };
     if (!this.deps.calendar.isSchoolDay(today)) return summary;
     summary.schoolDay = true;
-    const actions = await this.deps.repo.query({ dueTo: addDays(today, LOOKAHEAD_DAYS) });
+    const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
     const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
     const forLead: LeadNews = { escalations: [], unreachedOwners: new Set(), leadOnly: [] };
+    const settlements: Settlement[] = [];
 
-    for (const reminders of due.byOwner.values()) {
-      const won = await this.claim(reminders, now);
-      if (won.length > 0) await this.remindOwner(won, today, summary, forLead);
+    // One claim call for every owner and the escalations, so the store can pack the claims into full
+    // `$batch`es; each owner still gets one card, listing the reminders this instance won.
+    const owners = [...due.byOwner.values()];
+    const won = await this.claim([...owners.flat(), ...due.escalations], now);
+    for (const reminders of owners) {
+      const mine = reminders.filter(won);
+      if (mine.length > 0) await this.remindOwner(mine, today, summary, forLead, settlements);
     }
-    forLead.escalations = await this.claim(due.escalations, now);
-    if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary);
+    forLead.escalations = due.escalations.filter(won);
+    if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary, settlements);
+    await this.settle(settlements);
     this.deps.logger.info({ reminders: summary }, 'reminder run finished');
     return summary;
   }
 
-  private async claim(reminders: DueReminder[], now: Date): Promise<DueReminder[]> {
-    if (reminders.length === 0) return [];
+  /** Claims everything due at once; the result tells whether this caller won a given reminder. */
+  private async claim(reminders: DueReminder[], now: Date): Promise<(r: DueReminder) => boolean> {
+    if (reminders.length === 0) return () => false;
     const won = new Set((await this.deps.log.claim(reminders.map(claimOf), now)).map(keyOf));
-    return reminders.filter((r) => won.has(keyOf(claimOf(r))));
+    return (r) => won.has(keyOf(claimOf(r)));
   }
 
   private view(owner: Pick<Person, 'id' | 'name'>, reminders: DueReminder[], today: IsoDate, extra: Partial<ReminderView> = {}): ReminderView {
     return { owner, audience: 'owner', items: reminders.map(({ action, kind }) => ({ action, kind })), today, ...extra };
   }
 
-  private async settle(reminders: DueReminder[], outcome: string | null): Promise<void> {
+  /**
+   * Records every outcome of the run together (the SharePoint log sends writes made together as full
+   * `$batch`es). Until then each reminder is held by its claim, so none is sent twice. A crash before
+   * this point leaves outcomes unrecorded and claims that were to be given back still taken: those
+   * reminders are skipped, not sent twice (at most once, as a crash between send and record always was).
+   */
+  private async settle(settlements: Settlement[]): Promise<void> {
     // null: nobody was told, so the claim goes back and a later run (or instance) tries again.
-    await Promise.all(reminders.map((r) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))));
+    await Promise.all(
+      settlements.flatMap(({ reminders, outcome }) =>
+        reminders.map((r) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))),
+      ),
+    );
   }
 
   /**
    * One card in the owner's personal chat. Without one: the card goes to each source chat with a
    * mention, and the SEND lead hears about the owner (and alone about items with no source chat).
    */
-  private async remindOwner(reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, forLead: LeadNews): Promise<void> {
+  private async remindOwner(reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, forLead: LeadNews, settlements: Settlement[]): Promise<void> {
     const owner = reminders[0]!.action.owner;
+    const settledBefore = settlements.length;
     try {
       const outcome = await this.deps.sender.sendToPerson(owner, this.deps.present(this.view(owner, reminders, today)));
       if (outcome === 'sent') {
         summary.cardsSent += 1;
         summary.itemsReminded += reminders.length;
-        await this.settle(reminders, 'sent');
+        settlements.push({ reminders, outcome: 'sent' });
         return;
       }
       forLead.unreachedOwners.add(owner.name);
       const inChats = reminders.filter((r) => r.action.source.conversationId);
-      if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary);
+      if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary, settlements);
       forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
     } catch (error) {
-      summary.failed += reminders.length;
+      // Cards already posted in some source chats keep their outcome; only the rest are given back.
+      const posted = new Set(settlements.slice(settledBefore).flatMap((s) => s.reminders));
+      const unsent = reminders.filter((r) => !posted.has(r));
+      summary.failed += unsent.length;
       this.deps.logger.warn({ ownerId: owner.id, err: (error as Error).message }, 'reminder not sent; claim released for the next run');
-      await this.settle(reminders, null);
+      settlements.push({ reminders: unsent, outcome: null });
     }
   }
 
-  private async mentionInSourceChats(owner: Action['owner'], reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary): Promise<void> {
+  private async mentionInSourceChats(owner: Action['owner'], reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
     const byChat = new Map<string, DueReminder[]>();
     for (const r of reminders) byChat.set(r.action.source.conversationId!, [...(byChat.get(r.action.source.conversationId!) ?? []), r]);
     for (const [chat, items] of byChat) {
@@ -121,12 +146,12 @@ export class ReminderTask {
       await this.deps.sender.postWithMention(chat, owner, text, this.deps.present(this.view(owner, items, today)));
       summary.cardsSent += 1;
       summary.itemsReminded += items.length;
-      await this.settle(items, 'source-chat');
+      settlements.push({ reminders: items, outcome: 'source-chat' });
     }
     summary.fallbacks += 1;
   }
 
-  private async tellSendLead(news: LeadNews, today: IsoDate, summary: ReminderRunSummary): Promise<void> {
+  private async tellSendLead(news: LeadNews, today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
     const { escalations, leadOnly } = news;
     const owners = [...news.unreachedOwners];
     const lines = [
@@ -144,7 +169,7 @@ export class ReminderTask {
         summary.cardsSent += 1;
         summary.escalations = escalations.length;
         summary.leadOnly = leadOnly.length;
-        await Promise.all([this.settle(escalations, 'sent'), this.settle(leadOnly, 'send-lead-only')]);
+        settlements.push({ reminders: escalations, outcome: 'sent' }, { reminders: leadOnly, outcome: 'send-lead-only' });
         return;
       }
       this.deps.logger.warn('the SEND lead has no personal chat with the bot: escalations wait until they install the app');
@@ -153,8 +178,14 @@ export class ReminderTask {
       summary.failed += escalations.length + leadOnly.length;
       this.deps.logger.warn({ err: (error as Error).message }, 'SEND lead card not sent; claims released for the next run');
     }
-    await Promise.all([this.settle(escalations, null), this.settle(leadOnly, null)]);
+    settlements.push({ reminders: escalations, outcome: null }, { reminders: leadOnly, outcome: null });
   }
+}
+
+/** How some claimed reminders went: an outcome to record, or null to give the claims back. */
+interface Settlement {
+  reminders: DueReminder[];
+  outcome: string | null;
 }
 
 /** What the SEND lead's card carries from one run. */

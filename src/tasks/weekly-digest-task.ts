@@ -8,7 +8,7 @@ import type { MailSender } from '../digest/mail-sender';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { ActionRepository } from '../storage/action-repository';
-import type { DigestLog } from './digest-log';
+import type { DigestLog, SentDigest } from './digest-log';
 import { isoWeek } from './iso-week';
 
 export interface WeeklyDigestDeps {
@@ -33,10 +33,17 @@ export interface DigestRunResult {
 }
 
 /**
+ * Recipients claimed together, sent to, then marked sent together. 20 fills one Graph `$batch`; a small
+ * group keeps each claim young while its mail goes out (well inside the lease, so no runner takes it
+ * over as stale) and leaves at most this many sent-but-unmarked digests if the runner dies mid-group.
+ */
+const CLAIM_GROUP = 20;
+
+/**
  * The weekly digest: every owner with something to report gets their list, the SEND lead gets the
  * whole-school picture. Idempotent per recipient per ISO week and safe on several instances at
- * once: each send is claimed in the DigestLog before it is sent, and a failed send is left for the
- * next run rather than lost.
+ * once: each send is claimed in the DigestLog before it is sent and marked after (claims and marks go
+ * 20 at a time), and a failed send is left for the next run rather than lost.
  */
 export class WeeklyDigestTask {
   constructor(private readonly deps: WeeklyDigestDeps) {}
@@ -52,23 +59,31 @@ export class WeeklyDigestTask {
     const { log, sender, links, schoolName, logger } = this.deps;
     const week = isoWeek(londonDate(now));
     const result: DigestRunResult = { week, sent: [], skipped: [], failed: [] };
-    for (const content of await this.contents(now)) {
-      const recipientId = content.recipient.id;
-      const claim = await log.claim(recipientId, week, now);
-      if (!claim) {
-        result.skipped.push(recipientId);
-        continue;
+    const contents = await this.contents(now);
+    for (let start = 0; start < contents.length; start += CLAIM_GROUP) {
+      const group = contents.slice(start, start + CLAIM_GROUP);
+      const claims = new Map((await log.claimMany(group.map((c) => c.recipient.id), week, now)).map((c) => [c.recipientId, c]));
+      const sent: SentDigest[] = [];
+      for (const content of group) {
+        const recipientId = content.recipient.id;
+        const claim = claims.get(recipientId);
+        claims.delete(recipientId); // a recipient listed twice is sent one digest
+        if (!claim) {
+          result.skipped.push(recipientId);
+          continue;
+        }
+        try {
+          const receipt = await sender.send(composeDigestEmail(content, links, schoolName));
+          sent.push({ claim, reference: receipt.reference });
+          result.sent.push(recipientId);
+        } catch (error) {
+          const reason = error instanceof AppError ? error.id : 'unexpected_error';
+          await log.markFailed(claim, reason, now);
+          result.failed.push(recipientId);
+          logger.warn({ recipientId, week, reason }, 'weekly digest not sent; will retry next run');
+        }
       }
-      try {
-        const receipt = await sender.send(composeDigestEmail(content, links, schoolName));
-        await log.markSent(claim, receipt.reference, now);
-        result.sent.push(recipientId);
-      } catch (error) {
-        const reason = error instanceof AppError ? error.id : 'unexpected_error';
-        await log.markFailed(claim, reason, now);
-        result.failed.push(recipientId);
-        logger.warn({ recipientId, week, reason }, 'weekly digest not sent; will retry next run');
-      }
+      await log.markSentMany(sent, now);
     }
     logger.info({ week, sent: result.sent.length, skipped: result.skipped.length, failed: result.failed.length }, 'weekly digest run');
     return result;

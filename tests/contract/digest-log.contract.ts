@@ -87,5 +87,57 @@ export function describeDigestLogContract(name: string, makeLogs: DigestLogFacto
 
       expect(await log.claim('teacher-1', '2026-W18', minutesLater(60))).toBeNull();
     });
+    it('claims many recipients at once, passing over a sent or live claim and taking over a failed or stale one', async () => {
+      const sent = (await other.claim('sent', '2026-W18', monday))!;
+      await other.markSent(sent, 'request-0', monday);
+      const failed = (await other.claim('failed', '2026-W18', monday))!;
+      await other.markFailed(failed, 'mail_throttled', monday);
+      await other.claim('stale', '2026-W18', monday);
+      await other.claim('live', '2026-W18', minutesLater(20));
+
+      const won = await log.claimMany(['new', 'sent', 'failed', 'stale', 'live', 'new'], '2026-W18', minutesLater(40));
+
+      expect(won).toEqual(['new', 'failed', 'stale'].map((recipientId) => ({ recipientId, week: '2026-W18', token: expect.any(String) })));
+      expect(await other.claimMany(['new', 'failed', 'stale'], '2026-W18', minutesLater(41))).toEqual([]);
+    });
+
+    it('lets exactly one of two instances win each recipient when both claim the same many at the same moment', async () => {
+      const recipients = Array.from({ length: 25 }, (_, i) => `staff-${i}`);
+
+      const [a, b] = await Promise.all([log.claimMany(recipients, '2026-W18', monday), other.claimMany([...recipients].reverse(), '2026-W18', monday)]);
+
+      expect([...a, ...b].map((c) => c.recipientId).sort()).toEqual([...recipients].sort());
+    });
+
+    it('lets exactly one of two instances take over each stale claim when both claim many at once', async () => {
+      const recipients = ['teacher-1', 'teacher-2', 'teacher-3'];
+      await log.claimMany(recipients, '2026-W18', monday);
+      const later = minutesLater(45);
+
+      const [a, b] = await Promise.all([log.claimMany(recipients, '2026-W18', later), other.claimMany(recipients, '2026-W18', later)]);
+
+      expect([...a, ...b].map((c) => c.recipientId).sort()).toEqual(recipients);
+    });
+
+    it('marks many claims sent at once, from any instance, but not one taken over since', async () => {
+      const [kept, slow] = await log.claimMany(['teacher-1', 'teacher-2'], '2026-W18', monday);
+      const taker = (await other.claim('teacher-2', '2026-W18', minutesLater(31)))!;
+
+      await other.markSentMany(
+        [
+          { claim: kept!, reference: 'request-1' },
+          { claim: slow!, reference: 'late' },
+        ],
+        minutesLater(32),
+      );
+      await other.markFailed(taker, 'mail_rejected', minutesLater(33));
+
+      expect(await log.claimMany(['teacher-1', 'teacher-2'], '2026-W18', minutesLater(90))).toEqual([{ recipientId: 'teacher-2', week: '2026-W18', token: expect.any(String) }]);
+    });
+
+    it('claims and marks nothing for empty lists', async () => {
+      expect(await log.claimMany([], '2026-W18', monday)).toEqual([]);
+      await expect(log.markSentMany([], monday)).resolves.toBeUndefined();
+    });
   });
 }

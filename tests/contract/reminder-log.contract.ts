@@ -1,4 +1,5 @@
 import type { ActionRepository } from '../../src/storage/action-repository';
+import { readTokenOf } from '../../src/storage/read-tokens';
 import type { ReminderClaim, ReminderLog } from '../../src/tasks/reminders/reminder-log';
 import { buildNewAction, sencoActor, teacherActor } from '../support/factories';
 
@@ -116,6 +117,46 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
 
     it('claims nothing for an empty list', async () => {
       expect(await log.claim([], at)).toEqual([]);
+    });
+    /** A claim as the reminder task makes it: with the token the repository read alongside the action, if the store has one. */
+    async function claimAsRead(id: string): Promise<ReminderClaim> {
+      const action = await repo.get(id);
+      const readToken = readTokenOf(action);
+      return claimOf(id, { version: action.version, ...(readToken ? { readToken } : {}) });
+    }
+
+    it('grants a claim made from a fresh read once, to one instance only', async () => {
+      const claim = await claimAsRead(await newAction());
+
+      expect(await log.claim([claim], at)).toEqual([claim]);
+      expect(await other.claim([await claimAsRead(claim.actionId)], at)).toEqual([]);
+    });
+
+    it('refuses a claim made from a read the item has since moved on from, and grants the current version', async () => {
+      const id = await newAction();
+      const stale = await claimAsRead(id);
+      await repo.update(id, 1, { status: 'in_progress' }, teacherActor);
+
+      expect(await log.claim([stale], at)).toEqual([]);
+      const fresh = await claimAsRead(id);
+      expect(await other.claim([fresh], at)).toEqual([fresh]);
+    });
+
+    it('ignores a read token it cannot use and still checks the version itself', async () => {
+      const id = await newAction();
+      await repo.update(id, 1, { status: 'in_progress' }, teacherActor);
+
+      expect(await log.claim([claimOf(id, { version: 1, readToken: 'not a token of this store' })], at)).toEqual([]);
+      expect(await log.claim([claimOf(id, { version: 2, readToken: 'garbage' })], at)).toEqual([claimOf(id, { version: 2, readToken: 'garbage' })]);
+    });
+
+    it('lets exactly one of two instances win each reminder when both claim many owners’ reminders from their own reads at once', async () => {
+      const ids = await Promise.all(Array.from({ length: 30 }, () => newAction()));
+      const [mine, theirs] = [await Promise.all(ids.map(claimAsRead)), await Promise.all(ids.map(claimAsRead))];
+
+      const [a, b] = await Promise.all([log.claim(mine, at), other.claim([...theirs].reverse(), at)]);
+
+      expect([...a, ...b].map((c) => c.actionId).sort()).toEqual([...ids].sort());
     });
   });
 }

@@ -5,12 +5,14 @@ import type { HistoryEntry } from '../../domain/history';
 import { parseInput } from '../../domain/validate';
 import { AppError, ConflictError, NotFoundError } from '../../errors';
 import type { ActionRepository } from '../action-repository';
+import { rememberReadToken } from '../read-tokens';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '../plan-change';
 import { actionFields, actionOf, createdEntryOf, historyEntryOf, historyFields, idempotencyDigest, newActionFields, odataString } from './action-fields';
 import { executeBatch, type BatchOptions, type BatchStep } from './graph-batch';
 import { graphRoot } from './graph-client';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
+import { itemTokenOf } from './item-token';
 import { byDueDate, matchesQuery, serverFilter } from './query-plan';
 import { ACTION_LISTS, SiteLists } from './site-lists';
 
@@ -77,7 +79,8 @@ export class SharePointActionRepository implements ActionRepository {
   }
 
   async get(id: string): Promise<Action> {
-    return actionOf(await this.readItem(id));
+    const item = await this.readItem(id);
+    return rememberReadToken(actionOf(item), itemTokenOf(item));
   }
 
   update(id: string, expectedVersion: number, patch: ActionPatch, actor: Actor): Promise<Action> {
@@ -102,8 +105,9 @@ export class SharePointActionRepository implements ActionRepository {
       this.root,
       itemPageSchema,
     );
+    // Each action keeps its item id and the eTag it was read with, so a reminder claim can compare-and-set without reading it again.
     return items
-      .map(actionOf)
+      .map((item) => rememberReadToken(actionOf(item), itemTokenOf(item)))
       .filter((action) => matchesQuery(action, q))
       .sort(byDueDate);
   }

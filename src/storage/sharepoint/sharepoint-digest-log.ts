@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../errors';
-import type { DigestClaim, DigestLog } from '../../tasks/digest-log';
+import type { DigestClaim, DigestLog, SentDigest } from '../../tasks/digest-log';
 import { DEFAULT_CLAIM_LEASE_MS } from '../sqlite/sqlite-digest-log';
-import { findItemByKey, type LookupTarget } from './graph-lookup';
-import { listItemSchema, parseGraph } from './graph-shapes';
+import { executeBatch, type BatchStep } from './graph-batch';
+import { findItemByKey, findItemsWhere, isOk, JSON_HEADERS, type LookupTarget } from './graph-lookup';
+import { listItemSchema, parseGraph, type BatchStepResponse, type GraphListItem } from './graph-shapes';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
@@ -18,6 +19,18 @@ const MAX_WRITE_ATTEMPTS = 3;
 
 export const digestKey = (recipientId: string, week: string): string => `${recipientId}|${week}`;
 
+/** An item this instance holds (or is about to write): where it is and the eTag it was last seen with. */
+interface Held {
+  id: string;
+  eTag?: string;
+}
+
+const createdSchema = listItemSchema.pick({ id: true, eTag: true });
+const eTagIn = (response: BatchStepResponse | undefined): string => {
+  const eTag = (response?.body as Record<string, unknown> | undefined)?.['@odata.etag'];
+  return typeof eTag === 'string' ? eTag : '';
+};
+
 const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
 
 /**
@@ -26,10 +39,12 @@ const statusOf = (error: unknown): number | undefined => (error instanceof Graph
  * the others get 409 Conflict. Taking over a failed or stale claim, and marking a claim sent or failed,
  * are PATCHes with `If-Match` on the eTag the holder last saw: a 412 means someone else took the claim
  * since (or the item was edited, which is re-checked by its `ClaimToken`), so two runners cannot both win.
+ * `claimMany` and `markSentMany` are the same requests carried 20 to a `$batch`, with one lookup for
+ * all the recipients whose create conflicted (or whose write lost a race).
  */
 export class SharePointDigestLog implements DigestLog {
   /** eTags of items this instance holds, by claim token: `markSent` then needs no read. */
-  private readonly held = new Map<string, { id: string; eTag?: string }>();
+  private readonly held = new Map<string, Held>();
   private readonly leaseMs: number;
   private readonly pageSize: number;
 
@@ -61,18 +76,50 @@ export class SharePointDigestLog implements DigestLog {
     // Someone has (or had) this week's claim: take it over only if it failed or its lease ran out.
     const item = await findItemByKey(this.target(digestSends), 'DigestKey', key);
     if (!item) return null;
-    const { Status, ClaimedAt, Attempts } = item.fields;
-    const stale = Status === 'claimed' && Date.parse(String(ClaimedAt)) < now.getTime() - this.leaseMs;
-    if (Status !== 'failed' && !stale) return null;
-    const eTag = await this.patch(digestSends, item, { Status: 'claimed', ClaimToken: token, ClaimedAt: at, Attempts: Number(Attempts ?? 1) + 1 });
+    if (!this.canTakeOver(item, now)) return null;
+    const eTag = await this.patch(digestSends, item, { Status: 'claimed', ClaimToken: token, ClaimedAt: at, Attempts: Number(item.fields.Attempts ?? 1) + 1 });
     if (eTag === null) return null; // 412: another runner took it over first
     this.held.set(token, { id: item.id, eTag });
     return { recipientId, week, token };
   }
 
+  /** @throws AppError when Graph refuses a claim for another reason than a conflict. */
+  async claimMany(recipientIds: readonly string[], week: string, now: Date): Promise<DigestClaim[]> {
+    const ids = [...new Set(recipientIds)];
+    if (ids.length === 0) return [];
+    const { digestSends } = await this.lists.paths();
+    const at = now.toISOString();
+    const tokens = new Map(ids.map((id) => [id, randomUUID()]));
+    const creates = await this.runSteps(
+      ids.map((recipientId, i) => {
+        const key = digestKey(recipientId, week);
+        const fields = { Title: key, DigestKey: key, RecipientId: recipientId, Week: week, Status: 'claimed', ClaimToken: tokens.get(recipientId), ClaimedAt: at, Attempts: 1 };
+        return { id: String(i + 1), method: 'POST', url: `${digestSends}/items`, headers: JSON_HEADERS, body: { fields } };
+      }),
+    );
+    const won = new Set<string>();
+    const conflicted: string[] = [];
+    ids.forEach((recipientId, i) => {
+      const response = creates.get(String(i + 1));
+      if (response?.status === 201) {
+        const item = parseGraph(createdSchema, response.body, 'list item');
+        this.held.set(tokens.get(recipientId)!, { id: item.id, eTag: item.eTag });
+        won.add(recipientId);
+      } else if (response?.status === 409) conflicted.push(recipientId);
+      else throw new AppError(`SharePoint refused a digest claim (HTTP ${response?.status}).`);
+    });
+    for (const recipientId of await this.takeOver(digestSends, conflicted, week, tokens, now)) won.add(recipientId);
+    return ids.filter((id) => won.has(id)).map((recipientId) => ({ recipientId, week, token: tokens.get(recipientId)! }));
+  }
+
   async markSent(claim: DigestClaim, reference: string, now: Date): Promise<void> {
     await this.writeIfHolder(claim, { Status: 'sent', SentAt: now.toISOString(), Reference: reference, LastError: null });
     this.held.delete(claim.token);
+  }
+
+  async markSentMany(sent: readonly SentDigest[], now: Date): Promise<void> {
+    await this.writeManyIfHolder(sent.map(({ claim, reference }) => ({ claim, fields: { Status: 'sent', SentAt: now.toISOString(), Reference: reference, LastError: null } })));
+    for (const { claim } of sent) this.held.delete(claim.token);
   }
 
   async markFailed(claim: DigestClaim, reason: string, now: Date): Promise<void> {
@@ -98,6 +145,73 @@ export class SharePointDigestLog implements DigestLog {
       current = undefined;
     }
     throw new AppError('The digest record keeps being changed by someone else; its state was not saved.');
+  }
+
+  /** The recipients among `recipientIds` whose failed or stale claim this caller took over (If-Match PATCHes in `$batch`es). */
+  private async takeOver(listPath: string, recipientIds: string[], week: string, tokens: Map<string, string>, now: Date): Promise<string[]> {
+    if (recipientIds.length === 0) return [];
+    const found = await findItemsWhere(this.target(listPath), 'DigestKey', recipientIds.map((id) => digestKey(id, week)));
+    const byKey = new Map(found.map((item) => [String(item.fields.DigestKey), item]));
+    const open = recipientIds.flatMap((recipientId) => {
+      const item = byKey.get(digestKey(recipientId, week));
+      return item && this.canTakeOver(item, now) ? [{ recipientId, item }] : [];
+    });
+    const results = await this.runSteps(
+      open.map(({ recipientId, item }, i) =>
+        this.patchStep(String(i + 1), listPath, item, { Status: 'claimed', ClaimToken: tokens.get(recipientId), ClaimedAt: now.toISOString(), Attempts: Number(item.fields.Attempts ?? 1) + 1 }),
+      ),
+    );
+    return open.flatMap(({ recipientId, item }, i) => {
+      const status = results.get(String(i + 1))?.status;
+      if (status === 412) return []; // another runner took it over first
+      if (!isOk(status)) throw new AppError(`SharePoint refused a digest record update (HTTP ${status}).`);
+      this.held.set(tokens.get(recipientId)!, { id: item.id, eTag: eTagIn(results.get(String(i + 1))) });
+      return [recipientId];
+    });
+  }
+
+  /** A claim that failed, or whose runner has held it past the lease (it died mid-send). */
+  private canTakeOver(item: GraphListItem, now: Date): boolean {
+    const { Status, ClaimedAt } = item.fields;
+    return Status === 'failed' || (Status === 'claimed' && Date.parse(String(ClaimedAt)) < now.getTime() - this.leaseMs);
+  }
+
+  /**
+   * `writeIfHolder` for many claims: PATCHes on the eTags we hold, in `$batch`es; then, for the claims we
+   * hold no eTag for or whose write got 412, one lookup and another round, while the token there is still ours.
+   */
+  private async writeManyIfHolder(writes: readonly { claim: DigestClaim; fields: Record<string, unknown> }[]): Promise<void> {
+    const { digestSends } = await this.lists.paths();
+    let pending = writes.map((w) => ({ ...w, item: this.held.get(w.claim.token)?.eTag ? this.held.get(w.claim.token) : undefined }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > MAX_WRITE_ATTEMPTS) throw new AppError('The digest record keeps being changed by someone else; its state was not saved.');
+      const unknown = pending.filter((w) => !w.item);
+      if (unknown.length > 0) {
+        const found = await findItemsWhere(this.target(digestSends), 'DigestKey', unknown.map((w) => digestKey(w.claim.recipientId, w.claim.week)));
+        const byKey = new Map(found.map((item) => [String(item.fields.DigestKey), item]));
+        // Taken over (or gone): the new holder decides, as in `writeIfHolder`.
+        pending = pending.flatMap((w) => {
+          if (w.item) return [w];
+          const item = byKey.get(digestKey(w.claim.recipientId, w.claim.week));
+          return item && item.fields.ClaimToken === w.claim.token ? [{ ...w, item }] : [];
+        });
+      }
+      const results = await this.runSteps(pending.map((w, i) => this.patchStep(String(i + 1), digestSends, w.item!, w.fields)));
+      pending = pending.flatMap((w, i) => {
+        const status = results.get(String(i + 1))?.status;
+        if (status === 412) return [{ ...w, item: undefined }];
+        if (!isOk(status)) throw new AppError(`SharePoint refused a digest record update (HTTP ${status}).`);
+        return [];
+      });
+    }
+  }
+
+  private patchStep(id: string, listPath: string, item: Held, fields: Record<string, unknown>): BatchStep {
+    return { id, method: 'PATCH', url: `${listPath}/items/${item.id}/fields`, headers: { ...JSON_HEADERS, ...(item.eTag ? { 'If-Match': item.eTag } : {}) }, body: fields };
+  }
+
+  private async runSteps(steps: BatchStep[]): Promise<Map<string, BatchStepResponse>> {
+    return steps.length > 0 ? executeBatch(this.client, steps, this.options.batch) : new Map();
   }
 
   /** PATCH with `If-Match`: the new eTag, '' when Graph sent none, or null on 412. @throws AppError otherwise. */

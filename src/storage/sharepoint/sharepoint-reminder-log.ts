@@ -8,6 +8,7 @@ import { BatchWriter } from './batch-writer';
 import { executeBatch, MAX_BATCH_STEPS, type BatchStep } from './graph-batch';
 import { findItemByKey, findItemsWhere, inParallel, isOk, JSON_HEADERS, MAX_CONCURRENT_REQUESTS, type LookupTarget } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';
+import { parseItemToken, type ItemRef } from './item-token';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
@@ -33,7 +34,7 @@ const versionOf = (item: GraphListItem | undefined): number | undefined => (item
  *    indexed with `enforceUniqueValues`. Only one create of a key succeeds; the others get 409 Conflict.
  * 2. Only at the claimed version: in the same `$batch`, and only if the create succeeded (`dependsOn`),
  *    the action's item is PATCHed (column `ReminderClaim`) with `If-Match` on the eTag read when its
- *    `Version` was checked. 412 means the item changed since: if its version moved, the claim is given
+ *    `Version` was checked: by the repository's query when the claim carries its `readToken`, else here. 412 means the item changed since: if its version moved, the claim is given
  *    back (the next run re-evaluates the reminder, as the SQLite store does by not inserting it).
  *
  * Create first, PATCH second (not the other way round) so a run that finds the reminder already
@@ -64,19 +65,14 @@ export class SharePointReminderLog implements ReminderLog {
     const wanted = [...new Map(claims.map((c) => [reminderClaimKey(c), c])).values()];
     if (wanted.length === 0) return [];
     const { actions, reminderClaims } = await this.lists.paths();
-    const items = await this.readActions(actions, wanted.map((c) => c.actionId));
-    const byAction = new Map<string, ReminderClaim[]>();
-    for (const c of wanted) {
-      // A reminder computed from a stale read is not claimed: the next run re-evaluates it.
-      if (versionOf(items.get(c.actionId)) === c.version) byAction.set(c.actionId, [...(byAction.get(c.actionId) ?? []), c]);
-    }
+    const { refs, byAction } = await this.claimable(actions, wanted);
     const won: ReminderClaim[] = [];
     const unverified = new Map<string, ReminderClaim[]>();
     await inParallel(packGroups([...byAction.values()]), MAX_CONCURRENT_REQUESTS, async (chunk) => {
       const steps: BatchStep[] = chunk.flatMap((group, g) => {
-        const item = items.get(group[0]!.actionId)!;
+        const ref = refs.get(group[0]!.actionId)!;
         const creates = group.map((c, i): BatchStep => ({ id: `${g}.${i}`, method: 'POST', url: `${reminderClaims}/items`, headers: JSON_HEADERS, body: { fields: claimFields(c, at) } }));
-        return [...creates, this.markAction(`${g}.p`, actions, item, group, at, creates.map((s) => s.id))];
+        return [...creates, this.markAction(`${g}.p`, actions, ref, group, at, creates.map((s) => s.id))];
       });
       const results = await executeBatch(this.client, steps, this.options.batch);
       chunk.forEach((group, g) => {
@@ -93,7 +89,37 @@ export class SharePointReminderLog implements ReminderLog {
       });
     });
     won.push(...(await this.verify(unverified, actions, at)));
-    return won;
+    const order = new Map(wanted.map((c, i) => [reminderClaimKey(c), i]));
+    return won.sort((a, b) => order.get(reminderClaimKey(a))! - order.get(reminderClaimKey(b))!);
+  }
+
+  /**
+   * The claims to attempt, by action, with the item each compare-and-set writes to. A claim that carries
+   * the token the repository read with the action needs no read here: the `If-Match` write fails if the
+   * item changed since, and `verify` then re-reads. Only the rest are read, and a claim whose version is
+   * not the item's is dropped (a reminder computed from a stale read: the next run re-evaluates it).
+   */
+  private async claimable(actionsPath: string, wanted: ReminderClaim[]): Promise<{ refs: Map<string, ItemRef>; byAction: Map<string, ReminderClaim[]> }> {
+    const byAction = new Map<string, ReminderClaim[]>();
+    for (const c of wanted) byAction.set(c.actionId, [...(byAction.get(c.actionId) ?? []), c]);
+    const refs = new Map<string, ItemRef>();
+    const toRead: string[] = [];
+    for (const [actionId, group] of byAction) {
+      const ref = parseItemToken(group[0]!.readToken);
+      // Every claim for the item must come from that same read, or the token says nothing about the others.
+      if (ref && group.every((c) => c.readToken === group[0]!.readToken && c.version === group[0]!.version)) refs.set(actionId, ref);
+      else toRead.push(actionId);
+    }
+    const items = toRead.length > 0 ? await this.readActions(actionsPath, toRead) : new Map<string, GraphListItem>();
+    for (const actionId of toRead) {
+      const item = items.get(actionId);
+      const group = byAction.get(actionId)!.filter((c) => versionOf(item) === c.version);
+      if (item && group.length > 0) {
+        refs.set(actionId, item);
+        byAction.set(actionId, group);
+      } else byAction.delete(actionId);
+    }
+    return { refs, byAction };
   }
 
   /** Gives a claim back after the send failed (only one not yet recorded), so a later run can try again. */
@@ -158,7 +184,7 @@ export class SharePointReminderLog implements ReminderLog {
   }
 
   /** The compare-and-set on the action: a small write, only if the item is still as we read it. */
-  private markAction(id: string, actionsPath: string, item: GraphListItem, group: ReminderClaim[], at: Date, dependsOn?: string[]): BatchStep {
+  private markAction(id: string, actionsPath: string, item: ItemRef, group: ReminderClaim[], at: Date, dependsOn?: string[]): BatchStep {
     const claimed = group.map((c) => `${c.kind} ${c.occasion}`).join(', ');
     return {
       id,
@@ -186,20 +212,21 @@ export class SharePointReminderLog implements ReminderLog {
   }
 }
 
-/** Packs per-action groups (their creates plus one PATCH) into `$batch`es, never splitting a group: `dependsOn` works only within one batch. */
+/**
+ * Packs per-action groups (their creates plus one PATCH) into `$batch`es, never splitting a group:
+ * `dependsOn` works only within one batch. First fit, largest groups first, so groups of 2 and 3 steps
+ * still fill batches of 20 (the order of the claims does not matter to Graph or to the caller).
+ */
 function packGroups(groups: ReminderClaim[][]): ReminderClaim[][][] {
-  const chunks: ReminderClaim[][][] = [];
-  let size = 0;
-  for (const group of groups) {
-    if (group.length + 1 > MAX_BATCH_STEPS) throw new AppError(`Too many reminders for one action in one claim (${group.length}).`);
-    const last = chunks.at(-1);
-    if (last && size + group.length + 1 <= MAX_BATCH_STEPS) {
-      last.push(group);
-      size += group.length + 1;
-    } else {
-      chunks.push([group]);
-      size = group.length + 1;
-    }
+  const chunks: { groups: ReminderClaim[][]; size: number }[] = [];
+  for (const group of [...groups].sort((a, b) => b.length - a.length)) {
+    const steps = group.length + 1;
+    if (steps > MAX_BATCH_STEPS) throw new AppError(`Too many reminders for one action in one claim (${group.length}).`);
+    const chunk = chunks.find((c) => c.size + steps <= MAX_BATCH_STEPS);
+    if (chunk) {
+      chunk.groups.push(group);
+      chunk.size += steps;
+    } else chunks.push({ groups: [group], size: steps });
   }
-  return chunks;
+  return chunks.map((c) => c.groups);
 }

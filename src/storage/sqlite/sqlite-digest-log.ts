@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DigestClaim, DigestLog } from '../../tasks/digest-log';
+import type { DigestClaim, DigestLog, SentDigest } from '../../tasks/digest-log';
 
 /** A claim older than this is taken to belong to a runner that died mid-send. */
 export const DEFAULT_CLAIM_LEASE_MS = 30 * 60_000;
@@ -18,37 +18,45 @@ export class SqliteDigestLog implements DigestLog {
   ) {}
 
   async claim(recipientId: string, week: string, now: Date): Promise<DigestClaim | null> {
-    const token = randomUUID();
+    const [claim] = await this.claimMany([recipientId], week, now);
+    return claim ?? null;
+  }
+
+  async claimMany(recipientIds: readonly string[], week: string, now: Date): Promise<DigestClaim[]> {
     const at = now.toISOString();
     const staleBefore = new Date(now.getTime() - this.leaseMs).toISOString();
-    const won = this.db
-      .transaction(() => {
-        const inserted = this.db
-          .prepare(
-            `INSERT INTO digest_sends (recipient_id, week, status, claim_token, claimed_at)
-             VALUES (?, ?, 'claimed', ?, ?) ON CONFLICT (recipient_id, week) DO NOTHING`,
-          )
-          .run(recipientId, week, token, at);
-        if (inserted.changes === 1) return true;
-        const retaken = this.db
-          .prepare(
-            `UPDATE digest_sends SET status = 'claimed', claim_token = ?, claimed_at = ?, attempts = attempts + 1
-             WHERE recipient_id = ? AND week = ? AND (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))`,
-          )
-          .run(token, at, recipientId, week, staleBefore);
-        return retaken.changes === 1;
-      })
+    const insert = this.db.prepare(
+      `INSERT INTO digest_sends (recipient_id, week, status, claim_token, claimed_at)
+       VALUES (?, ?, 'claimed', ?, ?) ON CONFLICT (recipient_id, week) DO NOTHING`,
+    );
+    const retake = this.db.prepare(
+      `UPDATE digest_sends SET status = 'claimed', claim_token = ?, claimed_at = ?, attempts = attempts + 1
+       WHERE recipient_id = ? AND week = ? AND (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))`,
+    );
+    return this.db
+      .transaction(() =>
+        [...new Set(recipientIds)].flatMap((recipientId) => {
+          const token = randomUUID();
+          const won =
+            insert.run(recipientId, week, token, at).changes === 1 || retake.run(token, at, recipientId, week, staleBefore).changes === 1;
+          return won ? [{ recipientId, week, token }] : [];
+        }),
+      )
       .immediate();
-    return won ? { recipientId, week, token } : null;
   }
 
   async markSent(claim: DigestClaim, reference: string, now: Date): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE digest_sends SET status = 'sent', sent_at = ?, reference = ?, last_error = NULL
-         WHERE recipient_id = ? AND week = ? AND claim_token = ?`,
-      )
-      .run(now.toISOString(), reference, claim.recipientId, claim.week, claim.token);
+    await this.markSentMany([{ claim, reference }], now);
+  }
+
+  async markSentMany(sent: readonly SentDigest[], now: Date): Promise<void> {
+    const update = this.db.prepare(
+      `UPDATE digest_sends SET status = 'sent', sent_at = ?, reference = ?, last_error = NULL
+       WHERE recipient_id = ? AND week = ? AND claim_token = ?`,
+    );
+    this.db.transaction(() => {
+      for (const { claim, reference } of sent) update.run(now.toISOString(), reference, claim.recipientId, claim.week, claim.token);
+    })();
   }
 
   async markFailed(claim: DigestClaim, reason: string, now: Date): Promise<void> {

@@ -9,6 +9,12 @@ export interface ReminderClaim {
   kind: ReminderKind;
   /** Which reminder of that kind (see `DueReminder.occasion`). */
   occasion: IsoDate;
+  /**
+   * The store's concurrency token for the item as read at `version` (see `readTokenOf`), when the
+   * caller has one. An adapter may compare-and-set on it instead of reading the item again; without
+   * it (or when it is stale) the adapter reads the item itself. Never changes who wins.
+   */
+  readToken?: string;
 }
 
 /**
@@ -21,7 +27,9 @@ export interface ReminderLog {
    * Claims the reminders for one card and returns those this caller won. Each (actionId, kind,
    * occasion) is won by exactly one caller, and only while the item is still at `version` (a
    * reminder computed from a stale read is not sent; the next run re-evaluates it). The SQLite
-   * adapter claims the whole set in one transaction, so one owner's items all go to one instance.
+   * adapter claims the whole set in one transaction; the SharePoint adapter packs the whole set, across
+   * items and owners, into `$batch`es of 20 (each item's claims in one batch), so pass everything due
+   * in one call rather than one call per card.
    */
   claim(claims: readonly ReminderClaim[], at: Date): Promise<ReminderClaim[]>;
   /** Gives a claim back after the send failed, so a later run can try again. */

@@ -1,4 +1,5 @@
 import { ACTIONS_LIST, DIGEST_SENDS_LIST, REMINDER_CLAIMS_LIST } from '../../../src/storage/sharepoint/list-schema';
+import { readTokenOf } from '../../../src/storage/read-tokens';
 import type { ReminderClaim } from '../../../src/tasks/reminders/reminder-log';
 import { buildReference } from '../../contract/conversation-references.contract';
 import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
@@ -103,6 +104,32 @@ describe('SharePoint task stores over Graph', () => {
       expect(items(REMINDER_CLAIMS_LIST.displayName).map((i) => i.fields.Outcome)).toEqual(Array(10).fill('sent'));
     });
 
+    it('claims reminders carrying the eTags the repository read without reading the items again: one $batch for 10', async () => {
+      await newActions(10);
+      const read = await site.repository().query();
+      const log = site.taskStores().reminderLog;
+      await log.claim([claimOf('warm-up')], at);
+      site.standIn.resetCounts();
+
+      const claims = read.map((a) => ({ ...claimOf(a.id), readToken: readTokenOf(a)! }));
+      expect(await log.claim(claims, at)).toEqual(claims);
+
+      expect(site.standIn.requestCounts()).toEqual({ $batch: 1 });
+      expect(site.standIn.batchedCounts()).toEqual({ 'create item': 10, 'update fields': 10 });
+    });
+
+    it('packs 60 reminders for many owners into full $batches: 120 steps in 6', async () => {
+      await newActions(60);
+      const read = await site.repository().query();
+      const log = site.taskStores().reminderLog;
+      await log.claim([claimOf('warm-up')], at);
+      site.standIn.resetCounts();
+
+      expect(await log.claim(read.map((a) => ({ ...claimOf(a.id), readToken: readTokenOf(a)! })), at)).toHaveLength(60);
+
+      expect(site.standIn.requestCounts()).toEqual({ $batch: 6 });
+    });
+
     it('splits 40 simultaneous claims between two instances with none won twice and none lost', async () => {
       const ids = await newActions(40);
       const claims = ids.map((id) => claimOf(id));
@@ -145,6 +172,40 @@ describe('SharePoint task stores over Graph', () => {
       // Their takeover ran inside the hook, before ours reached the list.
       expect(statuses('update fields')).toEqual([200, 412]);
       expect(items(DIGEST_SENDS_LIST.displayName)[0]!.fields.Attempts).toBe(2);
+    });
+
+    it('claims 20 recipients’ digests with one $batch and marks them sent with one more', async () => {
+      const log = site.taskStores().digestLog;
+      await log.claim('warm-up', '2026-W01', at);
+      site.standIn.resetCounts();
+
+      const claims = await log.claimMany(Array.from({ length: 20 }, (_, i) => `staff-${i}`), '2026-W18', at);
+      await log.markSentMany(claims.map((claim) => ({ claim, reference: `request-${claim.recipientId}` })), at);
+
+      expect(claims).toHaveLength(20);
+      expect(site.standIn.requestCounts()).toEqual({ $batch: 2 });
+      expect(site.standIn.batchedCounts()).toEqual({ 'create item': 20, 'update fields': 20 });
+      expect(items(DIGEST_SENDS_LIST.displayName).filter((i) => i.fields.Status === 'sent')).toHaveLength(20);
+    });
+
+    it('loses a takeover among many to an instance that took the stale claim over between our read and our write (412)', async () => {
+      const [first, mine, theirs] = [site.taskStores().digestLog, site.taskStores().digestLog, site.taskStores().digestLog];
+      await first.claimMany(['teacher-1', 'teacher-2'], '2026-W18', at);
+      const later = new Date(at.getTime() + 45 * 60_000);
+      let theirClaim: unknown;
+      site.standIn.resetCounts();
+      site.standIn.beforeNext('list items', () => {
+        site.standIn.beforeNext('$batch', async () => {
+          theirClaim = await theirs.claim('teacher-1', '2026-W18', later);
+        });
+      });
+
+      const won = await mine.claimMany(['teacher-1', 'teacher-2'], '2026-W18', later);
+
+      expect(won.map((c) => c.recipientId)).toEqual(['teacher-2']);
+      expect(theirClaim).toMatchObject({ recipientId: 'teacher-1' });
+      // Theirs (one PATCH) went first; in our $batch, teacher-1's PATCH got 412 and teacher-2's went through.
+      expect(statuses('update fields')).toEqual([200, 412, 200]);
     });
 
     it('gives 20 recipients’ digests, claimed by two instances at once, each to exactly one', async () => {
