@@ -10,8 +10,11 @@ import type { MemberCache } from './handlers/member-cache';
 export interface BotDeps {
   repo: ActionRepository;
   conversations: ConversationReferenceStore;
-  /** Pupils and the role table (embedded mode: the demo school). */
-  school: SchoolDirectory;
+  /**
+   * Pupils and the role table: fixed, or read per turn from the register and role stores (through an
+   * in-memory cache, see src/server/school-directory-cache.ts).
+   */
+  school: SchoolDirectory | (() => Promise<SchoolDirectory>);
   /** Staff the app already knows (the role holders): owners found here need no Teams lookup. */
   knownPeople: Person[];
   /** The tracker tab: a Teams deep link when the app id is configured, else the local URL. */

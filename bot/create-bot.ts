@@ -7,6 +7,7 @@ import { handleCardAction } from './handlers/handle-card-action';
 import { handleInstall } from './handlers/handle-install';
 import { handleMessage } from './handlers/handle-message';
 import { searchPupils } from './handlers/handle-pupil-search';
+import { schoolOf } from './handlers/school-of';
 import { RestifyAdapter } from './http/restify-adapter';
 import { sdkLogger } from './sdk-logger';
 
@@ -44,7 +45,7 @@ export async function createBot(config: Config, deps: BotDeps, options: CreateBo
   });
   app.on('message', (ctx) => handleMessage(deps, ctx));
   app.on('card.action', (ctx) => handleCardAction(deps, ctx));
-  app.on('card.search', (ctx) => searchPupils(deps.school.pupils, ctx.activity.value));
+  app.on('card.search', async (ctx) => searchPupils((await schoolOf(deps)).pupils, ctx.activity.value));
   app.on('install.add', (ctx) => handleInstall(deps, ctx.activity));
   app.on('conversationUpdate', (ctx) => handleInstall(deps, ctx.activity));
   // Registers POST /api/messages on the adapter; nothing listens until `mount`.

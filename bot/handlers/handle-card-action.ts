@@ -8,16 +8,16 @@ import { actorFrom } from './actor';
 import { memberLookup } from './member-lookup';
 import { memberToPerson } from './resolve-mentions';
 import { runCardAction } from './run-card-action';
+import { knownPeopleOf } from './school-of';
 
 /**
- * Known staff first (no round trip), then the Teams member lookup in this conversation: by the Teams
+ * Known staff and role holders first (no round trip), then the Teams member lookup in this conversation: by the Teams
  * user id the card carries for @mentioned owners, else by Entra id (people picked in the card).
  * The looked-up member must have the Entra id asked for, so a tampered hint finds nobody.
  */
 export function personFinder(deps: BotDeps, lookup: (id: string) => Promise<unknown>): (id: string, hints?: Record<string, string>) => Promise<Person | null> {
-  const known = new Map(deps.knownPeople.map((p) => [p.id, p]));
   return async (id, hints = {}) => {
-    const person = known.get(id);
+    const person = (await knownPeopleOf(deps)).find((p) => p.id === id);
     if (person) return person;
     try {
       const found = memberToPerson((await lookup(hints[id] ?? id)) as Parameters<typeof memberToPerson>[0]);

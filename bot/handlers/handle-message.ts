@@ -11,6 +11,7 @@ import { readMessageTrigger } from './message-trigger';
 import { pupilChoices, toProposalRows } from './propose';
 import { memberLookup } from './member-lookup';
 import { resolveMentions } from './resolve-mentions';
+import { schoolOf } from './school-of';
 
 const HELP =
   'I did not find any actions in that. Write one per line, for example: "Action: <at>Tom Reed</at> to phone J.B.\'s parent by Friday", or a list under "Agreed actions:".';
@@ -33,7 +34,8 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
   if (!trigger) return;
   const conversationId = activity.conversation.id;
   const { mentions, unresolved, memberIds } = await resolveMentions(trigger.mentions, memberLookup(deps, ctx));
-  const proposed = captureActions(deps.school, { text: trigger.text, mentions, unresolvedMentions: unresolved, now: sentAt(activity.timestamp, deps.now) });
+  const school = await schoolOf(deps);
+  const proposed = captureActions(school, { text: trigger.text, mentions, unresolvedMentions: unresolved, now: sentAt(activity.timestamp, deps.now) });
   if (proposed.length === 0) {
     if (trigger.addressed) await ctx.send({ type: 'message', text: HELP });
     return;
@@ -45,7 +47,7 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
     eventType: 'sen_support_meeting',
     rows: toProposalRows(shown),
     memberIds,
-    pupils: pupilChoices(deps.school.pupils, shown),
+    pupils: pupilChoices(school.pupils, shown),
     problems: proposed.length > shown.length ? [`Only the first ${MAX_PROPOSED_ACTIONS} of ${proposed.length} actions are shown: post the rest in another message.`] : [],
   });
   // A long list comes as several cards (each under Teams' 28 KB limit), each saved on its own.

@@ -11,6 +11,7 @@ import { proposedActionsCard } from '../cards/proposed-actions-card';
 import { savedSummaryCard } from '../cards/saved-summary-card';
 import { CAPTURE_VERBS } from '../cards/verbs';
 import { handleReminderAction, isReminderVerb } from './reminder-action';
+import { schoolOf } from './school-of';
 
 /** The card to show after a click, and whether everyone in the chat should see it (not just the clicker). */
 export interface CardActionResult {
@@ -44,7 +45,8 @@ async function reRender(deps: BotDeps, input: CardActionInput, data: ProposalDat
       return { ...r, owner: person ? { id: person.id, name: person.name } : null, warnings: [] };
     }),
   );
-  const card = proposedActionsCard({ messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, rows, first: data.first, pupils: deps.school.pupils, problems, memberIds: data.memberIds });
+  const { pupils } = await schoolOf(deps);
+  const card = proposedActionsCard({ messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, rows, first: data.first, pupils, problems, memberIds: data.memberIds });
   return { card, forEveryone: false, outcome: 'refused' };
 }
 
@@ -78,7 +80,7 @@ export async function runCardAction(deps: BotDeps, input: CardActionInput): Prom
       if (items.length === 0) return reRender(deps, input, data, ['Tick "Include" on at least one action, or use Save all.']);
       try {
         const saved = await saveProposedActions(
-          { repo: deps.repo, pupils: deps.school.pupils, findPerson: (id) => input.findPerson(id, data.memberIds) },
+          { repo: deps.repo, pupils: (await schoolOf(deps)).pupils, findPerson: (id) => input.findPerson(id, data.memberIds) },
           { messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, items },
           input.actor,
         );

@@ -2,8 +2,8 @@ import type { Actor } from '../domain/action';
 import type { Intervention, Measure, NewInterventionInput } from './intervention';
 
 /**
- * Storage port for interventions (same pattern as ActionRepository). SQLite is the embedded
- * default; the SharePoint adapter is still to be written.
+ * Storage port for interventions (same pattern as ActionRepository): SQLite (embedded) and the
+ * "SEND Interventions" SharePoint list.
  */
 export interface InterventionRepository {
   /** Validates and stores. A repeated `idempotencyKey` returns the stored intervention. @throws ValidationError */

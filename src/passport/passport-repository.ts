@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/action';
 import type { Passport, PassportContent } from './passport';
 
-/** Storage port for one-page profiles (SQLite now; SharePoint adapter still to write). */
+/** Storage port for one-page profiles: SQLite (embedded) and the "SEND Pupil Passports" SharePoint list. */
 export interface PassportRepository {
   /** The pupil's profile, or null when none has been written. */
   get(pupilId: string): Promise<Passport | null>;

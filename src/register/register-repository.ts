@@ -11,8 +11,8 @@ export interface UpsertResult {
 }
 
 /**
- * Storage port for the SEN register. The SQLite adapter is the embedded default; a SharePoint
- * adapter (a "Pupils" list keyed by UPN) is still to be written.
+ * Storage port for the SEN register: SQLite (embedded) and SharePoint (the "SEND Register Pupils"
+ * list keyed by UPN); tests/contract/register-repository.contract.ts runs against both.
  */
 export interface RegisterRepository {
   /**

@@ -13,6 +13,7 @@ import { registerExportRoutes } from './routes/export-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
 import { registerTabStaticRoutes } from './routes/tab-static-routes';
 import { registerRegisterRoutes, type RegisterRouteDeps } from './routes/register-routes';
+import { registerRoleRoutes, type RoleRouteDeps } from './routes/role-routes';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +29,8 @@ export interface AppDeps {
   reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
   /** The SEN register, interventions and provision map routes, when their stores are open. */
   register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports'>;
+  /** The role table routes (`/api/roles`), when the role store is open. */
+  roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
   /** The Teams bot (see bot/create-bot.ts): mounts `POST /api/messages` on this server. */
   bot?: { mount(server: restify.Server): void };
 }
@@ -51,6 +54,7 @@ export function createServer(deps: AppDeps): restify.Server {
   if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
   registerExportRoutes(server, deps);
   if (deps.register) registerRegisterRoutes(server, { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.roles) registerRoleRoutes(server, { ...deps.roles, authenticate: deps.authenticate, logger: deps.logger });
   registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });
   registerTabStaticRoutes(server, { tabDir: deps.tabDir ?? path.resolve('dist/tab'), logger: deps.logger });
   return server;

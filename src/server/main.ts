@@ -5,7 +5,9 @@ import { ConfigError } from '../errors';
 import { createLogger } from '../logger';
 import { scheduleTask } from '../tasks/schedule-task';
 import { entraJwksUri, entraSso } from './auth/entra-sso';
-import { createBotFor } from './bot-wiring';
+import { createBotFor, storedSchoolDirectory } from './bot-wiring';
+import { demoRoles } from '../capture/demo-context';
+import { seedRolesIfEmpty } from '../roles/seed-roles';
 import { createServer } from './create-server';
 import { localIdentity, type Authenticate } from './identity';
 import { openRegisterStores } from './open-register-stores';
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
   const stores = openTaskStores(config);
+  const registerStores = openRegisterStores(config, now);
+  if (registerStores && config.mode === 'embedded' && config.demoData) await seedRolesIfEmpty(registerStores.roles, demoRoles());
+  const directory = registerStores ? storedSchoolDirectory(config, registerStores, logger) : undefined;
   const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores) : null;
   const reminderTask = createReminderTask(config, config.reminders, repo, logger, stores);
   // Every instance runs the schedule: the claims make each reminder and digest go out once however
@@ -46,10 +51,11 @@ async function main(): Promise<void> {
     logger,
     now,
     authenticate: authenticatorFor(config),
-    bot: await createBotFor(config, repo, logger, now, stores),
+    bot: await createBotFor(config, repo, logger, now, stores, directory),
     digest: digest?.routes,
     reminders: { reminderTask, taskKey: config.reminders.taskKey },
-    register: openRegisterStores(config, now) ?? undefined,
+    register: registerStores ?? undefined,
+    roles: registerStores ? { roles: registerStores.roles, onChange: () => directory?.invalidate() } : undefined,
   });
   server.listen(config.port, config.host, () => {
     const url = `http://${config.host}:${server.address().port}`;

@@ -6,6 +6,7 @@ import { createSharePointRepository, type SharePointOverrides } from '../../src/
 import type { SharePointActionRepository } from '../../src/storage/sharepoint/sharepoint-action-repository';
 import type { SharePointConfig } from '../../src/storage/sharepoint/sharepoint-config';
 import { createSharePointTaskStores, type SharePointTaskStoreOverrides, type SharePointTaskStores } from '../../src/storage/sharepoint/create-sharepoint-task-stores';
+import { createSharePointRegisterStores, type SharePointRegisterStoreOverrides, type SharePointRegisterStores } from '../../src/storage/sharepoint/create-sharepoint-register-stores';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
 
 export interface ProvisionedSite {
@@ -18,6 +19,8 @@ export interface ProvisionedSite {
   repository(overrides?: SharePointOverrides): SharePointActionRepository;
   /** Reminder log, digest log and conversation store as one app instance has them (each call: a new Graph client). */
   taskStores(overrides?: SharePointTaskStoreOverrides): SharePointTaskStores;
+  /** Register, interventions, passports and roles as one app instance has them (each call: a new Graph client). */
+  registerStores(overrides?: SharePointRegisterStoreOverrides): SharePointRegisterStores;
 }
 
 /** Starts a stand-in, provisions the lists through the real provisioning code, and clears the counters. */
@@ -37,5 +40,6 @@ export async function startProvisionedSite(): Promise<ProvisionedSite> {
     repository: (overrides = {}) =>
       createSharePointRepository(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
     taskStores: (overrides = {}) => createSharePointTaskStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
+    registerStores: (overrides = {}) => createSharePointRegisterStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
   };
 }

@@ -111,7 +111,79 @@ export const CONVERSATIONS_LIST: ListSpec = {
   ],
 };
 
-export const ALL_LISTS: readonly ListSpec[] = [ACTIONS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST, DIGEST_SENDS_LIST, CONVERSATIONS_LIST];
+/** The SEN register: one item per pupil, keyed by UPN (unique); never deleted, leavers are marked off roll. */
+export const REGISTER_PUPILS_LIST: ListSpec = {
+  displayName: 'SEND Register Pupils',
+  description: 'The SEN register imported from the MIS by SEND Tracker. Special-category data: import it again rather than editing here.',
+  columns: [
+    uniqueKey('Upn', 'UPN'),
+    text('PupilId', 'Pupil reference', true),
+    // 'yes' / 'no': the register view reads on-roll pupils only.
+    text('OnRoll', 'On roll', true),
+    note('Data', 'Data (JSON)'),
+  ],
+};
+
+/** One item per term: the register's counts, replaced when the term is taken again. */
+export const REGISTER_SNAPSHOTS_LIST: ListSpec = {
+  displayName: 'SEND Register Snapshots',
+  description: 'Termly counts of the SEN register kept by SEND Tracker.',
+  columns: [uniqueKey('Term', 'Term'), note('Data', 'Data (JSON)')],
+};
+
+export const INTERVENTIONS_LIST: ListSpec = {
+  displayName: 'SEND Interventions',
+  description: 'Interventions and their measures, tracked by SEND Tracker.',
+  columns: [
+    uniqueKey('InterventionId', 'Intervention id'),
+    text('PupilId', 'Pupil reference', true),
+    text('IdempotencyKey', 'Idempotency key', true),
+    numberColumn('Version', 'Version'),
+    note('Data', 'Data (JSON)'),
+  ],
+};
+
+/** One-page profiles: one versioned item per pupil. */
+export const PASSPORTS_LIST: ListSpec = {
+  displayName: 'SEND Pupil Passports',
+  description: 'One-page pupil profiles written in SEND Tracker.',
+  columns: [uniqueKey('PupilId', 'Pupil reference'), numberColumn('Version', 'Version'), note('Data', 'Data (JSON)')],
+};
+
+/** Who holds each role staff name in meetings ("SENCO", "attendance lead"): one item per role word. */
+export const ROLES_LIST: ListSpec = {
+  displayName: 'SEND Roles',
+  description: 'Role words and who holds them, set by the SEND lead in SEND Tracker.',
+  columns: [
+    uniqueKey('Role', 'Role'),
+    text('PersonId', 'Person Entra id'),
+    text('PersonName', 'Person'),
+    text('PersonEmail', 'Person email'),
+    text('UpdatedAt', 'Updated at (UTC)'),
+    note('UpdatedBy', 'Updated by (JSON)'),
+  ],
+};
+
+/** Append-only record of every role change. */
+export const ROLE_HISTORY_LIST: ListSpec = {
+  displayName: 'SEND Role History',
+  description: 'Every change to the SEND roles: who changed which role, when.',
+  columns: [text('Role', 'Role', true), text('At', 'At (UTC)', true), note('Data', 'Change (JSON)')],
+};
+
+export const ALL_LISTS: readonly ListSpec[] = [
+  ACTIONS_LIST,
+  HISTORY_LIST,
+  REMINDER_CLAIMS_LIST,
+  DIGEST_SENDS_LIST,
+  CONVERSATIONS_LIST,
+  REGISTER_PUPILS_LIST,
+  REGISTER_SNAPSHOTS_LIST,
+  INTERVENTIONS_LIST,
+  PASSPORTS_LIST,
+  ROLES_LIST,
+  ROLE_HISTORY_LIST,
+];
 
 /**
  * The Graph columnDefinition body for a column.

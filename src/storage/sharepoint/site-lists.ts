@@ -2,7 +2,19 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../errors';
 import { getAllPages } from './graph-paging';
 import { listsPageSchema } from './graph-shapes';
-import { ACTIONS_LIST, CONVERSATIONS_LIST, DIGEST_SENDS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST } from './list-schema';
+import {
+  ACTIONS_LIST,
+  CONVERSATIONS_LIST,
+  DIGEST_SENDS_LIST,
+  HISTORY_LIST,
+  INTERVENTIONS_LIST,
+  PASSPORTS_LIST,
+  REGISTER_PUPILS_LIST,
+  REGISTER_SNAPSHOTS_LIST,
+  REMINDER_CLAIMS_LIST,
+  ROLE_HISTORY_LIST,
+  ROLES_LIST,
+} from './list-schema';
 
 /**
  * Finds lists by display name once (one request, on first use), then addresses them by id as
@@ -52,3 +64,15 @@ export const TASK_LISTS = {
 };
 
 export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
+
+/** The lists the register, intervention, passport and role stores use, shared by one instance's stores. */
+export const REGISTER_LISTS = {
+  pupils: REGISTER_PUPILS_LIST.displayName,
+  snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
+  interventions: INTERVENTIONS_LIST.displayName,
+  passports: PASSPORTS_LIST.displayName,
+  roles: ROLES_LIST.displayName,
+  roleHistory: ROLE_HISTORY_LIST.displayName,
+};
+
+export type RegisterLists = SiteLists<keyof typeof REGISTER_LISTS>;

@@ -138,4 +138,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER store_outbox_never_deleted BEFORE DELETE ON store_outbox
     BEGIN SELECT RAISE(ABORT, 'outbox entries are kept'); END;
   `,
+  // The school's role table (role word -> person) and its append-only change history.
+  `
+  CREATE TABLE roles (
+    role TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE role_history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    role TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER role_history_never_deleted BEFORE DELETE ON role_history
+    BEGIN SELECT RAISE(ABORT, 'role history is append-only'); END;
+  CREATE TRIGGER role_history_never_updated BEFORE UPDATE ON role_history
+    BEGIN SELECT RAISE(ABORT, 'role history is append-only'); END;
+  `,
 ];

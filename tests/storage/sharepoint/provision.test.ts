@@ -1,5 +1,18 @@
 import { createGraphClient, graphRoot } from '../../../src/storage/sharepoint/graph-client';
-import { ACTIONS_LIST, ALL_LISTS, CONVERSATIONS_LIST, DIGEST_SENDS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST } from '../../../src/storage/sharepoint/list-schema';
+import {
+  ACTIONS_LIST,
+  ALL_LISTS,
+  CONVERSATIONS_LIST,
+  DIGEST_SENDS_LIST,
+  HISTORY_LIST,
+  INTERVENTIONS_LIST,
+  PASSPORTS_LIST,
+  REGISTER_PUPILS_LIST,
+  REGISTER_SNAPSHOTS_LIST,
+  REMINDER_CLAIMS_LIST,
+  ROLE_HISTORY_LIST,
+  ROLES_LIST,
+} from '../../../src/storage/sharepoint/list-schema';
 import { StaticTokenProvider } from '../../../src/storage/sharepoint/msal-auth-provider';
 import { provisionLists } from '../../../src/storage/sharepoint/provision';
 import { startGraphStandIn, type GraphStandIn } from '../../graph-stand-in/graph-stand-in';
@@ -95,5 +108,40 @@ describe('provisioning the SharePoint lists', () => {
     for (const list of ALL_LISTS) {
       expect(standIn.store.findList(list.displayName)!.columns.map((c) => c.name)).toEqual(expect.arrayContaining(list.columns.map((c) => c.name)));
     }
+  });
+
+  it('creates the register, intervention, passport and role lists with unique keys and indexed filter columns', async () => {
+    await provision();
+
+    for (const [list, key] of [
+      [REGISTER_PUPILS_LIST, 'Upn'],
+      [REGISTER_SNAPSHOTS_LIST, 'Term'],
+      [INTERVENTIONS_LIST, 'InterventionId'],
+      [PASSPORTS_LIST, 'PupilId'],
+      [ROLES_LIST, 'Role'],
+    ] as const) {
+      expect(column(list.displayName, key)).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    }
+    expect(column(REGISTER_PUPILS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
+    expect(column(REGISTER_PUPILS_LIST.displayName, 'OnRoll')).toMatchObject({ indexed: true });
+    expect(column(INTERVENTIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
+    expect(column(INTERVENTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true });
+    expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
+  });
+
+  it('adds only the new lists to a site provisioned before they existed, and nothing on the run after', async () => {
+    const client = createGraphClient({ authProvider: new StaticTokenProvider(standIn.token), baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
+    const older = [ACTIONS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST, DIGEST_SENDS_LIST, CONVERSATIONS_LIST];
+    await provisionLists(client, standIn.siteId, graphRoot(standIn.baseUrl), older);
+
+    const report = await provision();
+    expect(report.created.filter((c) => c.startsWith('list '))).toEqual(
+      [REGISTER_PUPILS_LIST, REGISTER_SNAPSHOTS_LIST, INTERVENTIONS_LIST, PASSPORTS_LIST, ROLES_LIST, ROLE_HISTORY_LIST].map((l) => `list ${l.displayName}`),
+    );
+    expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
+
+    standIn.resetCounts();
+    expect(await provision()).toEqual({ created: [], indexed: [] });
+    expect(writes()).toEqual([]);
   });
 });

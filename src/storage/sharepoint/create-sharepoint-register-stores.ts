@@ -1,0 +1,51 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { InterventionRepository } from '../../interventions/intervention-repository';
+import type { PassportRepository } from '../../passport/passport-repository';
+import type { RegisterRepository } from '../../register/register-repository';
+import type { RoleDirectory } from '../../roles/role-directory';
+import { createGraphClientFromConfig, type SharePointOverrides } from './create-sharepoint-repository';
+import type { BatchOptions } from './graph-batch';
+import { graphRoot } from './graph-client';
+import type { SharePointConfig } from './sharepoint-config';
+import { SharePointInterventionRepository } from './sharepoint-intervention-repository';
+import { SharePointPassportRepository } from './sharepoint-passport-repository';
+import { SharePointRegisterRepository } from './sharepoint-register-repository';
+import { SharePointRoleDirectory } from './sharepoint-role-directory';
+import { REGISTER_LISTS, SiteLists } from './site-lists';
+
+/** The register-side stores of one instance, sharing one Graph client and one list lookup. */
+export interface SharePointRegisterStores {
+  register: RegisterRepository;
+  interventions: InterventionRepository;
+  passports: PassportRepository;
+  roles: RoleDirectory;
+}
+
+export interface SharePointRegisterStoreOverrides extends Pick<SharePointOverrides, 'authProvider' | 'retryDelaySeconds'> {
+  /** `$top` for list reads. Default 200. */
+  pageSize?: number;
+  batch?: BatchOptions;
+  now?: () => Date;
+}
+
+/** The stores over an existing Graph client. */
+export function createRegisterStoresWithClient(client: Client, siteId: string, baseUrl: string | undefined, overrides: Omit<SharePointRegisterStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {}): SharePointRegisterStores {
+  const root = graphRoot(baseUrl);
+  const context = { client, root, lists: new SiteLists(client, siteId, root, REGISTER_LISTS), ...overrides };
+  return {
+    register: new SharePointRegisterRepository(context),
+    interventions: new SharePointInterventionRepository(context),
+    passports: new SharePointPassportRepository(context),
+    roles: new SharePointRoleDirectory(context),
+  };
+}
+
+/**
+ * The SEN register, interventions, passports and role table on the SEND site's lists, for validated
+ * config. Run `npm run provision` first: a missing list is reported on first use.
+ */
+export function createSharePointRegisterStores(config: SharePointConfig, overrides: SharePointRegisterStoreOverrides = {}): SharePointRegisterStores {
+  const { authProvider, retryDelaySeconds, ...rest } = overrides;
+  const client = createGraphClientFromConfig(config, { authProvider, retryDelaySeconds });
+  return createRegisterStoresWithClient(client, config.siteId, config.baseUrl, rest);
+}

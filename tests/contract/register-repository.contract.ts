@@ -1,0 +1,103 @@
+import { NotFoundError, ValidationError } from '../../src/errors';
+import type { RegisterRepository } from '../../src/register/register-repository';
+import { generatePrimaryRegister } from '../register/generate-register';
+
+/** Builds a fresh, empty register whose clock reads `now()`. */
+export type RegisterFactory = (now: () => Date) => Promise<RegisterRepository>;
+
+/** The behaviour every RegisterRepository adapter must have. */
+export function describeRegisterRepositoryContract(name: string, makeRegister: RegisterFactory): void {
+  describe(`RegisterRepository contract: ${name}`, () => {
+    let clock: Date;
+    let repo: RegisterRepository;
+    const school = generatePrimaryRegister(30);
+
+    beforeEach(async () => {
+      clock = new Date('2026-01-10T09:00:00Z');
+      repo = await makeRegister(() => clock);
+    });
+
+    it('creates every pupil on the first import and lists them on roll by surname then forename', async () => {
+      expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 30, updated: 0, unchanged: 0, leftRoll: 0 });
+
+      const listed = await repo.list();
+      expect(listed).toHaveLength(30);
+      const keys = listed.map((p) => `${p.surname.toLowerCase()}\u0000${p.forename.toLowerCase()}`);
+      expect(keys).toEqual([...keys].sort());
+      expect(listed.every((p) => p.onRoll && p.importedAt === '2026-01-10T09:00:00.000Z')).toBe(true);
+      expect(new Set(listed.map((p) => p.upn))).toEqual(new Set(school.map((p) => p.upn)));
+    });
+
+    it('updates on re-import instead of duplicating, keeping each pupil’s id', async () => {
+      await repo.upsertMany(school, { fullRoll: true });
+      const before = new Map((await repo.list()).map((p) => [p.upn, p.id]));
+      const changed = school.map((p, i) => (i < 3 ? { ...p, attendancePercent: 50 } : p));
+
+      expect(await repo.upsertMany(changed, { fullRoll: true })).toEqual({ created: 0, updated: 3, unchanged: 27, leftRoll: 0 });
+
+      const after = await repo.list();
+      expect(after).toHaveLength(30);
+      expect(after.every((p) => before.get(p.upn) === p.id)).toBe(true);
+      expect(after.filter((p) => p.attendancePercent === 50)).toHaveLength(3);
+    });
+
+    it('marks pupils missing from a full-roll import off roll, keeping their records', async () => {
+      await repo.upsertMany(school, { fullRoll: true });
+
+      expect(await repo.upsertMany(school.slice(5), { fullRoll: true })).toEqual({ created: 0, updated: 0, unchanged: 25, leftRoll: 5 });
+
+      expect(await repo.list()).toHaveLength(25);
+      const all = await repo.list({ includeOffRoll: true });
+      expect(all).toHaveLength(30);
+      expect(all.filter((p) => !p.onRoll).map((p) => p.upn).sort()).toEqual(school.slice(0, 5).map((p) => p.upn).sort());
+    });
+
+    it('keeps pupils missing from a partial import on roll, and brings a leaver back when listed again', async () => {
+      await repo.upsertMany(school, { fullRoll: true });
+      expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false })).toEqual({ created: 0, updated: 0, unchanged: 2, leftRoll: 0 });
+      await repo.upsertMany(school.slice(1), { fullRoll: true });
+
+      expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 0, updated: 1, unchanged: 29, leftRoll: 0 });
+      expect((await repo.list()).every((p) => p.onRoll)).toBe(true);
+    });
+
+    it('treats the same UPN twice in one import as one pupil, the later row winning', async () => {
+      const [first] = school;
+      const result = await repo.upsertMany([first!, { ...first!, regGroup: '9Z' }], { fullRoll: false });
+
+      expect(result).toEqual({ created: 1, updated: 1, unchanged: 0, leftRoll: 0 });
+      const listed = await repo.list();
+      expect(listed).toHaveLength(1);
+      expect(listed[0]!.regGroup).toBe('9Z');
+    });
+
+    it('gets a pupil by id, and refuses an unknown id with NotFoundError', async () => {
+      await repo.upsertMany(school.slice(0, 3), { fullRoll: true });
+      const [pupil] = await repo.list();
+
+      expect(await repo.get(pupil!.id)).toEqual(pupil);
+      await expect(repo.get('no-such-pupil')).rejects.toThrow(NotFoundError);
+    });
+
+    it('rejects a malformed record with ValidationError and stores nothing', async () => {
+      await expect(repo.upsertMany([{ ...school[0]!, upn: 'not-a-upn' }], { fullRoll: true })).rejects.toThrow(ValidationError);
+      expect(await repo.list({ includeOffRoll: true })).toEqual([]);
+    });
+
+    it('stores one snapshot per term of the on-roll register, replacing it when retaken, in school-year order', async () => {
+      await repo.upsertMany(school.slice(0, 20), { fullRoll: true });
+      await repo.snapshot('2025-26 Summer');
+      await repo.snapshot('2025-26 Autumn');
+      await repo.upsertMany(school, { fullRoll: true });
+      clock = new Date('2026-01-11T09:00:00Z');
+      const retaken = await repo.snapshot('2025-26 Autumn');
+
+      expect(retaken).toMatchObject({ term: '2025-26 Autumn', total: 30, takenAt: '2026-01-11T09:00:00.000Z' });
+      expect((await repo.snapshots()).map((s) => [s.term, s.total, s.takenAt])).toEqual([
+        ['2025-26 Autumn', 30, '2026-01-11T09:00:00.000Z'],
+        ['2025-26 Summer', 20, '2026-01-10T09:00:00.000Z'],
+      ]);
+      await expect(repo.snapshot('Autumn 2025')).rejects.toThrow(ValidationError);
+    });
+  });
+}

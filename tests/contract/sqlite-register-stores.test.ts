@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/storage/sqlite/open-database';
+import { SqliteInterventionRepository } from '../../src/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
+import { SqliteRoleDirectory } from '../../src/storage/sqlite/sqlite-role-directory';
+import { senco, sencoActor } from '../support/factories';
+import { describeInterventionRepositoryContract } from './intervention-repository.contract';
+import { describePassportRepositoryContract } from './passport-repository.contract';
+import { describeRegisterRepositoryContract } from './register-repository.contract';
+import { describeRoleDirectoryContract } from './role-directory.contract';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-stores-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const newDatabase = () => openDatabase(path.join(dir, `register-${++n}.db`));
+
+describeRegisterRepositoryContract('SQLite file', async (now) => new SqliteRegisterRepository(newDatabase(), now));
+describeInterventionRepositoryContract('SQLite file', async (now) => new SqliteInterventionRepository(newDatabase(), now));
+describePassportRepositoryContract('SQLite file', async (now) => new SqlitePassportRepository(newDatabase(), now));
+describeRoleDirectoryContract('SQLite file', async (now) => new SqliteRoleDirectory(newDatabase(), now));
+
+describe('SQLite role table', () => {
+  it('refuses a raw DELETE or UPDATE of the role history at the database level', async () => {
+    const db = newDatabase();
+    await new SqliteRoleDirectory(db).set('senco', senco, sencoActor);
+    expect(() => db.prepare('DELETE FROM role_history').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE role_history SET role = 'x'").run()).toThrow(/append-only/);
+  });
+});
