@@ -9,8 +9,10 @@ const school = generatePrimaryRegister();
 
 describe('register REST API over HTTP', () => {
   let app: Awaited<ReturnType<typeof startRegisterApp>>;
+  let imports: number;
   beforeEach(async () => {
-    app = await startRegisterApp(senco, now);
+    imports = 0;
+    app = await startRegisterApp(senco, now, () => imports++);
   });
   afterEach(() => app.close());
 
@@ -25,6 +27,7 @@ describe('register REST API over HTTP', () => {
     const imported = await importSchool();
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ created: 1000, updated: 0, snapshot: { term: '2025-26 Spring', total: 1000 } });
+    expect(imports).toBe(1); // the bot's pupil list is read afresh on its next turn
 
     const dash = await call(app.baseUrl, 'GET', '/api/register/dashboard?training=SLCN,ASD');
     expect(dash.status).toBe(200);
@@ -44,6 +47,7 @@ describe('register REST API over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toContain("Row 3, column 'SEN Status': 'Q' is not a census SEN code (N, K or E)");
     expect(await app.register.list()).toEqual([]);
+    expect(imports).toBe(0);
   });
 
   it('starts an intervention with review items, records measures and lists it with effectiveness', async () => {

@@ -32,6 +32,8 @@ export interface RegisterRouteDeps {
   effectiveness?: EffectivenessOptions;
   /** One-page profiles; their routes are served when this store is given. */
   passports?: PassportRepository;
+  /** Called after an import, e.g. so the bot reads the new pupil list on its next turn. */
+  onImported?: () => void;
 }
 
 /** The SEN register, interventions and provision map: special-category data, for the SEND team only. */
@@ -52,7 +54,9 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     '/api/register/import',
     route(async (_u, req) => {
       const body = parseInput(importConfirmBody, req.body);
-      return importRegister(register, body);
+      const result = await importRegister(register, body);
+      deps.onImported?.();
+      return result;
     }),
   );
 
