@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { App } from '@microsoft/teams.apps';
 import restify from 'restify';
 import { RestifyAdapter } from '../bot/http/restify-adapter';
@@ -47,6 +49,28 @@ async function startEchoBot() {
   return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** One capture turn against an in-process connector, to read the card a Save click answers. */
+async function proposedCard(botUrl: string): Promise<any> {
+  const local = await startFakeConnector([TOM]);
+  try {
+    await post(`${botUrl}/api/messages`, meetingMessage(local.url, FIVE_ACTIONS, { mentions: [{ id: TOM.id, name: TOM.name }] }));
+    return local.replies().at(-1)!.body.attachments[0].content;
+  } finally {
+    await local.close();
+  }
+}
+
+/** The connector stand-in as a child process: its work is not counted against the bot's turn. */
+async function startConnectorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [path.join(__dirname, 'fake-connector-process.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`connector exited with ${code}`)));
+  });
+  return { url, child };
+}
+
 async function post(url: string, activity: unknown): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   await res.arrayBuffer();
@@ -59,7 +83,7 @@ async function post(url: string, activity: unknown): Promise<void> {
  * click, and a bare echo bot for comparison, interleaved so both see the same machine load.
  */
 export async function measureBot(turns = 1000): Promise<BotFigures> {
-  const connector = await startFakeConnector([TOM]);
+  const connector = await startConnectorProcess();
   const bot = await startBotServer({ now: new Date() });
   const echo = await startEchoBot();
   try {
@@ -74,7 +98,7 @@ export async function measureBot(turns = 1000): Promise<BotFigures> {
       echoTimes.push((await timeRuns(1, () => post(echo.url, message()))).p50);
       captureTimes.push((await timeRuns(1, () => post(`${bot.url}/api/messages`, message()))).p50);
     }
-    const card = connector.replies().at(-1)!.body.attachments[0].content;
+    const card = await proposedCard(bot.url);
     const data = { ...buttonData(card, CAPTURE_VERBS.saveAll), ...cardInputs(card) };
     const save = await timeRuns(Math.min(turns, 200), () => post(`${bot.url}/api/messages`, cardAction(connector.url, CAPTURE_VERBS.saveAll, data)));
     const echoP = percentiles(echoTimes);
@@ -83,6 +107,6 @@ export async function measureBot(turns = 1000): Promise<BotFigures> {
   } finally {
     await bot.close();
     await echo.close();
-    await connector.close();
+    connector.child.kill();
   }
 }
