@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { actorSchema, type Actor } from '../../domain/action';
 import { parseInput } from '../../domain/validate';
 import { ConflictError, NotFoundError } from '../../errors';
 import { MEASURE_POINTS, measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '../../interventions/intervention';
 import type { InterventionRepository } from '../../interventions/intervention-repository';
-import { defaultReviewDates } from '../../interventions/review-items';
+import { interventionRecord } from '../../interventions/intervention-record';
 import { idempotencyDigest, odataString } from './action-fields';
 import { findItemByKey } from './graph-lookup';
 import { getAllPages } from './graph-paging';
@@ -52,16 +51,7 @@ export class SharePointInterventionRepository implements InterventionRepository 
       if (existing) return jsonColumn<Intervention>(existing, 'intervention');
     }
     const at = this.now().toISOString();
-    const intervention: Intervention = {
-      ...valid,
-      id: randomUUID(),
-      reviewDates: [...new Set(valid.reviewDates ?? defaultReviewDates(valid))].sort(),
-      measures: [],
-      version: 1,
-      createdBy: who,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const intervention = interventionRecord(valid, who, at);
     try {
       await this.context.client.api(`${interventions}/items`).post({ fields: interventionFields(intervention, valid.idempotencyKey) });
     } catch (error) {

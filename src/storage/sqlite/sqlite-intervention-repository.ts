@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { actorSchema, type Actor } from '../../domain/action';
 import { parseInput } from '../../domain/validate';
 import { NotFoundError } from '../../errors';
 import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '../../interventions/intervention';
 import type { InterventionRepository } from '../../interventions/intervention-repository';
-import { defaultReviewDates } from '../../interventions/review-items';
+import { interventionRecord } from '../../interventions/intervention-record';
 
 interface DataRow {
   data: string;
@@ -28,16 +27,7 @@ export class SqliteInterventionRepository implements InterventionRepository {
           if (existing) return JSON.parse(existing.data) as Intervention;
         }
         const at = this.now().toISOString();
-        const intervention: Intervention = {
-          ...valid,
-          id: randomUUID(),
-          reviewDates: [...new Set(valid.reviewDates ?? defaultReviewDates(valid))].sort(),
-          measures: [],
-          version: 1,
-          createdBy: who,
-          createdAt: at,
-          updatedAt: at,
-        };
+        const intervention = interventionRecord(valid, who, at);
         this.db
           .prepare('INSERT INTO interventions (id, pupil_id, name, start_date, version, idempotency_key, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(intervention.id, intervention.pupilId, intervention.name, intervention.startDate, 1, valid.idempotencyKey ?? null, JSON.stringify(intervention));
