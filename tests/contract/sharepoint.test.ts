@@ -42,21 +42,6 @@ describe('SharePoint store over Graph', () => {
     expect(site.standIn.batchedCounts()).toEqual({ 'create item': 20 });
   });
 
-  it('adds one filtered lookup on the indexed IdempotencyKey column when the actions carry keys', async () => {
-    const repo = site.repository();
-    await repo.query();
-    site.standIn.resetCounts();
-
-    await repo.createMany(many(20, 'msg-9'), sencoActor);
-    expect(site.standIn.requestCounts()).toEqual({ 'list items': 1, $batch: 1 });
-
-    site.standIn.resetCounts();
-    const again = await repo.createMany(many(20, 'msg-9'), sencoActor);
-    expect(site.standIn.requestCounts()).toEqual({ 'list items': 1 });
-    expect(again).toHaveLength(20);
-    expect(itemsIn(site)).toHaveLength(20);
-  });
-
   it('re-sends only the creates throttled inside a $batch, no sooner than their Retry-After, so nothing is dropped or duplicated', async () => {
     const repo = site.repository();
     site.standIn.inject({ kind: 'throttle', scope: 'batch-item', operation: 'create item', count: 5, retryAfterSeconds: 1 });

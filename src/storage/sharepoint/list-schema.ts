@@ -43,7 +43,8 @@ export const ACTIONS_LIST: ListSpec = {
     text('OwnerEmail', 'Owner email'),
     text('PupilId', 'Pupil reference', true),
     text('ItemType', 'Item type', true),
-    text('IdempotencyKey', 'Idempotency key', true),
+    // Unique, so a keyed save can create first and treat 409 as "already saved" (one request, not a lookup then a write).
+    uniqueKey('IdempotencyKey', 'Idempotency key'),
     { name: 'Version', displayName: 'Version', indexed: false, kind: 'number' },
     note('Data', 'Data (JSON)'),
     note('CreatedEntry', 'Creation audit (JSON)'),

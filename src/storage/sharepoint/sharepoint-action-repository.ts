@@ -10,8 +10,9 @@ import { planChange, planCreate, validateActor, validateNewActions, type Change,
 import { actionFields, actionOf, createdEntryOf, historyEntryOf, historyFields, idempotencyDigest, newActionFields, odataString } from './action-fields';
 import { executeBatch, type BatchOptions, type BatchStep } from './graph-batch';
 import { graphRoot } from './graph-client';
+import { findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
-import { itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
+import { columnsSchema, itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { itemTokenOf } from './item-token';
 import { byDueDate, matchesQuery, serverFilter } from './query-plan';
 import { ACTION_LISTS, SiteLists } from './site-lists';
@@ -27,8 +28,6 @@ export interface SharePointRepositoryOptions {
   batch?: BatchOptions;
 }
 
-/** A lookup filter stays well under URL length limits; longer sets of keys are split. */
-const MAX_FILTER_CHARS = 1500;
 /** Times a write is re-tried when its eTag went stale but the action's version did not change. */
 const MAX_WRITE_ATTEMPTS = 3;
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -46,6 +45,7 @@ export class SharePointActionRepository implements ActionRepository {
   private readonly root: string;
   private readonly pageSize: number;
   private readonly now: () => Date;
+  private keyUnique?: Promise<boolean>;
 
   constructor(
     private readonly client: Client,
@@ -57,25 +57,41 @@ export class SharePointActionRepository implements ActionRepository {
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * Creates first and asks questions after: each keyed create goes straight into the `$batch`, and the
+   * unique `IdempotencyKey` column answers 409 for a key already saved (a Teams retry, a double click).
+   * Those items alone are then read back, in one filtered GET, and returned in place, so a save of 20 new
+   * actions is one request and a repeated save is two. Their creation audit entry lives on the item
+   * (`CreatedEntry`), so a refused create writes no history either.
+   */
   async createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
     const valid = validateNewActions(inputs);
     const who = validateActor(actor);
     const { actions } = await this.lists.paths();
-    const digests = valid.flatMap((input) => (input.idempotencyKey ? [idempotencyDigest(input.idempotencyKey)] : []));
-    const known = await this.findByDigests(actions, digests);
+    const digestOf = (input: { idempotencyKey?: string }) => (input.idempotencyKey ? idempotencyDigest(input.idempotencyKey) : undefined);
+    const digests = valid.flatMap((input) => digestOf(input) ?? []);
+    // A site not provisioned since the key became unique would accept a duplicate create: look up first there.
+    const known = digests.length > 0 && !(await this.keyIsUnique(actions)) ? await this.findByDigests(actions, digests) : new Map<string, Action>();
     const planned: PlannedChange[] = [];
     const result = valid.map((input) => {
-      const digest = input.idempotencyKey ? idempotencyDigest(input.idempotencyKey) : undefined;
+      const digest = digestOf(input);
       const existing = digest ? known.get(digest) : undefined;
       if (existing) return existing;
       const plan = planCreate(input, who, this.now(), randomUUID());
       planned.push(plan);
-      // The same key twice in one call is one action, as in the SQLite store.
+      // The same key twice in one call is one action, sent once: SharePoint would refuse the second create anyway.
       if (digest) known.set(digest, plan.action);
       return plan.action;
     });
-    if (planned.length > 0) await this.createItems(actions, planned);
-    return result;
+    if (planned.length === 0) return result;
+    const refused = await this.createItems(actions, planned);
+    if (refused.length === 0) return result;
+    const stored = await this.findByDigests(actions, refused.map(digestOf).filter((d) => d !== undefined));
+    // 409 and then no item with the key: it was deleted in between, or the 409 meant something else.
+    const missing = refused.filter((action) => !stored.has(digestOf(action) ?? ''));
+    if (missing.length > 0) throw new AppError(`SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`);
+    const inPlace = new Map(refused.map((action) => [action.id, stored.get(digestOf(action) ?? '')!]));
+    return result.map((action) => inPlace.get(action.id) ?? action);
   }
 
   async get(id: string): Promise<Action> {
@@ -132,23 +148,31 @@ export class SharePointActionRepository implements ActionRepository {
 
   /** Stored actions by idempotency digest: one filtered GET per ~28 keys on the indexed column. */
   private async findByDigests(actionsPath: string, digests: string[]): Promise<Map<string, Action>> {
-    const groups: string[][] = [];
-    for (const digest of new Set(digests)) {
-      const clause = `fields/IdempotencyKey eq ${odataString(digest)}`;
-      const last = groups.at(-1);
-      if (last && [...last, clause].join(' or ').length <= MAX_FILTER_CHARS) last.push(clause);
-      else groups.push([clause]);
-    }
-    const pages = await Promise.all(
-      groups.map((clauses) =>
-        getAllPages(this.client, `${actionsPath}/items?expand=fields&$top=${this.pageSize}${withFilter(clauses.join(' or '))}`, this.root, itemPageSchema),
-      ),
-    );
-    return new Map(pages.flat().map((item) => [String(item.fields.IdempotencyKey), actionOf(item)]));
+    const items = await findItemsWhere({ client: this.client, root: this.root, listPath: actionsPath, pageSize: this.pageSize }, 'IdempotencyKey', digests);
+    return new Map(items.map((item) => [String(item.fields.IdempotencyKey), actionOf(item)]));
   }
 
-  /** Creates the planned actions, 20 per `$batch`; each carries its own creation audit entry. */
-  private async createItems(actionsPath: string, planned: PlannedChange[]): Promise<void> {
+  /**
+   * Whether the site refuses a second item with the same `IdempotencyKey` (provisioning makes it so).
+   * Read once per process, on the first keyed save; a failed read is tried again on the next one.
+   */
+  private keyIsUnique(actionsPath: string): Promise<boolean> {
+    this.keyUnique ??= this.client
+      .api(`${actionsPath}/columns`)
+      .get()
+      .then((raw: unknown) => parseGraph(columnsSchema, raw, 'columns').value.some((c) => c.name === 'IdempotencyKey' && c.enforceUniqueValues === true))
+      .catch((error: unknown) => {
+        this.keyUnique = undefined;
+        throw error;
+      });
+    return this.keyUnique;
+  }
+
+  /**
+   * Creates the planned actions, 20 per `$batch`; each carries its own creation audit entry. Returns the
+   * keyed actions SharePoint refused with 409 (their key is saved already); any other failure throws.
+   */
+  private async createItems(actionsPath: string, planned: PlannedChange[]): Promise<Action[]> {
     const steps: BatchStep[] = planned.map((plan, i) => ({
       id: String(i + 1),
       method: 'POST',
@@ -157,12 +181,15 @@ export class SharePointActionRepository implements ActionRepository {
       body: { fields: newActionFields(plan.action, plan.entry) },
     }));
     const results = await executeBatch(this.client, steps, this.options.batch);
-    const failed = steps.map((step) => results.get(step.id)?.status).filter((status) => !ok(status));
+    const statuses = steps.map((step) => results.get(step.id)?.status);
+    const refused = planned.filter((plan, i) => statuses[i] === 409 && plan.action.idempotencyKey).map((plan) => plan.action);
+    const failed = statuses.filter((status, i) => !ok(status) && !(status === 409 && planned[i]!.action.idempotencyKey));
     if (failed.length > 0) {
       throw new AppError(
         `SharePoint did not save ${failed.length} of ${steps.length} actions (HTTP ${[...new Set(failed)].join(', ')}). Saving again is safe for items with an idempotency key.`,
       );
     }
+    return refused;
   }
 
   /**

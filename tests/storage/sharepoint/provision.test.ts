@@ -103,6 +103,25 @@ describe('provisioning the SharePoint lists', () => {
     expect(column(REMINDER_CLAIMS_LIST.displayName, 'ClaimKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
   });
 
+  it('makes IdempotencyKey unique on an actions list provisioned when it was only indexed, keeping its items, then changes nothing', async () => {
+    await provision();
+    column(ACTIONS_LIST.displayName, 'IdempotencyKey')!.enforceUniqueValues = false;
+    const actions = standIn.store.findList(ACTIONS_LIST.displayName)!;
+    // Saved before: two keyed actions and two without a key (blank values never clash).
+    for (const key of ['digest-a', 'digest-b', undefined, undefined]) standIn.store.addItem(actions, key ? { IdempotencyKey: key } : {});
+    standIn.resetCounts();
+
+    const report = await provision();
+
+    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/IdempotencyKey'] });
+    expect(standIn.requestCounts()['update column']).toBe(1);
+    expect(column(ACTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    expect(actions.items.size).toBe(4);
+    standIn.resetCounts();
+    expect(await provision()).toEqual({ created: [], indexed: [] });
+    expect(writes()).toEqual([]);
+  });
+
   it('keeps every list and column the schema names after provisioning', async () => {
     await provision();
     for (const list of ALL_LISTS) {
