@@ -1,19 +1,10 @@
-import { startProvisionedSite, type ProvisionedSite } from '../graph-stand-in/provisioned-site';
+import { useStandInSites } from '../graph-stand-in/provisioned-site';
 import { describeInterventionRepositoryContract } from './intervention-repository.contract';
 import { describePassportRepositoryContract } from './passport-repository.contract';
 import { describeRegisterRepositoryContract } from './register-repository.contract';
 import { describeRoleDirectoryContract } from './role-directory.contract';
 
-const sites: ProvisionedSite[] = [];
-afterAll(async () => {
-  await Promise.all(sites.map((s) => s.standIn.close()));
-});
-
-async function newSite(): Promise<ProvisionedSite> {
-  const site = await startProvisionedSite();
-  sites.push(site);
-  return site;
-}
+const newSite = useStandInSites();
 
 // A small page size, so every suite also crosses @odata.nextLink.
 describeRegisterRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).registerStores({ now, pageSize: 7 }).register);

@@ -1,20 +1,11 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ConflictError } from '../../src/errors';
 import { ACTIONS_LIST } from '../../src/storage/sharepoint/list-schema';
-import { startProvisionedSite, type ProvisionedSite } from '../graph-stand-in/provisioned-site';
+import { useStandInSites, type ProvisionedSite } from '../graph-stand-in/provisioned-site';
 import { buildNewAction, sencoActor, teacherActor } from '../support/factories';
 import { describeActionRepositoryContract } from './action-repository.contract';
 
-const sites: ProvisionedSite[] = [];
-afterAll(async () => {
-  await Promise.all(sites.map((s) => s.standIn.close()));
-});
-
-async function newSite(): Promise<ProvisionedSite> {
-  const site = await startProvisionedSite();
-  sites.push(site);
-  return site;
-}
+const newSite = useStandInSites();
 
 describeActionRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).repository({ now }));
 

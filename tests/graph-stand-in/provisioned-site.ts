@@ -43,3 +43,19 @@ export async function startProvisionedSite(): Promise<ProvisionedSite> {
     registerStores: (overrides = {}) => createSharePointRegisterStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
   };
 }
+
+/**
+ * For a test file that needs a fresh stand-in site per test: returns `newSite()`, and closes every
+ * site it started after the file's tests.
+ */
+export function useStandInSites(): () => Promise<ProvisionedSite> {
+  const sites: ProvisionedSite[] = [];
+  afterAll(async () => {
+    await Promise.all(sites.map((s) => s.standIn.close()));
+  });
+  return async () => {
+    const site = await startProvisionedSite();
+    sites.push(site);
+    return site;
+  };
+}
