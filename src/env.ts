@@ -36,6 +36,8 @@ export interface Config {
   /** null when the digest is off (tenant mode without DIGEST_MAILBOX). */
   digest: DigestConfig | null;
   reminders: ReminderConfig;
+  /** Years SEN records are kept after the date of birth (IRMS toolkit: 31). */
+  retentionYears: number;
 }
 
 /** The bot's app registration. No secret: the App Service's user-assigned managed identity. */
@@ -76,6 +78,7 @@ const schema = z.object({
   ALLOWED_TENANT_IDS: list,
   SEND_TEAM_GROUP_IDS: list,
   SEND_TEAM_USER_IDS: list,
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(31),
 });
 
 /** @throws ConfigError listing every problem found, in every section. */
@@ -128,6 +131,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     sharePoint: sharePoint.config ?? null,
     digest,
     reminders,
+    retentionYears: e.RETENTION_YEARS,
   };
 }
 

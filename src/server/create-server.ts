@@ -28,7 +28,7 @@ export interface AppDeps {
   /** The reminder task's HTTP trigger (POST /api/tasks/reminders), when reminders are configured. */
   reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
   /** The SEN register, interventions and provision map routes, when their stores are open. */
-  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports' | 'onImported'>;
+  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports' | 'onImported' | 'retentionYears'>;
   /** The role table routes (`/api/roles`), when the role store is open. */
   roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
   /** The Teams bot (see bot/create-bot.ts): mounts `POST /api/messages` on this server. */

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     bot: await createBotFor(config, repo, logger, now, stores, directory),
     digest: digest?.routes,
     reminders: { reminderTask, taskKey: config.reminders.taskKey },
-    register: registerStores ? { ...registerStores, onImported: () => directory?.invalidate() } : undefined,
+    register: registerStores ? { ...registerStores, onImported: () => directory?.invalidate(), retentionYears: config.retentionYears } : undefined,
     roles: registerStores ? { roles: registerStores.roles, onChange: () => directory?.invalidate() } : undefined,
   });
   server.listen(config.port, config.host, () => {

@@ -1,3 +1,4 @@
+import { buildNewAction } from '../support/factories';
 import { call } from '../support/start-app';
 import { buildIntervention } from '../interventions/support';
 import { generatePrimaryRegister, simsCsv } from './generate-register';
@@ -12,7 +13,7 @@ describe('register REST API over HTTP', () => {
   let imports: number;
   beforeEach(async () => {
     imports = 0;
-    app = await startRegisterApp(senco, now, () => imports++);
+    app = await startRegisterApp(senco, now, { onImported: () => imports++ });
   });
   afterEach(() => app.close());
 
@@ -87,10 +88,28 @@ describe('register REST API over HTTP', () => {
     expect((await call(app.baseUrl, 'GET', '/api/register/pupils/nobody/passport')).status).toBe(404);
   });
 
+  it('lists pupils past retention for review, with their open items, and deletes nothing', async () => {
+    await app.close();
+    app = await startRegisterApp(senco, now, { retentionYears: 8 });
+    await importSchool();
+    const pupils = await app.register.list();
+    const older = pupils.filter((p) => p.dateOfBirth < '2018-01-20').sort((a, b) => a.dateOfBirth.localeCompare(b.dateOfBirth))[0]!;
+    const younger = pupils.filter((p) => p.dateOfBirth > '2018-01-20')[0]!;
+    const action = (id: string) => buildNewAction({ pupil: { id, name: 'X.Y.', yearGroup: 3 } });
+    const [open, , unknown] = await app.repo.createMany([action(older.id), action(younger.id), action('not-in-register')], senco);
+
+    const res = await call(app.baseUrl, 'GET', '/api/retention');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ asOf: '2026-01-20', years: 8, unknownDateOfBirth: ['not-in-register'] });
+    expect(res.body.due).toEqual([{ pupilId: older.id, retentionEnded: expect.any(String), actionIds: [open!.id], openActionIds: [open!.id] }]);
+    expect(await app.repo.query({ includeArchived: true })).toHaveLength(3);
+    expect(await app.repo.get(unknown!.id)).toMatchObject({ status: 'open', version: 1 });
+  });
+
   it('keeps the register from staff outside the SEND team', async () => {
     await app.close();
     app = await startRegisterApp({ ...senco, id: 'teacher-1', sendTeam: false }, now);
-    for (const [method, url] of [['GET', '/api/register/dashboard'], ['GET', '/api/register/pupils'], ['GET', '/api/interventions'], ['POST', '/api/register/import/preview']] as const) {
+    for (const [method, url] of [['GET', '/api/register/dashboard'], ['GET', '/api/register/pupils'], ['GET', '/api/retention'], ['GET', '/api/interventions'], ['POST', '/api/register/import/preview']] as const) {
       const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
       expect(res.status).toBe(403);
     }

@@ -13,14 +13,14 @@ import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passpo
 import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
 
 /** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
-export async function startRegisterApp(user: User, now: () => Date, onImported?: () => void) {
+export async function startRegisterApp(user: User, now: () => Date, options: { onImported?: () => void; retentionYears?: number } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-app-'));
   const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
   const db = openDatabase(config.databaseFile);
   const repo = new SqliteActionRepository(db, now);
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
-  const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate: localIdentity(user), register: { register, interventions, passports: new SqlitePassportRepository(db, now), onImported } });
+  const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate: localIdentity(user), register: { register, interventions, passports: new SqlitePassportRepository(db, now), ...options } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { createIntervention } from '../../commands/create-intervention';
 import { importRegister, previewRegisterImport } from '../../commands/import-register';
 import { londonDate } from '../../domain/dates';
+import { retentionReport } from '../../domain/retention';
 import { parseInput } from '../../domain/validate';
 import { ForbiddenError } from '../../errors';
 import { interventionWarnings } from '../../interventions/intervention-checks';
@@ -34,6 +35,8 @@ export interface RegisterRouteDeps {
   passports?: PassportRepository;
   /** Called after an import, e.g. so the bot reads the new pupil list on its next turn. */
   onImported?: () => void;
+  /** How long SEN records are kept after the date of birth (default 31 years, IRMS toolkit). */
+  retentionYears?: number;
 }
 
 /** The SEN register, interventions and provision map: special-category data, for the SEND team only. */
@@ -120,6 +123,15 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
   if (deps.passports) registerPassportRoutes(server, { register, passports: deps.passports, logger, now, sendTeam });
 
   server.get('/api/provision-map', route(async (_u, req) => buildMap(req)));
+
+  // Pupils whose records are past retention, for a person to review and archive: nothing is deleted.
+  server.get(
+    '/api/retention',
+    route(async () => {
+      const pupils = (await register.list({ includeOffRoll: true })).map((p) => ({ id: p.id, dateOfBirth: p.dateOfBirth }));
+      return retentionReport(pupils, await actions.query({ includeArchived: true }), today(), deps.retentionYears);
+    }),
+  );
   server.get('/api/provision-map.csv', async (req: Request, res: Response) => {
     try {
       await sendTeam(req);
