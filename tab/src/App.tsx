@@ -19,6 +19,7 @@ const RegisterView = lazy(() => import('./views/RegisterView'));
 const InterventionsView = lazy(() => import('./views/InterventionsView'));
 const ProvisionView = lazy(() => import('./views/ProvisionView'));
 const DigestView = lazy(() => import('./views/DigestView'));
+const RolesView = lazy(() => import('./views/RolesView'));
 
 const useStyles = makeStyles({ root: { minHeight: '100vh' } });
 
@@ -89,6 +90,7 @@ export function App() {
               {route.view === 'interventions' && <InterventionsView />}
               {route.view === 'provision' && <ProvisionView />}
               {route.view === 'digest' && <DigestView />}
+              {route.view === 'roles' && <RolesView />}
             </AppShell>
           )}
           {route.itemId && (

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '../../src/demo/school';
-import { addDays, londonDate } from '../../src/domain/dates';
+import { addDays, formatDate, londonDate } from '../../src/domain/dates';
 import { interventionRatioGain, ratioGainBand } from '../../src/interventions/ratio-gain';
 import { withCheckLetter } from '../../src/register/upn';
 import { axeViolations } from './support/axe';
@@ -12,7 +12,8 @@ import { startApp, type RunningApp } from './support/start-app';
 
 /**
  * The SEND team's views in the built tab, over the real server and SQLite file: register import and
- * dashboard, interventions, provision map, one-page profile and digest preview; and what a teacher
+ * dashboard and termly snapshots, interventions (started and measured from the tab), provision map,
+ * one-page profile, digest preview and the role table; and what a teacher
  * outside the SEND team sees of them (nothing, and 403s from the routes).
  */
 jest.setTimeout(240_000);
@@ -130,6 +131,96 @@ describe('the SEND team views in a browser', () => {
     await page.getByRole('table', { name: 'Interventions by pupil (1)' }).waitFor();
   });
 
+  it('lets the SENCO start an intervention, record its baseline and end measures and see the ratio gain', async () => {
+    await open('?view=interventions');
+    const start = page.getByRole('form', { name: 'Start an intervention' });
+    await start.waitFor();
+    await start.getByLabel('Pupil').selectOption({ label: 'Dhillon, Dev (Year 4)' });
+    await start.getByLabel('Intervention name').fill('Spelling boost');
+    await start.getByLabel('Delivered by').selectOption({ label: DEMO_STAFF.assistant.name });
+    await start.getByLabel('Start date').fill(addDays(today, -120));
+    await start.getByLabel('Planned end').fill(addDays(today, 7));
+    await start.getByText('18.1 weeks. 12–20 weeks works best.').waitFor();
+    await start.getByLabel('Target outcome').fill('Spelling age 9y 0m');
+    await start.getByLabel('Target value').fill('108');
+    await start.getByLabel('Measured by').selectOption({ label: 'Spelling age (months)' });
+
+    // Without consent the form says so beside the field; a consent after the start is the server's to refuse.
+    await start.getByRole('button', { name: 'Start intervention' }).click();
+    await start.getByText('record the date parent consent was given').waitFor();
+    await start.getByLabel('Parent consent recorded on').fill(addDays(today, -100));
+    await start.getByRole('button', { name: 'Start intervention' }).click();
+    await start.getByText('consent must be recorded on or before the start date').waitFor();
+    await start.getByLabel('Parent consent recorded on').fill(addDays(today, -125));
+    await start.getByRole('button', { name: 'Start intervention' }).click();
+    await page.getByText('Intervention started: Spelling boost. Its review dates are on the tracker.').waitFor();
+    await page.getByRole('table', { name: 'Interventions by pupil (3)' }).waitFor();
+
+    await page.getByRole('button', { name: 'Record a measure for Spelling boost, D.D. (Y4)' }).click();
+    const record = page.getByRole('form', { name: 'Record a measure: Spelling boost (D.D. (Y4))' });
+    await expect(record.getByLabel('Point').inputValue()).resolves.toBe('baseline');
+    await record.getByLabel('Value (months)').fill('90');
+    await record.getByLabel('Date measured').fill(addDays(today, -120));
+    await record.getByRole('button', { name: 'Save measure' }).click();
+    const row = page.getByRole('table', { name: /^Interventions by pupil/ }).getByRole('row', { name: /Spelling boost/ });
+    await row.getByText('Spelling age (months): baseline 90').waitFor();
+    await record.getByLabel('Point').selectOption('end');
+    await record.getByLabel('Value (months)').fill('102');
+    await record.getByRole('button', { name: 'Save measure' }).click();
+    await row.getByText('Spelling age (months): baseline 90, end 102').waitFor();
+
+    const stored = (await app.interventions.list()).find((i) => i.name === 'Spelling boost')!;
+    expect(stored).toMatchObject({ parentConsentDate: addDays(today, -125), measureKind: 'spelling_age', staff: { id: DEMO_STAFF.assistant.id, role: 'teaching_assistant' } });
+    expect(stored.measures).toEqual([{ point: 'baseline', date: addDays(today, -120), value: 90 }, { point: 'end', date: today, value: 102 }]);
+    const rg = interventionRatioGain(stored)!;
+    expect(rg).toBeGreaterThan(2);
+    await expect(row.textContent()).resolves.toContain(`${rg} (${ratioGainBand(rg)})`);
+  });
+
+  it('takes termly snapshots of the register and shows the change between them', async () => {
+    await open('?view=register');
+    const form = page.getByRole('form', { name: 'Termly snapshot' });
+    await form.waitFor();
+    await form.getByLabel('Term').fill('Summer 2026');
+    await form.getByRole('button', { name: 'Take termly snapshot' }).click();
+    await form.getByText('must be a term like "2025-26 Autumn"').waitFor();
+
+    await form.getByLabel('Term').fill('2025-26 Summer');
+    await form.getByRole('button', { name: 'Take termly snapshot' }).click();
+    await page.getByText('Snapshot taken for 2025-26 Summer: 20 pupils, 3 on SEN support, 1 with an EHC plan.').waitFor();
+    await form.getByLabel('Term').fill('2026-27 Autumn');
+    await form.getByRole('button', { name: 'Take termly snapshot' }).click();
+    await page.getByText('Snapshot taken for 2026-27 Autumn: 20 pupils, 3 on SEN support, 1 with an EHC plan.').waitFor();
+    await page.getByText(/^Since 2025-26 Summer: SEN support 0, EHC plans 0, any SEN 0 percentage points \(2026-27 Autumn\)\.$/).waitFor();
+    expect((await app.register.snapshots()).map((s) => s.term)).toEqual(['2025-26 Summer', '2026-27 Autumn']);
+  });
+
+  it('lets the SENCO give the attendance lead role to someone else and shows the change in the history', async () => {
+    await open('?view=roles');
+    const roles = page.getByRole('table', { name: /^Roles the bot recognises/ });
+    await expect(roles.getByRole('row', { name: /^attendance lead/ }).textContent()).resolves.toContain(DEMO_STAFF.attendanceLead.name);
+
+    const form = page.getByRole('form', { name: 'Set who holds a role' });
+    await form.getByLabel('Role').fill('!!');
+    await form.getByLabel('Held by').selectOption({ label: DEMO_STAFF.familyLiaison.name });
+    await form.getByRole('button', { name: 'Save role' }).click();
+    await form.getByText('must be words (letters, numbers, spaces)').waitFor();
+
+    await roles.getByRole('button', { name: 'Change who holds attendance lead' }).click();
+    await expect(form.getByLabel('Role').inputValue()).resolves.toBe('attendance lead');
+    await form.getByLabel('Held by').selectOption({ label: DEMO_STAFF.familyLiaison.name });
+    await form.getByRole('button', { name: 'Save role' }).click();
+    await page.getByText(`attendance lead is now held by ${DEMO_STAFF.familyLiaison.name}.`, { exact: false }).waitFor();
+    await roles.getByRole('row', { name: /^attendance lead/ }).getByText(DEMO_STAFF.familyLiaison.name).waitFor();
+
+    const history = page.getByRole('table', { name: /^Changes to the roles, newest first/ });
+    await history.locator('tbody tr').first().getByRole('rowheader', { name: 'attendance lead' }).waitFor();
+    const newest = await history.locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(newest[0]).toMatch(new RegExp(`^${formatDate(today)}, \\d\\d:\\d\\d$`));
+    expect(newest.slice(1)).toEqual(['attendance lead', DEMO_STAFF.familyLiaison.name, DEMO_STAFF.attendanceLead.name, DEMO_STAFF.senco.name]);
+    expect((await app.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.familyLiaison);
+  });
+
   it('shows the provision map for a term and exports it as CSV', async () => {
     await open('?view=provision');
     await page.getByLabel('Term starts').fill(addDays(today, -80));
@@ -180,6 +271,29 @@ describe('the SEND team views in a browser', () => {
     ['provision', async () => '?view=provision', (p) => p.getByRole('button', { name: 'Export CSV' }).waitFor()],
     ['passport', async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`, (p) => p.getByRole('button', { name: 'Save profile' }).waitFor()],
     ['digest', async () => '?view=digest', (p) => p.locator('iframe').waitFor()],
+    ['snapshot', async () => '?view=register', (p) => p.getByRole('form', { name: 'Termly snapshot' }).waitFor()],
+    ['start-intervention', async () => '?view=interventions', (p) => p.getByRole('form', { name: 'Start an intervention' }).waitFor()],
+    [
+      'record-measure',
+      async () => '?view=interventions',
+      async (p) => {
+        await p.getByRole('button', { name: /^Record a measure for Spelling boost/ }).click();
+        await p.getByRole('form', { name: /^Record a measure: / }).waitFor();
+      },
+    ],
+    [
+      'roles',
+      async () => '?view=roles',
+      async (p) => {
+        await p.getByRole('table', { name: /^Changes to the roles/ }).waitFor();
+        // The form with a server problem showing, so its error styling is checked too.
+        const form = p.getByRole('form', { name: 'Set who holds a role' });
+        await form.getByLabel('Role').fill('!!');
+        await form.getByLabel('Held by').selectOption({ index: 1 });
+        await form.getByRole('button', { name: 'Save role' }).click();
+        await form.getByText('must be words (letters, numbers, spaces)').waitFor();
+      },
+    ],
   ];
 
   it.each(['light', 'dark', 'contrast'])('has no axe violations in the SEND team views in the %s theme (screenshots kept)', async (theme) => {
@@ -203,13 +317,24 @@ describe('the SEND team views in a browser', () => {
       expect(tabs).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive']);
 
       const statuses = await page.evaluate(async () => {
-        const routes = ['/api/register/dashboard', '/api/register/pupils', '/api/register/pupils/x/passport', '/api/interventions', '/api/provision-map?termStart=2026-09-01&termEnd=2026-12-19', '/api/provision-map.csv?termStart=2026-09-01&termEnd=2026-12-19', '/api/digest/preview?recipient=x', '/api/digest/outbox'];
-        return Promise.all(routes.map(async (r) => `${r} ${(await fetch(r)).status}`));
+        const routes = ['/api/register/dashboard', '/api/register/pupils', '/api/register/pupils/x/passport', '/api/interventions', '/api/provision-map?termStart=2026-09-01&termEnd=2026-12-19', '/api/provision-map.csv?termStart=2026-09-01&termEnd=2026-12-19', '/api/digest/preview?recipient=x', '/api/digest/outbox', '/api/roles', '/api/roles/history'];
+        const writes: [string, string, unknown][] = [
+          ['POST', '/api/interventions', {}],
+          ['POST', '/api/interventions/x/measures', { point: 'end', date: '2026-12-01', value: 1 }],
+          ['POST', '/api/register/snapshots', { term: '2026-27 Autumn' }],
+          ['PUT', '/api/roles', { role: 'attendance lead', person: { id: 'x', name: 'X', email: 'x@school.example' } }],
+        ];
+        const sent = writes.map(async ([method, r, body]) => `${method} ${r} ${(await fetch(r, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status}`);
+        return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ')[1])).toEqual(Array(8).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(14).fill('403'));
+      expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);
       await expect(page.getByRole('alert').first().textContent()).resolves.toContain('You do not have access to this. The SEN register is for the SEND team.');
+      await open('?view=roles', teacherApp.url);
+      await expect(page.getByRole('alert').first().textContent()).resolves.toContain('You do not have access to this. Only the SEND team can see or change who holds each role.');
+      expect(await page.getByRole('form').count()).toBe(0);
     } finally {
       await teacherApp.close();
     }

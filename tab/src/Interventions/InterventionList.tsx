@@ -1,4 +1,4 @@
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate } from '../../../src/domain/dates';
 import { initials } from '../../../src/register/pupil-record';
 import type { InterventionView } from '../Register/register-api';
@@ -13,22 +13,33 @@ const useStyles = makeStyles({
 const MEASURE_LABELS = { reading_age: 'Reading age (months)', spelling_age: 'Spelling age (months)', standardised_score: 'Standardised score' } as const;
 const POINT_LABELS = { baseline: 'baseline', mid: 'mid', end: 'end' } as const;
 
+/** A pupil as lists show them: initials and year, since screens get seen. */
+export function pupilLabel(pupils: ReadonlyMap<string, RegisterPupil>, id: string): string {
+  const p = pupils.get(id);
+  return p ? `${initials(p)} (Y${p.yearGroup})` : 'Not on the register';
+}
+
+export interface InterventionListProps {
+  interventions: InterventionView[];
+  pupils: ReadonlyMap<string, RegisterPupil>;
+  /** When given, each row has a "Record a measure" button calling it. */
+  onRecord?: (intervention: InterventionView) => void;
+}
+
 /**
  * Each pupil's interventions: dates, dose, measures, ratio gain with its band, whether the target was
  * met, and every warning in words. Pupils appear as initials and year: screens get seen.
  */
-export function InterventionList({ interventions, pupils }: { interventions: InterventionView[]; pupils: ReadonlyMap<string, RegisterPupil> }) {
+export function InterventionList({ interventions, pupils, onRecord }: InterventionListProps) {
   const styles = useStyles();
-  const who = (id: string) => {
-    const p = pupils.get(id);
-    return p ? `${initials(p)} (Y${p.yearGroup})` : 'Not on the register';
-  };
+  const who = (id: string) => pupilLabel(pupils, id);
+  const headings = ['Pupil', 'Intervention', 'Staff', 'Dates', 'Sessions', 'Measures', 'Ratio gain', 'Target met', 'Warnings', ...(onRecord ? ['Record'] : [])];
   return (
     <table className={styles.table}>
       <caption>Interventions by pupil ({interventions.length})</caption>
       <thead>
         <tr>
-          {['Pupil', 'Intervention', 'Staff', 'Dates', 'Sessions', 'Measures', 'Ratio gain', 'Target met', 'Warnings'].map((h) => (
+          {headings.map((h) => (
             <th key={h} className={styles.cell} scope="col">{h}</th>
           ))}
         </tr>
@@ -63,6 +74,13 @@ export function InterventionList({ interventions, pupils }: { interventions: Int
                 </ul>
               )}
             </td>
+            {onRecord && (
+              <td className={styles.cell}>
+                <Button size="small" aria-label={`Record a measure for ${i.name}, ${who(i.pupilId)}`} onClick={() => onRecord(i)}>
+                  Record a measure
+                </Button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -10,5 +10,6 @@ export const useRegisterStyles = makeStyles({
   national: { position: 'absolute', top: '-3px', bottom: '-3px', width: '3px', backgroundColor: tokens.colorNeutralForeground1 },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  inline: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

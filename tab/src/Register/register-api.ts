@@ -4,6 +4,7 @@ import type { InterventionWarning } from '../../../src/interventions/interventio
 import type { ProvisionMap } from '../../../src/provision-map/provision-map';
 import type { RegisterAnalytics } from '../../../src/register/analytics';
 import type { ImportPreview } from '../../../src/register/mis-import';
+import type { RegisterSnapshot } from '../../../src/register/snapshot';
 import type { UpsertResult } from '../../../src/register/register-repository';
 import { ApiError } from '../api/api-error';
 
@@ -22,6 +23,8 @@ export interface RegisterApi {
   previewImport(file: UploadFile): Promise<ImportPreview>;
   confirmImport(file: UploadFile, mapping: ImportPreview['proposedMapping'], snapshotTerm?: string): Promise<UpsertResult & { warnings: string[] }>;
   dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
+  /** Stores this term's counts (replacing an earlier snapshot of the same term). */
+  takeSnapshot(term: string): Promise<RegisterSnapshot>;
   interventions(pupilId?: string): Promise<{ interventions: InterventionView[]; effectiveness: EffectivenessRow[] }>;
   createIntervention(input: NewInterventionInput): Promise<{ intervention: Intervention; warnings: InterventionWarning[] }>;
   addMeasure(id: string, measure: Measure): Promise<Intervention>;
@@ -60,6 +63,7 @@ export function createRegisterApi(getToken: () => Promise<string | null> = async
     previewImport: (file) => json('/api/register/import/preview', { file }),
     confirmImport: (file, mapping, snapshotTerm) => json('/api/register/import', { file, mapping, ...(snapshotTerm ? { snapshotTerm } : {}) }),
     dashboard: (params = {}) => json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
+    takeSnapshot: (term) => json('/api/register/snapshots', { term }),
     interventions: (pupilId) => json(`/api/interventions${pupilId ? qs({ pupil: pupilId }) : ''}`),
     createIntervention: (input) => json('/api/interventions', input),
     addMeasure: (id, measure) => json(`/api/interventions/${encodeURIComponent(id)}/measures`, measure),

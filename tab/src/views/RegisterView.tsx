@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
 import { createRegisterApi } from '../Register/register-api';
 import { RegisterDashboard } from '../Register/RegisterDashboard';
 import { RegisterImport } from '../Register/RegisterImport';
+import { SnapshotForm } from '../Register/SnapshotForm';
 import { useRegisterStyles } from '../Register/Register.styles';
 
 // No server store for staff training yet: this browser remembers the answer so it is not retyped.
@@ -22,12 +23,13 @@ const readTraining = (): NeedCode[] => {
 
 /** The SEN register (SEND team only): import an MIS export, then the dashboard and its key questions. */
 export default function RegisterView() {
-  const { getToken } = useApp();
+  const { getToken, today } = useApp();
   const styles = useRegisterStyles();
   const api = useMemo(() => createRegisterApi(getToken), [getToken]);
   const [imported, setImported] = useState<string | null>(null);
   const [training, setTraining] = useState<NeedCode[]>(readTraining);
-  const loaded = useLoad(() => api.dashboard({ training }), `${imported ?? ''}|${training.join(',')}`);
+  const [snapshot, setSnapshot] = useState<string | null>(null);
+  const loaded = useLoad(() => api.dashboard({ training }), `${imported ?? ''}|${training.join(',')}|${snapshot ?? ''}`);
 
   const toggle = (code: NeedCode, on: boolean) => {
     const next = NEED_CODES.filter((c) => (c === code ? on : training.includes(c)));
@@ -38,6 +40,11 @@ export default function RegisterView() {
   return (
     <div>
       <RegisterImport api={api} onImported={setImported} />
+      {snapshot && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{snapshot}</MessageBarBody>
+        </MessageBar>
+      )}
       {imported && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>Register imported: {imported}</MessageBarBody>
@@ -52,6 +59,11 @@ export default function RegisterView() {
       ) : (
         <>
           <RegisterDashboard analytics={loaded.data} />
+          <SnapshotForm
+            api={api}
+            today={today}
+            onTaken={(s) => setSnapshot(`Snapshot taken for ${s.term}: ${s.total} pupils, ${s.senSupport} on SEN support, ${s.ehcPlan} with an EHC plan.`)}
+          />
           <section className={styles.section} aria-labelledby="register-training">
             <h2 id="register-training">Need areas staff are trained in</h2>
             <p className={styles.note}>Answers “Does staff training match the main needs?” above. Kept in this browser.</p>

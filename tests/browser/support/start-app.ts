@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
+import { demoRoles } from '../../../src/capture/demo-context';
 import { deepLinks } from '../../../src/digest/deep-links';
 import { OutboxMailSender } from '../../../src/digest/outbox-mail-sender';
 import { seedDemoData } from '../../../src/demo/seed-demo-data';
@@ -11,6 +12,7 @@ import type { NewActionInput } from '../../../src/domain/action';
 import { loadConfig } from '../../../src/env';
 import { createLogger } from '../../../src/logger';
 import { createServer } from '../../../src/server/create-server';
+import { seedRolesIfEmpty } from '../../../src/roles/seed-roles';
 import { localIdentity, type User } from '../../../src/server/identity';
 import { openDatabase } from '../../../src/storage/sqlite/open-database';
 import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
@@ -18,6 +20,7 @@ import { SqliteDigestLog } from '../../../src/storage/sqlite/sqlite-digest-log';
 import { SqliteInterventionRepository } from '../../../src/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '../../../src/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '../../../src/storage/sqlite/sqlite-register-repository';
+import { SqliteRoleDirectory } from '../../../src/storage/sqlite/sqlite-role-directory';
 import { WeeklyDigestTask } from '../../../src/tasks/weekly-digest-task';
 
 export interface RunningApp {
@@ -26,6 +29,8 @@ export interface RunningApp {
   /** The SEN register, interventions and profiles, in the same SQLite file (as `npm start` has them). */
   register: SqliteRegisterRepository;
   interventions: SqliteInterventionRepository;
+  /** The role table (role word -> person), seeded with the demo school's roles as `npm start` seeds it. */
+  roles: SqliteRoleDirectory;
   /** The weekly digest, writing .eml files to the outbox as embedded mode does. */
   digest: WeeklyDigestTask;
   close: () => Promise<void>;
@@ -42,7 +47,7 @@ export interface StartAppOptions {
 
 /**
  * The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school, with the
- * register, intervention, profile and digest routes wired as `npm start` wires them.
+ * register, intervention, profile, role and digest routes wired as `npm start` wires them.
  */
 export async function startApp({ tabDir, user, extra = [], now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-data-'));
@@ -54,6 +59,8 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const logger = createLogger('silent');
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
+  const roles = new SqliteRoleDirectory(db, now);
+  await seedRolesIfEmpty(roles, demoRoles());
   const outbox = new OutboxMailSender(path.join(dataDir, 'outbox'), { name: 'SEND Tracker', email: 'send-tracker@send-tracker.invalid' }, now);
   const links = deepLinks({ publicUrl: config.publicUrl });
   const digest = new WeeklyDigestTask({ repo, log: new SqliteDigestLog(db), sender: outbox, links, lead: DEMO_STAFF.senco, schoolName: DEMO_SCHOOL_NAME, logger });
@@ -61,6 +68,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
     config,
     repo,
     register: { register, interventions, passports: new SqlitePassportRepository(db, now) },
+    roles: { roles },
     digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
     logger,
     now,
@@ -74,6 +82,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
     repo,
     register,
     interventions,
+    roles,
     digest,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -24,9 +24,9 @@ describe('AppShell navigation', () => {
     expect(tabNames()).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive']);
   });
 
-  it('adds the register, interventions, provision map and digest preview for the SEND team', () => {
+  it('adds the register, interventions, provision map, digest preview and roles for the SEND team', () => {
     renderShell(true);
-    expect(tabNames()).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive', 'SEN register', 'Interventions', 'Provision map', 'Digest preview']);
+    expect(tabNames()).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive', 'SEN register', 'Interventions', 'Provision map', 'Digest preview', 'Roles']);
   });
 
   it('navigates to the view whose tab is chosen', () => {

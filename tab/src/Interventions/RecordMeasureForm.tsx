@@ -1,0 +1,91 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { IsoDate } from '../../../src/domain/dates';
+import { MEASURE_POINTS, measureAt, type MeasurePoint } from '../../../src/interventions/intervention';
+import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
+import type { InterventionView, RegisterApi } from '../Register/register-api';
+import { useFormStyles } from '../components/FormProblems/Form.styles';
+
+const POINT_LABELS: Record<MeasurePoint, string> = { baseline: 'Baseline (start)', mid: 'Mid-point', end: 'End' };
+const FIELDS = ['point', 'value', 'date', 'note'] as const;
+
+/** The first point not yet measured (baseline, then mid, then end): what is usually recorded next. */
+const nextPoint = (i: InterventionView): MeasurePoint => MEASURE_POINTS.find((p) => !measureAt(i, p)) ?? 'end';
+
+export interface RecordMeasureFormProps {
+  api: Pick<RegisterApi, 'addMeasure'>;
+  intervention: InterventionView;
+  /** Who it is for, as shown in the list (initials and year). */
+  pupilLabel: string;
+  today: IsoDate;
+  onRecorded: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * Record a baseline, mid-point or end measure on one intervention. A point already measured is
+ * replaced (the server keeps one of each). The server's problems show beside their fields.
+ */
+export function RecordMeasureForm({ api, intervention, pupilLabel, today, onRecorded, onCancel }: RecordMeasureFormProps) {
+  const styles = useFormStyles();
+  const [point, setPoint] = useState<MeasurePoint>(() => nextPoint(intervention));
+  const [value, setValue] = useState('');
+  const [date, setDate] = useState<string>(today);
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const [busy, setBusy] = useState(false);
+  const unit = intervention.measureKind === 'custom' ? (intervention.measureUnit ?? 'value') : intervention.measureKind === 'standardised_score' ? 'score' : 'months';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setProblems(NO_PROBLEMS);
+    try {
+      // An empty box is sent as missing so the server names the field, rather than as 0.
+      await api.addMeasure(intervention.id, { point, date, value: (value.trim() === '' ? undefined : Number(value)) as number });
+      setValue('');
+      onRecorded();
+    } catch (error) {
+      setProblems(formProblems(error, FIELDS, 'measure'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const headingId = `record-measure-${intervention.id}`;
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        Record a measure: {intervention.name} ({pupilLabel})
+      </h3>
+      <div className={styles.grid}>
+        <Field label="Point" required {...fieldState(problems, 'point')}>
+          <Select value={point} onChange={(_, d) => setPoint(d.value as MeasurePoint)}>
+            {MEASURE_POINTS.map((p) => (
+              <option key={p} value={p}>
+                {POINT_LABELS[p]}
+                {measureAt(intervention, p) ? ` (replaces ${measureAt(intervention, p)!.value})` : ''}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={`Value (${unit})`} required {...fieldState(problems, 'value')}>
+          <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />
+        </Field>
+        <Field label="Date measured" required {...fieldState(problems, 'date')}>
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+      </div>
+      {problems.general && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problems.general}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          Save measure
+        </Button>
+        <Button onClick={onCancel}>Close</Button>
+      </div>
+    </form>
+  );
+}
