@@ -6,9 +6,8 @@ import { addDays, formatDate, londonDate } from '../../src/domain/dates';
 import { interventionRatioGain, ratioGainBand } from '../../src/interventions/ratio-gain';
 import { withCheckLetter } from '../../src/register/upn';
 import { axeViolations } from './support/axe';
-import { buildTab } from './support/build-tab';
-import { launchChromium, type Browser } from './support/chromium';
 import { startApp, type RunningApp } from './support/start-app';
+import { useTabInBrowser } from './support/use-tab-in-browser';
 
 /**
  * The SEND team's views in the built tab, over the real server and SQLite file: register import and
@@ -40,26 +39,13 @@ const REGISTER_CSV = [
 
 let tabDir: string;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  tabDir = await buildTab();
-  app = await startApp({ tabDir });
-  browser = await launchChromium();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (tabDir) fs.rmSync(tabDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  page = await browser.context.newPage();
-});
-afterEach(async () => {
-  await page.close();
-});
+useTabInBrowser(
+  (parts) => ({ tabDir, app } = parts),
+  (p) => (page = p),
+);
+beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 const open = (query: string, base = app.url) => page.goto(`${base}/tab/${query}`);
 const post = async (route: string, body: unknown) => {

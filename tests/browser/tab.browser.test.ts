@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../src/demo/school';
 import { axeViolations } from './support/axe';
-import { buildTab } from './support/build-tab';
-import { launchChromium, type Browser } from './support/chromium';
 import { startApp, type RunningApp } from './support/start-app';
+import { useTabInBrowser } from './support/use-tab-in-browser';
 
 /**
  * The built tab, served by the real server over a real SQLite file, driven in headless Chromium.
@@ -18,26 +17,13 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/tab');
 
 let tabDir: string;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  tabDir = await buildTab();
-  app = await startApp({ tabDir });
-  browser = await launchChromium();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (tabDir) fs.rmSync(tabDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  page = await browser.context.newPage();
-});
-afterEach(async () => {
-  await page.close();
-});
+useTabInBrowser(
+  (parts) => ({ tabDir, app } = parts),
+  (p) => (page = p),
+);
+beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 const open = async (query: string) => {
   await page.goto(`${app.url}/tab/${query}`);
