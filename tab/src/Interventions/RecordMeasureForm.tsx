@@ -1,10 +1,11 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { IsoDate } from '../../../src/domain/dates';
 import { MEASURE_POINTS, measureAt, type MeasurePoint } from '../../../src/interventions/intervention';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
 import type { InterventionView, RegisterApi } from '../Register/register-api';
 import { useFormStyles } from '../components/FormProblems/Form.styles';
+import { FormFooter } from '../components/FormProblems/FormFooter';
 
 const POINT_LABELS: Record<MeasurePoint, string> = { baseline: 'Baseline (start)', mid: 'Mid-point', end: 'End' };
 const FIELDS = ['point', 'value', 'date', 'note'] as const;
@@ -75,17 +76,9 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
       </div>
-      {problems.general && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problems.general}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          Save measure
-        </Button>
+      <FormFooter problem={problems.general} busy={busy} submitLabel="Save measure">
         <Button onClick={onCancel}>Close</Button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

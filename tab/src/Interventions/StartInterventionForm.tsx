@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Person } from '../../../src/domain/action';
 import { addDays, type IsoDate } from '../../../src/domain/dates';
@@ -9,6 +9,7 @@ import type { RegisterPupil } from '../Register/passport-api';
 import { yearLabel } from '../Register/passport-api';
 import type { RegisterApi } from '../Register/register-api';
 import { useFormStyles } from '../components/FormProblems/Form.styles';
+import { FormFooter } from '../components/FormProblems/FormFooter';
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   reading_age: 'Reading age (months)',
@@ -181,16 +182,7 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
           </Field>
         )}
       </div>
-      {problems.general && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problems.general}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          Start intervention
-        </Button>
-      </div>
+      <FormFooter problem={problems.general} busy={busy} submitLabel="Start intervention" />
     </form>
   );
 }

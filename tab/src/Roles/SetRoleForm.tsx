@@ -1,9 +1,10 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Field, Input, Select } from '@fluentui/react-components';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../../src/domain/action';
 import type { RoleAssignment } from '../../../src/roles/role-directory';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
 import { useFormStyles } from '../components/FormProblems/Form.styles';
+import { FormFooter } from '../components/FormProblems/FormFooter';
 import type { RolesApi } from './roles-api';
 
 /** Lets the role table start a change: fills the role word and moves focus to the person. */
@@ -77,16 +78,7 @@ export const SetRoleForm = forwardRef<SetRoleFormHandle, SetRoleFormProps>(funct
           </Select>
         </Field>
       </div>
-      {problems.general && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problems.general}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          Save role
-        </Button>
-      </div>
+      <FormFooter problem={problems.general} busy={busy} submitLabel="Save role" />
     </form>
   );
 });
