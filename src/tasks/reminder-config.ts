@@ -16,6 +16,7 @@ import { ConfigError } from '../errors';
  * SCHOOL_DATES_FILE           JSON `{ "terms": [{start,end}], "holidays": [{start,end,name}] }`
  * SEND_LEAD_ID, SEND_LEAD_NAME the SEND lead's Entra object id and display name (shared with the digest;
  *                             required in tenant mode, embedded mode defaults to the demo SENCO)
+ * REMINDER_SENDS_PER_SECOND   proactive cards posted per second at most, default 20 (Teams allows ~30 per bot)
  * TASK_KEY                    tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/reminders
  */
 export interface ReminderConfig {
@@ -24,6 +25,8 @@ export interface ReminderConfig {
   schoolDates: SchoolDates;
   sendLead: { id: string; name: string };
   taskKey: string | null;
+  /** Bot Connector posts per second; unset: the sender's default (20). */
+  sendsPerSecond?: number;
 }
 
 export const DEFAULT_REMINDER_CRON = '0 8 * * 1-5';
@@ -37,6 +40,7 @@ const envSchema = z.object({
   SCHOOL_DATES_FILE: z.string().min(1).optional(),
   SEND_LEAD_ID: z.string().trim().min(1).max(100).optional(),
   SEND_LEAD_NAME: z.string().trim().min(1).max(200).optional(),
+  REMINDER_SENDS_PER_SECOND: z.coerce.number().positive().max(30).optional(),
   TASK_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
@@ -69,6 +73,7 @@ export function loadReminderConfig(mode: 'embedded' | 'tenant', env: NodeJS.Proc
     schoolDates,
     sendLead: e.SEND_LEAD_ID && e.SEND_LEAD_NAME ? { id: e.SEND_LEAD_ID, name: e.SEND_LEAD_NAME } : { id: DEMO_STAFF.senco.id, name: DEMO_STAFF.senco.name },
     taskKey: e.TASK_KEY ?? null,
+    ...(e.REMINDER_SENDS_PER_SECOND ? { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND } : {}),
   };
 }
 

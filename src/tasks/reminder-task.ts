@@ -51,6 +51,13 @@ const claimOf = (r: DueReminder): ReminderClaim => {
 const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;
 
 /**
+ * Outcomes are written in whole groups of this many as the run goes: Graph's `$batch` limit, so the
+ * SharePoint log sends each group as full batches and recording as we go costs no more requests than
+ * recording at the end. (The SQLite log writes each outcome at once and does not care.)
+ */
+export const OUTCOME_WRITES_PER_GROUP = 20;
+
+/**
  * Sends each owner one card listing everything due for them today, tells the SEND lead about
  * escalations and unreachable owners, and does nothing on non-school days. Idempotent and safe on
  * several instances at once: every reminder is claimed (compare-and-set) before it is sent.
@@ -75,10 +82,11 @@ export class ReminderTask {
     for (const reminders of owners) {
       const mine = reminders.filter(won);
       if (mine.length > 0) await this.remindOwner(mine, today, summary, forLead, settlements);
+      await this.settle(settlements, 'whole groups');
     }
     forLead.escalations = due.escalations.filter(won);
     if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary, settlements);
-    await this.settle(settlements);
+    await this.settle(settlements, 'all');
     this.deps.logger.info({ reminders: summary }, 'reminder run finished');
     return summary;
   }
@@ -95,18 +103,29 @@ export class ReminderTask {
   }
 
   /**
-   * Records every outcome of the run together (the SharePoint log sends writes made together as full
-   * `$batch`es). Until then each reminder is held by its claim, so none is sent twice. A crash before
-   * this point leaves outcomes unrecorded and claims that were to be given back still taken: those
-   * reminders are skipped, not sent twice (at most once, as a crash between send and record always was).
+   * Records outcomes as the run goes: after each owner, every whole group of `OUTCOME_WRITES_PER_GROUP`
+   * pending writes (the remainder waits for the next owner; `all` at the end of the run). Settled
+   * entries are removed from `settlements`.
+   *
+   * Crash trade-off (at-least-once after a crash, chosen over skipping: SENCO practice prefers a
+   * duplicate reminder to a lost one, and actions must not disappear between meetings). A crash loses
+   * only the outcomes not yet written: at most a group's worth of sends plus the one in flight. Their
+   * claims stay held with no outcome, as do the claims of owners not reached yet; the log lets any
+   * instance claim such a claim again once its lease (30 minutes by default) has run out, so a later run
+   * sends them. The unreached ones go out once; the few sent but not recorded go out a second time. A
+   * live instance never loses a claim it recorded, and an instance that outlives the lease mid-run (far
+   * beyond a paced run's length) cannot give back a claim taken over from it.
    */
-  private async settle(settlements: Settlement[]): Promise<void> {
+  private async settle(settlements: Settlement[], how: 'whole groups' | 'all'): Promise<void> {
+    const writes = settlements.flatMap(({ reminders, outcome }) => reminders.map((r) => ({ r, outcome })));
+    const due = how === 'all' ? writes.length : writes.length - (writes.length % OUTCOME_WRITES_PER_GROUP);
+    if (due === 0) return;
+    const batch = writes.slice(0, due);
+    const later = writes.slice(due);
+    settlements.splice(0, settlements.length, ...later.map(({ r, outcome }) => ({ reminders: [r], outcome })));
     // null: nobody was told, so the claim goes back and a later run (or instance) tries again.
-    await Promise.all(
-      settlements.flatMap(({ reminders, outcome }) =>
-        reminders.map((r) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))),
-      ),
-    );
+    // Written together in one turn, so the SharePoint log packs them into full `$batch`es.
+    await Promise.all(batch.map(({ r, outcome }) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))));
   }
 
   /**

@@ -12,8 +12,9 @@ export interface ReminderLogFixture {
 export type ReminderLogFactory = () => Promise<ReminderLogFixture>;
 
 const at = new Date('2026-04-27T07:30:00Z');
+const minutesLater = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
 
-/** The behaviour every ReminderLog adapter must have. Run it from a `*.test.ts` file per adapter. */
+/** The behaviour every ReminderLog adapter must have (lease: the default 30 minutes). Run it from a `*.test.ts` file per adapter. */
 export function describeReminderLogContract(name: string, makeFixture: ReminderLogFactory): void {
   describe(`ReminderLog contract: ${name}`, () => {
     let repo: ActionRepository;
@@ -113,6 +114,59 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
       await Promise.all([log.record(claims[0]!, 'sent'), log.record(claims[1]!, 'source-chat'), log.release(claims[2]!), log.release(claims[3]!)]);
 
       expect(await other.claim(claims, at)).toEqual([claims[2], claims[3]]);
+    });
+
+    it('lets another instance claim a reminder left with no outcome for longer than the lease (its runner crashed)', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+
+      expect(await other.claim([claim], minutesLater(31))).toEqual([claim]);
+      expect(await log.claim([claim], minutesLater(32))).toEqual([]);
+    });
+
+    it('does not let a claim with no outcome be claimed again within the lease', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+
+      expect(await other.claim([claim], minutesLater(29))).toEqual([]);
+      expect(await log.claim([claim], minutesLater(29))).toEqual([]);
+    });
+
+    it('never lets a recorded reminder be claimed again, not even long after the lease', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+      await log.record(claim, 'sent');
+
+      expect(await other.claim([claim], minutesLater(24 * 60))).toEqual([]);
+    });
+
+    it('lets exactly one of two survivors take over each claim a crashed instance left', async () => {
+      const ids = await Promise.all(Array.from({ length: 25 }, () => newAction()));
+      const claims = ids.map((id) => claimOf(id));
+      await log.claim(claims, at); // then the instance dies; it is restarted on the same connection or client
+
+      const [a, b] = await Promise.all([other.claim(claims, minutesLater(31)), log.claim([...claims].reverse(), minutesLater(31))]);
+
+      expect([...a, ...b].map((c) => c.actionId).sort()).toEqual([...ids].sort());
+    });
+
+    it('takes over a stale claim only at the item’s current version', async () => {
+      const id = await newAction();
+      await log.claim([claimOf(id)], at);
+      await repo.update(id, 1, { status: 'in_progress' }, teacherActor);
+
+      expect(await other.claim([claimOf(id, { version: 1 })], minutesLater(31))).toEqual([]);
+      expect(await other.claim([claimOf(id, { version: 2 })], minutesLater(31))).toEqual([claimOf(id, { version: 2 })]);
+    });
+
+    it('keeps a taken-over claim: the instance that outlived its lease cannot give it back', async () => {
+      const claim = claimOf(await newAction());
+      await log.claim([claim], at);
+      await other.claim([claim], minutesLater(31));
+
+      await log.release(claim);
+
+      expect(await log.claim([claim], minutesLater(33))).toEqual([]);
     });
 
     it('claims nothing for an empty list', async () => {

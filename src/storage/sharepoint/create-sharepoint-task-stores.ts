@@ -21,6 +21,8 @@ export interface SharePointTaskStoreOverrides extends Pick<SharePointOverrides, 
   batch?: BatchOptions;
   /** Digest claim lease. Default 30 minutes. */
   digestLeaseMs?: number;
+  /** Lease of a reminder claim with no outcome (its runner crashed). Default 30 minutes. */
+  reminderLeaseMs?: number;
 }
 
 /** The task stores over an existing Graph client (e.g. the one the action repository uses). */
@@ -29,7 +31,7 @@ export function createTaskStoresWithClient(client: Client, siteId: string, baseU
   const lists = new SiteLists(client, siteId, root, TASK_LISTS);
   const options = { root, pageSize: overrides.pageSize, batch: overrides.batch };
   return {
-    reminderLog: new SharePointReminderLog(client, lists, options),
+    reminderLog: new SharePointReminderLog(client, lists, { ...options, leaseMs: overrides.reminderLeaseMs }),
     digestLog: new SharePointDigestLog(client, lists, { ...options, leaseMs: overrides.digestLeaseMs }),
     conversations: new SharePointConversationReferenceStore(client, lists, options),
   };

@@ -3,11 +3,12 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { ReminderClaim, ReminderLog } from '../../tasks/reminders/reminder-log';
+import { DEFAULT_CLAIM_LEASE_MS } from '../sqlite/sqlite-digest-log';
 import { actionOf } from './action-fields';
 import { BatchWriter } from './batch-writer';
 import { executeBatch, MAX_BATCH_STEPS, type BatchStep } from './graph-batch';
 import { findItemByKey, findItemsWhere, inParallel, isOk, JSON_HEADERS, MAX_CONCURRENT_REQUESTS, type LookupTarget } from './graph-lookup';
-import type { GraphListItem } from './graph-shapes';
+import type { BatchStepResponse, GraphListItem } from './graph-shapes';
 import { parseItemToken, type ItemRef } from './item-token';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
@@ -18,7 +19,28 @@ const MAX_VERIFY_ROUNDS = 3;
 /** The unique value in the claims list: one reminder of one kind on one occasion for one action. */
 export const reminderClaimKey = (c: ReminderClaim): string => `${c.actionId}|${c.kind}|${c.occasion}`;
 
-const createdItemSchema = z.looseObject({ id: z.string() });
+const createdItemSchema = z.looseObject({ id: z.string(), eTag: z.string().optional() });
+const eTagIn = (response: BatchStepResponse | undefined): string | undefined => {
+  const eTag = (response?.body as Record<string, unknown> | undefined)?.['@odata.etag'];
+  return typeof eTag === 'string' ? eTag : undefined;
+};
+
+export interface SharePointReminderLogOptions extends TaskStoreOptions {
+  /** A claim with no outcome older than this belongs to a runner that died mid-run. Default 30 minutes, as in SQLite. */
+  leaseMs?: number;
+}
+
+/** A claim item this instance holds, and the eTag it last saw on it (the proof it still holds it). */
+interface Held {
+  id: string;
+  eTag?: string;
+}
+
+/** One claim to try: a create, or (after a 409) a takeover of the outcome-less claim item past its lease. */
+interface Attempt {
+  claim: ReminderClaim;
+  retake?: GraphListItem;
+}
 
 function claimFields(claim: ReminderClaim, at: Date): Record<string, unknown> {
   const key = reminderClaimKey(claim);
@@ -44,20 +66,30 @@ const versionOf = (item: GraphListItem | undefined): number | undefined => (item
  * not atomically with it: the gap is one step inside one `$batch`, and a card from a version changed in
  * that gap is stale and refreshes when clicked, as any card does after a later edit.
  * Claims are never deleted: giving one back renames its key, so the claims list stays an audit trail.
+ *
+ * A claim with no outcome older than the lease (its runner crashed between claim and record) is taken
+ * over: after the create's 409, one lookup of the conflicting keys, then a PATCH of the claim item with
+ * `If-Match` on the eTag just read (one survivor wins, the other gets 412), followed in the same `$batch`
+ * by the same version check on the action. The crashed runner may have sent the card before it died,
+ * so a takeover can send it again: at least once after a crash, never lost. Giving a claim back is
+ * also `If-Match` on the eTag this instance holds, so a runner that outlived its lease cannot free a
+ * claim taken over from it. A run with no conflicts does no lookup: the happy path costs nothing more.
  */
 export class SharePointReminderLog implements ReminderLog {
   /** Claim item ids this instance won and has not yet settled, so settling needs no lookup. */
-  private readonly held = new Map<string, string>();
+  private readonly held = new Map<string, Held>();
   private readonly writer: BatchWriter;
   private readonly pageSize: number;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly client: Client,
     private readonly lists: TaskLists,
-    private readonly options: TaskStoreOptions,
+    private readonly options: SharePointReminderLogOptions,
   ) {
     this.writer = new BatchWriter(client, options.batch);
     this.pageSize = options.pageSize ?? DEFAULT_TASK_PAGE_SIZE;
+    this.leaseMs = options.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   }
 
   /** @throws AppError when a list is missing or Graph answers something malformed. */
@@ -68,29 +100,81 @@ export class SharePointReminderLog implements ReminderLog {
     const { refs, byAction } = await this.claimable(actions, wanted);
     const won: ReminderClaim[] = [];
     const unverified = new Map<string, ReminderClaim[]>();
-    await inParallel(packGroups([...byAction.values()]), MAX_CONCURRENT_REQUESTS, async (chunk) => {
-      const steps: BatchStep[] = chunk.flatMap((group, g) => {
-        const ref = refs.get(group[0]!.actionId)!;
-        const creates = group.map((c, i): BatchStep => ({ id: `${g}.${i}`, method: 'POST', url: `${reminderClaims}/items`, headers: JSON_HEADERS, body: { fields: claimFields(c, at) } }));
-        return [...creates, this.markAction(`${g}.p`, actions, ref, group, at, creates.map((s) => s.id))];
-      });
-      const results = await executeBatch(this.client, steps, this.options.batch);
-      chunk.forEach((group, g) => {
-        const created = group.filter((c, i) => {
-          const response = results.get(`${g}.${i}`);
-          if (response?.status !== 201) return false; // 409: claimed already (or just now) elsewhere
-          const parsed = createdItemSchema.safeParse(response.body);
-          if (parsed.success) this.held.set(reminderClaimKey(c), parsed.data.id);
-          return true;
-        });
-        if (created.length === 0) return;
-        if (isOk(results.get(`${g}.p`)?.status)) won.push(...created);
-        else unverified.set(group[0]!.actionId, created);
-      });
-    });
+    const conflicted: ReminderClaim[] = [];
+    const groups = (attempts: Attempt[]) => {
+      const byId = new Map<string, Attempt[]>();
+      for (const a of attempts) byId.set(a.claim.actionId, [...(byId.get(a.claim.actionId) ?? []), a]);
+      return [...byId.values()];
+    };
+    const tries = { actions, reminderClaims, refs, at, won, unverified };
+    await this.attempt(groups([...byAction.values()].flat().map((claim) => ({ claim }))), { ...tries, conflicted });
+    const stale = await this.staleClaims(reminderClaims, conflicted, at);
+    if (stale.length > 0) await this.attempt(groups(stale), tries);
     won.push(...(await this.verify(unverified, actions, at)));
     const order = new Map(wanted.map((c, i) => [reminderClaimKey(c), i]));
     return won.sort((a, b) => order.get(reminderClaimKey(a))! - order.get(reminderClaimKey(b))!);
+  }
+
+  /**
+   * One pass of claims, packed into `$batch`es by action: each claim's create (or takeover PATCH), then
+   * the action's `If-Match` PATCH depending on them. Fills `won`, `unverified` (claims held whose action
+   * write failed) and `conflicted` (creates answered 409, when asked for).
+   */
+  private async attempt(
+    groups: Attempt[][],
+    pass: { actions: string; reminderClaims: string; refs: Map<string, ItemRef>; at: Date; won: ReminderClaim[]; unverified: Map<string, ReminderClaim[]>; conflicted?: ReminderClaim[] },
+  ): Promise<void> {
+    const { actions, reminderClaims, refs, at } = pass;
+    await inParallel(packGroups(groups), MAX_CONCURRENT_REQUESTS, async (chunk) => {
+      const steps: BatchStep[] = chunk.flatMap((group, g) => {
+        const ref = refs.get(group[0]!.claim.actionId)!;
+        const claims = group.map(({ claim, retake }, i): BatchStep => {
+          const id = `${g}.${i}`;
+          if (!retake) return { id, method: 'POST', url: `${reminderClaims}/items`, headers: JSON_HEADERS, body: { fields: claimFields(claim, at) } };
+          const fields = { Version: claim.version, ClaimedAt: at.toISOString() };
+          return { id, method: 'PATCH', url: `${reminderClaims}/items/${retake.id}/fields`, headers: { ...JSON_HEADERS, 'If-Match': retake.eTag! }, body: fields };
+        });
+        const mark = this.markAction(`${g}.p`, actions, ref, group.map((a) => a.claim), at, claims.map((s) => s.id));
+        return [...claims, mark];
+      });
+      const results = await executeBatch(this.client, steps, this.options.batch);
+      chunk.forEach((group, g) => {
+        const held = group.flatMap(({ claim, retake }, i) => {
+          const response = results.get(`${g}.${i}`);
+          if (retake) {
+            // 412: another survivor took it over first (or the runner recorded it after all).
+            if (!isOk(response?.status)) return [];
+            this.held.set(reminderClaimKey(claim), { id: retake.id, eTag: eTagIn(response) });
+            return [claim];
+          }
+          if (response?.status === 409) pass.conflicted?.push(claim); // claimed already (or just now) elsewhere
+          if (response?.status !== 201) return [];
+          const parsed = createdItemSchema.safeParse(response.body);
+          if (parsed.success) this.held.set(reminderClaimKey(claim), { id: parsed.data.id, eTag: parsed.data.eTag });
+          return [claim];
+        });
+        if (held.length === 0) return;
+        if (isOk(results.get(`${g}.p`)?.status)) pass.won.push(...held);
+        else pass.unverified.set(group[0]!.claim.actionId, held);
+      });
+    });
+  }
+
+  /**
+   * Of the claims whose create met an existing key, those held with no outcome for longer than the lease:
+   * their runner died after claiming (perhaps after sending). One lookup for all of them.
+   */
+  private async staleClaims(claimsPath: string, conflicted: ReminderClaim[], at: Date): Promise<Attempt[]> {
+    if (conflicted.length === 0) return [];
+    const found = await findItemsWhere(this.target(claimsPath), 'ClaimKey', conflicted.map(reminderClaimKey));
+    const byKey = new Map(found.map((item) => [String(item.fields.ClaimKey), item]));
+    const staleBefore = at.getTime() - this.leaseMs;
+    return conflicted.flatMap((claim) => {
+      const item = byKey.get(reminderClaimKey(claim));
+      const claimedAt = Date.parse(String(item?.fields.ClaimedAt));
+      // No eTag, no compare-and-set: leave it rather than risk two survivors both taking it over.
+      return item?.eTag && !item.fields.Outcome && Number.isFinite(claimedAt) && claimedAt < staleBefore ? [{ claim, retake: item }] : [];
+    });
   }
 
   /**
@@ -122,20 +206,25 @@ export class SharePointReminderLog implements ReminderLog {
     return { refs, byAction };
   }
 
-  /** Gives a claim back after the send failed (only one not yet recorded), so a later run can try again. */
+  /**
+   * Gives a claim back after the send failed (only one not yet recorded), so a later run can try again.
+   * A claim this instance holds is given back only while it still holds it (`If-Match`): a 412 means
+   * another instance took it over after the lease, and the claim is theirs to settle.
+   */
   async release(claim: ReminderClaim): Promise<void> {
     const key = reminderClaimKey(claim);
-    const id = this.held.get(key) ?? (await this.unsettledClaimId(key));
-    if (!id) return;
+    const held = this.held.get(key) ?? (await this.unsettledClaim(key));
+    if (!held) return;
     this.held.delete(key);
     const { reminderClaims } = await this.lists.paths();
     // A unique key can be freed without deleting anything: the released item keeps a key no claim will use.
     const response = await this.writer.send({
       method: 'PATCH',
-      url: `${reminderClaims}/items/${id}/fields`,
-      headers: JSON_HEADERS,
+      url: `${reminderClaims}/items/${held.id}/fields`,
+      headers: { ...JSON_HEADERS, ...(held.eTag ? { 'If-Match': held.eTag } : {}) },
       body: { ClaimKey: `${key}|released|${randomUUID()}`, Outcome: 'released' },
     });
+    if (response.status === 412) return;
     if (!isOk(response.status)) throw new AppError(`SharePoint did not give a reminder claim back (HTTP ${response.status}).`);
   }
 
@@ -143,7 +232,8 @@ export class SharePointReminderLog implements ReminderLog {
   async record(claim: ReminderClaim, outcome: string): Promise<void> {
     const key = reminderClaimKey(claim);
     const { reminderClaims } = await this.lists.paths();
-    const id = this.held.get(key) ?? (await findItemByKey(this.target(reminderClaims), 'ClaimKey', key))?.id;
+    // Written whoever holds the claim now: the card went out, and an outcome ends any takeover.
+    const id = this.held.get(key)?.id ?? (await findItemByKey(this.target(reminderClaims), 'ClaimKey', key))?.id;
     if (!id) return;
     this.held.delete(key);
     const response = await this.writer.send({ method: 'PATCH', url: `${reminderClaims}/items/${id}/fields`, headers: JSON_HEADERS, body: { Outcome: outcome } });
@@ -201,10 +291,10 @@ export class SharePointReminderLog implements ReminderLog {
     return new Map(items.map((item) => [String(item.fields.ActionId), item]));
   }
 
-  private async unsettledClaimId(key: string): Promise<string | undefined> {
+  private async unsettledClaim(key: string): Promise<Held | undefined> {
     const { reminderClaims } = await this.lists.paths();
     const item = await findItemByKey(this.target(reminderClaims), 'ClaimKey', key);
-    return item && !item.fields.Outcome ? item.id : undefined;
+    return item && !item.fields.Outcome ? { id: item.id } : undefined;
   }
 
   private target(listPath: string): LookupTarget {
@@ -217,8 +307,8 @@ export class SharePointReminderLog implements ReminderLog {
  * `dependsOn` works only within one batch. First fit, largest groups first, so groups of 2 and 3 steps
  * still fill batches of 20 (the order of the claims does not matter to Graph or to the caller).
  */
-function packGroups(groups: ReminderClaim[][]): ReminderClaim[][][] {
-  const chunks: { groups: ReminderClaim[][]; size: number }[] = [];
+function packGroups<T>(groups: T[][]): T[][][] {
+  const chunks: { groups: T[][]; size: number }[] = [];
   for (const group of [...groups].sort((a, b) => b.length - a.length)) {
     const steps = group.length + 1;
     if (steps > MAX_BATCH_STEPS) throw new AppError(`Too many reminders for one action in one claim (${group.length}).`);

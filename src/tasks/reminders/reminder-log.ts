@@ -30,9 +30,17 @@ export interface ReminderLog {
    * adapter claims the whole set in one transaction; the SharePoint adapter packs the whole set, across
    * items and owners, into `$batch`es of 20 (each item's claims in one batch), so pass everything due
    * in one call rather than one call per card.
+   *
+   * A claim with no outcome (neither recorded nor given back) older than the adapter's lease (default
+   * 30 minutes) is taken to belong to a runner that crashed, and can be won again, by one caller only.
+   * The crashed runner may have sent it before dying, so this is at least once after a crash: a
+   * duplicate reminder rather than a lost one. The lease must outlast a run's claim-to-record time.
    */
   claim(claims: readonly ReminderClaim[], at: Date): Promise<ReminderClaim[]>;
-  /** Gives a claim back after the send failed, so a later run can try again. */
+  /**
+   * Gives a claim back after the send failed, so a later run can try again. Frees nothing once the
+   * claim has an outcome, or when another instance took it over from this one after the lease.
+   */
   release(claim: ReminderClaim): Promise<void>;
   /** Records how the claimed reminder went out (`sent`, `fallback`, ...), for the audit trail. */
   record(claim: ReminderClaim, outcome: string): Promise<void>;

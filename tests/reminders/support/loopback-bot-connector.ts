@@ -15,16 +15,22 @@ export interface LoopbackBotConnector {
   /** The service URL to give the sender. */
   url: string;
   received: ReceivedActivity[];
+  /** Conversation ids of posts answered 429, in order. */
+  throttled: string[];
   close(): Promise<void>;
 }
 
 /**
  * A real HTTP server on 127.0.0.1 playing the Bot Connector's proactive-message endpoint,
  * `POST /v3/conversations/{id}/activities`. Records each activity and answers with an id, as the
- * connector does; anything else is a 404. `failFor` conversations get a 503.
+ * connector does; anything else is a 404. `failFor` conversations get a 503. `throttle` plays Teams'
+ * rate limits: the first `times` posts to a conversation get 429 with `retryAfter` (if given) as `Retry-After`.
  */
-export async function startLoopbackBotConnector(options: { failFor?: string[] } = {}): Promise<LoopbackBotConnector> {
+export async function startLoopbackBotConnector(
+  options: { failFor?: string[]; throttle?: Record<string, { times: number; retryAfter?: string }> } = {},
+): Promise<LoopbackBotConnector> {
   const received: ReceivedActivity[] = [];
+  const throttled: string[] = [];
   const server = http.createServer((req, res) => {
     const match = /^\/v3\/conversations\/([^/]+)\/activities$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
@@ -41,6 +47,14 @@ export async function startLoopbackBotConnector(options: { failFor?: string[] } 
         res.end();
         return;
       }
+      const throttle = options.throttle?.[conversationId];
+      if (throttle && throttled.filter((id) => id === conversationId).length < throttle.times) {
+        throttled.push(conversationId);
+        res.statusCode = 429;
+        if (throttle.retryAfter !== undefined) res.setHeader('retry-after', throttle.retryAfter);
+        res.end();
+        return;
+      }
       received.push({ conversationId, activity: JSON.parse(body) as ReceivedActivity['activity'] });
       res.statusCode = 201;
       res.setHeader('content-type', 'application/json');
@@ -52,6 +66,7 @@ export async function startLoopbackBotConnector(options: { failFor?: string[] } 
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    throttled,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
