@@ -9,7 +9,7 @@ import { ConfigError } from '../errors';
 /**
  * Reminder settings, read and checked at start-up beside `loadConfig` (every problem at once).
  *
- * REMINDER_CRON               when the in-process scheduler runs (Europe/London), default weekdays 08:00
+ * REMINDER_CRON               when the in-process scheduler runs (Europe/London), default weekdays 08:00 and 14:00
  * REMIND_DAYS_BEFORE          school days before the due date, default 2
  * REMIND_OVERDUE_EVERY_DAYS   overdue follow-up interval in days, default 3
  * REMIND_ESCALATE_AFTER_DAYS  days overdue before the SEND lead is told, default 7
@@ -29,7 +29,12 @@ export interface ReminderConfig {
   sendsPerSecond?: number;
 }
 
-export const DEFAULT_REMINDER_CRON = '0 8 * * 1-5';
+/**
+ * Weekdays at 08:00 and again at 14:00 (Europe/London). The afternoon run sends only what the morning
+ * could not (claims are per occasion, so nothing twice): a reminder whose morning claim was left by a
+ * crashed instance is reclaimed after its lease and still goes out on its day.
+ */
+export const DEFAULT_REMINDER_CRON = '0 8,14 * * 1-5';
 
 const int = z.coerce.number().int();
 const envSchema = z.object({
