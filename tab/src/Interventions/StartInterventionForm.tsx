@@ -10,6 +10,7 @@ import { yearLabel } from '../Register/passport-api';
 import type { RegisterApi } from '../Register/register-api';
 import { useFormStyles } from '../components/FormProblems/Form.styles';
 import { FormFooter } from '../components/FormProblems/FormFooter';
+import { StaffOptions } from '../components/StaffOptions/StaffOptions';
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   reading_age: 'Reading age (months)',
@@ -126,11 +127,7 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
         <Field label="Delivered by" required {...field('staff')}>
           <Select value={v.staffId} onChange={(_, d) => set({ staffId: d.value })}>
             <option value="">Choose a member of staff</option>
-            {staff.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <StaffOptions staff={staff} />
           </Select>
         </Field>
         <Field label="Their role">

@@ -6,6 +6,7 @@ import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../com
 import { useFormStyles } from '../components/FormProblems/Form.styles';
 import { FormFooter } from '../components/FormProblems/FormFooter';
 import type { RolesApi } from './roles-api';
+import { StaffOptions } from '../components/StaffOptions/StaffOptions';
 
 /** Lets the role table start a change: fills the role word and moves focus to the person. */
 export interface SetRoleFormHandle {
@@ -70,11 +71,7 @@ export const SetRoleForm = forwardRef<SetRoleFormHandle, SetRoleFormProps>(funct
         <Field label="Held by" required {...fieldState(problems, 'person')}>
           <Select ref={personRef} value={personId} onChange={(_, d) => setPersonId(d.value)}>
             <option value="">Choose a member of staff</option>
-            {staff.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <StaffOptions staff={staff} />
           </Select>
         </Field>
       </div>

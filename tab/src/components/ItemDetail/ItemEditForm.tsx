@@ -4,6 +4,7 @@ import type { Action, Person } from '../../../../src/domain/action';
 import { OPEN_STATUS_VALUES, STATUS_LABELS } from '../../../../src/domain/status';
 import { useApp } from '../../app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
+import { StaffOptions } from '../StaffOptions/StaffOptions';
 
 type OpenStatus = (typeof OPEN_STATUS_VALUES)[number];
 
@@ -50,11 +51,7 @@ export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
               if (owner) void run((a) => api.update(a.id, a.version, { owner }), `Now owned by ${owner.name}.`);
             }}
           >
-            {owners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <StaffOptions staff={owners} />
           </Select>
         </Field>
       </div>
