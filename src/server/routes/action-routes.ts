@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import type { z } from 'zod';
 import { weeklyCheckIn } from '../../commands/weekly-check-in';
 import { assertCanChange, canSee } from '../../domain/access';
 import type { Action, NewActionInput } from '../../domain/action';
@@ -62,23 +63,16 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
     }),
   );
 
-  server.patch(
-    '/api/actions/:id',
+  /** A change to one action: validate the body, check the caller may change it, then one repository call. */
+  const changeRoute = <S extends z.ZodType>(schema: S, apply: (id: string, body: z.output<S>, user: User) => Promise<Action>) =>
     route(async (user, req) => {
-      const body = parseInput(updateActionBody, req.body);
+      const body = parseInput(schema, req.body);
       assertCanChange(user, await visible(user, req.params.id));
-      return repo.update(req.params.id, body.version, body.patch, user);
-    }),
-  );
+      return apply(req.params.id, body, user);
+    });
 
-  server.post(
-    '/api/actions/:id/close',
-    route(async (user, req) => {
-      const body = parseInput(closeActionBody, req.body);
-      assertCanChange(user, await visible(user, req.params.id));
-      return repo.close(req.params.id, body.version, body.close, user);
-    }),
-  );
+  server.patch('/api/actions/:id', changeRoute(updateActionBody, (id, body, user) => repo.update(id, body.version, body.patch, user)));
+  server.post('/api/actions/:id/close', changeRoute(closeActionBody, (id, body, user) => repo.close(id, body.version, body.close, user)));
 
   server.post(
     '/api/actions/:id/reopen',
