@@ -1,7 +1,13 @@
 /** Jest runs TypeScript through SWC; `tsc --noEmit` does the type-checking in `npm test`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/bot', '<rootDir>/tests', '<rootDir>/tab'],
+  roots: ['<rootDir>/tests'],
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@bot/(.*)$': '<rootDir>/bot/$1',
+    '^@tab/(.*)$': '<rootDir>/tab/src/$1',
+    '^@tests/(.*)$': '<rootDir>/tests/$1',
+  },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.tsx?$': [

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { App } from '@microsoft/teams.apps';
 import restify from 'restify';
-import { RestifyAdapter } from '../bot/http/restify-adapter';
-import { sdkLogger } from '../bot/sdk-logger';
-import { CAPTURE_VERBS } from '../bot/cards/verbs';
-import { createLogger } from '../src/logger';
-import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '../tests/bot/support/activities';
-import { startBotServer } from '../tests/bot/support/bot-server';
-import { startFakeConnector } from '../tests/bot/support/fake-connector';
+import { RestifyAdapter } from '@bot/restify-adapter';
+import { sdkLogger } from '@bot/sdk-logger';
+import { CAPTURE_VERBS } from '@/capture/cards/capture-verbs';
+import { createLogger } from '@/platform/logger';
+import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
+import { startBotServer } from '@tests/bot/support/bot-server';
+import { startFakeConnector } from '@tests/bot/support/fake-connector';
 import { percentiles, round, timeRuns, type Percentiles } from './measure';
 
 export interface BotFigures {

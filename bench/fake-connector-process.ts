@@ -1,5 +1,5 @@
-import { TOM } from '../tests/bot/support/activities';
-import { startFakeConnector } from '../tests/bot/support/fake-connector';
+import { TOM } from '@tests/bot/support/activities';
+import { startFakeConnector } from '@tests/bot/support/fake-connector';
 
 /**
  * The Bot Connector stand-in in its own process for the bot benchmark, so parsing the bot's replies

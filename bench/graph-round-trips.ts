@@ -1,5 +1,5 @@
-import { buildNewAction, sencoActor } from '../tests/support/factories';
-import { startProvisionedSite } from '../tests/graph-stand-in/provisioned-site';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
+import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 
 /** Graph requests counted by the stand-in for one operation. */
 export interface RoundTrips {
@@ -103,11 +103,11 @@ const benchOwner = (i: number) => ({
  * months, a tenth of them overdue by up to 20 school-calendar days), with the SharePoint reminder log, and a sender that accepts every card.
  */
 export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = PAGE_SIZE): Promise<TaskRoundTrips> {
-  const { ReminderTask, REMINDER_LOOKAHEAD_DAYS } = await import('../src/tasks/reminder-task');
-  const { DEFAULT_REMINDER_POLICY, remindersDue } = await import('../src/domain/reminder-policy');
-  const { createSchoolCalendar } = await import('../src/domain/school-calendar');
-  const { createLogger } = await import('../src/logger');
-  const { addDays } = await import('../src/domain/dates');
+  const { ReminderTask, REMINDER_LOOKAHEAD_DAYS } = await import('@/reminders/reminder-task');
+  const { DEFAULT_REMINDER_POLICY, remindersDue } = await import('@/reminders/reminder-policy');
+  const { createSchoolCalendar } = await import('@/kernel/school-calendar');
+  const { createLogger } = await import('@/platform/logger');
+  const { addDays } = await import('@/kernel/dates');
   const site = await startProvisionedSite();
   try {
     const now = new Date('2026-05-13T07:30:00Z'); // a Wednesday in the summer term
@@ -184,9 +184,9 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
  * the SharePoint digest log and a mail sender that accepts every message.
  */
 export async function measureDigestRoundTrips(recipients = 200, pageSize = PAGE_SIZE): Promise<TaskRoundTrips> {
-  const { WeeklyDigestTask } = await import('../src/tasks/weekly-digest-task');
-  const { deepLinks } = await import('../src/digest/deep-links');
-  const { createLogger } = await import('../src/logger');
+  const { WeeklyDigestTask } = await import('@/digest/weekly-digest-task');
+  const { deepLinks } = await import('@/digest/deep-links');
+  const { createLogger } = await import('@/platform/logger');
   const site = await startProvisionedSite();
   try {
     const now = new Date('2026-05-11T06:00:00Z');

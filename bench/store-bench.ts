@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { weeklyCheckIn } from '../src/commands/weekly-check-in';
-import { DEMO_PUPILS, DEMO_STAFF } from '../src/demo/school';
-import type { NewActionInput } from '../src/domain/action';
-import { addDays, londonDate } from '../src/domain/dates';
-import { ITEM_TYPES } from '../src/domain/item-type';
-import { OPEN_STATUS_VALUES } from '../src/domain/status';
-import { openDatabase } from '../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../src/storage/sqlite/sqlite-action-repository';
+import { weeklyCheckIn } from '@/tracker/weekly-check-in';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
+import type { NewActionInput } from '@/kernel/action';
+import { addDays, londonDate } from '@/kernel/dates';
+import { ITEM_TYPES } from '@/kernel/item-type';
+import { OPEN_STATUS_VALUES } from '@/kernel/status';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { percentiles, round, timeRuns, type Percentiles } from './measure';
 
 export interface StoreFigures {

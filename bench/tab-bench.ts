@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DEMO_PUPILS, DEMO_STAFF } from '../src/demo/school';
-import type { NewActionInput } from '../src/domain/action';
-import { addDays, londonDate } from '../src/domain/dates';
-import { ITEM_TYPES } from '../src/domain/item-type';
-import { buildTab } from '../tests/browser/support/build-tab';
-import { launchChromium } from '../tests/browser/support/chromium';
-import { startApp } from '../tests/browser/support/start-app';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
+import type { NewActionInput } from '@/kernel/action';
+import { addDays, londonDate } from '@/kernel/dates';
+import { ITEM_TYPES } from '@/kernel/item-type';
+import { buildTab } from '@tests/browser/support/build-tab';
+import { launchChromium } from '@tests/browser/support/chromium';
+import { startApp } from '@tests/browser/support/start-app';
 
 /** What `measureTab()` reports. Sizes in bytes, times in milliseconds. */
 export interface TabFigures {

@@ -1,10 +1,10 @@
-import type { Person } from '../src/domain/action';
-import type { SchoolDirectory } from '../src/commands/capture-actions';
-import type { UpdateFromReminderDeps } from '../src/commands/update-from-reminder';
-import type { Logger } from '../src/logger';
-import type { ActionRepository } from '../src/storage/action-repository';
-import type { ConversationReferenceStore } from '../src/storage/conversation-reference-store';
-import type { MemberCache } from './handlers/member-cache';
+import type { Person } from '@/kernel/action';
+import type { SchoolDirectory } from '@/capture/capture-actions';
+import type { UpdateFromReminderDeps } from '@/reminders/update-from-reminder';
+import type { Logger } from '@/platform/logger';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
+import type { MemberCache } from '@/teams/member-cache';
 
 /** Everything the bot's handlers need, passed in by the composition root. */
 export interface BotDeps {
@@ -12,7 +12,7 @@ export interface BotDeps {
   conversations: ConversationReferenceStore;
   /**
    * Pupils and the role table: fixed, or read per turn from the register and role stores (through an
-   * in-memory cache, see src/server/school-directory-cache.ts).
+   * in-memory cache, see src/capture/school-directory-cache.ts).
    */
   school: SchoolDirectory | (() => Promise<SchoolDirectory>);
   /** Staff the app already knows (the role holders): owners found here need no Teams lookup. */
@@ -23,6 +23,6 @@ export interface BotDeps {
   now: () => Date;
   /** Conversation members already looked up (optional: without it every mention is looked up). */
   members?: MemberCache;
-  /** When set, reminder card clicks are handled too (see bot/handlers/reminder-action.ts). */
+  /** When set, reminder card clicks are handled too (see src/reminders/reminder-action.ts). */
   reminders?: UpdateFromReminderDeps;
 }

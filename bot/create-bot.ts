@@ -1,14 +1,14 @@
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import type { Server } from 'restify';
-import type { BotCredentials, Config } from '../src/env';
-import type { BotDeps } from './bot-deps';
-import { handleCardAction } from './handlers/handle-card-action';
-import { handleInstall } from './handlers/handle-install';
-import { handleMessage } from './handlers/handle-message';
-import { searchPupils } from './handlers/handle-pupil-search';
-import { schoolOf } from './handlers/school-of';
-import { RestifyAdapter } from './http/restify-adapter';
+import type { BotCredentials, Config } from '@/app/config';
+import type { BotDeps } from '@bot/bot-deps';
+import { handleCardAction } from './handle-card-action';
+import { handleInstall } from './handle-install';
+import { handleMessage } from './handle-message';
+import { searchPupils } from '@/capture/handle-pupil-search';
+import { schoolOf } from '@/capture/school-of';
+import { RestifyAdapter } from './restify-adapter';
 import { sdkLogger } from './sdk-logger';
 
 /** The bot, ready to mount on the restify server at `POST /api/messages`. */

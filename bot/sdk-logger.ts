@@ -1,5 +1,5 @@
 import type { ILogger } from '@microsoft/teams.common';
-import type { Logger } from '../src/logger';
+import type { Logger } from '@/platform/logger';
 
 /** Keeps strings and error messages only: the SDK passes whole activities (message text) to its logger. */
 function summarise(args: unknown[]): string {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError, ValidationError } from '../src/errors';
+import { AppError, ValidationError } from '@/kernel/errors';
 import { buildAppPackage } from './app-package/build-package';
 
 const root = path.join(__dirname, '..');

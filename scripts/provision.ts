@@ -1,8 +1,8 @@
-import { ConfigError } from '../src/errors';
-import { createGraphClientFromConfig } from '../src/storage/sharepoint/create-sharepoint-repository';
-import { graphRoot } from '../src/storage/sharepoint/graph-client';
-import { provisionLists } from '../src/storage/sharepoint/provision';
-import { requireSharePointEnv } from '../src/storage/sharepoint/sharepoint-config';
+import { ConfigError } from '@/kernel/errors';
+import { createGraphClientFromConfig } from '@/storage/sharepoint/create-sharepoint-repository';
+import { graphRoot } from '@/storage/sharepoint/graph-client';
+import { provisionLists } from '@/storage/sharepoint/provision';
+import { requireSharePointEnv } from '@/storage/sharepoint/sharepoint-config';
 
 /**
  * `npm run provision`: creates the SEND Tracker lists and indexed columns on the configured SharePoint

@@ -9,6 +9,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.resolve(__dirname),
   base: '/tab/',
+  // The tab reaches the kernel and the shared API types through the same aliases as tsconfig.json.
+  resolve: { alias: { '@/': `${path.resolve(__dirname, '../src')}/`, '@tab/': `${path.resolve(__dirname, 'src')}/` } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: path.resolve(__dirname, '../dist/tab'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadEnvironment } from './env-file';
 import { substitutePlaceholders } from './substitute';
 import { validateManifest } from './validate-manifest';
-import { writeZip } from '../../src/files/zip';
+import { writeZip } from '@/platform/zip';
 
 /** Where the package builder reads from and writes to; tests point these at temporary folders. */
 export interface PackageOptions {

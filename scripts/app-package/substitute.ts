@@ -1,4 +1,4 @@
-import { ConfigError } from '../../src/errors';
+import { ConfigError } from '@/kernel/errors';
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 

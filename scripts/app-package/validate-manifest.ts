@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { ValidationError } from '../../src/errors';
+import { ValidationError } from '@/kernel/errors';
 
 /** The manifest schema version this app targets: the newest that `@microsoft/app-manifest` ships offline. */
 export const MANIFEST_VERSION = '1.30';

@@ -1,9 +1,9 @@
-import type { DigestContent, OwnerDigest, SchoolPicture } from '../commands/build-digest';
-import { RECENTLY_CLOSED_DAYS } from '../commands/build-digest';
-import type { Action, Pupil } from '../domain/action';
-import { addDays, daysBetween, formatDate, isoWeekday, type IsoDate } from '../domain/dates';
-import { ITEM_TYPE_LABELS, ITEM_TYPES } from '../domain/item-type';
-import { isClosed, STATUS_LABELS, STATUSES } from '../domain/status';
+import type { DigestContent, OwnerDigest, SchoolPicture } from './build-digest';
+import { RECENTLY_CLOSED_DAYS } from './build-digest';
+import type { Action, Pupil } from '@/kernel/action';
+import { addDays, daysBetween, formatDate, isoWeekday, type IsoDate } from '@/kernel/dates';
+import { ITEM_TYPE_LABELS, ITEM_TYPES } from '@/kernel/item-type';
+import { isClosed, STATUS_LABELS, STATUSES } from '@/kernel/status';
 import type { DeepLinks } from './deep-links';
 
 /** One item as both the HTML and plain-text emails show it. All strings are raw user text: escape on output. */

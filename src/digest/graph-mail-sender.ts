@@ -1,6 +1,6 @@
 import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import type { Logger } from '../logger';
-import { MailSendError, type MailSender, type OutgoingMail, type SentReceipt } from './mail-sender';
+import type { Logger } from '@/platform/logger';
+import { MailSendError, type MailSender, type OutgoingMail, type SentReceipt } from '@/kernel/ports/mail-sender';
 import { EXCHANGE_SAFE_BUCKET, systemClock, TokenBucket, type Clock } from './token-bucket';
 
 export interface GraphMailSenderOptions {

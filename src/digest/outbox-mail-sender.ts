@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MailSender, OutgoingMail, SentReceipt } from './mail-sender';
+import type { MailSender, OutboxEntry, OutgoingMail, SentReceipt } from '@/kernel/ports/mail-sender';
 import { writeEml } from './mime/write-eml';
-
-/** One file in the outbox, newest first in listings. */
-export interface OutboxEntry {
-  file: string;
-  bytes: number;
-  writtenAt: string;
-}
 
 /**
  * Embedded mode's "mail server": each email becomes an .eml file in the outbox folder, which

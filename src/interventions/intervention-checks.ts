@@ -1,5 +1,5 @@
-import { addDays, daysBetween } from '../domain/dates';
-import { measureAt, type Intervention, type NewIntervention } from './intervention';
+import { addDays, daysBetween } from '@/kernel/dates';
+import { measureAt, type Intervention, type NewIntervention } from '@/kernel/intervention';
 
 /** Why an intervention needs a look. Warnings never block saving, except missing consent at the start. */
 export interface InterventionWarning {

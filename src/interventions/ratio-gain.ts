@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { daysBetween } from '../domain/dates';
-import { AGE_BASED, measureAt, type Intervention } from './intervention';
+import { daysBetween } from '@/kernel/dates';
+import { AGE_BASED, measureAt, type Intervention } from '@/kernel/intervention';
 
 /**
  * Brooks' band names for ratio gain. The cut-offs are CONFIGURABLE DEFAULTS, not yet checked

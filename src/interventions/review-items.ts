@@ -1,7 +1,7 @@
-import type { NewActionInput } from '../domain/action';
-import { initials, type PupilRecord } from '../register/pupil-record';
+import type { NewActionInput } from '@/kernel/action';
+import { initials, type PupilRecord } from '@/kernel/pupil-record';
 import { midPoint } from './intervention-checks';
-import type { Intervention, NewIntervention } from './intervention';
+import type { Intervention, NewIntervention } from '@/kernel/intervention';
 
 /** The review dates an intervention gets when none are given: the mid-point and the planned end. */
 export function defaultReviewDates(i: Pick<NewIntervention, 'startDate' | 'plannedEndDate'>): string[] {

@@ -1,7 +1,7 @@
-import { NEED_LABELS, SEN_STATUS_LABELS } from '../register/need-codes';
-import type { PupilRecord } from '../register/pupil-record';
-import { PASSPORT_HEADINGS, type PassportContent } from './passport';
-import { writeZip } from '../files/zip';
+import { NEED_LABELS, SEN_STATUS_LABELS } from '@/kernel/need-codes';
+import type { PupilRecord } from '@/kernel/pupil-record';
+import { PASSPORT_HEADINGS, type PassportContent } from '@/kernel/passport';
+import { writeZip } from '@/platform/zip';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 // Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.

@@ -1,4 +1,4 @@
-import { toCsv } from '../files/csv';
+import { toCsv } from '@/platform/csv';
 import type { ProvisionMap } from './provision-map';
 
 const yearLabel = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : String(y));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { daysBetween } from '../domain/dates';
-import { isoDateSchema } from '../domain/action';
-import { STAFF_ROLES, type Intervention, type StaffRole } from '../interventions/intervention';
+import { daysBetween } from '@/kernel/dates';
+import { isoDateSchema } from '@/kernel/action';
+import { STAFF_ROLES, type Intervention, type StaffRole } from '@/kernel/intervention';
 
 /** The term being costed and the school's hourly rates (pounds per hour, by role). */
 export const provisionTermSchema = z

@@ -1,9 +1,9 @@
 import { answerKeyQuestions, type KeyAnswer } from './key-questions';
 import { latestAbsence, NATIONAL_FIGURES, nationalYear, type NationalFigures, type Phase } from './national-figures';
-import { NEED_CODES, NEED_LABELS, type NeedCode, type SenStatus } from './need-codes';
+import { NEED_CODES, NEED_LABELS, type NeedCode, type SenStatus } from '@/kernel/need-codes';
 import { percent, pointsDifference } from './percent';
-import { initials, primaryNeed, type PupilRecord } from './pupil-record';
-import type { RegisterSnapshot } from './snapshot';
+import { initials, primaryNeed, type PupilRecord } from '@/kernel/pupil-record';
+import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 
 export interface AnalyticsInput {
   /** Pupils on roll. */

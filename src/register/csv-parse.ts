@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '@/kernel/errors';
 
 /**
  * An RFC 4180 CSV parser: quoted fields, doubled quotes inside them, commas and line breaks inside

@@ -1,7 +1,7 @@
 import type { RegisterAnalytics } from './analytics';
-import { NEED_LABELS, type NeedCode } from './need-codes';
+import { NEED_LABELS, type NeedCode } from '@/kernel/need-codes';
 import { percent } from './percent';
-import { primaryNeed, type PupilRecord } from './pupil-record';
+import { primaryNeed, type PupilRecord } from '@/kernel/pupil-record';
 
 /** One of the four questions from SENCO practice, answered in a sentence from the data. */
 export interface KeyAnswer {

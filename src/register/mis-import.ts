@@ -1,10 +1,10 @@
-import { parseInput } from '../domain/validate';
-import { ValidationError, type FieldProblem } from '../errors';
+import { parseInput } from '@/kernel/validate';
+import { ValidationError, type FieldProblem } from '@/kernel/errors';
 import { columnMappingSchema, proposeMapping, REQUIRED_FIELDS, type ColumnMapping, type MappingProposal, type RegisterField } from './mis-columns';
 import type { MisTable } from './mis-table';
 import { parseAttendance, parseEal, parseNeed, parseSenStatus, parseUkDate, parseYearGroup, parseYesNo, type Parsed } from './mis-values';
-import type { PupilRecordFields, RankedNeed } from './pupil-record';
-import { upnProblem } from './upn';
+import type { PupilRecordFields, RankedNeed } from '@/kernel/pupil-record';
+import { upnProblem } from '@/kernel/upn';
 
 export { proposeMapping, type ColumnMapping, type MappingProposal } from './mis-columns';
 export { readMisTable, type MisFile, type MisTable } from './mis-table';

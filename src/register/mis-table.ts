@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../errors';
+import { ValidationError } from '@/kernel/errors';
 import { parseCsv } from './csv-parse';
 
 /** A file as rows of text cells. `rows[i]` is spreadsheet row `i + 2` (row 1 holds the headers). */

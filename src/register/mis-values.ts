@@ -1,5 +1,5 @@
-import { isIsoDate } from '../domain/dates';
-import { NEED_CODES, NEED_LABELS, SEN_STATUSES, type NeedCode, type SenStatus } from './need-codes';
+import { isIsoDate } from '@/kernel/dates';
+import { NEED_CODES, NEED_LABELS, SEN_STATUSES, type NeedCode, type SenStatus } from '@/kernel/need-codes';
 
 /** Either the parsed value or a sentence saying why the cell is wrong (quoted back to the user). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import raw from './data/national-figures.json';
-import { NEED_CODES } from './need-codes';
+import { NEED_CODES } from '@/kernel/need-codes';
 
 const pct = z.number().min(0).max(100).nullable();
 const phaseFigures = z.strictObject({ anySenPercent: pct, ehcPlanPercent: pct, senSupportPercent: pct });

@@ -1,5 +1,5 @@
-import type { Actor, Person } from '../domain/action';
-import type { RoleDirectory } from './role-directory';
+import type { Actor, Person } from '@/kernel/action';
+import type { RoleDirectory } from '@/kernel/ports/role-directory';
 
 /** Who the seed is recorded as in the role history. */
 export const SEED_ACTOR: Actor = { id: 'send-tracker', name: 'SEND Tracker (demo data)' };

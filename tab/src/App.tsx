@@ -1,25 +1,25 @@
 import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { londonDate } from '../../src/domain/dates';
-import { createApi, type Me } from './api/api-client';
-import { AppContext, type AppServices } from './app-context';
-import { AppShell } from './components/AppShell/AppShell';
-import { parseRoute, routeSearch, visibleViews, type Route } from './navigation/route';
-import { connectToHost, getSsoToken, type HostInfo } from './teams/teams-host';
-import { fluentTheme, resolveThemeName } from './teams/theme';
-import { TrackerView } from './views/TrackerView';
+import { londonDate } from '@/kernel/dates';
+import { createApi, type Me } from '@tab/api/api-client';
+import { AppContext, type AppServices } from '@tab/app-context';
+import { AppShell } from '@tab/components/AppShell/AppShell';
+import { parseRoute, routeSearch, visibleViews, type Route } from '@tab/navigation/route';
+import { connectToHost, getSsoToken, type HostInfo } from '@tab/teams/teams-host';
+import { fluentTheme, resolveThemeName } from '@tab/teams/theme';
+import { TrackerView } from '@tab/views/TrackerView';
 
 // Only the live tracker is in the first download; the rest load when opened.
-const CheckInView = lazy(() => import('./views/CheckInView'));
-const PupilView = lazy(() => import('./views/PupilView'));
-const ConfigView = lazy(() => import('./views/ConfigView'));
-const ItemDetailDialog = lazy(() => import('./components/ItemDetail/ItemDetailDialog'));
+const CheckInView = lazy(() => import('@tab/views/CheckInView'));
+const PupilView = lazy(() => import('@tab/views/PupilView'));
+const ConfigView = lazy(() => import('@tab/views/ConfigView'));
+const ItemDetailDialog = lazy(() => import('@tab/components/ItemDetail/ItemDetailDialog'));
 // SEND-team views: most staff never open them, so they stay out of the first download entirely.
-const RegisterView = lazy(() => import('./views/RegisterView'));
-const InterventionsView = lazy(() => import('./views/InterventionsView'));
-const ProvisionView = lazy(() => import('./views/ProvisionView'));
-const DigestView = lazy(() => import('./views/DigestView'));
-const RolesView = lazy(() => import('./views/RolesView'));
+const RegisterView = lazy(() => import('@tab/views/RegisterView'));
+const InterventionsView = lazy(() => import('@tab/views/InterventionsView'));
+const ProvisionView = lazy(() => import('@tab/views/ProvisionView'));
+const DigestView = lazy(() => import('@tab/views/DigestView'));
+const RolesView = lazy(() => import('@tab/views/RolesView'));
 
 const useStyles = makeStyles({ root: { minHeight: '100vh' } });
 

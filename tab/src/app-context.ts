@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { IsoDate } from '../../src/domain/dates';
-import type { Me, TrackerApi } from './api/api-client';
-import type { Route } from './navigation/route';
+import type { IsoDate } from '@/kernel/dates';
+import type { Me, TrackerApi } from '@tab/api/api-client';
+import type { Route } from '@tab/navigation/route';
 
 /** What every view needs: the API, who is signed in, today's London date and navigation. */
 export interface AppServices {

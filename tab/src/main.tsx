@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from '@tab/App';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

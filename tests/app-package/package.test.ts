@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, ValidationError } from '../../src/errors';
+import { ConfigError, ValidationError } from '@/kernel/errors';
 import { buildAppPackage, PACKAGE_FILES } from '../../scripts/app-package/build-package';
 import { envFileText, sampleEnv } from './sample-env';
 import { readZip } from './read-zip';

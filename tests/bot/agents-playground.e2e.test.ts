@@ -1,4 +1,4 @@
-import { CAPTURE_VERBS } from '../../bot/cards/verbs';
+import { CAPTURE_VERBS } from '@/capture/cards/capture-verbs';
 import { startAgentsPlayground } from './support/agents-playground';
 import { buttonData, cardInputs } from './support/activities';
 import { startBotServer } from './support/bot-server';

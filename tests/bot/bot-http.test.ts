@@ -1,5 +1,5 @@
-import { CAPTURE_VERBS, PUPIL_DATASET, rowInputIds } from '../../bot/cards/verbs';
-import { isLoopbackAddress } from '../../src/server/loopback';
+import { CAPTURE_VERBS, PUPIL_DATASET, rowInputIds } from '@/capture/cards/capture-verbs';
+import { isLoopbackAddress } from '@/platform/loopback';
 import { BOT, MEETING_CHAT, TOM, botAdded, buttonData, cardAction, cardInputs, meetingMessage } from './support/activities';
 import { startBotServer } from './support/bot-server';
 import { startFakeConnector } from './support/fake-connector';

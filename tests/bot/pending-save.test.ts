@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCardAction } from '../../bot/handlers/run-card-action';
-import { CAPTURE_VERBS, rowInputIds } from '../../bot/cards/verbs';
-import { DEMO_PUPILS } from '../../src/demo/school';
-import { createLogger } from '../../src/logger';
-import { OutboxActionRepository } from '../../src/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '../../src/storage/outbox/outbox-store';
-import { ACTIONS_LIST } from '../../src/storage/sharepoint/list-schema';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
-import { startProvisionedSite, type ProvisionedSite } from '../graph-stand-in/provisioned-site';
-import { sencoActor, teacher } from '../support/factories';
+import { runCardAction } from '@bot/run-card-action';
+import { CAPTURE_VERBS, rowInputIds } from '@/capture/cards/capture-verbs';
+import { DEMO_PUPILS } from '@/app/demo/school';
+import { createLogger } from '@/platform/logger';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
+import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { ACTIONS_LIST } from '@/storage/sharepoint/list-schema';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { sencoActor, teacher } from '@tests/support/factories';
 
 describe('saving from the card while SharePoint is unreachable', () => {
   let site: ProvisionedSite;

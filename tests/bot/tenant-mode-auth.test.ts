@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { createBot } from '../../bot/create-bot';
-import { loadConfig } from '../../src/env';
-import { createLogger } from '../../src/logger';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
-import { tenantEnv } from '../support/tenant-env';
+import { createBot } from '@bot/create-bot';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { tenantEnv } from '@tests/support/tenant-env';
 import { meetingMessage } from './support/activities';
 import { startFakeConnector } from './support/fake-connector';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '../../src/demo/school';
-import { addDays, formatDate, londonDate } from '../../src/domain/dates';
-import { interventionRatioGain, ratioGainBand } from '../../src/interventions/ratio-gain';
-import { withCheckLetter } from '../../src/register/upn';
+import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '@/app/demo/school';
+import { addDays, formatDate, londonDate } from '@/kernel/dates';
+import { interventionRatioGain, ratioGainBand } from '@/interventions/ratio-gain';
+import { withCheckLetter } from '@/kernel/upn';
 import { axeViolations } from './support/axe';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';

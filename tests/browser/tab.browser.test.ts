@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../src/demo/school';
+import { DEMO_STAFF } from '@/app/demo/school';
 import { axeViolations } from './support/axe';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';

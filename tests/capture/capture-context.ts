@@ -1,5 +1,5 @@
-import type { CaptureContext } from '../../src/capture/proposed-action';
-import { demoContext } from '../../src/capture/demo-context';
+import type { CaptureContext } from '@/capture/parse/proposed-action';
+import { demoContext } from '@/app/demo/demo-context';
 
 /** Thursday 23 April 2026, 10:00 in London (BST). */
 export const THURSDAY = new Date('2026-04-23T10:00:00+01:00');

@@ -1,6 +1,6 @@
-import { describeAction, MAX_DESCRIPTION_LENGTH } from '../../src/capture/describe-action';
-import { mentionToken } from '../../src/capture/plain-text';
-import { DEMO_STAFF } from '../../src/demo/school';
+import { describeAction, MAX_DESCRIPTION_LENGTH } from '@/capture/parse/describe-action';
+import { mentionToken } from '@/capture/parse/plain-text';
+import { DEMO_STAFF } from '@/app/demo/school';
 
 const mentions = [{ text: '<at>Grace Okafor</at>', person: DEMO_STAFF.assistant }];
 

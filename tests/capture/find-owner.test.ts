@@ -1,8 +1,8 @@
-import { findOwner } from '../../src/capture/find-owner';
-import { mentionToken } from '../../src/capture/plain-text';
-import type { Mention } from '../../src/capture/proposed-action';
-import { demoRoles } from '../../src/capture/demo-context';
-import { DEMO_PUPILS, DEMO_STAFF } from '../../src/demo/school';
+import { findOwner } from '@/capture/parse/find-owner';
+import { mentionToken } from '@/capture/parse/plain-text';
+import type { Mention } from '@/capture/parse/proposed-action';
+import { demoRoles } from '@/app/demo/demo-context';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 
 const tom: Mention = { text: '<at>Tom Reed</at>', person: DEMO_STAFF.year4Teacher };
 const grace: Mention = { text: '<at>Grace Okafor</at>', person: DEMO_STAFF.assistant };

@@ -1,6 +1,6 @@
-import { findPupil, pupilMatchers } from '../../src/capture/find-pupil';
-import type { Pupil } from '../../src/domain/action';
-import { DEMO_PUPILS } from '../../src/demo/school';
+import { findPupil, pupilMatchers } from '@/capture/parse/find-pupil';
+import type { Pupil } from '@/kernel/action';
+import { DEMO_PUPILS } from '@/app/demo/school';
 
 const matchers = pupilMatchers(DEMO_PUPILS);
 const jb = DEMO_PUPILS[0]!;

@@ -1,5 +1,5 @@
-import { findVagueness } from '../../src/capture/find-vagueness';
-import { DEMO_STAFF } from '../../src/demo/school';
+import { findVagueness } from '@/capture/parse/find-vagueness';
+import { DEMO_STAFF } from '@/app/demo/school';
 
 const ready = { owner: { kind: 'person' as const, person: DEMO_STAFF.senco }, due: '2026-05-01', ownerWarnings: [], dueWarnings: [] };
 

@@ -1,4 +1,4 @@
-import { DEFAULT_ITEM_TYPE, guessItemType } from '../../src/capture/guess-item-type';
+import { DEFAULT_ITEM_TYPE, guessItemType } from '@/capture/parse/guess-item-type';
 
 describe('guessItemType', () => {
   it.each([

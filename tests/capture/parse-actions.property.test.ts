@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { demoRoles } from '../../src/capture/demo-context';
-import { MAX_MESSAGE_LENGTH, parseActions } from '../../src/capture/parse-actions';
-import type { CaptureContext, Mention, ProposedAction } from '../../src/capture/proposed-action';
-import { isIsoDate } from '../../src/domain/dates';
-import { ITEM_TYPES } from '../../src/domain/item-type';
-import { DEMO_PUPILS, DEMO_STAFF } from '../../src/demo/school';
+import { demoRoles } from '@/app/demo/demo-context';
+import { MAX_MESSAGE_LENGTH, parseActions } from '@/capture/parse/parse-actions';
+import type { CaptureContext, Mention, ProposedAction } from '@/capture/parse/proposed-action';
+import { isIsoDate } from '@/kernel/dates';
+import { ITEM_TYPES } from '@/kernel/item-type';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 
 const staff = Object.values(DEMO_STAFF);
 const allRoles = demoRoles();

@@ -1,5 +1,5 @@
-import { MAX_MESSAGE_LENGTH, hasClearActionLines, parseActions } from '../../src/capture/parse-actions';
-import { DEMO_PUPILS, DEMO_STAFF } from '../../src/demo/school';
+import { MAX_MESSAGE_LENGTH, hasClearActionLines, parseActions } from '@/capture/parse/parse-actions';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 import { contextFor } from './capture-context';
 
 const jb = DEMO_PUPILS[0]!;

@@ -1,4 +1,4 @@
-import { parseDueDate } from '../../src/capture/parse-due-date';
+import { parseDueDate } from '@/capture/parse/parse-due-date';
 import { THURSDAY } from './capture-context';
 
 const FRIDAY = new Date('2026-04-24T10:00:00+01:00');

@@ -1,6 +1,6 @@
-import { decodeEntities, mentionToken, toPlainText } from '../../src/capture/plain-text';
-import type { Mention } from '../../src/capture/proposed-action';
-import { DEMO_STAFF } from '../../src/demo/school';
+import { decodeEntities, mentionToken, toPlainText } from '@/capture/parse/plain-text';
+import type { Mention } from '@/capture/parse/proposed-action';
+import { DEMO_STAFF } from '@/app/demo/school';
 
 const tom: Mention = { text: '<at>Tom Reed</at>', person: DEMO_STAFF.year4Teacher };
 

@@ -1,4 +1,4 @@
-import { hasClearActionLines, splitLines } from '../../src/capture/split-lines';
+import { hasClearActionLines, splitLines } from '@/capture/parse/split-lines';
 
 const texts = (plain: string) => splitLines(plain).map((l) => l.text);
 

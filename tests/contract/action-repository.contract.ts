@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../src/errors';
-import type { ActionRepository } from '../../src/storage/action-repository';
-import { assistant, buildNewAction, senco, sencoActor, teacher, teacherActor } from '../support/factories';
+import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { assistant, buildNewAction, senco, sencoActor, teacher, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty repository whose clock reads `now()`. */
 export type RepositoryFactory = (now: () => Date) => Promise<ActionRepository>;

@@ -1,4 +1,4 @@
-import type { ConversationReferenceStore, StoredConversationReference } from '../../src/storage/conversation-reference-store';
+import type { ConversationReferenceStore, StoredConversationReference } from '@/kernel/ports/conversation-reference-store';
 
 /** Two instances' stores over one backing store. */
 export type ConversationStoreFactory = () => Promise<[ConversationReferenceStore, ConversationReferenceStore]>;

@@ -1,4 +1,4 @@
-import type { DigestLog } from '../../src/tasks/digest-log';
+import type { DigestLog } from '@/kernel/ports/digest-log';
 
 /** Two instances' DigestLogs over one store. */
 export type DigestLogFactory = () => Promise<[DigestLog, DigestLog]>;

@@ -1,7 +1,7 @@
-import { NotFoundError, ValidationError } from '../../src/errors';
-import type { InterventionRepository } from '../../src/interventions/intervention-repository';
-import { buildIntervention } from '../interventions/support';
-import { sencoActor, teacherActor } from '../support/factories';
+import { NotFoundError, ValidationError } from '@/kernel/errors';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import { buildIntervention } from '@tests/interventions/support';
+import { sencoActor, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty store whose clock reads `now()`. */
 export type InterventionFactory = (now: () => Date) => Promise<InterventionRepository>;

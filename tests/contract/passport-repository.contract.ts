@@ -1,6 +1,6 @@
-import { ConflictError, ValidationError } from '../../src/errors';
-import type { PassportRepository } from '../../src/passport/passport-repository';
-import { sencoActor, teacherActor } from '../support/factories';
+import { ConflictError, ValidationError } from '@/kernel/errors';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import { sencoActor, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty store whose clock reads `now()`. */
 export type PassportFactory = (now: () => Date) => Promise<PassportRepository>;

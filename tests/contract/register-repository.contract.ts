@@ -1,6 +1,6 @@
-import { NotFoundError, ValidationError } from '../../src/errors';
-import type { RegisterRepository } from '../../src/register/register-repository';
-import { generatePrimaryRegister } from '../register/generate-register';
+import { NotFoundError, ValidationError } from '@/kernel/errors';
+import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
 
 /** Builds a fresh, empty register whose clock reads `now()`. */
 export type RegisterFactory = (now: () => Date) => Promise<RegisterRepository>;

@@ -1,7 +1,7 @@
-import type { ActionRepository } from '../../src/storage/action-repository';
-import { readTokenOf } from '../../src/storage/read-tokens';
-import type { ReminderClaim, ReminderLog } from '../../src/tasks/reminders/reminder-log';
-import { buildNewAction, sencoActor, teacherActor } from '../support/factories';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { readTokenOf } from '@/kernel/ports/read-tokens';
+import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
+import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
 /** One store as two app instances see it: separate connections (SQLite) or Graph clients (SharePoint). */
 export interface ReminderLogFixture {

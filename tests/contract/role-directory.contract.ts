@@ -1,6 +1,6 @@
-import { ValidationError } from '../../src/errors';
-import type { RoleDirectory } from '../../src/roles/role-directory';
-import { assistant, senco, sencoActor, teacher, teacherActor } from '../support/factories';
+import { ValidationError } from '@/kernel/errors';
+import type { RoleDirectory } from '@/kernel/ports/role-directory';
+import { assistant, senco, sencoActor, teacher, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty role table whose clock reads `now()`. */
 export type RoleDirectoryFactory = (now: () => Date) => Promise<RoleDirectory>;

@@ -1,4 +1,4 @@
-import { useStandInSites } from '../graph-stand-in/provisioned-site';
+import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { describeInterventionRepositoryContract } from './intervention-repository.contract';
 import { describePassportRepositoryContract } from './passport-repository.contract';
 import { describeRegisterRepositoryContract } from './register-repository.contract';

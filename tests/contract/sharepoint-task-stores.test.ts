@@ -1,4 +1,4 @@
-import { useStandInSites } from '../graph-stand-in/provisioned-site';
+import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { describeConversationReferenceContract } from './conversation-references.contract';
 import { describeDigestLogContract } from './digest-log.contract';
 import { describeReminderLogContract } from './reminder-log.contract';

@@ -1,8 +1,8 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { ConflictError } from '../../src/errors';
-import { ACTIONS_LIST } from '../../src/storage/sharepoint/list-schema';
-import { useStandInSites, type ProvisionedSite } from '../graph-stand-in/provisioned-site';
-import { buildNewAction, sencoActor, teacherActor } from '../support/factories';
+import { ConflictError } from '@/kernel/errors';
+import { ACTIONS_LIST } from '@/storage/sharepoint/list-schema';
+import { useStandInSites, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 import { describeActionRepositoryContract } from './action-repository.contract';
 
 const newSite = useStandInSites();

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteInterventionRepository } from '../../src/storage/sqlite/sqlite-intervention-repository';
-import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
-import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
-import { SqliteRoleDirectory } from '../../src/storage/sqlite/sqlite-role-directory';
-import { senco, sencoActor } from '../support/factories';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
+import { senco, sencoActor } from '@tests/support/factories';
 import { describeInterventionRepositoryContract } from './intervention-repository.contract';
 import { describePassportRepositoryContract } from './passport-repository.contract';
 import { describeRegisterRepositoryContract } from './register-repository.contract';

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
-import { SqliteDigestLog } from '../../src/storage/sqlite/sqlite-digest-log';
-import { SqliteReminderLog } from '../../src/storage/sqlite/sqlite-reminder-log';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
 import { describeConversationReferenceContract } from './conversation-references.contract';
 import { describeDigestLogContract } from './digest-log.contract';
 import { describeReminderLogContract } from './reminder-log.contract';

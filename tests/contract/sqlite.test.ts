@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { buildNewAction, sencoActor } from '../support/factories';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
 import { describeActionRepositoryContract } from './action-repository.contract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-sqlite-'));

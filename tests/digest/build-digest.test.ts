@@ -1,5 +1,5 @@
-import { buildDigest, digestRecipients } from '../../src/commands/build-digest';
-import { assistant, senco, teacher } from '../support/factories';
+import { buildDigest, digestRecipients } from '@/digest/build-digest';
+import { assistant, senco, teacher } from '@tests/support/factories';
 import { closedAction, storedAction } from './support/digest-actions';
 
 // Monday 23 Nov 2026: the digest's usual day.

@@ -1,23 +1,23 @@
-import { DEMO_STAFF } from '../../src/demo/school';
-import { loadDigestConfig } from '../../src/tasks/digest-config';
-import { isoWeek } from '../../src/tasks/iso-week';
-import { encodeQuotedPrintable } from '../../src/digest/mime/quoted-printable';
+import { DEMO_DIGEST_DEFAULTS, DEMO_STAFF } from '@/app/demo/school';
+import { loadDigestConfig } from '@/digest/digest-config';
+import { isoWeek } from '@/kernel/iso-week';
+import { encodeQuotedPrintable } from '@/digest/mime/quoted-printable';
 
 describe('loadDigestConfig', () => {
   it('defaults to Monday 07:00 and the demo SENCO in embedded mode', () => {
-    expect(loadDigestConfig('embedded', {})).toMatchObject({ cron: '0 7 * * 1', lead: DEMO_STAFF.senco });
+    expect(loadDigestConfig('embedded', {}, DEMO_DIGEST_DEFAULTS)).toMatchObject({ cron: '0 7 * * 1', lead: DEMO_STAFF.senco });
   });
 
   it('turns the in-process schedule off with DIGEST_CRON=off', () => {
-    expect(loadDigestConfig('embedded', { DIGEST_CRON: 'off' })?.cron).toBeNull();
+    expect(loadDigestConfig('embedded', { DIGEST_CRON: 'off' }, DEMO_DIGEST_DEFAULTS)?.cron).toBeNull();
   });
 
   it('is off in tenant mode until a sending mailbox is configured', () => {
-    expect(loadDigestConfig('tenant', {})).toBeNull();
+    expect(loadDigestConfig('tenant', {}, DEMO_DIGEST_DEFAULTS)).toBeNull();
   });
 
   it('reports every missing tenant setting at once', () => {
-    expect(() => loadDigestConfig('tenant', { DIGEST_MAILBOX: 'send@school.example', DIGEST_CRON: 'not a cron' })).toThrow(
+    expect(() => loadDigestConfig('tenant', { DIGEST_MAILBOX: 'send@school.example', DIGEST_CRON: 'not a cron' }, DEMO_DIGEST_DEFAULTS)).toThrow(
       /DIGEST_CRON[\s\S]*SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL/,
     );
   });
@@ -48,7 +48,7 @@ describe('encodeQuotedPrintable', () => {
 describe('the default schedule', () => {
   it('fires on Monday at 07:00 London time, in summer time too', async () => {
     const { Cron } = await import('croner');
-    const cron = loadDigestConfig('embedded', {})?.cron ?? '';
+    const cron = loadDigestConfig('embedded', {}, DEMO_DIGEST_DEFAULTS)?.cron ?? '';
     const job = new Cron(cron, { paused: true, timezone: 'Europe/London' });
     expect(job.nextRun(new Date('2026-06-24T12:00:00Z'))?.toISOString()).toBe('2026-06-29T06:00:00.000Z');
     expect(job.nextRun(new Date('2026-11-25T12:00:00Z'))?.toISOString()).toBe('2026-11-30T07:00:00.000Z');

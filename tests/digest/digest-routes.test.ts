@@ -1,4 +1,4 @@
-import { DEMO_STAFF } from '../../src/demo/school';
+import { DEMO_STAFF } from '@/app/demo/school';
 import { outboxRecipients } from './support/digest-fixture';
 import { startDigestApp } from './support/start-digest-app';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { composeDigestEmail } from '../../src/digest/compose-digest-email';
-import { deepLinks } from '../../src/digest/deep-links';
+import { composeDigestEmail } from '@/digest/compose-digest-email';
+import { deepLinks } from '@/digest/deep-links';
 import { hostileContents, lead } from './support/hostile-content';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/digest');

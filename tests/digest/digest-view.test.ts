@@ -1,8 +1,8 @@
-import { buildDigest, digestRecipients } from '../../src/commands/build-digest';
-import { composeDigestEmail } from '../../src/digest/compose-digest-email';
-import { deepLinks } from '../../src/digest/deep-links';
-import { MAX_LIST_ENTRIES } from '../../src/digest/digest-view';
-import { senco, teacher } from '../support/factories';
+import { buildDigest, digestRecipients } from '@/digest/build-digest';
+import { composeDigestEmail } from '@/digest/compose-digest-email';
+import { deepLinks } from '@/digest/deep-links';
+import { MAX_LIST_ENTRIES } from '@/digest/digest-view';
+import { senco, teacher } from '@tests/support/factories';
 import { storedAction } from './support/digest-actions';
 
 describe('digest emails for a busy week', () => {

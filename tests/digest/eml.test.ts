@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { composeDigestEmail } from '../../src/digest/compose-digest-email';
-import { deepLinks } from '../../src/digest/deep-links';
-import { writeEml } from '../../src/digest/mime/write-eml';
-import { OutboxMailSender } from '../../src/digest/outbox-mail-sender';
+import { composeDigestEmail } from '@/digest/compose-digest-email';
+import { deepLinks } from '@/digest/deep-links';
+import { writeEml } from '@/digest/mime/write-eml';
+import { OutboxMailSender } from '@/digest/outbox-mail-sender';
 import { hostileContents, zoe } from './support/hostile-content';
 
 const links = deepLinks({ publicUrl: 'https://tracker.oakfield.example' });

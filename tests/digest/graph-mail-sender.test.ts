@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GraphMailSender } from '../../src/digest/graph-mail-sender';
-import { MailSendError, type OutgoingMail } from '../../src/digest/mail-sender';
+import { GraphMailSender } from '@/digest/graph-mail-sender';
+import { MailSendError, type OutgoingMail } from '@/kernel/ports/mail-sender';
 import { fakeClock, startSendMailServer } from './support/send-mail-server';
 
 /**

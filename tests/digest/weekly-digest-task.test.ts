@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_STAFF } from '../../src/demo/school';
-import { GraphMailSender } from '../../src/digest/graph-mail-sender';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteDigestLog } from '../../src/storage/sqlite/sqlite-digest-log';
+import { DEMO_STAFF } from '@/app/demo/school';
+import { GraphMailSender } from '@/digest/graph-mail-sender';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
 import { digestTask, MONDAY, outboxRecipients, outboxSender, seededStore } from './support/digest-fixture';
 import { fakeClock, startSendMailServer } from './support/send-mail-server';
 

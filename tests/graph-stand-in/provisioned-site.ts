@@ -1,12 +1,12 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, graphRoot } from '../../src/storage/sharepoint/graph-client';
-import { StaticTokenProvider } from '../../src/storage/sharepoint/msal-auth-provider';
-import { provisionLists } from '../../src/storage/sharepoint/provision';
-import { createSharePointRepository, type SharePointOverrides } from '../../src/storage/sharepoint/create-sharepoint-repository';
-import type { SharePointActionRepository } from '../../src/storage/sharepoint/sharepoint-action-repository';
-import type { SharePointConfig } from '../../src/storage/sharepoint/sharepoint-config';
-import { createSharePointTaskStores, type SharePointTaskStoreOverrides, type SharePointTaskStores } from '../../src/storage/sharepoint/create-sharepoint-task-stores';
-import { createSharePointRegisterStores, type SharePointRegisterStoreOverrides, type SharePointRegisterStores } from '../../src/storage/sharepoint/create-sharepoint-register-stores';
+import { createGraphClient, graphRoot } from '@/storage/sharepoint/graph-client';
+import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
+import { provisionLists } from '@/storage/sharepoint/provision';
+import { createSharePointRepository, type SharePointOverrides } from '@/storage/sharepoint/create-sharepoint-repository';
+import type { SharePointActionRepository } from '@/storage/sharepoint/sharepoint-action-repository';
+import type { SharePointConfig } from '@/storage/sharepoint/sharepoint-config';
+import { createSharePointTaskStores, type SharePointTaskStoreOverrides, type SharePointTaskStores } from '@/storage/sharepoint/create-sharepoint-task-stores';
+import { createSharePointRegisterStores, type SharePointRegisterStoreOverrides, type SharePointRegisterStores } from '@/storage/sharepoint/create-sharepoint-register-stores';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
 
 export interface ProvisionedSite {

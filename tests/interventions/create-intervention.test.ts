@@ -1,11 +1,11 @@
-import { createIntervention } from '../../src/commands/create-intervention';
-import { NotFoundError, ValidationError } from '../../src/errors';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteInterventionRepository } from '../../src/storage/sqlite/sqlite-intervention-repository';
-import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
-import { sencoActor } from '../support/factories';
-import { generatePrimaryRegister } from '../register/generate-register';
-import { freshDatabase } from '../register/support';
+import { createIntervention } from '@/interventions/create-intervention';
+import { NotFoundError, ValidationError } from '@/kernel/errors';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { sencoActor } from '@tests/support/factories';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { freshDatabase } from '@tests/register/support';
 import { buildIntervention, ta } from './support';
 
 async function setUp() {

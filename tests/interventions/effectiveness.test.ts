@@ -1,5 +1,5 @@
-import { effectivenessTable, median, metTarget } from '../../src/interventions/effectiveness';
-import { newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '../../src/interventions/intervention';
+import { effectivenessTable, median, metTarget } from '@/interventions/effectiveness';
+import { newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
 import { buildIntervention } from './support';
 
 let n = 0;

@@ -1,5 +1,5 @@
-import { newInterventionSchema, type Intervention } from '../../src/interventions/intervention';
-import { interventionWarnings } from '../../src/interventions/intervention-checks';
+import { newInterventionSchema, type Intervention } from '@/kernel/intervention';
+import { interventionWarnings } from '@/interventions/intervention-checks';
 import { buildIntervention } from './support';
 
 const stored = (overrides = {}): Intervention => ({

@@ -1,4 +1,4 @@
-import { DEFAULT_RATIO_GAIN_BANDS, interventionRatioGain, ratioGain, ratioGainBand, ratioGainBandsSchema } from '../../src/interventions/ratio-gain';
+import { DEFAULT_RATIO_GAIN_BANDS, interventionRatioGain, ratioGain, ratioGainBand, ratioGainBandsSchema } from '@/interventions/ratio-gain';
 
 describe('ratio gain', () => {
   it('is months gained divided by months elapsed between the tests', () => {

@@ -1,4 +1,4 @@
-import type { NewInterventionInput, Staff } from '../../src/interventions/intervention';
+import type { NewInterventionInput, Staff } from '@/kernel/intervention';
 
 export const ta: Staff = { id: '00000000-0000-4000-8000-000000000003', name: 'Grace Okafor', email: 'g.okafor@oakfield.example', role: 'teaching_assistant' };
 export const teacherStaff: Staff = { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed', email: 't.reed@oakfield.example', role: 'teacher' };

@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
-import { ConflictError, ValidationError } from '../../src/errors';
-import { passportDocx } from '../../src/passport/passport-docx';
-import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
-import { freshDatabase } from '../register/support';
-import { sencoActor, teacherActor } from '../support/factories';
+import { ConflictError, ValidationError } from '@/kernel/errors';
+import { passportDocx } from '@/passport/passport-docx';
+import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
+import { freshDatabase } from '@tests/register/support';
+import { sencoActor, teacherActor } from '@tests/support/factories';
 
 const content = {
   likeAndAdmire: 'Kind to younger children\nGreat at Lego',

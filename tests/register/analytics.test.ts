@@ -1,8 +1,8 @@
-import { inferPhase, registerAnalytics } from '../../src/register/analytics';
-import { NATIONAL_FIGURES } from '../../src/register/national-figures';
-import type { NeedCode, SenStatus } from '../../src/register/need-codes';
-import type { PupilRecord } from '../../src/register/pupil-record';
-import { countRegister, type RegisterSnapshot } from '../../src/register/snapshot';
+import { inferPhase, registerAnalytics } from '@/register/analytics';
+import { NATIONAL_FIGURES } from '@/register/national-figures';
+import type { NeedCode, SenStatus } from '@/kernel/need-codes';
+import type { PupilRecord } from '@/kernel/pupil-record';
+import { countRegister, type RegisterSnapshot } from '@/kernel/register-snapshot';
 
 let n = 0;
 function pupil(senStatus: SenStatus, need: NeedCode | null, extra: Partial<PupilRecord> = {}): PupilRecord {

@@ -1,6 +1,6 @@
-import { parseCsv } from '../../src/register/csv-parse';
-import { csvCell, toCsv } from '../../src/files/csv';
-import { ValidationError } from '../../src/errors';
+import { parseCsv } from '@/register/csv-parse';
+import { csvCell, toCsv } from '@/platform/csv';
+import { ValidationError } from '@/kernel/errors';
 
 describe('CSV parser (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks inside them', () => {

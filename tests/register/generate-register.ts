@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { NeedCode, SenStatus } from '../../src/register/need-codes';
-import type { PupilRecordFields } from '../../src/register/pupil-record';
-import { withCheckLetter } from '../../src/register/upn';
-import { toCsv } from '../../src/files/csv';
+import type { NeedCode, SenStatus } from '@/kernel/need-codes';
+import type { PupilRecordFields } from '@/kernel/pupil-record';
+import { withCheckLetter } from '@/kernel/upn';
+import { toCsv } from '@/platform/csv';
 
 /** mulberry32: a small seeded PRNG so the generated school is the same on every run. */
 export function seededRandom(seed: number): () => number {

@@ -1,8 +1,8 @@
-import { importRegister, previewRegisterImport } from '../../src/commands/import-register';
-import { ValidationError } from '../../src/errors';
-import { proposeMapping } from '../../src/register/mis-columns';
-import { parseRegister, readMisTable } from '../../src/register/mis-import';
-import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
+import { importRegister, previewRegisterImport } from '@/register/import-register';
+import { ValidationError } from '@/kernel/errors';
+import { proposeMapping } from '@/register/mis-columns';
+import { parseRegister, readMisTable } from '@/register/mis-import';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { arborXlsx, generatePrimaryRegister, SIMS_HEADERS, simsCsv, simsRow } from './generate-register';
 import { freshDatabase } from './support';
 

@@ -1,6 +1,6 @@
-import { buildNewAction } from '../support/factories';
-import { call } from '../support/start-app';
-import { buildIntervention } from '../interventions/support';
+import { buildNewAction } from '@tests/support/factories';
+import { call } from '@tests/support/start-app';
+import { buildIntervention } from '@tests/interventions/support';
 import { generatePrimaryRegister, simsCsv } from './generate-register';
 import { startRegisterApp } from './start-register-app';
 

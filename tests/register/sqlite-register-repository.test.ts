@@ -1,5 +1,5 @@
-import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
-import { ValidationError } from '../../src/errors';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { ValidationError } from '@/kernel/errors';
 import { generatePrimaryRegister } from './generate-register';
 import { freshDatabase } from './support';
 

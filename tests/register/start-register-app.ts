@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/env';
-import { createLogger } from '../../src/logger';
-import { createServer } from '../../src/server/create-server';
-import { localIdentity, type User } from '../../src/server/identity';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteInterventionRepository } from '../../src/storage/sqlite/sqlite-intervention-repository';
-import { SqlitePassportRepository } from '../../src/storage/sqlite/sqlite-passport-repository';
-import { SqliteRegisterRepository } from '../../src/storage/sqlite/sqlite-register-repository';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createServer } from '@/app/create-server';
+import { localIdentity, type User } from '@/http/identity';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 
 /** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
 export async function startRegisterApp(user: User, now: () => Date, options: { onImported?: () => void; retentionYears?: number } = {}) {

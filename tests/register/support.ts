@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
+import { openDatabase } from '@/storage/sqlite/open-database';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { upnCheckLetter, upnProblem } from '../../src/register/upn';
+import { upnCheckLetter, upnProblem } from '@/kernel/upn';
 
 describe('UPN check letter (DfE algorithm)', () => {
   // Worked by hand: 8x2 + 2x3 + 0x4 + 2x5 + 0x6 + 0x7 + 1x8 + 0x9 + 1x10 + 0x11 + 0x12 + 1x13 = 63; 63 mod 23 = 17 -> U.

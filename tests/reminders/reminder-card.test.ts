@@ -1,6 +1,6 @@
-import { reminderCard } from '../../bot/cards/reminder-card';
-import { REMINDER_VERBS } from '../../bot/cards/verbs';
-import { teacher } from '../support/factories';
+import { reminderCard } from '@/reminders/reminder-card';
+import { REMINDER_VERBS } from '@/reminders/reminder-verbs';
+import { teacher } from '@tests/support/factories';
 import { cardText } from './support/card-clicks';
 import { buildAction } from './support/build-action';
 

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { reminderCard } from '../../bot/cards/reminder-card';
-import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminder-policy';
-import { createSchoolCalendar } from '../../src/domain/school-calendar';
-import { createLogger } from '../../src/logger';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteReminderLog } from '../../src/storage/sqlite/sqlite-reminder-log';
-import { ReminderTask } from '../../src/tasks/reminder-task';
-import { BotConnectorReminderSender, ReminderSendError, type SendPacing } from '../../src/tasks/reminders/bot-connector-sender';
-import type { PacingClock } from '../../src/tasks/reminders/send-pacing';
-import { buildNewAction, senco, sencoActor, teacher } from '../support/factories';
+import { reminderCard } from '@/reminders/reminder-card';
+import { DEFAULT_REMINDER_POLICY } from '@/reminders/reminder-policy';
+import { createSchoolCalendar } from '@/kernel/school-calendar';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { ReminderTask } from '@/reminders/reminder-task';
+import { BotConnectorReminderSender, ReminderSendError, type SendPacing } from '@/reminders/bot-connector-sender';
+import type { PacingClock } from '@/reminders/send-pacing';
+import { buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
 import { knownConversations } from './support/conversations';
 import { startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 

@@ -1,7 +1,7 @@
-import { DEFAULT_REMINDER_POLICY, reminderPolicy, remindersDue } from '../../src/domain/reminder-policy';
-import { createSchoolCalendar } from '../../src/domain/school-calendar';
-import { ValidationError } from '../../src/errors';
-import { assistant, teacher } from '../support/factories';
+import { DEFAULT_REMINDER_POLICY, reminderPolicy, remindersDue } from '@/reminders/reminder-policy';
+import { createSchoolCalendar } from '@/kernel/school-calendar';
+import { ValidationError } from '@/kernel/errors';
+import { assistant, teacher } from '@tests/support/factories';
 import { buildAction } from './support/build-action';
 
 const calendar = createSchoolCalendar({ holidays: [{ start: '2026-03-30', end: '2026-04-10', name: 'Easter holiday' }] });

@@ -1,18 +1,19 @@
+import { DEMO_STAFF } from '@/app/demo/school';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { reminderCard } from '../../bot/cards/reminder-card';
-import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminder-policy';
-import { createSchoolCalendar } from '../../src/domain/school-calendar';
-import { ConfigError } from '../../src/errors';
-import { createLogger } from '../../src/logger';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteReminderLog } from '../../src/storage/sqlite/sqlite-reminder-log';
-import { DEFAULT_REMINDER_CRON, loadReminderConfig } from '../../src/tasks/reminder-config';
-import { ReminderTask } from '../../src/tasks/reminder-task';
-import { BotConnectorReminderSender } from '../../src/tasks/reminders/bot-connector-sender';
-import { buildNewAction, senco, sencoActor, teacher } from '../support/factories';
+import { reminderCard } from '@/reminders/reminder-card';
+import { DEFAULT_REMINDER_POLICY } from '@/reminders/reminder-policy';
+import { createSchoolCalendar } from '@/kernel/school-calendar';
+import { ConfigError } from '@/kernel/errors';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { DEFAULT_REMINDER_CRON, loadReminderConfig } from '@/reminders/reminder-config';
+import { ReminderTask } from '@/reminders/reminder-task';
+import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
+import { buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
 import { knownConversations } from './support/conversations';
 import { startLoopbackBotConnector } from './support/loopback-bot-connector';
 
@@ -101,7 +102,7 @@ describe('ReminderTask', () => {
 
 describe('reminder configuration', () => {
   it('defaults to weekdays at 08:00 with the default policy and the demo SENCO as SEND lead in embedded mode', () => {
-    const config = loadReminderConfig('embedded', {});
+    const config = loadReminderConfig('embedded', {}, DEMO_STAFF.senco);
     expect(config).toMatchObject({ cron: DEFAULT_REMINDER_CRON, policy: DEFAULT_REMINDER_POLICY, sendLead: { id: senco.id }, taskKey: null });
   });
 
@@ -115,7 +116,7 @@ describe('reminder configuration', () => {
       SCHOOL_DATES_FILE: file,
       SEND_LEAD_ID: 'lead-1',
       SEND_LEAD_NAME: 'Sam Lead',
-    });
+    }, DEMO_STAFF.senco);
     expect(config.policy).toEqual({ daysBefore: 3, overdueEveryDays: 5, escalateAfterDays: 10 });
     expect(config.schoolDates.holidays).toHaveLength(1);
     expect(config.sendLead).toEqual({ id: 'lead-1', name: 'Sam Lead' });
@@ -124,7 +125,7 @@ describe('reminder configuration', () => {
   it('reports every problem at once', () => {
     let error: unknown;
     try {
-      loadReminderConfig('tenant', { REMINDER_CRON: 'every day at eight', REMIND_OVERDUE_EVERY_DAYS: '0', SCHOOL_DATES_FILE: path.join(dir, 'missing.json') });
+      loadReminderConfig('tenant', { REMINDER_CRON: 'every day at eight', REMIND_OVERDUE_EVERY_DAYS: '0', SCHOOL_DATES_FILE: path.join(dir, 'missing.json') }, DEMO_STAFF.senco);
     } catch (e) {
       error = e;
     }

@@ -2,11 +2,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Person } from '../../src/domain/action';
-import type { ReminderRunSummary } from '../../src/tasks/reminder-task';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { buildNewAction, senco, sencoActor } from '../support/factories';
+import type { Person } from '@/kernel/action';
+import type { ReminderRunSummary } from '@/reminders/reminder-task';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { buildNewAction, senco, sencoActor } from '@tests/support/factories';
 import { cardOf, startLoopbackBotConnector } from './support/loopback-bot-connector';
 
 const OWNERS = 20;

@@ -2,17 +2,17 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import restify from 'restify';
-import { createBot } from '../../bot/create-bot';
-import { CAPTURE_VERBS, rowInputIds } from '../../bot/cards/verbs';
-import { loadConfig } from '../../src/env';
-import { createLogger } from '../../src/logger';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteConversationReferenceStore } from '../../src/storage/sqlite/sqlite-conversation-reference-store';
-import { MEETING_CHAT, PRIYA, cardAction } from '../bot/support/activities';
-import { startFakeConnector } from '../bot/support/fake-connector';
-import { CLIENT_ID, LocalEntra, TENANT } from '../support/local-entra';
-import { tenantEnv } from '../support/tenant-env';
+import { createBot } from '@bot/create-bot';
+import { CAPTURE_VERBS, rowInputIds } from '@/capture/cards/capture-verbs';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { MEETING_CHAT, PRIYA, cardAction } from '@tests/bot/support/activities';
+import { startFakeConnector } from '@tests/bot/support/fake-connector';
+import { CLIENT_ID, LocalEntra, TENANT } from '@tests/support/local-entra';
+import { tenantEnv } from '@tests/support/tenant-env';
 
 /**
  * Tenant mode, real SDK (`@microsoft/teams.apps` 2.0.16) token checks: the SDK's own

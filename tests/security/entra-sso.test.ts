@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { UnauthorizedError } from '../../src/errors';
-import { entraSso } from '../../src/server/auth/entra-sso';
-import type { Authenticate } from '../../src/server/identity';
-import { APP_ID_URI, CLIENT_ID, LocalEntra, TENANT } from '../support/local-entra';
+import { UnauthorizedError } from '@/kernel/errors';
+import { entraSso } from '@/http/auth/entra-sso';
+import type { Authenticate } from '@/http/identity';
+import { APP_ID_URI, CLIENT_ID, LocalEntra, TENANT } from '@tests/support/local-entra';
 
 const SEND_GROUP = 'group-send-team';
 

@@ -3,17 +3,17 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { CAPTURE_VERBS, rowInputIds } from '../../bot/cards/verbs';
-import { DEMO_STAFF } from '../../src/demo/school';
-import { loadConfig } from '../../src/env';
-import { createLogger } from '../../src/logger';
-import { createBotFor } from '../../src/server/bot-wiring';
-import { createServer } from '../../src/server/create-server';
-import { localIdentity } from '../../src/server/identity';
-import { openRepository } from '../../src/server/open-repository';
-import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '../bot/support/activities';
-import { startFakeConnector } from '../bot/support/fake-connector';
-import { buildNewAction } from '../support/factories';
+import { CAPTURE_VERBS, rowInputIds } from '@/capture/cards/capture-verbs';
+import { DEMO_STAFF } from '@/app/demo/school';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createBotFor } from '@/app/bot-wiring';
+import { createServer } from '@/app/create-server';
+import { localIdentity } from '@/http/identity';
+import { openRepository } from '@/app/open-repository';
+import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
+import { startFakeConnector } from '@tests/bot/support/fake-connector';
+import { buildNewAction } from '@tests/support/factories';
 
 /** Everything personal this flow puts through the app: none of it may reach a log line. */
 const PUPIL_NAME = 'Jamie Brown-Okoro';

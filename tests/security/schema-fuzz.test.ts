@@ -2,23 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH, parseActions } from '../../src/capture/parse-actions';
-import { demoRoles } from '../../src/capture/demo-context';
-import { DEMO_PUPILS } from '../../src/demo/school';
-import { ValidationError } from '../../src/errors';
-import { parseInput } from '../../src/domain/validate';
+import { MAX_MESSAGE_LENGTH, parseActions } from '@/capture/parse/parse-actions';
+import { demoRoles } from '@/app/demo/demo-context';
+import { DEMO_PUPILS } from '@/app/demo/school';
+import { ValidationError } from '@/kernel/errors';
+import { parseInput } from '@/kernel/validate';
 
 /**
- * Fuzz over every exported zod schema at a boundary: the domain's (src/domain/action.ts), every REST
- * route's (src/server/routes/*-schemas.ts, found by file name so a new one is covered) and the bot
- * cards' (bot/cards/*schema*.ts). Whatever JSON-ish value arrives, parsing either succeeds or fails
+ * Fuzz over every exported zod schema at a boundary: the kernel's (src/kernel/action.ts) and every
+ * feature's route and card schemas (files under src/ named -schema.ts or -schemas.ts, found by file name so a new one is
+ * covered; storage adapters' list schemas are not input boundaries). Whatever JSON-ish value arrives, parsing either succeeds or fails
  * with ZodError (ValidationError through parseInput) — never a TypeError from inside a transform.
  */
 const ROOT = path.join(__dirname, '../..');
 const moduleFiles = [
-  'src/domain/action.ts',
-  ...fs.readdirSync(path.join(ROOT, 'src/server/routes')).filter((f) => f.endsWith('-schemas.ts')).map((f) => `src/server/routes/${f}`),
-  ...fs.readdirSync(path.join(ROOT, 'bot/cards')).filter((f) => /schemas?\.ts$/.test(f)).map((f) => `bot/cards/${f}`),
+  'src/kernel/action.ts',
+  ...(fs.readdirSync(path.join(ROOT, 'src'), { recursive: true }) as string[])
+    .map((f) => `src/${f.split(path.sep).join('/')}`)
+    .filter((f) => /-schemas?\.ts$/.test(f) && !f.startsWith('src/storage/')),
 ];
 
 const schemas: [string, z.ZodType][] = moduleFiles.flatMap((file) =>

@@ -1,5 +1,5 @@
-import { buildNewAction } from '../support/factories';
-import { call, startApp, type RunningApp } from '../support/start-app';
+import { buildNewAction } from '@tests/support/factories';
+import { call, startApp, type RunningApp } from '@tests/support/start-app';
 
 describe('size limits on the REST API', () => {
   let app: RunningApp;

@@ -1,7 +1,7 @@
-import { entraSso } from '../../src/server/auth/entra-sso';
-import { buildNewAction, senco } from '../support/factories';
-import { APP_ID_URI, CLIENT_ID, LocalEntra, TENANT } from '../support/local-entra';
-import { startApp, type RunningApp } from '../support/start-app';
+import { entraSso } from '@/http/auth/entra-sso';
+import { buildNewAction, senco } from '@tests/support/factories';
+import { APP_ID_URI, CLIENT_ID, LocalEntra, TENANT } from '@tests/support/local-entra';
+import { startApp, type RunningApp } from '@tests/support/start-app';
 
 const TEACHER_OID = 'aaaaaaaa-0000-4000-8000-000000000002';
 const SEND_GROUP = 'group-send-team';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
-import { ActionTable } from '../../tab/src/components/ActionTable/ActionTable';
-import { buildAction } from '../../tab/src/test-support/build-action';
+import { ActionTable } from '@tab/components/ActionTable/ActionTable';
+import { buildAction } from '@tests/tab/support/build-action';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script> **bold** [link](javascript:alert(3)) <b>loud</b>';
 

@@ -1,4 +1,4 @@
-import type { Actor, NewActionInput, Person } from '../../src/domain/action';
+import type { Actor, NewActionInput, Person } from '@/kernel/action';
 
 export const senco: Person = { id: '00000000-0000-4000-8000-000000000001', name: 'Priya Shah', email: 'p.shah@oakfield.example' };
 export const teacher: Person = { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed', email: 't.reed@oakfield.example' };

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/env';
-import { createLogger } from '../../src/logger';
-import { createServer } from '../../src/server/create-server';
-import { localIdentity, type Authenticate, type User } from '../../src/server/identity';
-import { openDatabase } from '../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../src/storage/sqlite/sqlite-action-repository';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createServer } from '@/app/create-server';
+import { localIdentity, type Authenticate, type User } from '@/http/identity';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 
 export interface RunningApp {
   baseUrl: string;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '../../domain/action';
-import type { HistoryEntry } from '../../domain/history';
-import { AppError, ConflictError, PendingWriteError } from '../../errors';
-import type { Logger } from '../../logger';
-import type { ActionRepository } from '../action-repository';
+import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '@/kernel/action';
+import type { HistoryEntry } from '@/kernel/history';
+import { AppError, ConflictError, PendingWriteError } from '@/kernel/errors';
+import type { Logger } from '@/platform/logger';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { isTransient } from './is-transient';
 import type { OutboxWrite, SqliteOutboxStore } from './outbox-store';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger';
+import type { Logger } from '@/platform/logger';
 import type { OutboxActionRepository, ReplayReport } from './outbox-action-repository';
 
 export interface OutboxReplayLoop {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ActionPatch, Actor, CloseAction, NewActionInput } from '../../domain/action';
+import type { ActionPatch, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 
 /** One store write, as the caller asked for it: enough to send it again later. */
 export type OutboxWrite =

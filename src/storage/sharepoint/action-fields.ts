@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Action } from '../../domain/action';
-import type { HistoryEntry } from '../../domain/history';
-import { AppError } from '../../errors';
+import type { Action } from '@/kernel/action';
+import type { HistoryEntry } from '@/kernel/history';
+import { AppError } from '@/kernel/errors';
 import type { GraphListItem } from './graph-shapes';
 
 /** SharePoint's single line of text holds at most 255 characters. */

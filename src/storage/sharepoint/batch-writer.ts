@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../errors';
+import { AppError } from '@/kernel/errors';
 import { executeBatch, type BatchOptions, type BatchStep } from './graph-batch';
 import type { BatchStepResponse } from './graph-shapes';
 

@@ -1,8 +1,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { InterventionRepository } from '../../interventions/intervention-repository';
-import type { PassportRepository } from '../../passport/passport-repository';
-import type { RegisterRepository } from '../../register/register-repository';
-import type { RoleDirectory } from '../../roles/role-directory';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import type { RoleDirectory } from '@/kernel/ports/role-directory';
 import { createGraphClientFromConfig, type SharePointOverrides } from './create-sharepoint-repository';
 import type { BatchOptions } from './graph-batch';
 import { graphRoot } from './graph-client';

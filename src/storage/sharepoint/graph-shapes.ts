@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { AppError } from '@/kernel/errors';
 
 /** The parts of Graph responses the adapter relies on, checked at the boundary. */
 export const listItemSchema = z.object({

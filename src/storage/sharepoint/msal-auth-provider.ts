@@ -1,6 +1,6 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../errors';
+import { AppError } from '@/kernel/errors';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 

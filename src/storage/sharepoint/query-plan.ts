@@ -1,5 +1,5 @@
-import type { Action, ActionQuery } from '../../domain/action';
-import { OPEN_STATUSES, type Status } from '../../domain/status';
+import type { Action, ActionQuery } from '@/kernel/action';
+import { OPEN_STATUSES, type Status } from '@/kernel/status';
 import { odataString } from './action-fields';
 
 /** Statuses a query selects: the given ones, or the open ones unless archived items are wanted. */

@@ -1,5 +1,5 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../errors';
+import { AppError } from '@/kernel/errors';
 import type { BatchOptions } from './graph-batch';
 import { findItemByKey, type LookupTarget } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../errors';
+import { ConfigError } from '@/kernel/errors';
 
 /** Settings for the SharePoint store, all from the environment. Secrets are never committed. */
 export interface SharePointConfig {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import type { ConversationReferenceStore, StoredConversationReference } from '../conversation-reference-store';
+import { AppError } from '@/kernel/errors';
+import type { ConversationReferenceStore, StoredConversationReference } from '@/kernel/ports/conversation-reference-store';
 import { findItemByKey, type LookupTarget } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from './graph-shapes';

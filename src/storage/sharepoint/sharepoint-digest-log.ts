@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../errors';
-import type { DigestClaim, DigestLog, SentDigest } from '../../tasks/digest-log';
+import { AppError } from '@/kernel/errors';
+import type { DigestClaim, DigestLog, SentDigest } from '@/kernel/ports/digest-log';
 import { DEFAULT_CLAIM_LEASE_MS } from '../sqlite/sqlite-digest-log';
 import { executeBatch, type BatchStep } from './graph-batch';
 import { findItemByKey, findItemsWhere, isOk, JSON_HEADERS, type LookupTarget } from './graph-lookup';

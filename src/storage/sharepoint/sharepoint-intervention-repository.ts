@@ -1,10 +1,10 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { actorSchema, type Actor } from '../../domain/action';
-import { parseInput } from '../../domain/validate';
-import { ConflictError, NotFoundError } from '../../errors';
-import { MEASURE_POINTS, measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '../../interventions/intervention';
-import type { InterventionRepository } from '../../interventions/intervention-repository';
-import { interventionRecord } from '../../interventions/intervention-record';
+import { actorSchema, type Actor } from '@/kernel/action';
+import { parseInput } from '@/kernel/validate';
+import { ConflictError, NotFoundError } from '@/kernel/errors';
+import { MEASURE_POINTS, measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import { interventionRecord } from '@/kernel/intervention-record';
 import { idempotencyDigest, odataString } from './action-fields';
 import { findItemByKey } from './graph-lookup';
 import { getAllPages } from './graph-paging';

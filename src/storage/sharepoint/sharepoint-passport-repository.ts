@@ -1,9 +1,9 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { actorSchema, type Actor } from '../../domain/action';
-import { parseInput } from '../../domain/validate';
-import { ConflictError } from '../../errors';
-import { passportContentSchema, type Passport, type PassportContent } from '../../passport/passport';
-import type { PassportRepository } from '../../passport/passport-repository';
+import { actorSchema, type Actor } from '@/kernel/action';
+import { parseInput } from '@/kernel/validate';
+import { ConflictError } from '@/kernel/errors';
+import { passportContentSchema, type Passport, type PassportContent } from '@/kernel/passport';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import { findItemByKey } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { parseInput } from '../../domain/validate';
-import { AppError, ConflictError, NotFoundError } from '../../errors';
-import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '../../register/pupil-record';
-import type { RegisterRepository, UpsertResult } from '../../register/register-repository';
-import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '../../register/snapshot';
+import { parseInput } from '@/kernel/validate';
+import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
+import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
+import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
+import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 import { executeBatch, type BatchStep } from './graph-batch';
 import { findItemByKey, isOk, JSON_HEADERS } from './graph-lookup';
 import { getAllPages } from './graph-paging';

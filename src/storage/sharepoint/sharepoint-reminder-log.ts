@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import type { ReminderClaim, ReminderLog } from '../../tasks/reminders/reminder-log';
+import { AppError } from '@/kernel/errors';
+import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
 import { DEFAULT_CLAIM_LEASE_MS } from '../sqlite/sqlite-digest-log';
 import { actionOf } from './action-fields';
 import { BatchWriter } from './batch-writer';

@@ -1,6 +1,6 @@
-import { actorSchema, personSchema, type Actor, type Person } from '../../domain/action';
-import { parseInput } from '../../domain/validate';
-import { roleNameSchema, type RoleAssignment, type RoleChange, type RoleDirectory } from '../../roles/role-directory';
+import { actorSchema, personSchema, type Actor, type Person } from '@/kernel/action';
+import { parseInput } from '@/kernel/validate';
+import { roleNameSchema, type RoleAssignment, type RoleChange, type RoleDirectory } from '@/kernel/ports/role-directory';
 import { findItemByKey } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, type GraphListItem } from './graph-shapes';

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../errors';
+import { AppError } from '@/kernel/errors';
 import { getAllPages } from './graph-paging';
 import { listsPageSchema } from './graph-shapes';
 import {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { actionQuerySchema, type Action, type ActionPatch, type ActionQueryInput, type Actor, type CloseAction, type NewActionInput } from '../../domain/action';
-import type { HistoryEntry } from '../../domain/history';
-import { OPEN_STATUSES } from '../../domain/status';
-import { parseInput } from '../../domain/validate';
-import { ConflictError, NotFoundError } from '../../errors';
-import type { ActionRepository } from '../action-repository';
-import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '../plan-change';
+import { actionQuerySchema, type Action, type ActionPatch, type ActionQueryInput, type Actor, type CloseAction, type NewActionInput } from '@/kernel/action';
+import type { HistoryEntry } from '@/kernel/history';
+import { OPEN_STATUSES } from '@/kernel/status';
+import { parseInput } from '@/kernel/validate';
+import { ConflictError, NotFoundError } from '@/kernel/errors';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '@/kernel/plan-change';
 
 interface ActionRow {
   data: string;

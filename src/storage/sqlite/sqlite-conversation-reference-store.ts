@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConversationReferenceStore, StoredConversationReference } from '../conversation-reference-store';
+import type { ConversationReferenceStore, StoredConversationReference } from '@/kernel/ports/conversation-reference-store';
 
 interface Row {
   reference: string;

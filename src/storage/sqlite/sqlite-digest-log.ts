@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DigestClaim, DigestLog, SentDigest } from '../../tasks/digest-log';
+import type { DigestClaim, DigestLog, SentDigest } from '@/kernel/ports/digest-log';
 
 /** A claim older than this is taken to belong to a runner that died mid-send. */
 export const DEFAULT_CLAIM_LEASE_MS = 30 * 60_000;

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { actorSchema, type Actor } from '../../domain/action';
-import { parseInput } from '../../domain/validate';
-import { NotFoundError } from '../../errors';
-import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '../../interventions/intervention';
-import type { InterventionRepository } from '../../interventions/intervention-repository';
-import { interventionRecord } from '../../interventions/intervention-record';
+import { actorSchema, type Actor } from '@/kernel/action';
+import { parseInput } from '@/kernel/validate';
+import { NotFoundError } from '@/kernel/errors';
+import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import { interventionRecord } from '@/kernel/intervention-record';
 
 interface DataRow {
   data: string;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { parseInput } from '../../domain/validate';
-import { NotFoundError } from '../../errors';
-import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '../../register/pupil-record';
-import type { RegisterRepository, UpsertResult } from '../../register/register-repository';
-import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '../../register/snapshot';
+import { parseInput } from '@/kernel/validate';
+import { NotFoundError } from '@/kernel/errors';
+import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
+import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
+import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 
 interface DataRow {
   data: string;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ReminderClaim, ReminderLog } from '../../tasks/reminders/reminder-log';
+import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
 import { DEFAULT_CLAIM_LEASE_MS } from './sqlite-digest-log';
 
 const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;

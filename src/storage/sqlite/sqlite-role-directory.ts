@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { actorSchema, personSchema, type Actor, type Person } from '../../domain/action';
-import { parseInput } from '../../domain/validate';
-import { roleNameSchema, type RoleAssignment, type RoleChange, type RoleDirectory } from '../../roles/role-directory';
+import { actorSchema, personSchema, type Actor, type Person } from '@/kernel/action';
+import { parseInput } from '@/kernel/validate';
+import { roleNameSchema, type RoleAssignment, type RoleChange, type RoleDirectory } from '@/kernel/ports/role-directory';
 
 interface DataRow {
   data: string;

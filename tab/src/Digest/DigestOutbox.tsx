@@ -1,5 +1,5 @@
-import type { OutboxEntry } from '../../../src/digest/outbox-mail-sender';
-import { useRegisterStyles } from '../Register/Register.styles';
+import type { OutboxEntry } from '@/kernel/ports/mail-sender';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 

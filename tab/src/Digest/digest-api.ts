@@ -1,5 +1,5 @@
-import type { OutboxEntry } from '../../../src/digest/outbox-mail-sender';
-import { sendRequest, type GetToken } from '../api/send-request';
+import type { OutboxEntry } from '@/kernel/ports/mail-sender';
+import { sendRequest, type GetToken } from '@tab/api/send-request';
 
 /** The weekly digest as the SEND team previews it. */
 export interface DigestApi {

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { EffectivenessRow } from '../../../src/interventions/effectiveness';
+import type { EffectivenessRow } from '@/api-types';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },

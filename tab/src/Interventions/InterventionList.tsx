@@ -1,8 +1,8 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../src/domain/dates';
-import { initials } from '../../../src/register/pupil-record';
-import type { InterventionView } from '../Register/register-api';
-import type { RegisterPupil } from '../Register/passport-api';
+import { formatDate } from '@/kernel/dates';
+import { initials } from '@/kernel/pupil-record';
+import type { InterventionView } from '@tab/Register/register-api';
+import type { RegisterPupil } from '@tab/Register/passport-api';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },

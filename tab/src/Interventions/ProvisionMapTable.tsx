@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../src/domain/dates';
-import type { ProvisionMap } from '../../../src/provision-map/provision-map';
+import { formatDate } from '@/kernel/dates';
+import type { ProvisionMap } from '@/api-types';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },

@@ -1,11 +1,11 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { IsoDate } from '../../../src/domain/dates';
-import { MEASURE_POINTS, measureAt, type MeasurePoint } from '../../../src/interventions/intervention';
-import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
-import type { InterventionView, RegisterApi } from '../Register/register-api';
-import { useFormStyles } from '../components/FormProblems/Form.styles';
-import { FormFooter } from '../components/FormProblems/FormFooter';
+import type { IsoDate } from '@/kernel/dates';
+import { MEASURE_POINTS, measureAt, type MeasurePoint } from '@/kernel/intervention';
+import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
+import type { InterventionView, RegisterApi } from '@tab/Register/register-api';
+import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
+import { FormFooter } from '@tab/components/FormProblems/FormFooter';
 
 const POINT_LABELS: Record<MeasurePoint, string> = { baseline: 'Baseline (start)', mid: 'Mid-point', end: 'End' };
 const FIELDS = ['point', 'value', 'date', 'note'] as const;

@@ -1,16 +1,16 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Person } from '../../../src/domain/action';
-import { addDays, type IsoDate } from '../../../src/domain/dates';
-import { MEASURE_KINDS, STAFF_ROLES, type MeasureKind, type NewInterventionInput, type StaffRole } from '../../../src/interventions/intervention';
-import { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '../../../src/interventions/intervention-checks';
-import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
-import type { RegisterPupil } from '../Register/passport-api';
-import { yearLabel } from '../Register/passport-api';
-import type { RegisterApi } from '../Register/register-api';
-import { useFormStyles } from '../components/FormProblems/Form.styles';
-import { FormFooter } from '../components/FormProblems/FormFooter';
-import { StaffOptions } from '../components/StaffOptions/StaffOptions';
+import type { Person } from '@/kernel/action';
+import { addDays, type IsoDate } from '@/kernel/dates';
+import { MEASURE_KINDS, STAFF_ROLES, type MeasureKind, type NewInterventionInput, type StaffRole } from '@/kernel/intervention';
+import { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/api-types';
+import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
+import type { RegisterPupil } from '@tab/Register/passport-api';
+import { yearLabel } from '@tab/Register/passport-api';
+import type { RegisterApi } from '@tab/Register/register-api';
+import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
+import { FormFooter } from '@tab/components/FormProblems/FormFooter';
+import { StaffOptions } from '@tab/components/StaffOptions/StaffOptions';
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   reading_age: 'Reading age (months)',

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../src/domain/dates';
+import type { IsoDate } from '@/kernel/dates';
 
 /**
  * A first guess at the current term for the provision map's date fields: autumn September to

@@ -1,6 +1,6 @@
 import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PASSPORT_HEADINGS, type PassportContent } from '../../../src/passport/passport';
+import { PASSPORT_HEADINGS, type PassportContent } from '@/kernel/passport';
 import { useRegisterStyles } from './Register.styles';
 
 export interface PassportEditorProps {

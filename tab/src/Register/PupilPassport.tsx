@@ -1,11 +1,11 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { PassportContent } from '../../../src/passport/passport';
-import { ApiError, friendlyMessage } from '../api/api-error';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { saveFile } from '../views/download';
+import type { PassportContent } from '@/kernel/passport';
+import { ApiError, friendlyMessage } from '@tab/api/api-error';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { saveFile } from '@tab/views/download';
 import { createPassportApi } from './passport-api';
 import { PassportEditor } from './PassportEditor';
 

@@ -1,5 +1,5 @@
 import { Card, CardHeader, Text } from '@fluentui/react-components';
-import type { RegisterAnalytics, StatusSplit } from '../../../src/register/analytics';
+import type { RegisterAnalytics, StatusSplit } from '@/api-types';
 import { CompareBars } from './CompareBars';
 import { useRegisterStyles } from './Register.styles';
 

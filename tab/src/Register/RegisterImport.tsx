@@ -1,8 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterField } from '../../../src/register/mis-columns';
-import type { ImportPreview } from '../../../src/register/mis-import';
-import { friendlyMessage } from '../api/api-error';
+import { type ColumnMapping, type ImportPreview, REGISTER_FIELDS, type RegisterField, REQUIRED_FIELDS } from '@/api-types';
+import { friendlyMessage } from '@tab/api/api-error';
 import { toUploadFile, type RegisterApi, type UploadFile } from './register-api';
 import { useRegisterStyles } from './Register.styles';
 

@@ -1,8 +1,8 @@
 import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { IsoDate } from '../../../src/domain/dates';
-import type { RegisterSnapshot } from '../../../src/register/snapshot';
-import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
+import type { IsoDate } from '@/kernel/dates';
+import type { RegisterSnapshot } from '@/kernel/register-snapshot';
+import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
 import type { RegisterApi } from './register-api';
 import { useRegisterStyles } from './Register.styles';
 

@@ -1,6 +1,6 @@
-import type { Passport, PassportContent } from '../../../src/passport/passport';
-import type { NeedCode, SenStatus } from '../../../src/register/need-codes';
-import { responseFile, sendRequest, type GetToken } from '../api/send-request';
+import type { Passport, PassportContent } from '@/kernel/passport';
+import type { NeedCode, SenStatus } from '@/kernel/need-codes';
+import { responseFile, sendRequest, type GetToken } from '@tab/api/send-request';
 
 /** A register pupil as GET /api/register/pupils lists them (census fields the tab needs, no UPN). */
 export interface RegisterPupil {

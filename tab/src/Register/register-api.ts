@@ -1,12 +1,8 @@
-import type { EffectivenessRow } from '../../../src/interventions/effectiveness';
-import type { Intervention, Measure, NewInterventionInput } from '../../../src/interventions/intervention';
-import type { InterventionWarning } from '../../../src/interventions/intervention-checks';
-import type { ProvisionMap } from '../../../src/provision-map/provision-map';
-import type { RegisterAnalytics } from '../../../src/register/analytics';
-import type { ImportPreview } from '../../../src/register/mis-import';
-import type { RegisterSnapshot } from '../../../src/register/snapshot';
-import type { UpsertResult } from '../../../src/register/register-repository';
-import { ApiError } from '../api/api-error';
+import type { EffectivenessRow, ImportPreview, InterventionWarning, ProvisionMap, RegisterAnalytics } from '@/api-types';
+import type { Intervention, Measure, NewInterventionInput } from '@/kernel/intervention';
+import type { RegisterSnapshot } from '@/kernel/register-snapshot';
+import type { UpsertResult } from '@/kernel/ports/register-repository';
+import { ApiError } from '@tab/api/api-error';
 
 /** An export as the API takes it: CSV text, or an .xlsx workbook as base64. */
 export type UploadFile = { format: 'csv'; text: string } | { format: 'xlsx'; base64: string };

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
-import type { RoleAssignment, RoleChange } from '../../../src/roles/role-directory';
-import { useRegisterStyles } from '../Register/Register.styles';
+import type { RoleAssignment, RoleChange } from '@/kernel/ports/role-directory';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
 import { formatWhen } from './format-when';
 
 /** Who holds each role word now, with a Change button per row. Presenter only. */

@@ -1,12 +1,12 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
-import type { Person } from '../../../src/domain/action';
-import type { RoleAssignment } from '../../../src/roles/role-directory';
-import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../components/FormProblems/form-problems';
-import { useFormStyles } from '../components/FormProblems/Form.styles';
-import { FormFooter } from '../components/FormProblems/FormFooter';
+import type { Person } from '@/kernel/action';
+import type { RoleAssignment } from '@/kernel/ports/role-directory';
+import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
+import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
+import { FormFooter } from '@tab/components/FormProblems/FormFooter';
 import type { RolesApi } from './roles-api';
-import { StaffOptions } from '../components/StaffOptions/StaffOptions';
+import { StaffOptions } from '@tab/components/StaffOptions/StaffOptions';
 
 /** Lets the role table start a change: fills the role word and moves focus to the person. */
 export interface SetRoleFormHandle {

@@ -1,4 +1,4 @@
-import { formatDate, londonDate } from '../../../src/domain/dates';
+import { formatDate, londonDate } from '@/kernel/dates';
 
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
 

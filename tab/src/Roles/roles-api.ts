@@ -1,6 +1,6 @@
-import type { Person } from '../../../src/domain/action';
-import type { RoleAssignment, RoleChange } from '../../../src/roles/role-directory';
-import { sendRequest, type GetToken } from '../api/send-request';
+import type { Person } from '@/kernel/action';
+import type { RoleAssignment, RoleChange } from '@/kernel/ports/role-directory';
+import { sendRequest, type GetToken } from '@tab/api/send-request';
 
 /** The role table routes (SEND team only): who holds each role word the bot resolves in meeting chats. */
 export interface RolesApi {

@@ -1,6 +1,6 @@
-import type { Action, ActionPatch, CloseAction, Person } from '../../../src/domain/action';
-import type { CheckInBuckets } from '../../../src/domain/check-in';
-import type { HistoryEntry } from '../../../src/domain/history';
+import type { Action, ActionPatch, CloseAction, Person } from '@/kernel/action';
+import type { CheckInBuckets } from '@/kernel/check-in';
+import type { HistoryEntry } from '@/kernel/history';
 import { responseFile, sendRequest } from './send-request';
 
 /** The signed-in member of staff as the server sees them. */

@@ -1,8 +1,8 @@
-import type { ActionFilters, SortDirection, SortKey } from '../../../src/domain/action-view';
-import { SORT_KEYS } from '../../../src/domain/action-view';
-import { ITEM_TYPES, type ItemType } from '../../../src/domain/item-type';
-import { STATUSES, type Status } from '../../../src/domain/status';
-import type { ListParams } from '../api/api-client';
+import type { ActionFilters, SortDirection, SortKey } from '@/kernel/action-view';
+import { SORT_KEYS } from '@/kernel/action-view';
+import { ITEM_TYPES, type ItemType } from '@/kernel/item-type';
+import { STATUSES, type Status } from '@/kernel/status';
+import type { ListParams } from '@tab/api/api-client';
 
 /** A tracker list's filters, search, sort and page: kept in the URL so a view can be reloaded or shared. */
 export interface ViewState {

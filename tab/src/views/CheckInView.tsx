@@ -1,8 +1,8 @@
 import { Spinner } from '@fluentui/react-components';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { CheckInSections } from '../components/CheckInSections/CheckInSections';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { CheckInSections } from '@tab/components/CheckInSections/CheckInSections';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 
 /** The weekly check-in (SEND team only; others see the server's 403 explained). */
 export default function CheckInView() {

@@ -1,6 +1,6 @@
 import { Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { VIEW_LABELS, type ViewName } from '../navigation/route';
+import { VIEW_LABELS, type ViewName } from '@tab/navigation/route';
 
 const useStyles = makeStyles({ page: { padding: tokens.spacingVerticalL, maxWidth: '640px' } });
 

@@ -1,13 +1,13 @@
 import { Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../api/api-error';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { createDigestApi } from '../Digest/digest-api';
-import { DigestOutbox } from '../Digest/DigestOutbox';
-import { sandboxedSrcDoc } from '../Digest/sandboxed-html';
-import { useRegisterStyles } from '../Register/Register.styles';
+import { ApiError } from '@tab/api/api-error';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { createDigestApi } from '@tab/Digest/digest-api';
+import { DigestOutbox } from '@tab/Digest/DigestOutbox';
+import { sandboxedSrcDoc } from '@tab/Digest/sandboxed-html';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
 
 // The email is designed on white (as Outlook shows it), whatever the tab's theme.
 const useStyles = makeStyles({

@@ -1,15 +1,15 @@
 import { Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { EffectivenessTable } from '../Interventions/EffectivenessTable';
-import { InterventionList, pupilLabel } from '../Interventions/InterventionList';
-import { RecordMeasureForm } from '../Interventions/RecordMeasureForm';
-import { StartInterventionForm } from '../Interventions/StartInterventionForm';
-import { createPassportApi, yearLabel } from '../Register/passport-api';
-import { createRegisterApi } from '../Register/register-api';
-import { useRegisterStyles } from '../Register/Register.styles';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { EffectivenessTable } from '@tab/Interventions/EffectivenessTable';
+import { InterventionList, pupilLabel } from '@tab/Interventions/InterventionList';
+import { RecordMeasureForm } from '@tab/Interventions/RecordMeasureForm';
+import { StartInterventionForm } from '@tab/Interventions/StartInterventionForm';
+import { createPassportApi, yearLabel } from '@tab/Register/passport-api';
+import { createRegisterApi } from '@tab/Register/register-api';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
 
 /**
  * Interventions (SEND team only): which ones work across the school, then each pupil's with warnings;

@@ -1,14 +1,14 @@
 import { Button, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { STAFF_ROLES, type StaffRole } from '../../../src/interventions/intervention';
-import { friendlyMessage } from '../api/api-error';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { dateHint } from '../components/DateHint/date-hint';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { defaultTerm } from '../Interventions/default-term';
-import { ProvisionMapTable } from '../Interventions/ProvisionMapTable';
-import { createRegisterApi } from '../Register/register-api';
+import { STAFF_ROLES, type StaffRole } from '@/kernel/intervention';
+import { friendlyMessage } from '@tab/api/api-error';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { dateHint } from '@tab/components/DateHint/date-hint';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { defaultTerm } from '@tab/Interventions/default-term';
+import { ProvisionMapTable } from '@tab/Interventions/ProvisionMapTable';
+import { createRegisterApi } from '@tab/Register/register-api';
 import { saveFile } from './download';
 
 const useStyles = makeStyles({

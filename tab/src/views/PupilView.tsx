@@ -1,20 +1,20 @@
 import { Button, Field, Link, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useMemo } from 'react';
-import type { Action } from '../../../src/domain/action';
-import { isOverdue } from '../../../src/domain/check-in';
-import { formatDate } from '../../../src/domain/dates';
-import { ITEM_TYPE_LABELS } from '../../../src/domain/item-type';
-import { isClosed, STATUS_LABELS } from '../../../src/domain/status';
-import { initials } from '../../../src/register/pupil-record';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { ItemHistory } from '../components/ItemHistory/ItemHistory';
-import { createPassportApi, yearLabel, type RegisterPupil } from '../Register/passport-api';
+import type { Action } from '@/kernel/action';
+import { isOverdue } from '@/kernel/check-in';
+import { formatDate } from '@/kernel/dates';
+import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { isClosed, STATUS_LABELS } from '@/kernel/status';
+import { initials } from '@/kernel/pupil-record';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { ItemHistory } from '@tab/components/ItemHistory/ItemHistory';
+import { createPassportApi, yearLabel, type RegisterPupil } from '@tab/Register/passport-api';
 import { filterOptions } from './view-options';
 
 // The profile editor is for the SEND team only: everyone else never downloads it.
-const PupilPassport = lazy(() => import('../Register/PupilPassport'));
+const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,14 +1,14 @@
 import { Checkbox, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { NEED_CODES, NEED_LABELS, type NeedCode } from '../../../src/register/need-codes';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { createRegisterApi } from '../Register/register-api';
-import { RegisterDashboard } from '../Register/RegisterDashboard';
-import { RegisterImport } from '../Register/RegisterImport';
-import { SnapshotForm } from '../Register/SnapshotForm';
-import { useRegisterStyles } from '../Register/Register.styles';
+import { NEED_CODES, NEED_LABELS, type NeedCode } from '@/kernel/need-codes';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { createRegisterApi } from '@tab/Register/register-api';
+import { RegisterDashboard } from '@tab/Register/RegisterDashboard';
+import { RegisterImport } from '@tab/Register/RegisterImport';
+import { SnapshotForm } from '@tab/Register/SnapshotForm';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
 
 // No server store for staff training yet: this browser remembers the answer so it is not retyped.
 const TRAINING_KEY = 'send-tracker.training-needs';

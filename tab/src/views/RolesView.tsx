@@ -1,12 +1,12 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { useRegisterStyles } from '../Register/Register.styles';
-import { createRolesApi } from '../Roles/roles-api';
-import { RoleHistory, RoleTable } from '../Roles/RoleTables';
-import { SetRoleForm, type SetRoleFormHandle } from '../Roles/SetRoleForm';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { useRegisterStyles } from '@tab/Register/Register.styles';
+import { createRolesApi } from '@tab/Roles/roles-api';
+import { RoleHistory, RoleTable } from '@tab/Roles/RoleTables';
+import { SetRoleForm, type SetRoleFormHandle } from '@tab/Roles/SetRoleForm';
 
 /**
  * Roles (SEND team only): the role words the bot resolves in meeting chats ("SENCO", "attendance

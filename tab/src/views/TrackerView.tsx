@@ -1,16 +1,16 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { applyView, matchesFilters, type SortKey } from '../../../src/domain/action-view';
-import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../src/domain/status';
-import type { ListParams } from '../api/api-client';
-import { friendlyMessage } from '../api/api-error';
-import { useLoad } from '../api/use-load';
-import { useApp } from '../app-context';
-import { ActionTable } from '../components/ActionTable/ActionTable';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { Pager } from '../components/Pager/Pager';
-import { TrackerFilters } from '../components/TrackerFilters/TrackerFilters';
-import { parseViewState, viewToParams, writeViewState, type ViewState } from '../navigation/view-state';
+import { applyView, matchesFilters, type SortKey } from '@/kernel/action-view';
+import { CLOSED_STATUSES, OPEN_STATUSES } from '@/kernel/status';
+import type { ListParams } from '@tab/api/api-client';
+import { friendlyMessage } from '@tab/api/api-error';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
+import { ActionTable } from '@tab/components/ActionTable/ActionTable';
+import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
+import { Pager } from '@tab/components/Pager/Pager';
+import { TrackerFilters } from '@tab/components/TrackerFilters/TrackerFilters';
+import { parseViewState, viewToParams, writeViewState, type ViewState } from '@tab/navigation/view-state';
 import { saveFile } from './download';
 import { filterOptions } from './view-options';
 

@@ -1,5 +1,5 @@
-import type { Action } from '../../../src/domain/action';
-import type { Option } from '../components/TrackerFilters/TrackerFilters';
+import type { Action } from '@/kernel/action';
+import type { Option } from '@tab/components/TrackerFilters/TrackerFilters';
 
 /** Distinct pupils and owners present in a list, sorted by name, for the filter pickers. */
 export function filterOptions(actions: readonly Action[]): { pupils: Option[]; owners: Option[] } {

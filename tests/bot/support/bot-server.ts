@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_STAFF } from '../../../src/demo/school';
-import { loadConfig } from '../../../src/env';
-import { createLogger } from '../../../src/logger';
-import { createBotFor } from '../../../src/server/bot-wiring';
-import { createServer } from '../../../src/server/create-server';
-import { localIdentity } from '../../../src/server/identity';
-import { openRepository } from '../../../src/server/open-repository';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { SqliteConversationReferenceStore } from '../../../src/storage/sqlite/sqlite-conversation-reference-store';
+import { DEMO_STAFF } from '@/app/demo/school';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createBotFor } from '@/app/bot-wiring';
+import { createServer } from '@/app/create-server';
+import { localIdentity } from '@/http/identity';
+import { openRepository } from '@/app/open-repository';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
 
 /**
  * The real server (restify + Teams SDK bot) in embedded mode on `host` (default 127.0.0.1), port 0, over a fresh

@@ -1,6 +1,6 @@
-import { newActionSchema, type Action, type NewActionInput } from '../../../src/domain/action';
-import { closeAction, createAction } from '../../../src/domain/lifecycle';
-import { buildNewAction, sencoActor } from '../../support/factories';
+import { newActionSchema, type Action, type NewActionInput } from '@/kernel/action';
+import { closeAction, createAction } from '@/kernel/lifecycle';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
 
 let counter = 0;
 

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedDemoData } from '../../../src/demo/seed-demo-data';
-import { DEMO_STAFF } from '../../../src/demo/school';
-import { deepLinks } from '../../../src/digest/deep-links';
-import type { MailSender } from '../../../src/digest/mail-sender';
-import { OutboxMailSender } from '../../../src/digest/outbox-mail-sender';
-import { createLogger } from '../../../src/logger';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteDigestLog } from '../../../src/storage/sqlite/sqlite-digest-log';
-import { WeeklyDigestTask } from '../../../src/tasks/weekly-digest-task';
+import { seedDemoData } from '@/app/demo/seed-demo-data';
+import { DEMO_STAFF } from '@/app/demo/school';
+import { deepLinks } from '@/digest/deep-links';
+import type { MailSender } from '@/kernel/ports/mail-sender';
+import { OutboxMailSender } from '@/digest/outbox-mail-sender';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
+import { WeeklyDigestTask } from '@/digest/weekly-digest-task';
 
 /** Monday 07:00 London (GMT in November). */
 export const MONDAY = new Date('2026-11-23T07:00:00Z');

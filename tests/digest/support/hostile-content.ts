@@ -1,5 +1,5 @@
-import { buildDigest, digestRecipients, type DigestContent } from '../../../src/commands/build-digest';
-import type { Person } from '../../../src/domain/action';
+import { buildDigest, digestRecipients, type DigestContent } from '@/digest/build-digest';
+import type { Person } from '@/kernel/action';
 import { closedAction, storedAction } from './digest-actions';
 
 export const TODAY = '2026-11-23';

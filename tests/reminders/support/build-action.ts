@@ -1,6 +1,6 @@
-import { newActionSchema, type Action } from '../../../src/domain/action';
-import { createAction } from '../../../src/domain/lifecycle';
-import { buildNewAction, sencoActor } from '../../support/factories';
+import { newActionSchema, type Action } from '@/kernel/action';
+import { createAction } from '@/kernel/lifecycle';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
 
 let n = 0;
 

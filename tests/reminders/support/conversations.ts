@@ -1,4 +1,4 @@
-import type { PersonalConversation, PersonalConversations } from '../../../src/tasks/reminders/reminder-sender';
+import type { PersonalConversation, PersonalConversations } from '@/kernel/ports/reminder-sender';
 
 /** Personal conversations known up front (as if each person had installed the app). */
 export function knownConversations(serviceUrl: string, byUser: Record<string, string>): PersonalConversations {

@@ -4,15 +4,15 @@
  * Usage: tsx run-reminder-task.ts <database file> <bot connector url> <ISO instant> <send lead id>
  */
 import readline from 'node:readline';
-import { reminderCard } from '../../../bot/cards/reminder-card';
-import { DEFAULT_REMINDER_POLICY } from '../../../src/domain/reminder-policy';
-import { createSchoolCalendar } from '../../../src/domain/school-calendar';
-import { createLogger } from '../../../src/logger';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
-import { SqliteReminderLog } from '../../../src/storage/sqlite/sqlite-reminder-log';
-import { ReminderTask } from '../../../src/tasks/reminder-task';
-import { BotConnectorReminderSender } from '../../../src/tasks/reminders/bot-connector-sender';
+import { reminderCard } from '@/reminders/reminder-card';
+import { DEFAULT_REMINDER_POLICY } from '@/reminders/reminder-policy';
+import { createSchoolCalendar } from '@/kernel/school-calendar';
+import { createLogger } from '@/platform/logger';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { ReminderTask } from '@/reminders/reminder-task';
+import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 
 async function main(): Promise<void> {
   const [file, connectorUrl, instant, sendLeadId] = process.argv.slice(2) as [string, string, string, string];

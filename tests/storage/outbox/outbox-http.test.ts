@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../../src/env';
-import { createLogger } from '../../../src/logger';
-import { createServer } from '../../../src/server/create-server';
-import { localIdentity } from '../../../src/server/identity';
-import { OutboxActionRepository } from '../../../src/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '../../../src/storage/outbox/outbox-store';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { startProvisionedSite } from '../../graph-stand-in/provisioned-site';
-import { buildNewAction, senco } from '../../support/factories';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createServer } from '@/app/create-server';
+import { localIdentity } from '@/http/identity';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
+import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { buildNewAction, senco } from '@tests/support/factories';
 
 describe('the tab API when SharePoint cannot be reached', () => {
   it('answers a save with 202 "pending" and the plain-English message, and the write arrives on replay', async () => {

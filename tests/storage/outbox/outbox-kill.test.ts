@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../../src/storage/sqlite/sqlite-action-repository';
-import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 
 const TSX = path.join(__dirname, '../../../node_modules/.bin/tsx');
 const LOOP = path.join(__dirname, 'support/write-loop.ts');

@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { PendingWriteError, ValidationError } from '../../../src/errors';
-import { isTransient } from '../../../src/storage/outbox/is-transient';
-import { createLogger } from '../../../src/logger';
-import { OutboxActionRepository } from '../../../src/storage/outbox/outbox-action-repository';
-import { startOutboxReplay } from '../../../src/storage/outbox/outbox-replay-loop';
-import { SqliteOutboxStore } from '../../../src/storage/outbox/outbox-store';
-import { ACTIONS_LIST } from '../../../src/storage/sharepoint/list-schema';
-import { openDatabase } from '../../../src/storage/sqlite/open-database';
-import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
-import { buildNewAction, sencoActor, teacherActor } from '../../support/factories';
+import { PendingWriteError, ValidationError } from '@/kernel/errors';
+import { isTransient } from '@/storage/outbox/is-transient';
+import { createLogger } from '@/platform/logger';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
+import { startOutboxReplay } from '@/storage/outbox/outbox-replay-loop';
+import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { ACTIONS_LIST } from '@/storage/sharepoint/list-schema';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
 /** The Graph client tries 1 + 3 retries; this many faults outlast them. */
 const OUTLASTS_RETRIES = 4;

@@ -1,4 +1,4 @@
-import { createGraphClient, graphRoot } from '../../../src/storage/sharepoint/graph-client';
+import { createGraphClient, graphRoot } from '@/storage/sharepoint/graph-client';
 import {
   ACTIONS_LIST,
   ALL_LISTS,
@@ -12,10 +12,10 @@ import {
   REMINDER_CLAIMS_LIST,
   ROLE_HISTORY_LIST,
   ROLES_LIST,
-} from '../../../src/storage/sharepoint/list-schema';
-import { StaticTokenProvider } from '../../../src/storage/sharepoint/msal-auth-provider';
-import { provisionLists } from '../../../src/storage/sharepoint/provision';
-import { startGraphStandIn, type GraphStandIn } from '../../graph-stand-in/graph-stand-in';
+} from '@/storage/sharepoint/list-schema';
+import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
+import { provisionLists } from '@/storage/sharepoint/provision';
+import { startGraphStandIn, type GraphStandIn } from '@tests/graph-stand-in/graph-stand-in';
 
 describe('provisioning the SharePoint lists', () => {
   let standIn: GraphStandIn;

@@ -1,5 +1,5 @@
-import { ConfigError } from '../../../src/errors';
-import { parseSharePointEnv, requireSharePointEnv } from '../../../src/storage/sharepoint/sharepoint-config';
+import { ConfigError } from '@/kernel/errors';
+import { parseSharePointEnv, requireSharePointEnv } from '@/storage/sharepoint/sharepoint-config';
 
 const valid = {
   GRAPH_TENANT_ID: '7d1c2a4e-0c11-4b7e-9a55-3f1f0a9e0c01',

@@ -1,8 +1,8 @@
-import { AppError } from '../../../src/errors';
-import { ACTIONS_LIST, HISTORY_LIST } from '../../../src/storage/sharepoint/list-schema';
-import type { SharePointActionRepository } from '../../../src/storage/sharepoint/sharepoint-action-repository';
-import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
-import { buildNewAction, sencoActor, teacherActor } from '../../support/factories';
+import { AppError } from '@/kernel/errors';
+import { ACTIONS_LIST, HISTORY_LIST } from '@/storage/sharepoint/list-schema';
+import type { SharePointActionRepository } from '@/storage/sharepoint/sharepoint-action-repository';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
 /** Saves with idempotency keys (`messageId#row`, as the bot sends them) against the unique IdempotencyKey column. */
 describe('keyed saves to SharePoint', () => {

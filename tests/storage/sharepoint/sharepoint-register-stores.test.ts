@@ -1,6 +1,6 @@
-import { REGISTER_PUPILS_LIST } from '../../../src/storage/sharepoint/list-schema';
-import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
-import { generatePrimaryRegister } from '../../register/generate-register';
+import { REGISTER_PUPILS_LIST } from '@/storage/sharepoint/list-schema';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
 
 describe('SharePoint register store over Graph', () => {
   let site: ProvisionedSite;

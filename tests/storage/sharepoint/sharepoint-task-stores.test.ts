@@ -1,9 +1,9 @@
-import { ACTIONS_LIST, DIGEST_SENDS_LIST, REMINDER_CLAIMS_LIST } from '../../../src/storage/sharepoint/list-schema';
-import { readTokenOf } from '../../../src/storage/read-tokens';
-import type { ReminderClaim } from '../../../src/tasks/reminders/reminder-log';
-import { buildReference } from '../../contract/conversation-references.contract';
-import { startProvisionedSite, type ProvisionedSite } from '../../graph-stand-in/provisioned-site';
-import { buildNewAction, sencoActor, teacherActor } from '../../support/factories';
+import { ACTIONS_LIST, DIGEST_SENDS_LIST, REMINDER_CLAIMS_LIST } from '@/storage/sharepoint/list-schema';
+import { readTokenOf } from '@/kernel/ports/read-tokens';
+import type { ReminderClaim } from '@/kernel/ports/reminder-log';
+import { buildReference } from '@tests/contract/conversation-references.contract';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
 const at = new Date('2026-04-27T07:30:00Z');
 const claimOf = (actionId: string, version = 1): ReminderClaim => ({ actionId, version, kind: 'due', occasion: '2026-04-27' });

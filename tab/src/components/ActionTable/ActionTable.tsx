@@ -1,9 +1,9 @@
-import type { Action } from '../../../../src/domain/action';
-import type { SortDirection, SortKey } from '../../../../src/domain/action-view';
-import { isOverdue } from '../../../../src/domain/check-in';
-import { formatDate, type IsoDate } from '../../../../src/domain/dates';
-import { ITEM_TYPE_LABELS } from '../../../../src/domain/item-type';
-import { STATUS_LABELS } from '../../../../src/domain/status';
+import type { Action } from '@/kernel/action';
+import type { SortDirection, SortKey } from '@/kernel/action-view';
+import { isOverdue } from '@/kernel/check-in';
+import { formatDate, type IsoDate } from '@/kernel/dates';
+import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { STATUS_LABELS } from '@/kernel/status';
 import { useActionTableStyles } from './ActionTable.styles';
 
 export interface ActionTableProps {

@@ -1,6 +1,6 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { VIEW_LABELS, type ViewName } from '../../navigation/route';
+import { VIEW_LABELS, type ViewName } from '@tab/navigation/route';
 
 const useStyles = makeStyles({
   shell: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckInBuckets } from '../../../../src/domain/check-in';
-import type { IsoDate } from '../../../../src/domain/dates';
+import type { CheckInBuckets } from '@/kernel/check-in';
+import type { IsoDate } from '@/kernel/dates';
 import { ActionTable } from '../ActionTable/ActionTable';
 
 const useStyles = makeStyles({

@@ -1,4 +1,4 @@
-import { formatDate, isIsoDate } from '../../../../src/domain/dates';
+import { formatDate, isIsoDate } from '@/kernel/dates';
 
 /**
  * The en-GB reading of a date input's value ("Thu 23 Apr 2026"), for a Field `hint` beside it.

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { friendlyMessage } from '../../api/api-error';
+import { friendlyMessage } from '@tab/api/api-error';
 
 export interface ErrorNoticeProps {
   error: unknown;

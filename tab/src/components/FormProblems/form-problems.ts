@@ -1,4 +1,4 @@
-import { ApiError, friendlyMessage } from '../../api/api-error';
+import { ApiError, friendlyMessage } from '@tab/api/api-error';
 
 /** A failed save split for a form: messages by field, and what no field on the form can show. */
 export interface FormProblems {

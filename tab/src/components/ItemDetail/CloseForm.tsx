@@ -1,7 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Action } from '../../../../src/domain/action';
-import { useApp } from '../../app-context';
+import type { Action } from '@/kernel/action';
+import { useApp } from '@tab/app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
 
 export interface CloseFormProps {

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
-import { useLoad } from '../../api/use-load';
-import { useApp } from '../../app-context';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { useItemDetailStyles } from './ItemDetail.styles';
 import { ItemPanel } from './ItemPanel';

@@ -1,8 +1,8 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Action, Person } from '../../../../src/domain/action';
-import { OPEN_STATUS_VALUES, STATUS_LABELS } from '../../../../src/domain/status';
-import { useApp } from '../../app-context';
+import type { Action, Person } from '@/kernel/action';
+import { OPEN_STATUS_VALUES, STATUS_LABELS } from '@/kernel/status';
+import { useApp } from '@tab/app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
 import { StaffOptions } from '../StaffOptions/StaffOptions';
 

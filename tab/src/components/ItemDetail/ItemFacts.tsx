@@ -1,10 +1,10 @@
 import { Link } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { Action } from '../../../../src/domain/action';
-import { isOverdue } from '../../../../src/domain/check-in';
-import { formatDate, type IsoDate } from '../../../../src/domain/dates';
-import { EVENT_TYPE_LABELS, ITEM_TYPE_LABELS } from '../../../../src/domain/item-type';
-import { STATUS_LABELS } from '../../../../src/domain/status';
+import type { Action } from '@/kernel/action';
+import { isOverdue } from '@/kernel/check-in';
+import { formatDate, type IsoDate } from '@/kernel/dates';
+import { EVENT_TYPE_LABELS, ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { STATUS_LABELS } from '@/kernel/status';
 import { useItemDetailStyles } from './ItemDetail.styles';
 
 /** The item at a glance, as a description list. */

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { Action, Person } from '../../../../src/domain/action';
-import { isClosed } from '../../../../src/domain/status';
-import { useApp } from '../../app-context';
+import type { Action, Person } from '@/kernel/action';
+import { isClosed } from '@/kernel/status';
+import { useApp } from '@tab/app-context';
 import { ItemHistory } from '../ItemHistory/ItemHistory';
 import { CloseForm } from './CloseForm';
 import { ItemEditForm } from './ItemEditForm';

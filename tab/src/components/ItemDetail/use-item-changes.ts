@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Action } from '../../../../src/domain/action';
-import { ApiError, friendlyMessage } from '../../api/api-error';
-import { useApp } from '../../app-context';
+import type { Action } from '@/kernel/action';
+import { ApiError, friendlyMessage } from '@tab/api/api-error';
+import { useApp } from '@tab/app-context';
 
 export interface Notice {
   intent: 'success' | 'warning' | 'error';

@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useLoad } from '../../api/use-load';
-import { useApp } from '../../app-context';
+import { useLoad } from '@tab/api/use-load';
+import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { describeEntry, formatWhen } from './describe-change';
 

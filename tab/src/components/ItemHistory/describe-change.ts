@@ -1,7 +1,7 @@
-import type { FieldChange, HistoryEntry } from '../../../../src/domain/history';
-import { formatDate } from '../../../../src/domain/dates';
-import { ITEM_TYPE_LABELS, type ItemType } from '../../../../src/domain/item-type';
-import { STATUS_LABELS, type Status } from '../../../../src/domain/status';
+import type { FieldChange, HistoryEntry } from '@/kernel/history';
+import { formatDate } from '@/kernel/dates';
+import { ITEM_TYPE_LABELS, type ItemType } from '@/kernel/item-type';
+import { STATUS_LABELS, type Status } from '@/kernel/status';
 
 const FIELD_LABELS: Record<string, string> = {
   pupil: 'pupil',

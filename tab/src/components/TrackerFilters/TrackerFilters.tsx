@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import type { ActionFilters } from '../../../../src/domain/action-view';
-import { ITEM_TYPES, ITEM_TYPE_LABELS, type ItemType } from '../../../../src/domain/item-type';
-import { STATUS_LABELS, type Status } from '../../../../src/domain/status';
+import type { ActionFilters } from '@/kernel/action-view';
+import { ITEM_TYPES, ITEM_TYPE_LABELS, type ItemType } from '@/kernel/item-type';
+import { STATUS_LABELS, type Status } from '@/kernel/status';
 import { useTrackerFiltersStyles } from './TrackerFilters.styles';
 import { dateHint } from '../DateHint/date-hint';
 

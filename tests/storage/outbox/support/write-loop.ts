@@ -7,14 +7,14 @@
  * Env: DB_FILE, GRAPH_BASE_URL, SITE_ID, GRAPH_TOKEN, FROM, TO (exclusive), REPLAY_FIRST=1 to replay
  * the outbox before writing (what a restarted server does).
  */
-import { PendingWriteError } from '../../../../src/errors';
-import { OutboxActionRepository } from '../../../../src/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '../../../../src/storage/outbox/outbox-store';
-import { createSharePointRepository } from '../../../../src/storage/sharepoint/create-sharepoint-repository';
-import { StaticTokenProvider } from '../../../../src/storage/sharepoint/msal-auth-provider';
-import { openDatabase } from '../../../../src/storage/sqlite/open-database';
-import { SqliteActionRepository } from '../../../../src/storage/sqlite/sqlite-action-repository';
-import { buildNewAction, sencoActor } from '../../../support/factories';
+import { PendingWriteError } from '@/kernel/errors';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
+import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { createSharePointRepository } from '@/storage/sharepoint/create-sharepoint-repository';
+import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
 
 async function main(): Promise<void> {
   const env = process.env;

@@ -1,0 +1,13 @@
+/**
+ * What the tab's REST API sends and takes, for the tab: the features' reply types and the few pure
+ * constants its forms need (column fields, intervention durations). The tab imports only this file
+ * and `src/kernel/`, so no server module (node:fs, restify, Graph) can reach the browser bundle;
+ * `npm run lint` enforces that.
+ */
+export type { EffectivenessRow } from '@/interventions/effectiveness';
+export type { InterventionWarning } from '@/interventions/intervention-checks';
+export { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/interventions/intervention-checks';
+export type { ProvisionMap } from '@/provision-map/provision-map';
+export type { RegisterAnalytics, StatusSplit } from '@/register/analytics';
+export type { ImportPreview } from '@/register/mis-import';
+export { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterField } from '@/register/mis-columns';

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import restify from 'restify';
+import { DEMO_STAFF } from './demo/school';
+import type { Config } from './config';
+import type { Logger } from '@/platform/logger';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { Authenticate } from '@/http/identity';
+import { registerActionRoutes } from '@/tracker/action-routes';
+import { registerSarRoutes } from '@/privacy/sar-routes';
+import { registerDigestRoutes, type DigestRouteDeps } from '@/digest/digest-routes';
+import { registerTaskRoutes, type TaskRouteDeps } from '@/reminders/reminder-routes';
+import { registerExportRoutes } from '@/tracker/export-routes';
+import { registerStaffRoutes } from '@/tracker/staff-routes';
+import { registerTabStaticRoutes } from '@/http/tab-static-routes';
+import { registerRegisterRoutes, type RegisterRouteDeps } from '@/register/register-routes';
+import { registerRoleRoutes, type RoleRouteDeps } from '@/roles/role-routes';
+
+export interface AppDeps {
+  config: Config;
+  repo: ActionRepository;
+  authenticate: Authenticate;
+  logger: Logger;
+  now: () => Date;
+  /** The weekly digest's trigger, preview and outbox routes, when the digest is configured. */
+  digest?: Pick<DigestRouteDeps, 'task' | 'links' | 'schoolName' | 'outbox' | 'taskKey'>;
+  /** The built tab served at /tab/ (default `dist/tab` under the working directory). */
+  tabDir?: string;
+  /** The reminder task's HTTP trigger (POST /api/tasks/reminders), when reminders are configured. */
+  reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
+  /** The SEN register, interventions and provision map routes, when their stores are open. */
+  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports' | 'onImported' | 'retentionYears'>;
+  /** The role table routes (`/api/roles`), when the role store is open. */
+  roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
+  /** The Teams bot (see bot/create-bot.ts): mounts `POST /api/messages` on this server. */
+  bot?: { mount(server: restify.Server): void };
+}
+
+/**
+ * The composition root's HTTP half: one restify server carrying the bot (`/api/messages`), the tab's
+ * REST API and the built tab (`/tab/`). Optional parts are mounted only when configured. Returns it unstarted.
+ */
+export function createServer(deps: AppDeps): restify.Server {
+  const server = restify.createServer({ name: 'send-tracker', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024, rejectUnknown: true }));
+
+  server.get('/api/health', async (_req, res) => {
+    res.json(200, { status: 'ok', mode: deps.config.mode });
+  });
+  deps.bot?.mount(server);
+  registerActionRoutes(server, deps);
+  registerSarRoutes(server, deps);
+  if (deps.digest) registerDigestRoutes(server, { ...deps.digest, mode: deps.config.mode, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
+  registerExportRoutes(server, deps);
+  if (deps.register) registerRegisterRoutes(server, { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.roles) registerRoleRoutes(server, { ...deps.roles, authenticate: deps.authenticate, logger: deps.logger });
+  registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });
+  registerTabStaticRoutes(server, { tabDir: deps.tabDir ?? path.resolve('dist/tab'), logger: deps.logger });
+  return server;
+}

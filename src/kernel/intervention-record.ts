@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/kernel/action';
+import type { Intervention, NewIntervention } from '@/kernel/intervention';
+import { defaultReviewDates } from '@/interventions/review-items';
+
+/** A new intervention as both stores keep it: version 1, no measures yet, review dates settled. */
+export function interventionRecord(valid: NewIntervention, createdBy: Actor, at: string): Intervention {
+  return {
+    ...valid,
+    id: randomUUID(),
+    reviewDates: [...new Set(valid.reviewDates ?? defaultReviewDates(valid))].sort(),
+    measures: [],
+    version: 1,
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

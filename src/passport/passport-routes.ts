@@ -1,0 +1,61 @@
+import type { Request, Response, Server } from 'restify';
+import { londonDate } from '@/kernel/dates';
+import { parseInput } from '@/kernel/validate';
+import type { Logger } from '@/platform/logger';
+import { EMPTY_PASSPORT, savePassportSchema } from '@/kernel/passport';
+import { passportDocx } from './passport-docx';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import { jsonRoute, sendError } from '@/http/json-route';
+import type { User } from '@/http/identity';
+
+export interface PassportRouteDeps {
+  register: RegisterRepository;
+  passports: PassportRepository;
+  logger: Logger;
+  now: () => Date;
+  /** Resolves the caller and refuses anyone outside the SEND team. */
+  sendTeam: (req: Request) => Promise<User>;
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** GET/PUT a pupil's one-page profile, and download it as a Word document. */
+export function registerPassportRoutes(server: Server, { register, passports, logger, now, sendTeam }: PassportRouteDeps): void {
+  server.get(
+    '/api/register/pupils/:id/passport',
+    jsonRoute(logger, async (req) => {
+      await sendTeam(req);
+      const pupil = await register.get(req.params.id);
+      return (await passports.get(pupil.id)) ?? { pupilId: pupil.id, content: EMPTY_PASSPORT, version: 0 };
+    }),
+  );
+
+  server.put(
+    '/api/register/pupils/:id/passport',
+    jsonRoute(logger, async (req) => {
+      const user = await sendTeam(req);
+      const body = parseInput(savePassportSchema, req.body);
+      const pupil = await register.get(req.params.id);
+      return passports.save(pupil.id, body.version, body.content, user);
+    }),
+  );
+
+  server.get('/api/register/pupils/:id/passport.docx', async (req: Request, res: Response) => {
+    try {
+      await sendTeam(req);
+      const pupil = await register.get(req.params.id);
+      const passport = await passports.get(pupil.id);
+      const updated = passport ? londonDate(new Date(passport.updatedAt)) : londonDate(now());
+      // The file name carries initials only: downloads folders and email attachments get seen.
+      const name = `profile-${pupil.forename[0] ?? ''}${pupil.surname[0] ?? ''}-${updated}.docx`.replace(/[^A-Za-z0-9.-]/g, '');
+      res.sendRaw(200, passportDocx(pupil, passport?.content ?? EMPTY_PASSPORT, updated), {
+        'Content-Type': DOCX_TYPE,
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '@/kernel/intervention';
+import { NEED_CODES } from '@/kernel/need-codes';
+import { termSchema } from '@/kernel/register-snapshot';
+
+/** An uploaded export: CSV as text, or an .xlsx workbook as base64 (JSON bodies carry no bytes). */
+export const misFileBody = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('csv'), text: z.string().min(1, 'the file is empty').max(240_000) }),
+  z.strictObject({ format: z.literal('xlsx'), base64: z.string().min(1, 'the file is empty').max(240_000).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64') }),
+]);
+
+export const importPreviewBody = z.strictObject({ file: misFileBody });
+
+export const importConfirmBody = z.strictObject({
+  file: misFileBody,
+  /** The mapping as the user confirmed it (checked in full by the importer). */
+  mapping: z.record(z.string(), z.string().nullable()),
+  /** The file is the whole roll: pupils missing from it are marked off roll. */
+  fullRoll: z.boolean().default(true),
+  /** Also store this term's snapshot of the counts after importing. */
+  snapshotTerm: termSchema.optional(),
+});
+
+const csvList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+/** GET /api/register/dashboard?phase=primary&training=SLCN,ASD */
+export const dashboardQuery = z.strictObject({
+  phase: z.enum(['primary', 'secondary']).optional(),
+  training: csvList(NEED_CODES).optional(),
+});
+
+export const snapshotBody = z.strictObject({ term: termSchema });
+
+export const listInterventionsQuery = z.strictObject({ pupil: z.string().min(1).max(64).optional() });
+
+/** `rates=teaching_assistant:18.5,teacher:35` (pounds per hour). */
+const ratesParam = z
+  .string()
+  .transform((s, ctx) => {
+    const out: Record<string, number> = {};
+    for (const pair of s.split(',').filter(Boolean)) {
+      const [role, value] = pair.split(':');
+      const n = Number(value);
+      if (!role || !(STAFF_ROLES as readonly string[]).includes(role) || !Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: `'${pair}' is not role:rate (roles: ${STAFF_ROLES.join(', ')})` });
+        return z.NEVER;
+      }
+      out[role] = n;
+    }
+    return out;
+  });
+
+/** GET /api/provision-map?termStart=2026-01-05&termEnd=2026-03-27&closedWeeks=1&rates=teaching_assistant:18 */
+export const provisionQuery = z
+  .strictObject({
+    termStart: z.string(),
+    termEnd: z.string(),
+    closedWeeks: z.coerce.number().optional(),
+    rates: ratesParam.optional(),
+  })
+  .transform((q) => ({ termStart: q.termStart, termEnd: q.termEnd, closedWeeks: q.closedWeeks, hourlyRates: q.rates }));

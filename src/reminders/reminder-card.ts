@@ -1,0 +1,133 @@
+import type { ReminderView } from './reminder-view';
+import type { Action } from '@/kernel/action';
+import { daysBetween, formatDate, type IsoDate } from '@/kernel/dates';
+import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { isClosed, STATUS_LABELS } from '@/kernel/status';
+import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
+
+/** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
+export const MAX_ITEMS_ON_CARD = 12;
+
+/** The reminder card's model is the commands' view. */
+export type ReminderCardModel = ReminderView;
+
+/** The data every button on the card carries, so any click can redraw the whole card. */
+export interface ReminderCardData {
+  ownerId: string;
+  ownerName: string;
+  audience: 'owner' | 'lead';
+  /** Every item on the card with the version it showed (refresh only: buttons carry their own item). */
+  items?: { actionId: string; version: number }[];
+}
+
+type Json = Record<string, unknown>;
+
+function whenLabel(action: Action, today: IsoDate): string {
+  const days = daysBetween(today, action.dueDate);
+  if (days === 0) return `Due today (${formatDate(action.dueDate)})`;
+  if (days > 0) return `Due ${formatDate(action.dueDate)}`;
+  return `Overdue by ${-days} day${days === -1 ? '' : 's'} (due ${formatDate(action.dueDate)})`;
+}
+
+function execute(title: string, verb: string, data: Json, style?: 'positive'): Json {
+  // No Action.Submit fallback here: every current Teams client runs Action.Execute, and a fallback
+  // per button would double the card's size (28 KB limit).
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+}
+
+// Buttons carry only their own item, not the whole list: the card stays O(items) in size.
+function itemButtons(action: Action, base: ReminderCardData): Json {
+  const data = { ownerId: base.ownerId, ownerName: base.ownerName, audience: base.audience, actionId: action.id, version: action.version };
+  return {
+    type: 'ActionSet',
+    actions: [
+      {
+        type: 'Action.ShowCard',
+        title: 'Done',
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: evidenceInputId(action.id),
+              label: 'Evidence link or note (optional)',
+              placeholder: 'https://... or a short note',
+              maxLength: 2000,
+            },
+          ],
+          actions: [execute('Mark done', REMINDER_VERBS.done, data, 'positive')],
+        },
+      },
+      ...(action.status === 'in_progress' ? [] : [execute('In progress', REMINDER_VERBS.inProgress, data)]),
+      ...(action.status === 'waiting' ? [] : [execute('Waiting on someone', REMINDER_VERBS.waiting, data)]),
+      execute('Snooze a week', REMINDER_VERBS.snooze, data),
+    ],
+  };
+}
+
+function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): Json {
+  const closed = isClosed(action.status);
+  const overdue = !closed && action.dueDate < today;
+  const facts = [
+    { title: 'Type', value: ITEM_TYPE_LABELS[action.itemType] },
+    { title: 'Status', value: STATUS_LABELS[action.status] },
+    ...(action.remindAfter && action.remindAfter > today && !closed ? [{ title: 'Snoozed until', value: formatDate(action.remindAfter) }] : []),
+    ...(closed && action.closingNote ? [{ title: 'Note', value: action.closingNote }] : []),
+  ];
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    items: [
+      { type: 'TextBlock', text: `${action.pupil.name}: ${action.description}`, wrap: true, weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: closed ? `${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})` : whenLabel(action, today),
+        color: closed ? 'Good' : overdue ? 'Attention' : 'Default',
+        spacing: 'None',
+        wrap: true,
+      },
+      { type: 'FactSet', facts },
+      ...(closed ? [] : [itemButtons(action, base)]),
+    ],
+  };
+}
+
+/**
+ * The reminder card (Adaptive Card 1.5, Universal Actions): the owner's items with Done (optional
+ * evidence link or note), In progress, Waiting on someone and Snooze a week. `refresh` redraws it
+ * for the owner whenever it is shown, so a card left in the chat never shows stale state.
+ */
+export function reminderCard(model: ReminderCardModel): Json {
+  const shown = model.items.slice(0, MAX_ITEMS_ON_CARD);
+  const hidden = model.items.length - shown.length;
+  const data: ReminderCardData = {
+    ownerId: model.owner.id,
+    ownerName: model.owner.name,
+    audience: model.audience,
+    items: shown.map(({ action }) => ({ actionId: action.id, version: action.version })),
+  };
+  const open = model.items.filter(({ action }) => !isClosed(action.status)).length;
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data }, userIds: [model.owner.id] },
+    body: [
+      { type: 'TextBlock', text: model.audience === 'lead' ? 'SEND actions that need the SEND lead' : 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: open === 0 ? `All done, ${model.owner.name}. Thank you.` : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
+        wrap: true,
+        spacing: 'Small',
+      },
+      ...(model.notice
+        ? [{ type: 'TextBlock', text: model.notice.text, wrap: true, color: noticeColour[model.notice.tone], weight: 'Bolder' }]
+        : []),
+      ...shown.map(({ action }) => itemContainer(action, model.today, data)),
+      ...(hidden > 0 ? [{ type: 'TextBlock', text: `…and ${hidden} more in the tracker.`, wrap: true, separator: true }] : []),
+    ],
+  };
+}
+
+const noticeColour = { good: 'Good', attention: 'Attention', warning: 'Warning' } as const;

@@ -1,0 +1,216 @@
+import type { PresentReminder, ReminderView } from './reminder-view';
+import type { Action, Person } from '@/kernel/action';
+import { addDays, londonDate, type IsoDate } from '@/kernel/dates';
+import { remindersDue, type DueReminder, type ReminderPolicy } from './reminder-policy';
+import type { SchoolCalendar } from '@/kernel/school-calendar';
+import type { Logger } from '@/platform/logger';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { readTokenOf } from '@/kernel/ports/read-tokens';
+import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
+import type { ReminderSender } from '@/kernel/ports/reminder-sender';
+
+export interface ReminderTaskDeps {
+  repo: ActionRepository;
+  log: ReminderLog;
+  sender: ReminderSender;
+  present: PresentReminder;
+  policy: ReminderPolicy;
+  calendar: SchoolCalendar;
+  /** Told about escalations and about owners the bot cannot reach. */
+  sendLead: Pick<Person, 'id' | 'name'>;
+  logger: Logger;
+}
+
+/** What one run did, in counts only (no pupil or action text). */
+export interface ReminderRunSummary {
+  today: IsoDate;
+  schoolDay: boolean;
+  /** Cards posted: personal chats, source chats and the SEND lead's. */
+  cardsSent: number;
+  /** Items shown to their owner (personal chat, or a mention in the source chat). */
+  itemsReminded: number;
+  /** Owners with no personal chat, reminded in a source chat instead. */
+  fallbacks: number;
+  /** Items whose owner could not be reached at all: only the SEND lead was told. */
+  leadOnly: number;
+  /** Escalations delivered to the SEND lead. */
+  escalations: number;
+  /** Nobody could be told (no personal chat for owner or SEND lead): claims given back for a later run. */
+  undelivered: number;
+  /** Bot Connector errors: claims given back for the next run. */
+  failed: number;
+}
+
+/** Far enough ahead for an item due after the summer holiday to get its "before" reminder in July. */
+export const REMINDER_LOOKAHEAD_DAYS = 120;
+
+const claimOf = (r: DueReminder): ReminderClaim => {
+  const readToken = readTokenOf(r.action);
+  return { actionId: r.action.id, version: r.action.version, kind: r.kind, occasion: r.occasion, ...(readToken ? { readToken } : {}) };
+};
+const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;
+
+/**
+ * Outcomes are written in whole groups of this many as the run goes: Graph's `$batch` limit, so the
+ * SharePoint log sends each group as full batches and recording as we go costs no more requests than
+ * recording at the end. (The SQLite log writes each outcome at once and does not care.)
+ */
+export const OUTCOME_WRITES_PER_GROUP = 20;
+
+/**
+ * Sends each owner one card listing everything due for them today, tells the SEND lead about
+ * escalations and unreachable owners, and does nothing on non-school days. Idempotent and safe on
+ * several instances at once: every reminder is claimed (compare-and-set) before it is sent.
+ */
+export class ReminderTask {
+  constructor(private readonly deps: ReminderTaskDeps) {}
+
+  async run(now: Date): Promise<ReminderRunSummary> {
+    const today = londonDate(now);
+    const summary: ReminderRunSummary = { today, schoolDay: false, cardsSent: 0, itemsReminded: 0, fallbacks: 0, leadOnly: 0, escalations: 0, undelivered: 0, failed: 0 };
+    if (!this.deps.calendar.isSchoolDay(today)) return summary;
+    summary.schoolDay = true;
+    const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
+    const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
+    const forLead: LeadNews = { escalations: [], unreachedOwners: new Set(), leadOnly: [] };
+    const settlements: Settlement[] = [];
+
+    // One claim call for every owner and the escalations, so the store can pack the claims into full
+    // `$batch`es; each owner still gets one card, listing the reminders this instance won.
+    const owners = [...due.byOwner.values()];
+    const won = await this.claim([...owners.flat(), ...due.escalations], now);
+    for (const reminders of owners) {
+      const mine = reminders.filter(won);
+      if (mine.length > 0) await this.remindOwner(mine, today, summary, forLead, settlements);
+      await this.settle(settlements, 'whole groups');
+    }
+    forLead.escalations = due.escalations.filter(won);
+    if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary, settlements);
+    await this.settle(settlements, 'all');
+    this.deps.logger.info({ reminders: summary }, 'reminder run finished');
+    return summary;
+  }
+
+  /** Claims everything due at once; the result tells whether this caller won a given reminder. */
+  private async claim(reminders: DueReminder[], now: Date): Promise<(r: DueReminder) => boolean> {
+    if (reminders.length === 0) return () => false;
+    const won = new Set((await this.deps.log.claim(reminders.map(claimOf), now)).map(keyOf));
+    return (r) => won.has(keyOf(claimOf(r)));
+  }
+
+  private view(owner: Pick<Person, 'id' | 'name'>, reminders: DueReminder[], today: IsoDate, extra: Partial<ReminderView> = {}): ReminderView {
+    return { owner, audience: 'owner', items: reminders.map(({ action, kind }) => ({ action, kind })), today, ...extra };
+  }
+
+  /**
+   * Records outcomes as the run goes: after each owner, every whole group of `OUTCOME_WRITES_PER_GROUP`
+   * pending writes (the remainder waits for the next owner; `all` at the end of the run). Settled
+   * entries are removed from `settlements`.
+   *
+   * Crash trade-off (at-least-once after a crash, chosen over skipping: SENCO practice prefers a
+   * duplicate reminder to a lost one, and actions must not disappear between meetings). A crash loses
+   * only the outcomes not yet written: at most a group's worth of sends plus the one in flight. Their
+   * claims stay held with no outcome, as do the claims of owners not reached yet; the log lets any
+   * instance claim such a claim again once its lease (30 minutes by default) has run out, so a later run
+   * sends them. The unreached ones go out once; the few sent but not recorded go out a second time. A
+   * live instance never loses a claim it recorded, and an instance that outlives the lease mid-run (far
+   * beyond a paced run's length) cannot give back a claim taken over from it.
+   */
+  private async settle(settlements: Settlement[], how: 'whole groups' | 'all'): Promise<void> {
+    const writes = settlements.flatMap(({ reminders, outcome }) => reminders.map((r) => ({ r, outcome })));
+    const due = how === 'all' ? writes.length : writes.length - (writes.length % OUTCOME_WRITES_PER_GROUP);
+    if (due === 0) return;
+    const batch = writes.slice(0, due);
+    const later = writes.slice(due);
+    settlements.splice(0, settlements.length, ...later.map(({ r, outcome }) => ({ reminders: [r], outcome })));
+    // null: nobody was told, so the claim goes back and a later run (or instance) tries again.
+    // Written together in one turn, so the SharePoint log packs them into full `$batch`es.
+    await Promise.all(batch.map(({ r, outcome }) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))));
+  }
+
+  /**
+   * One card in the owner's personal chat. Without one: the card goes to each source chat with a
+   * mention, and the SEND lead hears about the owner (and alone about items with no source chat).
+   */
+  private async remindOwner(reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, forLead: LeadNews, settlements: Settlement[]): Promise<void> {
+    const owner = reminders[0]!.action.owner;
+    const settledBefore = settlements.length;
+    try {
+      const outcome = await this.deps.sender.sendToPerson(owner, this.deps.present(this.view(owner, reminders, today)));
+      if (outcome === 'sent') {
+        summary.cardsSent += 1;
+        summary.itemsReminded += reminders.length;
+        settlements.push({ reminders, outcome: 'sent' });
+        return;
+      }
+      forLead.unreachedOwners.add(owner.name);
+      const inChats = reminders.filter((r) => r.action.source.conversationId);
+      if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary, settlements);
+      forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
+    } catch (error) {
+      // Cards already posted in some source chats keep their outcome; only the rest are given back.
+      const posted = new Set(settlements.slice(settledBefore).flatMap((s) => s.reminders));
+      const unsent = reminders.filter((r) => !posted.has(r));
+      summary.failed += unsent.length;
+      this.deps.logger.warn({ ownerId: owner.id, err: (error as Error).message }, 'reminder not sent; claim released for the next run');
+      settlements.push({ reminders: unsent, outcome: null });
+    }
+  }
+
+  private async mentionInSourceChats(owner: Action['owner'], reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
+    const byChat = new Map<string, DueReminder[]>();
+    for (const r of reminders) byChat.set(r.action.source.conversationId!, [...(byChat.get(r.action.source.conversationId!) ?? []), r]);
+    for (const [chat, items] of byChat) {
+      const text = `you have ${items.length} SEND action${items.length === 1 ? '' : 's'} to follow up from this chat.`;
+      await this.deps.sender.postWithMention(chat, owner, text, this.deps.present(this.view(owner, items, today)));
+      summary.cardsSent += 1;
+      summary.itemsReminded += items.length;
+      settlements.push({ reminders: items, outcome: 'source-chat' });
+    }
+    summary.fallbacks += 1;
+  }
+
+  private async tellSendLead(news: LeadNews, today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
+    const { escalations, leadOnly } = news;
+    const owners = [...news.unreachedOwners];
+    const lines = [
+      ...(escalations.length > 0 ? [`${escalations.length} item${escalations.length === 1 ? ' is' : 's are'} at least ${this.deps.policy.escalateAfterDays} days overdue.`] : []),
+      ...(owners.length > 0
+        ? [`The bot cannot message ${owners.join(', ')} directly (the app is not installed in their personal chat), so reminded them in the meeting chat where there was one.`]
+        : []),
+    ];
+    const seen = new Set<string>();
+    const items = [...escalations, ...leadOnly].filter((r) => !seen.has(r.action.id) && seen.add(r.action.id));
+    const card = this.deps.present(this.view(this.deps.sendLead, items, today, { audience: 'lead', notice: { tone: 'attention', text: lines.join(' ') } }));
+    try {
+      const outcome = await this.deps.sender.sendToPerson(this.deps.sendLead, card);
+      if (outcome === 'sent') {
+        summary.cardsSent += 1;
+        summary.escalations = escalations.length;
+        summary.leadOnly = leadOnly.length;
+        settlements.push({ reminders: escalations, outcome: 'sent' }, { reminders: leadOnly, outcome: 'send-lead-only' });
+        return;
+      }
+      this.deps.logger.warn('the SEND lead has no personal chat with the bot: escalations wait until they install the app');
+      summary.undelivered += escalations.length + leadOnly.length;
+    } catch (error) {
+      summary.failed += escalations.length + leadOnly.length;
+      this.deps.logger.warn({ err: (error as Error).message }, 'SEND lead card not sent; claims released for the next run');
+    }
+    settlements.push({ reminders: escalations, outcome: null }, { reminders: leadOnly, outcome: null });
+  }
+}
+
+/** How some claimed reminders went: an outcome to record, or null to give the claims back. */
+interface Settlement {
+  reminders: DueReminder[];
+  outcome: string | null;
+}
+
+/** What the SEND lead's card carries from one run. */
+interface LeadNews {
+  escalations: DueReminder[];
+  unreachedOwners: Set<string>;
+  /** Items whose owner has no personal chat and which came from no chat: only the lead can act. */
+  leadOnly: DueReminder[];
+}

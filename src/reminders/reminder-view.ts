@@ -1,0 +1,20 @@
+import type { Action, Person } from '@/kernel/action';
+import type { IsoDate } from '@/kernel/dates';
+import type { ReminderKind } from './reminder-policy';
+
+/**
+ * What a reminder card shows, before it is a card: whose items, each in its current state, and a
+ * notice line. Commands and tasks produce it; `reminder-card.ts` presents it.
+ */
+export interface ReminderView {
+  owner: Pick<Person, 'id' | 'name'>;
+  items: { action: Action; kind?: ReminderKind }[];
+  today: IsoDate;
+  /** 'lead': the SEND lead's card (escalations, unreachable owners) rather than an owner's own. */
+  audience: 'owner' | 'lead';
+  /** What just happened, a refusal, or why the card was refreshed. */
+  notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
+}
+
+/** Turns a view into a card (the bot's presenter); injected so src/ stays free of card JSON. */
+export type PresentReminder = (view: ReminderView) => Record<string, unknown>;

@@ -1,0 +1,33 @@
+import { addDays, daysBetween, endOfWeek, formatDate, isIsoDate, isoWeekday, londonDate } from '@/kernel/dates';
+
+describe('dates', () => {
+  it('takes today from London, not from UTC, across the clock change', () => {
+    expect(londonDate(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-28'); // GMT
+    expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01'); // BST
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-02-31')).toBe(false);
+    expect(isIsoDate('2026-4-1')).toBe(false);
+    expect(isIsoDate('01/04/2026')).toBe(false);
+  });
+
+  it('counts and adds whole days across month and clock-change boundaries', () => {
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(daysBetween('2026-03-28', '2026-04-04')).toBe(7);
+    expect(daysBetween('2026-04-04', '2026-03-28')).toBe(-7);
+  });
+
+  it('ends the school week on Sunday', () => {
+    expect(isoWeekday('2026-04-23')).toBe(4);
+    expect(endOfWeek('2026-04-23')).toBe('2026-04-26');
+    expect(endOfWeek('2026-04-26')).toBe('2026-04-26');
+  });
+
+  it('shows dates the British way', () => {
+    expect(formatDate('2026-04-24')).toBe('Fri 24 Apr 2026');
+  });
+});
