@@ -9,8 +9,10 @@ module.exports = {
     '^@tests/(.*)$': '<rootDir>/tests/$1',
   },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // jose (behind jwks-rsa) ships ES modules only: SWC turns them into CommonJS for Jest like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {
-    '^.+\\.tsx?$': [
+    '^.+\\.[tj]sx?$': [
       '@swc/jest',
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
     ],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadEnvironment } from './env-file';
 import { substitutePlaceholders } from './substitute';
 import { validateManifest } from './validate-manifest';
-import { writeZip } from '@/platform/zip';
+import { zipSync } from 'fflate';
 
 /** Where the package builder reads from and writes to; tests point these at temporary folders. */
 export interface PackageOptions {
@@ -30,11 +30,15 @@ export function buildAppPackage(options: PackageOptions): string {
   const manifestText = substitutePlaceholders(template, values, options.envName);
   const manifest: unknown = JSON.parse(manifestText);
   validateManifest(manifest);
-  const zip = writeZip([
-    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') },
-    { name: 'color.png', data: readFileSync(path.join(options.appPackageDir, 'color.png')) },
-    { name: 'outline.png', data: readFileSync(path.join(options.appPackageDir, 'outline.png')) },
-  ]);
+  // A fixed timestamp (1 Jan 1980, the earliest a zip can hold) makes the package byte-for-byte reproducible.
+  const zip = zipSync(
+    {
+      'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'),
+      'color.png': readFileSync(path.join(options.appPackageDir, 'color.png')),
+      'outline.png': readFileSync(path.join(options.appPackageDir, 'outline.png')),
+    },
+    { level: 9, mtime: new Date(1980, 0, 1) },
+  );
   mkdirSync(options.outputDir, { recursive: true });
   const output = path.join(options.outputDir, `appPackage.${options.envName}.zip`);
   writeFileSync(output, zip);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '@/kernel/dates';
 import { ValidationError } from '@/kernel/errors';
-import { fromLondonLocal } from '@/kernel/london-time';
+import { fromLondonLocal } from '@/kernel/dates';
 
 export const CLI_USAGE = `Usage: npm run --silent parse -- [--now YYYY-MM-DDTHH:MM] [--term-end YYYY-MM-DD] [--next-review YYYY-MM-DD] "message text" | -
   --now          when the message was sent; without a zone it is London time (default: now)

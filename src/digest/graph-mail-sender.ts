@@ -1,7 +1,7 @@
 import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '@/platform/logger';
 import { MailSendError, type MailSender, type OutgoingMail, type SentReceipt } from '@/kernel/ports/mail-sender';
-import { EXCHANGE_SAFE_BUCKET, systemClock, TokenBucket, type Clock } from './token-bucket';
+import { retryAfterMs, systemClock, TokenBucket, type Clock } from '@/platform/pacing';
 
 export interface GraphMailSenderOptions {
   /** Graph root including the version, e.g. `https://graph.microsoft.com/v1.0` (a stand-in in tests). */
@@ -39,13 +39,12 @@ class BearerToken implements Middleware {
 
 const RETRIABLE = new Set([429, 503, 504]);
 
-/** Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterMs(value: string | null | undefined, nowMs: number): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
+/**
+ * Exchange Online allows 30 messages a minute per mailbox. A bucket lets through at most
+ * `burst + rate x 60 s` in any minute, so 10 at once then 20 a minute stays within 30 in every window
+ * (a bucket of 30 refilling at 30/min could let 60 through in one minute).
+ */
+export const exchangeMailboxBucket = (clock: Clock = systemClock) => new TokenBucket({ rate: 20, perMs: 60_000, burst: 10 }, clock);
 
 /**
  * Tenant mode: sends through Graph `POST /users/{mailbox}/sendMail` (202 Accepted, no body).
@@ -77,7 +76,7 @@ export class GraphMailSender implements MailSender {
       middleware: auth,
     });
     this.clock = options.clock ?? systemClock;
-    this.bucket = options.bucket ?? new TokenBucket(EXCHANGE_SAFE_BUCKET.capacity, EXCHANGE_SAFE_BUCKET.perMinute, this.clock);
+    this.bucket = options.bucket ?? exchangeMailboxBucket(this.clock);
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MailSender, OutboxEntry, OutgoingMail, SentReceipt } from '@/kernel/ports/mail-sender';
-import { writeEml } from './mime/write-eml';
+import { buildMimeMessage } from './mime-message';
 
 /**
  * Embedded mode's "mail server": each email becomes an .eml file in the outbox folder, which
@@ -20,9 +20,9 @@ export class OutboxMailSender implements MailSender {
     await fs.mkdir(this.dir, { recursive: true });
     const date = this.now();
     const file = `${date.toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
-    const eml = writeEml({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, date });
+    const eml = await buildMimeMessage({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, date });
     const temp = path.join(this.dir, `.${file}.tmp`);
-    await fs.writeFile(temp, eml, 'utf8');
+    await fs.writeFile(temp, eml);
     await fs.rename(temp, path.join(this.dir, file));
     return { reference: file };
   }

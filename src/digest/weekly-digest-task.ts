@@ -9,7 +9,7 @@ import { AppError } from '@/kernel/errors';
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { DigestLog, SentDigest } from '@/kernel/ports/digest-log';
-import { isoWeek } from '@/kernel/iso-week';
+import { isoWeek } from '@/kernel/dates';
 
 export interface WeeklyDigestDeps {
   repo: ActionRepository;

@@ -1,48 +1,51 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays as addCalendarDays, differenceInCalendarDays, format, getISODay, getISOWeek, getISOWeekYear, isMatch, parseISO } from 'date-fns';
+
 /**
- * Calendar dates as ISO `YYYY-MM-DD` strings. School days are London days: "today" is always
- * computed in Europe/London, whatever the server's own time zone.
+ * Calendar dates as ISO `YYYY-MM-DD` strings, over date-fns. School days are London days: "today"
+ * is always computed in Europe/London (@date-fns/tz), whatever the server's own time zone. Day
+ * arithmetic works on local midnights, so a clock change never moves a date.
  */
 export type IsoDate = string;
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const LONDON = 'Europe/London';
+const ISO = 'yyyy-MM-dd';
+const day = (date: IsoDate) => parseISO(date);
 
 /** The calendar date in London at the instant `now`. */
 export function londonDate(now: Date): IsoDate {
-  return LONDON_DATE.format(now);
+  return format(new TZDate(now, LONDON), ISO);
+}
+
+/**
+ * The instant of a London wall-clock time ("2026-04-23T10:00" -> 09:00Z in BST). In the hour the
+ * clocks go forward (a time that does not exist) and in the hour they go back (a time that happens
+ * twice), the earlier instant is used.
+ */
+export function fromLondonLocal(year: number, month: number, dayOfMonth: number, hour = 0, minute = 0, second = 0): Date {
+  const wall = Date.UTC(year, month - 1, dayOfMonth, hour, minute, second);
+  const early = wall - tzOffset(LONDON, new Date(wall - 3_600_000)) * 60_000;
+  const late = wall - tzOffset(LONDON, new Date(early)) * 60_000;
+  return new Date(Math.min(early, late));
 }
 
 /** True when `value` is a real calendar date in `YYYY-MM-DD` form (so 2026-02-31 is false). */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function toUtc(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isMatch(value, ISO);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return format(addCalendarDays(day(date), days), ISO);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return differenceInCalendarDays(day(to), day(from));
 }
 
 /** Day of the week, 1 = Monday ... 7 = Sunday (ISO). */
 export function isoWeekday(date: IsoDate): number {
-  return ((toUtc(date).getUTCDay() + 6) % 7) + 1;
+  return getISODay(day(date));
 }
 
 /** The Sunday that ends the school week containing `date`. */
@@ -50,17 +53,30 @@ export function endOfWeek(date: IsoDate): IsoDate {
   return addDays(date, 7 - isoWeekday(date));
 }
 
-const EN_GB = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+/**
+ * ISO 8601 week of a date, e.g. `2026-W48`. The week belongs to the year of its Thursday, so
+ * Mon 29 Dec 2025 is `2026-W01`. Used as the "once a week" key for digests.
+ */
+export function isoWeek(date: IsoDate): string {
+  return `${getISOWeekYear(day(date))}-W${String(getISOWeek(day(date))).padStart(2, '0')}`;
+}
+
+// Shown in British English by the platform's own locale data (ICU), as staff read dates: "Sept", not "Sep".
+const EN_GB = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function partsOf(instant: Date): Record<string, string> {
+  return Object.fromEntries(EN_GB.formatToParts(instant).map((p) => [p.type, p.value]));
+}
 
 /** "Fri 24 Apr 2026": how dates are shown to staff. */
 export function formatDate(date: IsoDate): string {
-  // Built from parts: ICU versions differ on the comma after the weekday.
-  const part = (type: Intl.DateTimeFormatPartTypes) => EN_GB.formatToParts(toUtc(date)).find((p) => p.type === type)?.value;
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  // Built from parts (ICU versions differ on the comma after the weekday); noon London time is always that date.
+  const p = partsOf(fromLondonLocal(...(date.split('-').map(Number) as [number, number, number]), 12));
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "Wed 25 Nov 2026, 22:15": an instant (ISO timestamp) as staff read it, in London time. */
+export function formatDateTime(instant: string | Date): string {
+  const p = partsOf(new Date(instant));
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }

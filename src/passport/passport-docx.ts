@@ -1,41 +1,68 @@
+import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { formatDate, type IsoDate } from '@/kernel/dates';
 import { NEED_LABELS, SEN_STATUS_LABELS } from '@/kernel/need-codes';
-import type { PupilRecord } from '@/kernel/pupil-record';
 import { PASSPORT_HEADINGS, type PassportContent } from '@/kernel/passport';
-import { writeZip } from '@/platform/zip';
-
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-// Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.
-const clean = (s: string) => escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
-
-/** Sizes in half-points. Direct formatting, so the package needs no styles part. */
-const SIZES = { title: 36, heading: 28 } as const;
-const paragraph = (text: string, kind?: keyof typeof SIZES) =>
-  `<w:p><w:r>${kind ? `<w:rPr><w:b/><w:sz w:val="${SIZES[kind]}"/></w:rPr>` : ''}<w:t xml:space="preserve">${clean(text)}</w:t></w:r></w:p>`;
+import type { PupilRecord } from '@/kernel/pupil-record';
 
 const year = (y: number) => (y === 0 ? 'Reception' : y < 0 ? 'Nursery' : `Year ${y}`);
+// Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ text: clean(line) }));
+const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } });
 
-/** The one-page profile as a Word document: name, year, needs, then each section. */
-export function passportDocx(pupil: Pick<PupilRecord, 'forename' | 'surname' | 'yearGroup' | 'senStatus' | 'needs'>, content: PassportContent, updatedOn: string): Buffer {
+const cell = (children: Paragraph[], header = false) =>
+  new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE }, ...(header ? { shading: { fill: 'E7EEF7' } } : {}) });
+const border = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
+
+/** Needs beside the strategies that help: the part of the profile staff read first. */
+function needsAndStrategies(needs: string[], strategies: string[]): Table {
+  const rows = Math.max(needs.length, strategies.length, 1);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [cell([new Paragraph({ children: [new TextRun({ text: 'Needs', bold: true })] })], true), cell([new Paragraph({ children: [new TextRun({ text: PASSPORT_HEADINGS.howToSupport, bold: true })] })], true)],
+      }),
+      ...Array.from({ length: rows }, (_, i) => new TableRow({ children: [cell([new Paragraph({ text: clean(needs[i] ?? '') })]), cell([new Paragraph({ text: clean(strategies[i] ?? '') })])] })),
+    ],
+  });
+}
+
+/**
+ * The one-page profile as a styled Word document (docx): the pupil's name as the title, year and SEN
+ * status, a table of needs beside the strategies that help, then each section under its heading, and
+ * the date it was last updated in en-GB form. A4 with 2 cm margins.
+ */
+export async function passportDocx(
+  pupil: Pick<PupilRecord, 'forename' | 'surname' | 'yearGroup' | 'senStatus' | 'needs'>,
+  content: PassportContent,
+  updatedOn: IsoDate,
+): Promise<Buffer> {
+  const name = clean(`${pupil.forename} ${pupil.surname}`);
   const needs = [...pupil.needs].sort((a, b) => a.rank - b.rank).map((n) => NEED_LABELS[n.code]);
-  const body = [
-    paragraph(`${pupil.forename} ${pupil.surname}: one-page profile`, 'title'),
-    paragraph(`${year(pupil.yearGroup)} · ${SEN_STATUS_LABELS[pupil.senStatus]}${needs.length ? ` · ${needs.join('; ')}` : ''}`),
-    paragraph(PASSPORT_HEADINGS.likeAndAdmire, 'heading'),
-    ...content.likeAndAdmire.split('\n').map((l) => paragraph(l)),
-    paragraph(PASSPORT_HEADINGS.importantToMe, 'heading'),
-    ...content.importantToMe.split('\n').map((l) => paragraph(l)),
-    paragraph(PASSPORT_HEADINGS.howToSupport, 'heading'),
-    ...content.howToSupport.map((s) => paragraph(`• ${s}`)),
-    paragraph(PASSPORT_HEADINGS.communication, 'heading'),
-    ...content.communication.split('\n').map((l) => paragraph(l)),
-    paragraph(`Updated ${updatedOn}`),
-  ].join('');
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`;
-  const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-  return writeZip([
-    { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
-    { name: '_rels/.rels', data: Buffer.from(rels) },
-    { name: 'word/document.xml', data: Buffer.from(document) },
-  ]);
+  const document = new Document({
+    creator: 'SEND Tracker',
+    title: `${name}: one-page profile`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, right: 1134, bottom: 1134, left: 1134 } } },
+        children: [
+          new Paragraph({ text: `${name}: one-page profile`, heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: `${year(pupil.yearGroup)} · ${SEN_STATUS_LABELS[pupil.senStatus]}`, spacing: { after: 200 } }),
+          needsAndStrategies(needs, content.howToSupport),
+          heading(PASSPORT_HEADINGS.likeAndAdmire),
+          ...lines(content.likeAndAdmire),
+          heading(PASSPORT_HEADINGS.importantToMe),
+          ...lines(content.importantToMe),
+          heading(PASSPORT_HEADINGS.communication),
+          ...lines(content.communication),
+          new Paragraph({ children: [new TextRun({ text: `Updated ${formatDate(updatedOn)}`, italics: true, color: '595959' })], spacing: { before: 240 } }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
 }

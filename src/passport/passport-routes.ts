@@ -49,7 +49,7 @@ export function registerPassportRoutes(server: Server, { register, passports, lo
       const updated = passport ? londonDate(new Date(passport.updatedAt)) : londonDate(now());
       // The file name carries initials only: downloads folders and email attachments get seen.
       const name = `profile-${pupil.forename[0] ?? ''}${pupil.surname[0] ?? ''}-${updated}.docx`.replace(/[^A-Za-z0-9.-]/g, '');
-      res.sendRaw(200, passportDocx(pupil, passport?.content ?? EMPTY_PASSPORT, updated), {
+      res.sendRaw(200, await passportDocx(pupil, passport?.content ?? EMPTY_PASSPORT, updated), {
         'Content-Type': DOCX_TYPE,
         'Content-Disposition': `attachment; filename="${name}"`,
         'Cache-Control': 'no-store',

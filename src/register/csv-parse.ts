@@ -1,65 +1,25 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { ValidationError } from '@/kernel/errors';
 
+// What csv-parse's error codes mean to the person who exported the file.
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote; quotes inside a field must be doubled ("")',
+};
+
 /**
- * An RFC 4180 CSV parser: quoted fields, doubled quotes inside them, commas and line breaks inside
- * quotes, CRLF or LF line ends, a leading UTF-8 BOM (Excel writes one). A blank line becomes an empty row.
- * @throws ValidationError for an unclosed quote or text after a closing quote.
+ * Reads CSV (RFC 4180, through csv-parse): quoted fields, doubled quotes, commas and line breaks
+ * inside quotes, CRLF or LF, a leading UTF-8 BOM (Excel writes one). A blank line becomes an empty
+ * row, so row numbers match what a spreadsheet shows.
+ * @throws ValidationError naming the line, for an unclosed quote or text after a closing quote.
  */
 export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let line = 1;
-  let quoted = false;
-  let afterQuote = false;
-
-  const endField = () => {
-    row.push(field);
-    field = '';
-    afterQuote = false;
-  };
-  const endRow = () => {
-    endField();
-    // A blank line stays as an empty row so row numbers match what a spreadsheet shows.
-    rows.push(row.length === 1 && row[0] === '' ? [] : row);
-    row = [];
-  };
-
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        afterQuote = true;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === ',') endField();
-    else if (ch === '\r' && src[i + 1] === '\n') {
-      endRow();
-      line++;
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      endRow();
-      line++;
-    } else if (ch === '"' && field === '' && !afterQuote) quoted = true;
-    else if (afterQuote) {
-      throw new ValidationError([{ path: `Line ${line}`, message: 'text after a closing quote; quotes inside a field must be doubled ("")' }]);
-    } else field += ch;
-    i++;
+  try {
+    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return rows.map((row) => (row.length === 1 && row[0] === '' ? [] : row));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines ?? 1;
+    throw new ValidationError([{ path: `Line ${line}`, message: MESSAGES[error.code] ?? error.message }]);
   }
-  if (quoted) throw new ValidationError([{ path: `Line ${line}`, message: 'a quoted field is never closed' }]);
-  if (field !== '' || row.length > 0 || afterQuote) endRow();
-  return rows;
 }

@@ -1,6 +1,9 @@
 import { AppError } from '@/kernel/errors';
 import type { Card, PersonalConversations, ReminderSender, SendOutcome } from '@/kernel/ports/reminder-sender';
-import { DEFAULT_SENDS_PER_SECOND, retryAfterMs, systemClock, TokenBucket, type PacingClock } from './send-pacing';
+import { retryAfterMs, systemClock, TokenBucket, type Clock } from '@/platform/pacing';
+
+/** Default proactive send rate: under Teams' ~30 requests/s per bot per tenant, with room for the bot's replies. */
+export const DEFAULT_SENDS_PER_SECOND = 20;
 
 /** How fast proactive messages go out, and how long a 429 may hold one up before its claim is given back. */
 export interface SendPacing {
@@ -14,7 +17,7 @@ export interface SendPacing {
   maxRetryAfterMs?: number;
   /** Wait when a 429 carries no `Retry-After`, doubled on each retry. Default 1 s. */
   defaultRetryAfterMs?: number;
-  clock?: PacingClock;
+  clock?: Clock;
 }
 
 export interface BotConnectorSenderOptions {
@@ -42,11 +45,11 @@ const adaptive = (card: Card) => ({ contentType: 'application/vnd.microsoft.card
  */
 export class BotConnectorReminderSender implements ReminderSender {
   private readonly bucket: TokenBucket;
-  private readonly clock: PacingClock;
+  private readonly clock: Clock;
 
   constructor(private readonly options: BotConnectorSenderOptions) {
     this.clock = options.pacing?.clock ?? systemClock;
-    this.bucket = new TokenBucket(options.pacing?.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND, options.pacing?.burst ?? 1, this.clock);
+    this.bucket = new TokenBucket({ rate: options.pacing?.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND, perMs: 1000, burst: options.pacing?.burst ?? 1 }, this.clock);
   }
 
   async sendToPerson(person: { id: string }, card: Card): Promise<SendOutcome> {

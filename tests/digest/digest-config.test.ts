@@ -1,7 +1,6 @@
 import { DEMO_DIGEST_DEFAULTS, DEMO_STAFF } from '@/app/demo/school';
 import { loadDigestConfig } from '@/digest/digest-config';
-import { isoWeek } from '@/kernel/iso-week';
-import { encodeQuotedPrintable } from '@/digest/mime/quoted-printable';
+import { isoWeek } from '@/kernel/dates';
 
 describe('loadDigestConfig', () => {
   it('defaults to Monday 07:00 and the demo SENCO in embedded mode', () => {
@@ -32,16 +31,6 @@ describe('isoWeek', () => {
     ['2021-01-03', '2020-W53'],
   ])('puts %s in %s', (date, week) => {
     expect(isoWeek(date)).toBe(week);
-  });
-});
-
-describe('encodeQuotedPrintable', () => {
-  it('breaks long lines softly at 76 characters and encodes trailing spaces and UTF-8', () => {
-    const encoded = encodeQuotedPrintable(`${'x'.repeat(100)}\nZoë = ok \n`);
-    const lines = encoded.split('\r\n');
-    expect(lines.every((l) => l.length <= 76)).toBe(true);
-    expect(lines[0]).toMatch(/=$/);
-    expect(encoded).toContain('Zo=C3=AB =3D ok=20');
   });
 });
 

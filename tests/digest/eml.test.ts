@@ -4,7 +4,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { composeDigestEmail } from '@/digest/compose-digest-email';
 import { deepLinks } from '@/digest/deep-links';
-import { writeEml } from '@/digest/mime/write-eml';
+import { buildMimeMessage } from '@/digest/mime-message';
 import { OutboxMailSender } from '@/digest/outbox-mail-sender';
 import { hostileContents, zoe } from './support/hostile-content';
 
@@ -67,10 +67,10 @@ describe('the digest .eml', () => {
   });
 });
 
-describe('writeEml', () => {
+describe('buildMimeMessage', () => {
   it('encodes a non-ASCII subject so it survives, however long', async () => {
     const subject = `Zoë’s plan — ${'très long '.repeat(12)}`.trim();
-    const raw = writeEml({ from: { name: 'SEND Tracker', email: 's@x.example' }, to: { name: 'Zoë', email: 'z@x.example' }, subject, text: 'Hi Zoë', html: '<p>Hi Zoë</p>', date: new Date() });
+    const raw = (await buildMimeMessage({ from: { name: 'SEND Tracker', email: 's@x.example' }, to: { name: 'Zoë', email: 'z@x.example' }, subject, text: 'Hi Zoë', html: '<p>Hi Zoë</p>', date: new Date() })).toString();
     expect(raw.split('\r\n').find((l) => l.startsWith('Subject:'))).toMatch(/^Subject: =\?UTF-8\?B\?/);
     const mail = await simpleParser(raw);
     expect(mail.subject).toBe(subject);
@@ -78,7 +78,7 @@ describe('writeEml', () => {
   });
 
   it('cannot be made to start a new header by a line break in a name or subject', async () => {
-    const raw = writeEml({ from: { name: 'A', email: 'a@x.example' }, to: { name: 'Eve\r\nBcc: x@evil.example', email: 'e@x.example' }, subject: 'Hi\r\nBcc: y@evil.example', text: 't', html: 'h', date: new Date() });
+    const raw = (await buildMimeMessage({ from: { name: 'A', email: 'a@x.example' }, to: { name: 'Eve\r\nBcc: x@evil.example', email: 'e@x.example' }, subject: 'Hi\r\nBcc: y@evil.example', text: 't', html: 'h', date: new Date() })).toString();
     const mail = await simpleParser(raw);
     expect(mail.bcc).toBeUndefined();
     expect(raw).not.toMatch(/^Bcc:/m);

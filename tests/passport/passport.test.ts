@@ -24,26 +24,33 @@ describe('one-page profile (passport)', () => {
     await expect(repo.save('p2', 0, { ...content, howToSupport: [''] }, sencoActor)).rejects.toThrow(ValidationError);
   });
 
-  it('exports a Word document that opens as a zip and carries each section, escaped', async () => {
-    const docx = passportDocx({ forename: 'Jamie', surname: 'Brook', yearGroup: 4, senStatus: 'K', needs: [{ code: 'SLCN', rank: 1 }, { code: 'SEMH', rank: 2 }] }, content, '2026-02-01');
+  it('exports a styled Word document: title, a table of needs beside strategies, each section under a heading, escaped', async () => {
+    const docx = await passportDocx({ forename: 'Jamie', surname: 'Brook', yearGroup: 4, senStatus: 'K', needs: [{ code: 'SLCN', rank: 1 }, { code: 'SEMH', rank: 2 }] }, content, '2026-02-01');
     const zip = await JSZip.loadAsync(docx, { checkCRC32: true });
-    expect(Object.keys(zip.files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']));
     const xml = await zip.file('word/document.xml')!.async('string');
     const texts = [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
     expect(texts).toEqual([
       'Jamie Brook: one-page profile',
-      'Year 4 · SEN support · Speech, language and communication needs; Social, emotional and mental health',
+      'Year 4 · SEN support',
+      'Needs',
+      'How best to support me',
+      'Speech, language and communication needs',
+      'Give a 5-minute warning before changes',
+      'Social, emotional and mental health',
+      'Seat near the front &amp; away from the door',
       'What people like and admire about me',
       'Kind to younger children',
       'Great at Lego',
       'What is important to me',
       'Knowing what is happening next',
-      'How best to support me',
-      '• Give a 5-minute warning before changes',
-      '• Seat near the front &amp; away from the door',
       'How I communicate',
       'Short sentences; check understanding &lt;quietly&gt;',
-      'Updated 2026-02-01',
+      'Updated Sun 1 Feb 2026',
     ]);
+    // Real Word styles, not direct formatting: the title and each section heading are navigable in Word.
+    expect(xml.match(/<w:pStyle w:val="Title"\/>/g)).toHaveLength(1);
+    expect(xml.match(/<w:pStyle w:val="Heading2"\/>/g)).toHaveLength(3);
+    expect(xml.match(/<w:tr>/g)).toHaveLength(3);
   });
 });

@@ -10,7 +10,7 @@ import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repositor
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender, ReminderSendError, type SendPacing } from '@/reminders/bot-connector-sender';
-import type { PacingClock } from '@/reminders/send-pacing';
+import type { Clock } from '@/platform/pacing';
 import { buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
 import { knownConversations } from './support/conversations';
 import { startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
@@ -19,7 +19,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-reminder-pacing-
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A clock that never really waits: `sleep` moves time on and remembers how long it was asked to wait. */
-function fakeClock(): { clock: PacingClock; slept: number[] } {
+function fakeClock(): { clock: Clock; slept: number[] } {
   let now = 0;
   const slept: number[] = [];
   return { slept, clock: { now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) } };

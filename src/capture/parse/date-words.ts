@@ -1,3 +1,4 @@
+import { getDaysInMonth } from 'date-fns';
 import { addDays, isoWeekday, type IsoDate } from '@/kernel/dates';
 
 /** Month names and the abbreviations staff write, as regex source; `monthNumber` reads them. */
@@ -39,7 +40,7 @@ export function isoOf(year: number, month: number, day: number): IsoDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return getDaysInMonth(new Date(year, month - 1));
 }
 
 export function endOfMonth(date: IsoDate, monthsAhead = 0): IsoDate {

@@ -1,7 +1,7 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { UnauthorizedError } from '@/kernel/errors';
 import type { Authenticate, User } from '../identity';
-import { SigningKeys } from './signing-keys';
+import { JwksClient } from 'jwks-rsa';
 
 export interface EntraSsoOptions {
   /** Tenants whose staff may sign in (the school's, or each school's in a trust). */
@@ -36,11 +36,13 @@ interface EntraClaims extends JwtPayload {
  * @throws UnauthorizedError
  */
 export function entraSso(options: EntraSsoOptions): Authenticate {
-  const keysByTenant = new Map<string, SigningKeys>();
+  const keysByTenant = new Map<string, JwksClient>();
+  // jwks-rsa caches keys (12 h) and refetches for an unknown key id (keys rotate) at most a few
+  // times a minute, so a forged `kid` cannot make us flood Entra.
   const keysFor = (tenantId: string) => {
     let keys = keysByTenant.get(tenantId);
     if (!keys) {
-      keys = new SigningKeys(options.jwksUri(tenantId));
+      keys = new JwksClient({ jwksUri: options.jwksUri(tenantId), cache: true, cacheMaxAge: 12 * 3600_000, rateLimit: true, jwksRequestsPerMinute: 5, timeout: 10_000 });
       keysByTenant.set(tenantId, keys);
     }
     return keys;
@@ -61,8 +63,7 @@ export function entraSso(options: EntraSsoOptions): Authenticate {
 
     let claims: EntraClaims;
     try {
-      const key = await keysFor(tenantId).get(decoded.header.kid);
-      if (!key) throw new Error('unknown signing key');
+      const key = (await keysFor(tenantId).getSigningKey(decoded.header.kid)).getPublicKey();
       claims = jwt.verify(token, key, {
         algorithms: ['RS256'],
         audience: options.audiences as [string, ...string[]],

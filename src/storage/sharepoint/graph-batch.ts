@@ -1,3 +1,4 @@
+import { retryAfterMs } from '@/platform/pacing';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { batchResponseSchema, parseGraph, type BatchStepResponse } from './graph-shapes';
 
@@ -26,8 +27,8 @@ const RETRYABLE = new Set([429, 503, 504]);
 
 function retryAfterSeconds(response: BatchStepResponse, fallback: number): number {
   const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-  const seconds = header === undefined ? NaN : Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
+  const ms = retryAfterMs(header, Date.now());
+  return ms === null ? fallback : ms / 1000;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

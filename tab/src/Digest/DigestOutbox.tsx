@@ -1,7 +1,7 @@
+import { formatDateTime } from '@/kernel/dates';
 import type { OutboxEntry } from '@/kernel/ports/mail-sender';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 /** The emails the digest has written (embedded mode), newest first; tenant mode explains there is none. */
 export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }) {
@@ -22,7 +22,7 @@ export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; 
         {messages.map((m) => (
           <tr key={m.file}>
             <th className={styles.cell} scope="row">{m.file}</th>
-            <td className={styles.cell}>{LONDON.format(new Date(m.writtenAt))}</td>
+            <td className={styles.cell}>{formatDateTime(m.writtenAt)}</td>
             <td className={styles.cell}>{Math.max(1, Math.round(m.bytes / 1024))} KB</td>
           </tr>
         ))}

@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import type { RoleAssignment, RoleChange } from '@/kernel/ports/role-directory';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
-import { formatWhen } from './format-when';
+import { formatDateTime } from '@/kernel/dates';
 
 /** Who holds each role word now, with a Change button per row. Presenter only. */
 export function RoleTable({ roles, onChange }: { roles: readonly RoleAssignment[]; onChange: (role: RoleAssignment) => void }) {
@@ -22,7 +22,7 @@ export function RoleTable({ roles, onChange }: { roles: readonly RoleAssignment[
             <th className={styles.cell} scope="row">{r.role}</th>
             <td className={styles.cell}>{r.person.name}</td>
             <td className={styles.cell}>{r.updatedBy.name}</td>
-            <td className={styles.cell}>{formatWhen(r.updatedAt)}</td>
+            <td className={styles.cell}>{formatDateTime(r.updatedAt)}</td>
             <td className={styles.cell}>
               <Button size="small" aria-label={`Change who holds ${r.role}`} onClick={() => onChange(r)}>
                 Change
@@ -52,7 +52,7 @@ export function RoleHistory({ changes }: { changes: readonly RoleChange[] }) {
       <tbody>
         {newestFirst.map((c, i) => (
           <tr key={`${c.at}|${c.role}|${i}`}>
-            <td className={styles.cell}>{formatWhen(c.at)}</td>
+            <td className={styles.cell}>{formatDateTime(c.at)}</td>
             <th className={styles.cell} scope="row">{c.role}</th>
             <td className={styles.cell}>{c.person.name}</td>
             <td className={styles.cell}>{c.previous?.name ?? '(new role)'}</td>

@@ -2,7 +2,8 @@ import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
-import { describeEntry, formatWhen } from './describe-change';
+import { formatDateTime } from '@/kernel/dates';
+import { describeEntry } from './describe-change';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -21,7 +22,7 @@ export function ItemHistory({ actionId, version }: { actionId: string; version: 
     <ol className={styles.list}>
       {history.data.map((entry) => (
         <li key={entry.version} className={styles.item}>
-          <span className={styles.when}>{formatWhen(entry.at)}</span> · {describeEntry(entry)}
+          <span className={styles.when}>{formatDateTime(entry.at)}</span> · {describeEntry(entry)}
         </li>
       ))}
     </ol>

@@ -35,12 +35,6 @@ export function describeChange(change: FieldChange): string {
   return `${label}: ${show(change.field, change.from)} → ${show(change.field, change.to)}`;
 }
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
-
-/** "24 Apr 2026, 14:03", London time. */
-export function formatWhen(iso: string): string {
-  return WHEN.format(new Date(iso));
-}
 
 const KIND_LABELS: Record<HistoryEntry['kind'], string> = {
   created: 'Created',
