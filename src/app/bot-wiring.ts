@@ -8,8 +8,8 @@ import { DEMO_PUPILS, DEMO_STAFF } from './demo/school';
 import type { Config } from './config';
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
-import type { RegisterStores } from './open-register-stores';
-import { openTaskStores, type TaskStores } from './open-task-stores';
+import type { RegisterStores } from './open-stores';
+import type { TaskStores } from './open-stores';
 import { cacheSchoolDirectory, type CachedSchoolDirectory } from '@/capture/school-directory-cache';
 
 /**
@@ -39,7 +39,7 @@ export async function createBotFor(
   repo: ActionRepository,
   logger: Logger,
   now: () => Date,
-  stores: Pick<TaskStores, 'conversations'> = openTaskStores(config),
+  stores: Pick<TaskStores, 'conversations'>,
   directory?: CachedSchoolDirectory,
 ): Promise<Bot> {
   const school = directory ? () => directory.current() : schoolDirectoryFor(config);

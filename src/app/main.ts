@@ -10,11 +10,9 @@ import { demoRoles } from './demo/demo-context';
 import { seedRolesIfEmpty } from '@/roles/seed-roles';
 import { createServer } from './create-server';
 import { localIdentity, type Authenticate } from '@/http/identity';
-import { openRegisterStores } from './open-register-stores';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
 import { startOutboxReplay } from '@/storage/outbox/outbox-replay-loop';
-import { openRepository } from './open-repository';
-import { openTaskStores } from './open-task-stores';
+import { openStores } from './open-stores';
 import { createReminderTask } from './reminder-wiring';
 import { createWeeklyDigest } from './weekly-digest-wiring';
 
@@ -29,17 +27,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const now = () => new Date();
-  const repo = openRepository(config, now, logger);
+  const { actions: repo, tasks: stores, register: registerStores, graphAuth } = openStores(config, now, logger);
   if (repo instanceof OutboxActionRepository) startOutboxReplay(repo, { logger });
   if (config.demoData) {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
-  const stores = openTaskStores(config);
-  const registerStores = openRegisterStores(config, now);
   if (registerStores && config.mode === 'embedded' && config.demoData) await seedRolesIfEmpty(registerStores.roles, demoRoles());
   const directory = registerStores ? storedSchoolDirectory(config, registerStores, logger) : undefined;
-  const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores) : null;
+  const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores, graphAuth) : null;
   const reminderTask = createReminderTask(config, config.reminders, repo, logger, stores);
   // Every instance runs the schedule: the claims make each reminder and digest go out once however
   // many run at the same moment. POST /api/tasks/* is there for a cloud timer as well.

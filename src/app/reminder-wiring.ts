@@ -8,7 +8,7 @@ import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 import { botFrameworkToken } from '@/reminders/bot-framework-token';
 import { StoredPersonalConversations } from '@/reminders/stored-personal-conversations';
-import { openTaskStores, type TaskStores } from '@/app/open-task-stores';
+import type { TaskStores } from './open-stores';
 
 /**
  * Builds the reminder task: claims in the task stores, personal chats from the bot's stored
@@ -20,7 +20,7 @@ export function createReminderTask(
   reminders: ReminderConfig,
   repo: ActionRepository,
   logger: Logger,
-  stores: Pick<TaskStores, 'reminderLog' | 'conversations'> = openTaskStores(config),
+  stores: Pick<TaskStores, 'reminderLog' | 'conversations'>,
 ): ReminderTask {
   const conversations = new StoredPersonalConversations(stores.conversations);
   const token = config.bot ? botFrameworkToken(config.bot) : async () => null;

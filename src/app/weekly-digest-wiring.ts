@@ -9,7 +9,7 @@ import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { MsalClientCredentialsProvider } from '@/storage/sharepoint/msal-auth-provider';
 import type { DigestConfig } from '@/digest/digest-config';
 import { WeeklyDigestTask } from '@/digest/weekly-digest-task';
-import { openTaskStores, type TaskStores } from '@/app/open-task-stores';
+import type { Stores, TaskStores } from './open-stores';
 import type { DigestRouteDeps } from '@/digest/digest-routes';
 
 const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
@@ -33,14 +33,16 @@ export function createWeeklyDigest(
   repo: ActionRepository,
   logger: Logger,
   now: () => Date,
-  stores: Pick<TaskStores, 'digestLog'> = openTaskStores(config),
+  stores: Pick<TaskStores, 'digestLog'>,
+  /** Tenant mode: the Graph sign-in the stores use, so sendMail shares its token cache. */
+  graphAuth: Stores['graphAuth'] = null,
 ): WeeklyDigestWiring {
   // Graph sendMail needs the Graph app registration (the same one the SharePoint store uses).
   const graph = config.mode === 'tenant' ? config.sharePoint : null;
   const outbox = graph ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
   let sender: MailSender;
   if (graph) {
-    const tokens = new MsalClientCredentialsProvider(graph);
+    const tokens = graphAuth ?? new MsalClientCredentialsProvider(graph);
     sender = new GraphMailSender({ baseUrl: graph.baseUrl ?? GRAPH_V1, mailbox: digest.mailbox, getAccessToken: () => tokens.getAccessToken(), logger });
   } else {
     sender = outbox as OutboxMailSender;

@@ -8,7 +8,7 @@ import { createLogger } from '@/platform/logger';
 import { createBotFor } from '@/app/bot-wiring';
 import { createServer } from '@/app/create-server';
 import { localIdentity } from '@/http/identity';
-import { openRepository } from '@/app/open-repository';
+import { openStores } from '@/app/open-stores';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
 
@@ -21,8 +21,8 @@ export async function startBotServer({ now = new Date('2026-04-23T09:00:00Z'), h
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const clock = () => now;
-  const repo = openRepository(config, clock);
-  const bot = await createBotFor(config, repo, logger, clock);
+  const { actions: repo, tasks } = openStores(config, clock);
+  const bot = await createBotFor(config, repo, logger, clock, tasks);
   const server = createServer({ config, repo, logger, now: clock, bot, authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }) });
   await new Promise<void>((resolve) => server.listen(0, host, () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

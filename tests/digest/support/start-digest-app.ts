@@ -1,3 +1,4 @@
+import { openStores } from '@/app/open-stores';
 import { DEMO_DIGEST_DEFAULTS } from '@/app/demo/school';
 import type { AddressInfo } from 'node:net';
 import { seedDemoData } from '@/app/demo/seed-demo-data';
@@ -6,8 +7,6 @@ import { createLogger } from '@/platform/logger';
 import { createServer } from '@/app/create-server';
 import { localIdentity, type User } from '@/http/identity';
 import { createWeeklyDigest } from '@/app/weekly-digest-wiring';
-import { openDatabase } from '@/storage/sqlite/open-database';
-import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { loadDigestConfig } from '@/digest/digest-config';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +23,11 @@ export async function startDigestApp(options: { user: User; mode?: 'embedded' | 
   const config = { ...base, mode: options.mode ?? 'embedded' } as const;
   const now = () => MONDAY;
   const logger = createLogger('silent');
-  const repo = new SqliteActionRepository(openDatabase(config.databaseFile), now);
+  const { actions: repo, tasks } = openStores(config, now);
   await seedDemoData(repo, now());
   const digestConfig = loadDigestConfig('embedded', options.taskKey ? { TASK_KEY: options.taskKey } : {}, DEMO_DIGEST_DEFAULTS);
   if (!digestConfig) throw new Error('digest is always on in embedded mode');
-  const digest = createWeeklyDigest(base, digestConfig, repo, logger, now);
+  const digest = createWeeklyDigest(base, digestConfig, repo, logger, now, tasks);
   const server = createServer({ config, repo, logger, now, authenticate: localIdentity(options.user), digest: digest.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

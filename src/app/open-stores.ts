@@ -1,0 +1,88 @@
+import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
+import type { DigestLog } from '@/kernel/ports/digest-log';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import type { ReminderLog } from '@/kernel/ports/reminder-log';
+import type { RoleDirectory } from '@/kernel/ports/role-directory';
+import { createLogger, type Logger } from '@/platform/logger';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
+import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { createRegisterStoresWithClient } from '@/storage/sharepoint/create-sharepoint-register-stores';
+import { createGraphClientFromConfig } from '@/storage/sharepoint/create-sharepoint-repository';
+import { createTaskStoresWithClient } from '@/storage/sharepoint/create-sharepoint-task-stores';
+import { MsalClientCredentialsProvider } from '@/storage/sharepoint/msal-auth-provider';
+import { SharePointActionRepository } from '@/storage/sharepoint/sharepoint-action-repository';
+import { openDatabase } from '@/storage/sqlite/open-database';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
+import type { Config } from './config';
+
+/** What the bot and the scheduled tasks keep between runs: exactly-once claims and proactive-chat references. */
+export interface TaskStores {
+  reminderLog: ReminderLog;
+  digestLog: DigestLog;
+  conversations: ConversationReferenceStore;
+}
+
+/** The register-side stores: the SEN register, interventions, passports and the role table. */
+export interface RegisterStores {
+  register: RegisterRepository;
+  interventions: InterventionRepository;
+  passports: PassportRepository;
+  roles: RoleDirectory;
+}
+
+/** Every store of one instance, opened once from configuration. */
+export interface Stores {
+  actions: ActionRepository;
+  tasks: TaskStores;
+  /** Null in tenant mode without SharePoint: the register routes are then not served, so pupil data never sits outside the tenant. */
+  register: RegisterStores | null;
+  /** Tenant mode with SharePoint: the one app-only Graph sign-in (its token cache), for the digest's sendMail too. */
+  graphAuth: AuthenticationProvider | null;
+}
+
+/**
+ * Opens every store once. With SharePoint configured: one MSAL sign-in (one token cache) and one
+ * Graph client shared by the actions, the task stores and the register-side stores, the actions
+ * behind a durable local outbox (a write Graph cannot take now is kept and replayed, never dropped).
+ * Otherwise: one SQLite connection to the embedded database file for all of them (WAL).
+ */
+export function openStores(config: Config, now: () => Date, logger: Logger = createLogger('silent')): Stores {
+  if (config.sharePoint) {
+    const graphAuth = new MsalClientCredentialsProvider(config.sharePoint);
+    const client = createGraphClientFromConfig(config.sharePoint, { authProvider: graphAuth });
+    const { siteId, baseUrl } = config.sharePoint;
+    const sharePoint = new SharePointActionRepository(client, { siteId, baseUrl, now });
+    return {
+      actions: new OutboxActionRepository(sharePoint, new SqliteOutboxStore(openDatabase(config.databaseFile)), { logger }),
+      tasks: createTaskStoresWithClient(client, siteId, baseUrl),
+      register: createRegisterStoresWithClient(client, siteId, baseUrl, { now }),
+      graphAuth,
+    };
+  }
+  const db = openDatabase(config.databaseFile);
+  return {
+    actions: new SqliteActionRepository(db, now),
+    tasks: { reminderLog: new SqliteReminderLog(db), digestLog: new SqliteDigestLog(db), conversations: new SqliteConversationReferenceStore(db) },
+    register:
+      config.mode === 'tenant'
+        ? null
+        : {
+            register: new SqliteRegisterRepository(db, now),
+            interventions: new SqliteInterventionRepository(db, now),
+            passports: new SqlitePassportRepository(db, now),
+            roles: new SqliteRoleDirectory(db, now),
+          },
+    graphAuth: null,
+  };
+}
