@@ -13,6 +13,11 @@ import { registerExportRoutes } from '@/tracker/export-routes';
 import { registerStaffRoutes } from '@/tracker/staff-routes';
 import { registerTabStaticRoutes } from '@/http/tab-static-routes';
 import { registerRegisterRoutes, type RegisterRouteDeps } from '@/register/register-routes';
+import { registerInterventionRoutes, type InterventionRouteDeps } from '@/interventions/intervention-routes';
+import { registerProvisionMapRoutes } from '@/provision-map/provision-map-routes';
+import { registerPassportRoutes } from '@/passport/passport-routes';
+import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import { registerRoleRoutes, type RoleRouteDeps } from '@/roles/role-routes';
 
 export interface AppDeps {
@@ -28,7 +33,12 @@ export interface AppDeps {
   /** The reminder task's HTTP trigger (POST /api/tasks/reminders), when reminders are configured. */
   reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
   /** The SEN register, interventions and provision map routes, when their stores are open. */
-  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'effectiveness' | 'passports' | 'onImported' | 'retentionYears'>;
+  register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'onImported'> &
+    Pick<InterventionRouteDeps, 'effectiveness'> &
+    Pick<RetentionRouteDeps, 'retentionYears'> & {
+      /** One-page profiles; their routes are served when this store is given. */
+      passports?: PassportRepository;
+    };
   /** The role table routes (`/api/roles`), when the role store is open. */
   roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
   /** The Teams bot (see bot/create-bot.ts): mounts `POST /api/messages` on this server. */
@@ -53,7 +63,15 @@ export function createServer(deps: AppDeps): restify.Server {
   if (deps.digest) registerDigestRoutes(server, { ...deps.digest, mode: deps.config.mode, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
   if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
   registerExportRoutes(server, deps);
-  if (deps.register) registerRegisterRoutes(server, { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.register) {
+    const registerDeps = { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now };
+    registerRegisterRoutes(server, registerDeps);
+    registerInterventionRoutes(server, registerDeps);
+    registerProvisionMapRoutes(server, registerDeps);
+    registerRetentionRoutes(server, registerDeps);
+    const { passports } = registerDeps;
+    if (passports) registerPassportRoutes(server, { ...registerDeps, passports });
+  }
   if (deps.roles) registerRoleRoutes(server, { ...deps.roles, authenticate: deps.authenticate, logger: deps.logger });
   registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });
   registerTabStaticRoutes(server, { tabDir: deps.tabDir ?? path.resolve('dist/tab'), logger: deps.logger });

@@ -7,21 +7,22 @@ import { passportDocx } from './passport-docx';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import { jsonRoute, sendError } from '@/http/json-route';
-import type { User } from '@/http/identity';
+import type { Authenticate } from '@/http/identity';
+import { sendTeamOnly } from '@/http/send-team';
 
 export interface PassportRouteDeps {
   register: RegisterRepository;
   passports: PassportRepository;
   logger: Logger;
   now: () => Date;
-  /** Resolves the caller and refuses anyone outside the SEND team. */
-  sendTeam: (req: Request) => Promise<User>;
+  authenticate: Authenticate;
 }
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** GET/PUT a pupil's one-page profile, and download it as a Word document. */
-export function registerPassportRoutes(server: Server, { register, passports, logger, now, sendTeam }: PassportRouteDeps): void {
+export function registerPassportRoutes(server: Server, { register, passports, logger, now, authenticate }: PassportRouteDeps): void {
+  const sendTeam = sendTeamOnly(authenticate);
   server.get(
     '/api/register/pupils/:id/passport',
     jsonRoute(logger, async (req) => {

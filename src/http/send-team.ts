@@ -1,0 +1,31 @@
+import type { Request } from 'restify';
+import { ForbiddenError } from '@/kernel/errors';
+import type { Logger } from '@/platform/logger';
+import type { Authenticate, User } from './identity';
+import { jsonRoute } from './json-route';
+
+/** What every SEND-team route needs besides its stores. */
+export interface SendTeamRouteDeps {
+  authenticate: Authenticate;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Resolves the caller and refuses anyone outside the SEND team: the register, interventions, the
+ * provision map, passports and the retention report are special-category data for the SEND team only.
+ * @throws UnauthorizedError (no valid caller), ForbiddenError
+ */
+export function sendTeamOnly(authenticate: Authenticate): (req: Request) => Promise<User> {
+  return async (req) => {
+    const user = await authenticate(req.headers);
+    if (!user.sendTeam) throw new ForbiddenError('The SEN register is for the SEND team.');
+    return user;
+  };
+}
+
+/** A JSON route for the SEND team only: the handler gets the checked caller. */
+export function sendTeamRoute(authenticate: Authenticate, logger: Logger) {
+  const sendTeam = sendTeamOnly(authenticate);
+  return (handler: (user: User, req: Request) => Promise<unknown>) => jsonRoute(logger, async (req) => handler(await sendTeam(req), req));
+}
