@@ -26,9 +26,9 @@ export interface BotFigures {
 const FIVE_ACTIONS = [
   'Agreed actions:',
   "- <at>Tom Reed</at> to phone J.B.'s parent by Friday",
-  "- SENCO to send the EP referral for J.B. by 7/5",
-  '- Attendance lead to meet A.K.\'s parents in two weeks',
-  "- <at>Tom Reed</at> to start precision teaching for M.T. by 1 May",
+  '- SENCO to send the EP referral for J.B. by 7/5',
+  "- Attendance lead to meet A.K.'s parents in two weeks",
+  '- <at>Tom Reed</at> to start precision teaching for M.T. by 1 May',
   '- SENCO to update the pupil passport for S.O. by end of the week',
 ].join('\n');
 
@@ -36,7 +36,12 @@ const FIVE_ACTIONS = [
 async function startEchoBot() {
   const logger = createLogger('silent');
   const adapter = new RestifyAdapter({ loopbackOnly: true, logger });
-  const app = new App({ httpServerAdapter: adapter, logger: sdkLogger(logger), messagingEndpoint: '/api/messages', dangerouslyAllowUnauthenticatedRequests: true });
+  const app = new App({
+    httpServerAdapter: adapter,
+    logger: sdkLogger(logger),
+    messagingEndpoint: '/api/messages',
+    dangerouslyAllowUnauthenticatedRequests: true,
+  });
   app.on('message', async (ctx) => {
     await ctx.send(ctx.activity.text);
   });
@@ -100,7 +105,9 @@ export async function measureBot(turns = 1000): Promise<BotFigures> {
     }
     const card = await proposedCard(bot.url);
     const data = { ...buttonData(card, CAPTURE_VERBS.saveAll), ...cardInputs(card) };
-    const save = await timeRuns(Math.min(turns, 200), () => post(`${bot.url}/api/messages`, cardAction(connector.url, CAPTURE_VERBS.saveAll, data)));
+    const save = await timeRuns(Math.min(turns, 200), () =>
+      post(`${bot.url}/api/messages`, cardAction(connector.url, CAPTURE_VERBS.saveAll, data)),
+    );
     const echoP = percentiles(echoTimes);
     const captureP = percentiles(captureTimes);
     return { turns, echo: echoP, capture: captureP, save, captureToEchoP95: round(captureP.p95 / echoP.p95) };

@@ -45,7 +45,10 @@ export async function measureGraphRoundTrips(items = LOAD_ITEMS, pageSize = PAGE
       return { requests, total: Object.values(requests).reduce((a, b) => a + b, 0), batchedSteps: site.standIn.batchedCounts(), ms };
     }
 
-    const twenty = (key?: string) => Array.from({ length: 20 }, (_, i) => buildNewAction({ description: `Bench action ${i}`, ...(key ? { idempotencyKey: `${key}#${i}` } : {}) }));
+    const twenty = (key?: string) =>
+      Array.from({ length: 20 }, (_, i) =>
+        buildNewAction({ description: `Bench action ${i}`, ...(key ? { idempotencyKey: `${key}#${i}` } : {}) }),
+      );
     const save20 = await measure(() => repo.createMany(twenty(), sencoActor));
     const save20WithIdempotencyKeys = await measure(() => repo.createMany(twenty('bench-msg'), sencoActor));
     const resave20WithIdempotencyKeys = await measure(() => repo.createMany(twenty('bench-msg'), sencoActor));
@@ -53,13 +56,21 @@ export async function measureGraphRoundTrips(items = LOAD_ITEMS, pageSize = PAGE
     // Seed up to `items` through the adapter, 200 per call (the port's maximum per call); 41 are saved above.
     for (let have = 41; have < items; have += 200) {
       const n = Math.min(200, items - have);
-      await repo.createMany(Array.from({ length: n }, () => buildNewAction()), sencoActor);
+      await repo.createMany(
+        Array.from({ length: n }, () => buildNewAction()),
+        sencoActor,
+      );
     }
     const load = await measure(async () => {
       const all = await repo.query({ includeArchived: true });
       if (all.length !== items) throw new Error(`expected ${items} items, read ${all.length}`);
     });
-    return { save20, save20WithIdempotencyKeys, resave20WithIdempotencyKeys, load: { ...load, items, pageSize, expectedRequests: Math.ceil(items / pageSize) } };
+    return {
+      save20,
+      save20WithIdempotencyKeys,
+      resave20WithIdempotencyKeys,
+      load: { ...load, items, pageSize, expectedRequests: Math.ceil(items / pageSize) },
+    };
   } finally {
     await site.standIn.close();
   }
@@ -118,7 +129,9 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
     for (let have = 0; have < items; have += 200) {
       const n = Math.min(200, items - have);
       await repo.createMany(
-        Array.from({ length: n }, (_, i) => buildNewAction({ owner: benchOwner((have + i) % BENCH_OWNERS_PRIME), dueDate: addDays(today, ((have + i) % 200) - 20) })),
+        Array.from({ length: n }, (_, i) =>
+          buildNewAction({ owner: benchOwner((have + i) % BENCH_OWNERS_PRIME), dueDate: addDays(today, ((have + i) % 200) - 20) }),
+        ),
         sencoActor,
       );
     }
@@ -195,10 +208,9 @@ export async function measureDigestRoundTrips(recipients = 200, pageSize = PAGE_
     await repo.query();
     const owners = Array.from({ length: recipients }, (_, i) => benchOwner(i + 1));
     for (let i = 0; i < owners.length; i += 100) {
-      const batch = owners.slice(i, i + 100).flatMap((owner) => [
-        buildNewAction({ owner, dueDate: '2026-05-06' }),
-        buildNewAction({ owner, dueDate: '2026-05-20' }),
-      ]);
+      const batch = owners
+        .slice(i, i + 100)
+        .flatMap((owner) => [buildNewAction({ owner, dueDate: '2026-05-06' }), buildNewAction({ owner, dueDate: '2026-05-20' })]);
       await repo.createMany(batch, sencoActor);
     }
     await digestLog.claim('warm-up', '2026-W01', now);

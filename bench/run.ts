@@ -27,12 +27,36 @@ async function main(): Promise<void> {
     ['Save click on the card, p50 / p95', `${bot.save.p50} / ${bot.save.p95} ms`, ''],
     ['Graph: save 20 actions', `${graph.save20.total} request(s)`, '1 = ceil(20/20)'],
     ['Graph: save 20 actions with idempotency keys', `${graph.save20WithIdempotencyKeys.total} request(s)`, '1 = ceil(20/20)'],
-    ['Graph: the same 20 saved again (a Teams retry)', `${graph.resave20WithIdempotencyKeys.total} request(s)`, '2 = 1 batch (409 each) + 1 lookup'],
-    [`Graph: load ${graph.load.items} items (page ${graph.load.pageSize})`, `${graph.load.total} requests`, `${graph.load.expectedRequests} (within 10%)`],
-    ['Graph: reminder task over 10,000 open items', `${reminders.used} requests`, `min ${reminders.minimumAtAll} (+${reminders.overMinimumPercent}%, within 10%)`],
-    ['Graph: 200 weekly digests (claims + marks; mail not counted)', `${digests.used} requests`, `min ${digests.minimumAtAll} (+${digests.overMinimumPercent}%, within 10%)`],
-    [`Embedded store, ${store.actions} actions: weekly check-in p50 / p95`, `${store.weeklyCheckIn.p50} / ${store.weeklyCheckIn.p95} ms (${store.weeklyCheckIn.items} items)`, ''],
-    [`Embedded store, ${store.actions} actions: owner query p50 / p95`, `${store.ownerQuery.p50} / ${store.ownerQuery.p95} ms (${store.ownerQuery.items} items)`, ''],
+    [
+      'Graph: the same 20 saved again (a Teams retry)',
+      `${graph.resave20WithIdempotencyKeys.total} request(s)`,
+      '2 = 1 batch (409 each) + 1 lookup',
+    ],
+    [
+      `Graph: load ${graph.load.items} items (page ${graph.load.pageSize})`,
+      `${graph.load.total} requests`,
+      `${graph.load.expectedRequests} (within 10%)`,
+    ],
+    [
+      'Graph: reminder task over 10,000 open items',
+      `${reminders.used} requests`,
+      `min ${reminders.minimumAtAll} (+${reminders.overMinimumPercent}%, within 10%)`,
+    ],
+    [
+      'Graph: 200 weekly digests (claims + marks; mail not counted)',
+      `${digests.used} requests`,
+      `min ${digests.minimumAtAll} (+${digests.overMinimumPercent}%, within 10%)`,
+    ],
+    [
+      `Embedded store, ${store.actions} actions: weekly check-in p50 / p95`,
+      `${store.weeklyCheckIn.p50} / ${store.weeklyCheckIn.p95} ms (${store.weeklyCheckIn.items} items)`,
+      '',
+    ],
+    [
+      `Embedded store, ${store.actions} actions: owner query p50 / p95`,
+      `${store.ownerQuery.p50} / ${store.ownerQuery.p95} ms (${store.ownerQuery.items} items)`,
+      '',
+    ],
     ['Tab initial JS (raw / gzip)', `${kb(tab.initialJs.raw)} / ${kb(tab.initialJs.gzip)}`, '< 250 KB gzip'],
     [`Tab first render, ${tab.rows} rows`, `${Math.round(tab.firstRenderMs)} ms`, '< 1 s'],
     ['Tab filter change', `${Math.round(tab.filterChangeMs)} ms`, ''],
@@ -48,7 +72,10 @@ async function main(): Promise<void> {
 
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ started, node: process.version, bot, graph, reminders, digests, store, tab }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'results.json'),
+    JSON.stringify({ started, node: process.version, bot, graph, reminders, digests, store, tab }, null, 2),
+  );
   fs.writeFileSync(path.join(dir, 'results.md'), markdown);
   process.stdout.write(`${markdown}\nWritten to bench/results/results.json and results.md\n`);
 }

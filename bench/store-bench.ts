@@ -47,7 +47,12 @@ export async function measureEmbeddedStore(count = 100_000): Promise<StoreFigure
     const owner = await timeRuns(200, async () => {
       ownerItems = (await repo.query({ ownerId: 'owner-7' })).length;
     });
-    return { actions: count, insertMs: round(insertMs), weeklyCheckIn: { ...checkIn, items: checkInItems }, ownerQuery: { ...owner, items: ownerItems } };
+    return {
+      actions: count,
+      insertMs: round(insertMs),
+      weeklyCheckIn: { ...checkIn, items: checkInItems },
+      ownerQuery: { ...owner, items: ownerItems },
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -29,7 +29,10 @@ export function initialJsSize(tabDir: string): TabFigures['initialJs'] & { all: 
     return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
   };
   const sum = (list: string[]) => list.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-  const all = fs.readdirSync(path.join(tabDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const all = fs
+    .readdirSync(path.join(tabDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   return { files, ...sum(files), all: sum(all) };
 }
 
@@ -61,7 +64,9 @@ export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promi
     const page = await browser.context.newPage();
     await page.goto(`${app.url}/tab/?view=tracker`);
     await page.locator('tbody tr').nth(49).waitFor();
-    const firstRenderMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+    const firstRenderMs = await page.evaluate(
+      () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+    );
     const filterChangeMs = await page.evaluate(async (ownerId) => {
       const select = [...document.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === ownerId))!;
       const start = performance.now();

@@ -15,7 +15,10 @@ import { knownPeopleOf } from '@/capture/school-of';
  * user id the card carries for @mentioned owners, else by Entra id (people picked in the card).
  * The looked-up member must have the Entra id asked for, so a tampered hint finds nobody.
  */
-export function personFinder(deps: BotDeps, lookup: (id: string) => Promise<unknown>): (id: string, hints?: Record<string, string>) => Promise<Person | null> {
+export function personFinder(
+  deps: BotDeps,
+  lookup: (id: string) => Promise<unknown>,
+): (id: string, hints?: Record<string, string>) => Promise<Person | null> {
   return async (id, hints = {}) => {
     const person = (await knownPeopleOf(deps)).find((p) => p.id === id);
     if (person) return person;
@@ -44,13 +47,20 @@ export async function handleCardAction(deps: BotDeps, ctx: IActivityContext<IAda
   deps.logger.info({ outcome: result.outcome }, 'card action');
   if (result.forEveryone && activity.replyToId) {
     try {
-      await ctx.api.conversations.updateActivity(conversationId, activity.replyToId, { type: 'message', attachments: [cardAttachment(result.card) as never] });
+      await ctx.api.conversations.updateActivity(conversationId, activity.replyToId, {
+        type: 'message',
+        attachments: [cardAttachment(result.card) as never],
+      });
     } catch (error) {
       // The clicker already sees the new card from the invoke response; others see it on refresh.
       deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not update the card for everyone');
     }
   }
-  return { statusCode: 200 as const, type: 'application/vnd.microsoft.card.adaptive' as const, value: result.card as unknown as IAdaptiveCard };
+  return {
+    statusCode: 200 as const,
+    type: 'application/vnd.microsoft.card.adaptive' as const,
+    value: result.card as unknown as IAdaptiveCard,
+  };
 }
 
 /** True for a message that is really a click on an `Action.Submit` fallback button (older clients). */

@@ -35,7 +35,12 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
   const conversationId = activity.conversation.id;
   const { mentions, unresolved, memberIds } = await resolveMentions(trigger.mentions, memberLookup(deps, ctx));
   const school = await schoolOf(deps);
-  const proposed = captureActions(school, { text: trigger.text, mentions, unresolvedMentions: unresolved, now: sentAt(activity.timestamp, deps.now) });
+  const proposed = captureActions(school, {
+    text: trigger.text,
+    mentions,
+    unresolvedMentions: unresolved,
+    now: sentAt(activity.timestamp, deps.now),
+  });
   if (proposed.length === 0) {
     if (trigger.addressed) await ctx.send({ type: 'message', text: HELP });
     return;
@@ -48,9 +53,20 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
     rows: toProposalRows(shown),
     memberIds,
     pupils: pupilChoices(school.pupils, shown),
-    problems: proposed.length > shown.length ? [`Only the first ${MAX_PROPOSED_ACTIONS} of ${proposed.length} actions are shown: post the rest in another message.`] : [],
+    problems:
+      proposed.length > shown.length
+        ? [`Only the first ${MAX_PROPOSED_ACTIONS} of ${proposed.length} actions are shown: post the rest in another message.`]
+        : [],
   });
   // A long list comes as several cards (each under Teams' 28 KB limit), each saved on its own.
   for (const card of cards) await ctx.send({ type: 'message', attachments: [cardAttachment(card)] });
-  deps.logger.info({ conversationType: activity.conversation.conversationType, proposed: proposed.length, cards: cards.length, unresolvedMentions: unresolved.length }, 'proposed actions');
+  deps.logger.info(
+    {
+      conversationType: activity.conversation.conversationType,
+      proposed: proposed.length,
+      cards: cards.length,
+      unresolvedMentions: unresolved.length,
+    },
+    'proposed actions',
+  );
 }

@@ -46,7 +46,16 @@ async function reRender(deps: BotDeps, input: CardActionInput, data: ProposalDat
     }),
   );
   const { pupils } = await schoolOf(deps);
-  const card = proposedActionsCard({ messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, rows, first: data.first, pupils, problems, memberIds: data.memberIds });
+  const card = proposedActionsCard({
+    messageId: data.messageId,
+    conversationId: data.conversationId,
+    eventType: data.eventType,
+    rows,
+    first: data.first,
+    pupils,
+    problems,
+    memberIds: data.memberIds,
+  });
   return { card, forEveryone: false, outcome: 'refused' };
 }
 
@@ -61,9 +70,14 @@ export async function runCardAction(deps: BotDeps, input: CardActionInput): Prom
   const { verb, data: raw } = value.data.action;
 
   if (isReminderVerb(verb)) {
-    if (!deps.reminders) return { card: errorCard('Reminder buttons are not available here.'), forEveryone: false, outcome: 'unknown_verb' };
+    if (!deps.reminders)
+      return { card: errorCard('Reminder buttons are not available here.'), forEveryone: false, outcome: 'unknown_verb' };
     try {
-      return { card: (await handleReminderAction(deps.reminders, verb, raw, input.actor)) as AdaptiveCardJson, forEveryone: false, outcome: 'reminder' };
+      return {
+        card: (await handleReminderAction(deps.reminders, verb, raw, input.actor)) as AdaptiveCardJson,
+        forEveryone: false,
+        outcome: 'reminder',
+      };
     } catch (error) {
       if (error instanceof ValidationError) return malformed();
       throw error;
@@ -86,8 +100,15 @@ export async function runCardAction(deps: BotDeps, input: CardActionInput): Prom
         );
         return { card: savedSummaryCard(saved, input.actor, deps.trackerUrl), forEveryone: true, outcome: 'saved' };
       } catch (error) {
-        if (error instanceof ValidationError) return reRender(deps, input, data, error.problems.map((p) => p.message));
-        if (error instanceof PendingWriteError) return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
+        if (error instanceof ValidationError)
+          return reRender(
+            deps,
+            input,
+            data,
+            error.problems.map((p) => p.message),
+          );
+        if (error instanceof PendingWriteError)
+          return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
         throw error;
       }
     }

@@ -25,7 +25,11 @@ export function schoolDirectoryFor(config: Config): SchoolDirectory {
  * cached in memory for a few minutes. In embedded mode with demo data the demo pupils stand in while
  * the register is empty: the demo actions refer to them by their demo ids.
  */
-export function storedSchoolDirectory(config: Config, stores: Pick<RegisterStores, 'register' | 'roles'>, logger?: Logger): CachedSchoolDirectory {
+export function storedSchoolDirectory(
+  config: Config,
+  stores: Pick<RegisterStores, 'register' | 'roles'>,
+  logger?: Logger,
+): CachedSchoolDirectory {
   const fallbackPupils = config.mode === 'embedded' && config.demoData ? DEMO_PUPILS : [];
   return cacheSchoolDirectory(() => loadSchoolDirectory({ ...stores, fallbackPupils }), { logger });
 }

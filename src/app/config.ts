@@ -61,7 +61,12 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const guid = (what: string) => z.uuid(`must be ${what} (a GUID)`);
 const list = z
   .string()
-  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
   .optional();
 
 const schema = z.object({

@@ -60,7 +60,14 @@ export function createServer(deps: AppDeps): restify.Server {
   deps.bot?.mount(server);
   registerActionRoutes(server, deps);
   registerSarRoutes(server, deps);
-  if (deps.digest) registerDigestRoutes(server, { ...deps.digest, mode: deps.config.mode, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  if (deps.digest)
+    registerDigestRoutes(server, {
+      ...deps.digest,
+      mode: deps.config.mode,
+      authenticate: deps.authenticate,
+      logger: deps.logger,
+      now: deps.now,
+    });
   if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
   registerExportRoutes(server, deps);
   if (deps.register) {

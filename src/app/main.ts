@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     bot: await createBotFor(config, repo, logger, now, stores, directory),
     digest: digest?.routes,
     reminders: { reminderTask, taskKey: config.reminders.taskKey },
-    register: registerStores ? { ...registerStores, onImported: () => directory?.invalidate(), retentionYears: config.retentionYears } : undefined,
+    register: registerStores
+      ? { ...registerStores, onImported: () => directory?.invalidate(), retentionYears: config.retentionYears }
+      : undefined,
     roles: registerStores ? { roles: registerStores.roles, onChange: () => directory?.invalidate() } : undefined,
   });
   server.listen(config.port, config.host, () => {
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    error instanceof ConfigError ? `${error.message}\n` : `SEND Tracker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `SEND Tracker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
   );
   process.exit(1);
 });

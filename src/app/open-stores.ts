@@ -73,7 +73,11 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
   const db = openDatabase(config.databaseFile);
   return {
     actions: new SqliteActionRepository(db, now),
-    tasks: { reminderLog: new SqliteReminderLog(db), digestLog: new SqliteDigestLog(db), conversations: new SqliteConversationReferenceStore(db) },
+    tasks: {
+      reminderLog: new SqliteReminderLog(db),
+      digestLog: new SqliteDigestLog(db),
+      conversations: new SqliteConversationReferenceStore(db),
+    },
     register:
       config.mode === 'tenant'
         ? null

@@ -27,7 +27,12 @@ export function createReminderTask(
   return new ReminderTask({
     repo,
     log: stores.reminderLog,
-    sender: new BotConnectorReminderSender({ conversations, serviceUrl: () => conversations.latestServiceUrl(), token, pacing: { sendsPerSecond: reminders.sendsPerSecond } }),
+    sender: new BotConnectorReminderSender({
+      conversations,
+      serviceUrl: () => conversations.latestServiceUrl(),
+      token,
+      pacing: { sendsPerSecond: reminders.sendsPerSecond },
+    }),
     present: reminderCard,
     policy: reminders.policy,
     calendar: createSchoolCalendar(reminders.schoolDates),

@@ -39,15 +39,30 @@ export function createWeeklyDigest(
 ): WeeklyDigestWiring {
   // Graph sendMail needs the Graph app registration (the same one the SharePoint store uses).
   const graph = config.mode === 'tenant' ? config.sharePoint : null;
-  const outbox = graph ? null : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
+  const outbox = graph
+    ? null
+    : new OutboxMailSender(path.join(config.dataDir, 'outbox'), { name: 'SEND Tracker', email: digest.mailbox }, now);
   let sender: MailSender;
   if (graph) {
     const tokens = graphAuth ?? new MsalClientCredentialsProvider(graph);
-    sender = new GraphMailSender({ baseUrl: graph.baseUrl ?? GRAPH_V1, mailbox: digest.mailbox, getAccessToken: () => tokens.getAccessToken(), logger });
+    sender = new GraphMailSender({
+      baseUrl: graph.baseUrl ?? GRAPH_V1,
+      mailbox: digest.mailbox,
+      getAccessToken: () => tokens.getAccessToken(),
+      logger,
+    });
   } else {
     sender = outbox as OutboxMailSender;
   }
   const links = deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined });
-  const task = new WeeklyDigestTask({ repo, log: stores.digestLog, sender, links, lead: digest.lead, schoolName: digest.schoolName, logger });
+  const task = new WeeklyDigestTask({
+    repo,
+    log: stores.digestLog,
+    sender,
+    links,
+    lead: digest.lead,
+    schoolName: digest.schoolName,
+    logger,
+  });
   return { task, routes: { task, links, schoolName: digest.schoolName, outbox, taskKey: digest.taskKey } };
 }

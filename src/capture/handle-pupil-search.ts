@@ -5,7 +5,9 @@ import { PUPIL_DATASET } from '@/capture/cards/capture-verbs';
 const searchValueSchema = z.object({
   queryText: z.string().max(100).default(''),
   dataset: z.string().max(100),
-  queryOptions: z.object({ skip: z.number().int().min(0).default(0), top: z.number().int().min(1).max(50).default(15) }).default({ skip: 0, top: 15 }),
+  queryOptions: z
+    .object({ skip: z.number().int().min(0).default(0), top: z.number().int().min(1).max(50).default(15) })
+    .default({ skip: 0, top: 15 }),
 });
 
 /**

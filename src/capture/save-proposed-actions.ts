@@ -42,7 +42,8 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
   const inputs: NewActionInput[] = [];
   for (const item of input.items) {
     const n = item.index + 1;
-    const problem = (field: string, message: string) => problems.push({ path: `items.${item.index}.${field}`, message: `Action ${n}: ${message}` });
+    const problem = (field: string, message: string) =>
+      problems.push({ path: `items.${item.index}.${field}`, message: `Action ${n}: ${message}` });
     const owner = item.ownerId ? await deps.findPerson(item.ownerId) : null;
     if (!item.ownerId) {
       problem('owner', item.role ? `'${item.role}' is a role, not a person: choose who will do it.` : 'no owner: choose one person.');

@@ -32,7 +32,10 @@ export function cacheSchoolDirectory(
       })
       .catch((error: unknown) => {
         if (!copy) throw error;
-        logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not refresh the school directory; using the last copy');
+        logger?.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'could not refresh the school directory; using the last copy',
+        );
         return copy.directory;
       })
       .finally(() => {

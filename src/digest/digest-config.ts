@@ -63,7 +63,8 @@ export function loadDigestConfig(mode: 'embedded' | 'tenant', env: NodeJS.Proces
   const leadKeys = [e.SEND_LEAD_ID, e.SEND_LEAD_NAME, e.SEND_LEAD_EMAIL];
   const leadGiven = leadKeys.filter(Boolean).length;
   if (mode === 'tenant' && leadGiven < 3) problems.push('SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL: required for the weekly digest');
-  if (mode === 'embedded' && leadGiven > 0 && leadGiven < 3) problems.push('SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL: set all three or none');
+  if (mode === 'embedded' && leadGiven > 0 && leadGiven < 3)
+    problems.push('SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL: set all three or none');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     cron,

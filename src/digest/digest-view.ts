@@ -93,7 +93,11 @@ function schoolSections(school: SchoolPicture | null, today: IsoDate, links: Dee
   const pupils = capped(school.pupilsWithNoOpenStep);
   return [
     { heading: 'All items by status', empty: 'No items yet.', counts: STATUSES.map((s) => [STATUS_LABELS[s], school.countsByStatus[s]]) },
-    { heading: 'Open items by type', empty: 'No open items.', counts: ITEM_TYPES.map((t) => [ITEM_TYPE_LABELS[t], school.openByItemType[t]]) },
+    {
+      heading: 'Open items by type',
+      empty: 'No open items.',
+      counts: ITEM_TYPES.map((t) => [ITEM_TYPE_LABELS[t], school.openByItemType[t]]),
+    },
     {
       heading: `Overdue by owner (${overdueTotal})`,
       empty: 'Nothing overdue.',

@@ -62,7 +62,15 @@ export class WeeklyDigestTask {
     const contents = await this.contents(now);
     for (let start = 0; start < contents.length; start += CLAIM_GROUP) {
       const group = contents.slice(start, start + CLAIM_GROUP);
-      const claims = new Map((await log.claimMany(group.map((c) => c.recipient.id), week, now)).map((c) => [c.recipientId, c]));
+      const claims = new Map(
+        (
+          await log.claimMany(
+            group.map((c) => c.recipient.id),
+            week,
+            now,
+          )
+        ).map((c) => [c.recipientId, c]),
+      );
       const sent: SentDigest[] = [];
       for (const content of group) {
         const recipientId = content.recipient.id;

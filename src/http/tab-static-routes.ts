@@ -87,7 +87,11 @@ export function registerTabStaticRoutes(server: Server, { tabDir, logger }: TabS
         res.sendRaw(404, 'The tab is not built yet: run `npm run build:tab`.', { 'Content-Type': 'text/plain; charset=utf-8' });
         return;
       }
-      res.sendRaw(200, index, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': REVALIDATE, 'X-Content-Type-Options': 'nosniff' });
+      res.sendRaw(200, index, {
+        'Content-Type': CONTENT_TYPES['.html']!,
+        'Cache-Control': REVALIDATE,
+        'X-Content-Type-Options': 'nosniff',
+      });
     } catch (error) {
       logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'tab file failed');
       res.sendRaw(500, 'Something went wrong.', { 'Content-Type': 'text/plain; charset=utf-8' });

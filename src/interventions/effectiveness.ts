@@ -1,5 +1,11 @@
 import { AGE_BASED, measureAt, type Intervention } from '@/kernel/intervention';
-import { DEFAULT_EXPECTED_RATIO_GAIN, DEFAULT_RATIO_GAIN_BANDS, interventionRatioGain, ratioGainBand, type RatioGainBands } from './ratio-gain';
+import {
+  DEFAULT_EXPECTED_RATIO_GAIN,
+  DEFAULT_RATIO_GAIN_BANDS,
+  interventionRatioGain,
+  ratioGainBand,
+  type RatioGainBands,
+} from './ratio-gain';
 
 /** One row of the effectiveness table: an intervention (by name) across every pupil who had it. */
 export interface EffectivenessRow {

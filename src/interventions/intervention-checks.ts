@@ -1,5 +1,5 @@
-import { addDays, daysBetween } from '@/kernel/dates';
-import { measureAt, type Intervention, type NewIntervention } from '@/kernel/intervention';
+import { daysBetween } from '@/kernel/dates';
+import { measureAt, midPoint, type Intervention, type NewIntervention } from '@/kernel/intervention';
 
 /** Why an intervention needs a look. Warnings never block saving, except missing consent at the start. */
 export interface InterventionWarning {
@@ -25,7 +25,10 @@ export function interventionWarnings(
   const warnings: InterventionWarning[] = [];
   const weeks = plannedWeeks(i);
   if (weeks < DURATION_WEEKS.min || weeks > DURATION_WEEKS.max) {
-    warnings.push({ code: 'duration', message: `Planned for ${weeks} weeks: ${DURATION_WEEKS.min}-${DURATION_WEEKS.max} weeks works best.` });
+    warnings.push({
+      code: 'duration',
+      message: `Planned for ${weeks} weeks: ${DURATION_WEEKS.min}-${DURATION_WEEKS.max} weeks works best.`,
+    });
   }
   const { sessionsPerWeek: s, minutes: m } = EEF_DOSE;
   if (i.sessionsPerWeek < s.min || i.sessionsPerWeek > s.max) {
@@ -39,16 +42,14 @@ export function interventionWarnings(
   }
   const ended = measureAt(i, 'end') !== undefined;
   if (!ended && today > i.plannedEndDate) {
-    warnings.push({ code: 'past_planned_end', message: `Still running ${daysBetween(i.plannedEndDate, today)} days past its planned end: review, end or re-plan it.` });
+    warnings.push({
+      code: 'past_planned_end',
+      message: `Still running ${daysBetween(i.plannedEndDate, today)} days past its planned end: review, end or re-plan it.`,
+    });
   }
   const midDate = midPoint(i);
   if (!ended && measureAt(i, 'mid') === undefined && today > midDate) {
     warnings.push({ code: 'mid_measure_due', message: `No mid-point measure yet (mid-point was ${midDate}).` });
   }
   return warnings;
-}
-
-/** The date halfway between start and planned end. */
-export function midPoint(i: Pick<NewIntervention, 'startDate' | 'plannedEndDate'>): string {
-  return addDays(i.startDate, Math.round(daysBetween(i.startDate, i.plannedEndDate) / 2));
 }

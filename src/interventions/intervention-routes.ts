@@ -35,7 +35,13 @@ export function registerInterventionRoutes(server: Server, deps: InterventionRou
       return {
         interventions: list.map((i) => {
           const rg = interventionRatioGain(i);
-          return { ...i, ratioGain: rg, band: rg === null ? null : ratioGainBand(rg, bands), metTarget: metTarget(i), warnings: interventionWarnings(i, today()) };
+          return {
+            ...i,
+            ratioGain: rg,
+            band: rg === null ? null : ratioGainBand(rg, bands),
+            metTarget: metTarget(i),
+            warnings: interventionWarnings(i, today()),
+          };
         }),
         effectiveness: effectivenessTable(q.pupil ? list : await interventions.list(), deps.effectiveness),
         bands,
@@ -43,7 +49,10 @@ export function registerInterventionRoutes(server: Server, deps: InterventionRou
     }),
   );
 
-  server.post('/api/interventions', route(async (user, req) => createIntervention({ interventions, register, actions }, req.body, user, today())));
+  server.post(
+    '/api/interventions',
+    route(async (user, req) => createIntervention({ interventions, register, actions }, req.body, user, today())),
+  );
 
   server.post(
     '/api/interventions/:id/measures',

@@ -1,12 +1,6 @@
 import type { NewActionInput } from '@/kernel/action';
 import { initials, type PupilRecord } from '@/kernel/pupil-record';
-import { midPoint } from './intervention-checks';
-import type { Intervention, NewIntervention } from '@/kernel/intervention';
-
-/** The review dates an intervention gets when none are given: the mid-point and the planned end. */
-export function defaultReviewDates(i: Pick<NewIntervention, 'startDate' | 'plannedEndDate'>): string[] {
-  return [midPoint(i), i.plannedEndDate];
-}
+import type { Intervention } from '@/kernel/intervention';
 
 /** Stable per intervention and date, so saving again never adds a second tracker item. */
 export function reviewIdempotencyKey(interventionId: string, date: string): string {

@@ -42,8 +42,9 @@ export function matchesFilters(action: Action, f: ActionFilters): boolean {
 export function matchesSearch(action: Action, search: string | undefined): boolean {
   const needle = search?.trim().toLowerCase();
   if (!needle) return true;
-  return [action.description, action.pupil.name, action.pupil.id, action.owner.name, action.decision ?? '', action.lastNote ?? '']
-    .some((field) => field.toLowerCase().includes(needle));
+  return [action.description, action.pupil.name, action.pupil.id, action.owner.name, action.decision ?? '', action.lastNote ?? ''].some(
+    (field) => field.toLowerCase().includes(needle),
+  );
 }
 
 const SORT_VALUE: Record<SortKey, (a: Action) => string> = {
@@ -66,5 +67,9 @@ export function sortActions(actions: readonly Action[], sort: SortKey = 'dueDate
 
 /** Search then sort: the rows of a view, in display order. */
 export function applyView(actions: readonly Action[], view: ActionViewOptions): Action[] {
-  return sortActions(actions.filter((a) => matchesSearch(a, view.search)), view.sort, view.direction);
+  return sortActions(
+    actions.filter((a) => matchesSearch(a, view.search)),
+    view.sort,
+    view.direction,
+  );
 }

@@ -4,9 +4,7 @@ import { EVENT_TYPES, ITEM_TYPES } from './item-type';
 import { OPEN_STATUS_VALUES, STATUSES, type Status } from './status';
 
 /** A real calendar date, `YYYY-MM-DD`. 31/02 is rejected here, not later. */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a real date in the form YYYY-MM-DD' });
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date in the form YYYY-MM-DD' });
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

@@ -1,5 +1,14 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays as addCalendarDays, differenceInCalendarDays, format, getISODay, getISOWeek, getISOWeekYear, isMatch, parseISO } from 'date-fns';
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  format,
+  getISODay,
+  getISOWeek,
+  getISOWeekYear,
+  isMatch,
+  parseISO,
+} from 'date-fns';
 
 /**
  * Calendar dates as ISO `YYYY-MM-DD` strings, over date-fns. School days are London days: "today"
@@ -62,7 +71,16 @@ export function isoWeek(date: IsoDate): string {
 }
 
 // Shown in British English by the platform's own locale data (ICU), as staff read dates: "Sept", not "Sep".
-const EN_GB = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const EN_GB = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function partsOf(instant: Date): Record<string, string> {
   return Object.fromEntries(EN_GB.formatToParts(instant).map((p) => [p.type, p.value]));

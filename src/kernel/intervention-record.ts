@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@/kernel/action';
-import type { Intervention, NewIntervention } from '@/kernel/intervention';
-import { defaultReviewDates } from '@/interventions/review-items';
+import type { Actor } from './action';
+import { defaultReviewDates, type Intervention, type NewIntervention } from './intervention';
 
 /** A new intervention as both stores keep it: version 1, no measures yet, review dates settled. */
 export function interventionRecord(valid: NewIntervention, createdBy: Actor, at: string): Intervention {

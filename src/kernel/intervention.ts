@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, personSchema, type Actor } from './action';
+import { addDays, daysBetween } from './dates';
 
 /** How an intervention's progress is measured. Age-based measures are in months. */
 export const MEASURE_KINDS = ['reading_age', 'spelling_age', 'standardised_score', 'custom'] as const;
@@ -54,7 +55,10 @@ export const newInterventionSchema = z
     path: ['parentConsentDate'],
     message: 'consent must be recorded on or before the start date',
   })
-  .refine((i) => i.measureKind !== 'custom' || i.measureUnit !== null, { path: ['measureUnit'], message: 'say what a custom measure counts' });
+  .refine((i) => i.measureKind !== 'custom' || i.measureUnit !== null, {
+    path: ['measureUnit'],
+    message: 'say what a custom measure counts',
+  });
 export type NewInterventionInput = z.input<typeof newInterventionSchema>;
 export type NewIntervention = z.output<typeof newInterventionSchema>;
 
@@ -80,4 +84,14 @@ export interface Intervention extends Omit<NewIntervention, 'reviewDates'> {
 /** The measure taken at `point`, if any. */
 export function measureAt(i: Pick<Intervention, 'measures'>, point: MeasurePoint): Measure | undefined {
   return i.measures.find((m) => m.point === point);
+}
+
+/** The date halfway between start and planned end. */
+export function midPoint(i: Pick<NewIntervention, 'startDate' | 'plannedEndDate'>): string {
+  return addDays(i.startDate, Math.round(daysBetween(i.startDate, i.plannedEndDate) / 2));
+}
+
+/** The review dates an intervention gets when none are given: the mid-point and the planned end. */
+export function defaultReviewDates(i: Pick<NewIntervention, 'startDate' | 'plannedEndDate'>): string[] {
+  return [midPoint(i), i.plannedEndDate];
 }

@@ -53,10 +53,7 @@ export function planCreate(input: NewAction, actor: Actor, now: Date, id: string
   return { action, entry: entryFor(null, action, 'created') };
 }
 
-export type Change =
-  | { kind: 'updated'; patch: ActionPatch }
-  | { kind: 'closed'; close: CloseAction }
-  | { kind: 'reopened'; note: string };
+export type Change = { kind: 'updated'; patch: ActionPatch } | { kind: 'closed'; close: CloseAction } | { kind: 'reopened'; note: string };
 
 /**
  * Input is checked first, then the version, then the lifecycle rules.

@@ -5,9 +5,7 @@ import { primaryNeed, type PupilRecordFields } from './pupil-record';
 const TERMS = ['Autumn', 'Spring', 'Summer'] as const;
 
 /** A school term, "2025-26 Autumn". */
-export const termSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2} (Autumn|Spring|Summer)$/, 'must be a term like "2025-26 Autumn"');
+export const termSchema = z.string().regex(/^\d{4}-\d{2} (Autumn|Spring|Summer)$/, 'must be a term like "2025-26 Autumn"');
 
 /** Sorts terms in school order: by academic year, then Autumn, Spring, Summer. */
 export function termSortKey(term: string): string {

@@ -42,8 +42,7 @@ export function bankHolidayDates(file: unknown = bankHolidayFile): Set<IsoDate> 
   return new Set(parsed['england-and-wales'].events.map((e) => e.date));
 }
 
-const within = (date: IsoDate, ranges: readonly { start: IsoDate; end: IsoDate }[]) =>
-  ranges.some((r) => r.start <= date && date <= r.end);
+const within = (date: IsoDate, ranges: readonly { start: IsoDate; end: IsoDate }[]) => ranges.some((r) => r.start <= date && date <= r.end);
 
 /**
  * Builds a calendar from the school's dates and the bank holiday list.

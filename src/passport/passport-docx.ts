@@ -6,6 +6,7 @@ import type { PupilRecord } from '@/kernel/pupil-record';
 
 const year = (y: number) => (y === 0 ? 'Reception' : y < 0 ? 'Nursery' : `Year ${y}`);
 // Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.
+// oxlint-disable-next-line no-control-regex -- control characters are not allowed in XML 1.0, so they are dropped
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ text: clean(line) }));
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } });
@@ -23,9 +24,18 @@ function needsAndStrategies(needs: string[], strategies: string[]): Table {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [cell([new Paragraph({ children: [new TextRun({ text: 'Needs', bold: true })] })], true), cell([new Paragraph({ children: [new TextRun({ text: PASSPORT_HEADINGS.howToSupport, bold: true })] })], true)],
+        children: [
+          cell([new Paragraph({ children: [new TextRun({ text: 'Needs', bold: true })] })], true),
+          cell([new Paragraph({ children: [new TextRun({ text: PASSPORT_HEADINGS.howToSupport, bold: true })] })], true),
+        ],
       }),
-      ...Array.from({ length: rows }, (_, i) => new TableRow({ children: [cell([new Paragraph({ text: clean(needs[i] ?? '') })]), cell([new Paragraph({ text: clean(strategies[i] ?? '') })])] })),
+      ...Array.from(
+        { length: rows },
+        (_, i) =>
+          new TableRow({
+            children: [cell([new Paragraph({ text: clean(needs[i] ?? '') })]), cell([new Paragraph({ text: clean(strategies[i] ?? '') })])],
+          }),
+      ),
     ],
   });
 }
@@ -59,7 +69,10 @@ export async function passportDocx(
           ...lines(content.importantToMe),
           heading(PASSPORT_HEADINGS.communication),
           ...lines(content.communication),
-          new Paragraph({ children: [new TextRun({ text: `Updated ${formatDate(updatedOn)}`, italics: true, color: '595959' })], spacing: { before: 240 } }),
+          new Paragraph({
+            children: [new TextRun({ text: `Updated ${formatDate(updatedOn)}`, italics: true, color: '595959' })],
+            spacing: { before: 240 },
+          }),
         ],
       },
     ],

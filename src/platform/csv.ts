@@ -15,7 +15,8 @@ type Cell = string | number | boolean | null | undefined;
 const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
 // Text is neutralised; numbers and booleans are written as they read (csv-stringify would turn true into 1).
-const cellText = (value: Cell): string => (value === null || value === undefined ? '' : typeof value === 'string' ? neutraliseFormula(value) : String(value));
+const cellText = (value: Cell): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? neutraliseFormula(value) : String(value);
 
 /** One CSV cell: formula-looking text is neutralised; quoted when it holds , " or a line break. */
 export function csvCell(value: Cell): string {

@@ -9,7 +9,20 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
   const options: pino.LoggerOptions = {
     level,
     redact: {
-      paths: ['pupil', '*.pupil', 'description', '*.description', 'text', '*.text', 'note', '*.note', 'body', 'req.body', 'decision', '*.decision'],
+      paths: [
+        'pupil',
+        '*.pupil',
+        'description',
+        '*.description',
+        'text',
+        '*.text',
+        'note',
+        '*.note',
+        'body',
+        'req.body',
+        'decision',
+        '*.decision',
+      ],
       censor: '[redacted]',
     },
   };

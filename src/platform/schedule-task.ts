@@ -7,7 +7,13 @@ import type { Logger } from './logger';
  * instance may run the same schedule. A failed run is logged and the next one tries again.
  * Returns a stop function.
  */
-export function scheduleTask(name: string, task: { run(now: Date): Promise<unknown> }, pattern: string, logger: Logger, now: () => Date = () => new Date()): () => void {
+export function scheduleTask(
+  name: string,
+  task: { run(now: Date): Promise<unknown> },
+  pattern: string,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): () => void {
   const job = new Cron(pattern, { timezone: 'Europe/London', protect: true, name }, async () => {
     try {
       await task.run(now());

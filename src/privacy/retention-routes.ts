@@ -17,7 +17,10 @@ export function registerRetentionRoutes(server: Server, deps: RetentionRouteDeps
   const { register, actions, now } = deps;
   server.get(
     '/api/retention',
-    sendTeamRoute(deps.authenticate, deps.logger)(async () => {
+    sendTeamRoute(
+      deps.authenticate,
+      deps.logger,
+    )(async () => {
       const pupils = (await register.list({ includeOffRoll: true })).map((p) => ({ id: p.id, dateOfBirth: p.dateOfBirth }));
       return retentionReport(pupils, await actions.query({ includeArchived: true }), londonDate(now()), deps.retentionYears);
     }),

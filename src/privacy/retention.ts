@@ -16,7 +16,8 @@ export const DEFAULT_RETENTION_YEARS = 31;
  */
 export function retentionEndDate(dateOfBirth: IsoDate, years: number = DEFAULT_RETENTION_YEARS): IsoDate {
   if (!isIsoDate(dateOfBirth)) throw new ValidationError([{ path: 'dateOfBirth', message: 'must be a real date (YYYY-MM-DD)' }]);
-  if (!Number.isInteger(years) || years < 1 || years > 100) throw new ValidationError([{ path: 'years', message: 'must be a whole number of years from 1 to 100' }]);
+  if (!Number.isInteger(years) || years < 1 || years > 100)
+    throw new ValidationError([{ path: 'years', message: 'must be a whole number of years from 1 to 100' }]);
   const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const end = new Date(Date.UTC(y + years, m - 1, d));
   // Date.UTC rolls 29 Feb into 1 Mar when the target year has no 29 Feb: the behaviour wanted.
@@ -54,7 +55,12 @@ export interface RetentionReport {
  * Pupils with no actions are left out.
  * @throws ValidationError as `retentionEndDate`, or for a `today` that is not a real date
  */
-export function retentionReport(pupils: RetentionPupil[], actions: Action[], today: IsoDate, years: number = DEFAULT_RETENTION_YEARS): RetentionReport {
+export function retentionReport(
+  pupils: RetentionPupil[],
+  actions: Action[],
+  today: IsoDate,
+  years: number = DEFAULT_RETENTION_YEARS,
+): RetentionReport {
   if (!isIsoDate(today)) throw new ValidationError([{ path: 'today', message: 'must be a real date (YYYY-MM-DD)' }]);
   const byPupil = new Map<string, Action[]>();
   for (const action of actions) byPupil.set(action.pupil.id, [...(byPupil.get(action.pupil.id) ?? []), action]);
@@ -70,7 +76,12 @@ export function retentionReport(pupils: RetentionPupil[], actions: Action[], tod
     const retentionEnded = retentionEndDate(dateOfBirth, years);
     // Kept up to and including the end date; due for review from the day after.
     if (today <= retentionEnded) continue;
-    due.push({ pupilId, retentionEnded, actionIds: held.map((a) => a.id), openActionIds: held.filter((a) => a.closedAt === null).map((a) => a.id) });
+    due.push({
+      pupilId,
+      retentionEnded,
+      actionIds: held.map((a) => a.id),
+      openActionIds: held.filter((a) => a.closedAt === null).map((a) => a.id),
+    });
   }
   due.sort((a, b) => a.retentionEnded.localeCompare(b.retentionEnded) || a.pupilId.localeCompare(b.pupilId));
   return { asOf: today, years, due, unknownDateOfBirth: unknownDateOfBirth.sort() };

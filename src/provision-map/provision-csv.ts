@@ -7,7 +7,20 @@ const yearLabel = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : String(y));
 export function provisionMapCsv(map: ProvisionMap): string {
   const money = (n: number | null) => (n === null ? '' : n.toFixed(2));
   return toCsv([
-    ['Provision', 'Group', 'Staff', 'Role', 'Year groups', 'Pupils', 'Sessions per week', 'Minutes per session', 'Weeks in term', 'Staff hours', 'Hourly rate (£)', 'Cost (£)'],
+    [
+      'Provision',
+      'Group',
+      'Staff',
+      'Role',
+      'Year groups',
+      'Pupils',
+      'Sessions per week',
+      'Minutes per session',
+      'Weeks in term',
+      'Staff hours',
+      'Hourly rate (£)',
+      'Cost (£)',
+    ],
     ...map.rows.map((r) => [
       r.name,
       r.group ?? '',

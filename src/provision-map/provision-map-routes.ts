@@ -27,7 +27,10 @@ export function registerProvisionMapRoutes(server: Server, deps: ProvisionMapRou
     return provisionMap(await interventions.list(), (id) => pupils.get(id) ?? null, term);
   };
 
-  server.get('/api/provision-map', sendTeamRoute(deps.authenticate, logger)(async (_u, req) => buildMap(req)));
+  server.get(
+    '/api/provision-map',
+    sendTeamRoute(deps.authenticate, logger)(async (_u, req) => buildMap(req)),
+  );
 
   server.get('/api/provision-map.csv', async (req: Request, res: Response) => {
     try {

@@ -60,7 +60,11 @@ function weeksInTerm(i: Intervention, term: ProvisionTerm): number {
  * (sessions x minutes x weeks, counted once per group) and cost (hours x the role's hourly rate).
  * `yearGroupOf` gives each pupil's year group from the register.
  */
-export function provisionMap(interventions: readonly Intervention[], yearGroupOf: (pupilId: string) => number | null, termInput: ProvisionTermInput): ProvisionMap {
+export function provisionMap(
+  interventions: readonly Intervention[],
+  yearGroupOf: (pupilId: string) => number | null,
+  termInput: ProvisionTermInput,
+): ProvisionMap {
   const term = provisionTermSchema.parse(termInput);
   const groups = new Map<string, Intervention[]>();
   for (const i of interventions) {
@@ -104,14 +108,23 @@ export function provisionMap(interventions: readonly Intervention[], yearGroupOf
       cost,
     };
   });
-  rows.sort((a, b) => (a.yearGroups[0] ?? 99) - (b.yearGroups[0] ?? 99) || a.name.localeCompare(b.name) || (a.group ?? '').localeCompare(b.group ?? ''));
+  rows.sort(
+    (a, b) =>
+      (a.yearGroups[0] ?? 99) - (b.yearGroups[0] ?? 99) || a.name.localeCompare(b.name) || (a.group ?? '').localeCompare(b.group ?? ''),
+  );
   const costs = rows.map((r) => r.cost);
   return {
     term: { start: term.termStart, end: term.termEnd },
     rows,
     byYear: [...yearTotals]
       .sort(([a], [b]) => a - b)
-      .map(([yearGroup, t]) => ({ yearGroup, pupils: t.pupils.size, provisions: t.provisions, staffHours: round(t.staffHours), cost: t.cost === null ? null : round(t.cost) })),
+      .map(([yearGroup, t]) => ({
+        yearGroup,
+        pupils: t.pupils.size,
+        provisions: t.provisions,
+        staffHours: round(t.staffHours),
+        cost: t.cost === null ? null : round(t.cost),
+      })),
     totals: {
       pupils: new Set(interventions.filter((i) => weeksInTerm(i, term) > 0).map((i) => i.pupilId)).size,
       staffHours: round(rows.reduce((s, r) => s + r.staffHours, 0)),

@@ -89,10 +89,14 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
   const phase = input.phase ?? inferPhase(pupils);
   const ehc = byStatus(pupils, 'E');
   const support = byStatus(pupils, 'K');
-  const noSen = byStatus(pupils, 'N');
   const phaseFigures = year.byPhase[phase];
 
-  const compare = (measure: Comparison['measure'], label: string, count: number, key: 'anySenPercent' | 'ehcPlanPercent' | 'senSupportPercent'): Comparison => {
+  const compare = (
+    measure: Comparison['measure'],
+    label: string,
+    count: number,
+    key: 'anySenPercent' | 'ehcPlanPercent' | 'senSupportPercent',
+  ): Comparison => {
     const nationalPhase = phaseFigures[key];
     const national = nationalPhase ?? year.allSchools[key];
     const schoolPercent = percent(count, pupils.length);
@@ -175,13 +179,21 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
 }
 
 /** Counts and percentages of each SEN status group that `has` something, beside national where known. */
-function splitOf(pupils: readonly PupilRecord[], has: (p: PupilRecord) => boolean, national: { ehcPlan: number | null; senSupport: number | null; noSen: number | null } | null): StatusSplit {
+function splitOf(
+  pupils: readonly PupilRecord[],
+  has: (p: PupilRecord) => boolean,
+  national: { ehcPlan: number | null; senSupport: number | null; noSen: number | null } | null,
+): StatusSplit {
   const part = (s: SenStatus, nationalPercent: number | null) => {
     const group = byStatus(pupils, s);
     const count = group.filter(has).length;
     return { count, percent: percent(count, group.length), nationalPercent };
   };
-  return { ehcPlan: part('E', national?.ehcPlan ?? null), senSupport: part('K', national?.senSupport ?? null), noSen: part('N', national?.noSen ?? null) };
+  return {
+    ehcPlan: part('E', national?.ehcPlan ?? null),
+    senSupport: part('K', national?.senSupport ?? null),
+    noSen: part('N', national?.noSen ?? null),
+  };
 }
 
 /** Primary unless most pupils are in Year 7 or above. */

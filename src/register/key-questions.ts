@@ -30,7 +30,10 @@ function mainNeeds(pupils: readonly PupilRecord[], top = 3): { code: NeedCode; c
     const need = p.senStatus === 'N' ? null : primaryNeed(p);
     if (need) counts.set(need, (counts.get(need) ?? 0) + 1);
   }
-  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).slice(0, top);
+  return [...counts]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .slice(0, top);
 }
 
 /** The four answers; with an empty register each one says to import it first. */
@@ -42,9 +45,19 @@ export function answerKeyQuestions(a: Omit<RegisterAnalytics, 'keyQuestions'>, c
 
 function inLine(a: Omit<RegisterAnalytics, 'keyQuestions'>, ctx: Context): KeyAnswer {
   const parts = a.comparisons.map((c) => {
-    const where = c.differencePoints === null ? '' : Math.abs(c.differencePoints) <= ctx.inLinePoints ? 'in line' : c.differencePoints > 0 ? 'above' : 'below';
+    const where =
+      c.differencePoints === null
+        ? ''
+        : Math.abs(c.differencePoints) <= ctx.inLinePoints
+          ? 'in line'
+          : c.differencePoints > 0
+            ? 'above'
+            : 'below';
     const scope = c.nationalScope === 'all schools' ? 'all schools' : `${c.nationalScope} schools`;
-    return { out: where === 'above' || where === 'below', text: `${c.label} ${fmt(c.schoolPercent)} (national ${scope} ${fmt(c.nationalPercent)}${where ? `, ${where}` : ''})` };
+    return {
+      out: where === 'above' || where === 'below',
+      text: `${c.label} ${fmt(c.schoolPercent)} (national ${scope} ${fmt(c.nationalPercent)}${where ? `, ${where}` : ''})`,
+    };
   });
   const out = parts.filter((p) => p.out).length;
   return {
@@ -63,9 +76,16 @@ function provision(ctx: Context): KeyAnswer {
   });
   const without = sen.filter((p) => !ctx.activeInterventionPupilIds.has(p.id)).length;
   if (sen.length === 0) {
-    return { id: 'provision_matches_needs', question: 'Do provisions match needs?', answer: 'No pupils are on the SEN register.', attention: false };
+    return {
+      id: 'provision_matches_needs',
+      question: 'Do provisions match needs?',
+      answer: 'No pupils are on the SEN register.',
+      attention: false,
+    };
   }
-  const detail = needs.map((n) => `${n.code} ${pupilsN(n.count)}, ${n.covered} (${fmt(percent(n.covered, n.count))}) in a current intervention`).join('; ');
+  const detail = needs
+    .map((n) => `${n.code} ${pupilsN(n.count)}, ${n.covered} (${fmt(percent(n.covered, n.count))}) in a current intervention`)
+    .join('; ');
   return {
     id: 'provision_matches_needs',
     question: 'Do provisions match needs?',
@@ -78,7 +98,12 @@ function training(ctx: Context): KeyAnswer {
   const needs = mainNeeds(ctx.pupils);
   const question = 'Does staff training match the main needs?';
   if (ctx.staffTrainingNeeds === null) {
-    return { id: 'training_matches_needs', question, answer: `Not answered yet: record the need areas staff are trained in. Main needs are ${needs.map((n) => n.code).join(', ') || 'none'}.`, attention: true };
+    return {
+      id: 'training_matches_needs',
+      question,
+      answer: `Not answered yet: record the need areas staff are trained in. Main needs are ${needs.map((n) => n.code).join(', ') || 'none'}.`,
+      attention: true,
+    };
   }
   const trained = new Set(ctx.staffTrainingNeeds);
   const gaps = needs.filter((n) => !trained.has(n.code));

@@ -42,7 +42,10 @@ const ALIASES: Record<RegisterField, readonly string[]> = {
 
 /** "Attendance %" -> "attendancepercent"; "NC Year" -> "ncyear". */
 export function normaliseHeader(header: string): string {
-  return header.toLowerCase().replaceAll('%', 'percent').replace(/[^a-z0-9]/g, '');
+  return header
+    .toLowerCase()
+    .replaceAll('%', 'percent')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Field -> the file's header for it, or null when the file has no such column. */

@@ -1,6 +1,13 @@
 import { parseInput } from '@/kernel/validate';
 import { ValidationError, type FieldProblem } from '@/kernel/errors';
-import { columnMappingSchema, proposeMapping, REQUIRED_FIELDS, type ColumnMapping, type MappingProposal, type RegisterField } from './mis-columns';
+import {
+  columnMappingSchema,
+  proposeMapping,
+  REQUIRED_FIELDS,
+  type ColumnMapping,
+  type MappingProposal,
+  type RegisterField,
+} from './mis-columns';
 import type { MisTable } from './mis-table';
 import { parseAttendance, parseEal, parseNeed, parseSenStatus, parseUkDate, parseYearGroup, parseYesNo, type Parsed } from './mis-values';
 import type { PupilRecordFields, RankedNeed } from '@/kernel/pupil-record';
@@ -64,7 +71,8 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
     const upn = upnCell === undefined ? undefined : take('upn', parseUpn(upnCell));
     if (upn) {
       const first = rowOfUpn.get(upn);
-      if (first !== undefined) problems.push({ path: `Row ${rowNumber}, column '${mapping.upn}'`, message: `'${upn}' also appears on row ${first}` });
+      if (first !== undefined)
+        problems.push({ path: `Row ${rowNumber}, column '${mapping.upn}'`, message: `'${upn}' also appears on row ${first}` });
       else rowOfUpn.set(upn, rowNumber);
     }
     const forename = required('forename');
@@ -86,12 +94,19 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
     let needs: RankedNeed[] = [];
     if (primary) needs.push({ code: primary, rank: 1 });
     if (secondary) {
-      if (!primary) problems.push({ path: `Row ${rowNumber}, column '${mapping.secondaryNeed}'`, message: 'a secondary need is given without a primary need' });
+      if (!primary)
+        problems.push({
+          path: `Row ${rowNumber}, column '${mapping.secondaryNeed}'`,
+          message: 'a secondary need is given without a primary need',
+        });
       else if (secondary !== primary) needs.push({ code: secondary, rank: 2 });
     }
     if ((senStatus === 'K' || senStatus === 'E') && primary === null) {
       const column = mapping.primaryNeed ?? 'Primary Need';
-      problems.push({ path: `Row ${rowNumber}, column '${column}'`, message: `a pupil with SEN status ${senStatus} needs a primary need (use NSA if not yet assessed)` });
+      problems.push({
+        path: `Row ${rowNumber}, column '${column}'`,
+        message: `a pupil with SEN status ${senStatus} needs a primary need (use NSA if not yet assessed)`,
+      });
     }
     if (senStatus === 'N' && needs.length > 0) {
       warnings.push(`Row ${rowNumber}: a need is recorded for a pupil with SEN status N; it was ignored`);
@@ -99,15 +114,33 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
     }
 
     if (
-      upn === undefined || forename === undefined || surname === undefined || dateOfBirth === undefined ||
-      yearGroup === undefined || senStatus === undefined || senStartDate === undefined || fsm === undefined ||
-      pupilPremium === undefined || eal === undefined || attendancePercent === undefined
-    ) return;
+      upn === undefined ||
+      forename === undefined ||
+      surname === undefined ||
+      dateOfBirth === undefined ||
+      yearGroup === undefined ||
+      senStatus === undefined ||
+      senStartDate === undefined ||
+      fsm === undefined ||
+      pupilPremium === undefined ||
+      eal === undefined ||
+      attendancePercent === undefined
+    )
+      return;
     records.push({
-      upn, forename, surname, dateOfBirth, yearGroup,
+      upn,
+      forename,
+      surname,
+      dateOfBirth,
+      yearGroup,
       regGroup: cell('regGroup') || null,
-      senStatus, senStartDate: senStatus === 'N' ? null : senStartDate,
-      needs, fsm, pupilPremium, eal, attendancePercent,
+      senStatus,
+      senStartDate: senStatus === 'N' ? null : senStartDate,
+      needs,
+      fsm,
+      pupilPremium,
+      eal,
+      attendancePercent,
     });
   });
 
@@ -127,7 +160,8 @@ function checkMapping(table: MisTable, mapping: ColumnMapping): void {
     if (mapping[field] === null) problems.push({ path: `mapping.${field}`, message: 'choose the column that holds this (it is required)' });
   }
   for (const [field, header] of Object.entries(mapping)) {
-    if (header !== null && !table.headers.includes(header)) problems.push({ path: `mapping.${field}`, message: `the file has no column '${header}'` });
+    if (header !== null && !table.headers.includes(header))
+      problems.push({ path: `mapping.${field}`, message: `the file has no column '${header}'` });
   }
   if (problems.length > 0) throw new ValidationError(problems);
 }

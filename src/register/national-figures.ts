@@ -22,9 +22,7 @@ const yearSchema = z.strictObject({
   primaryNeedPercent: z.strictObject({ ehcPlan: needPercents, senSupport: needPercents }),
   fsmEligiblePercent: byStatus,
   boysPercent: z.strictObject({ ehcPlan: pct, senSupport: pct }),
-  absenceAutumnTerm: z
-    .strictObject({ source: z.string(), overallAbsencePercent: byStatus, persistentAbsencePercent: byStatus })
-    .optional(),
+  absenceAutumnTerm: z.strictObject({ source: z.string(), overallAbsencePercent: byStatus, persistentAbsencePercent: byStatus }).optional(),
 });
 
 export const nationalFiguresSchema = z.strictObject({ source: z.string(), note: z.string(), years: z.array(yearSchema).min(1) });

@@ -25,7 +25,10 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
   const today = () => londonDate(now());
   const isActive = (i: Intervention) => i.startDate <= today() && !i.measures.some((m) => m.point === 'end');
 
-  server.post('/api/register/import/preview', route(async (_u, req) => previewRegisterImport(parseInput(importPreviewBody, req.body).file)));
+  server.post(
+    '/api/register/import/preview',
+    route(async (_u, req) => previewRegisterImport(parseInput(importPreviewBody, req.body).file)),
+  );
 
   server.post(
     '/api/register/import',
@@ -41,7 +44,14 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     '/api/register/pupils',
     route(async () => ({
       pupils: (await register.list()).map(({ id, forename, surname, yearGroup, regGroup, senStatus, needs, attendancePercent }) => ({
-        id, forename, surname, yearGroup, regGroup, senStatus, needs, attendancePercent,
+        id,
+        forename,
+        surname,
+        yearGroup,
+        regGroup,
+        senStatus,
+        needs,
+        attendancePercent,
       })),
     })),
   );
@@ -50,7 +60,12 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     '/api/register/dashboard',
     route(async (_u, req) => {
       const q = parseInput(dashboardQuery, req.query ?? {}, 'query');
-      const [pupils, open, all, snapshots] = await Promise.all([register.list(), actions.query({}), interventions.list(), register.snapshots()]);
+      const [pupils, open, all, snapshots] = await Promise.all([
+        register.list(),
+        actions.query({}),
+        interventions.list(),
+        register.snapshots(),
+      ]);
       return registerAnalytics({
         pupils,
         openActionPupilIds: open.map((a) => a.pupil.id),
@@ -62,6 +77,12 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     }),
   );
 
-  server.get('/api/register/snapshots', route(async () => ({ snapshots: await register.snapshots() })));
-  server.post('/api/register/snapshots', route(async (_u, req) => register.snapshot(parseInput(snapshotBody, req.body).term)));
+  server.get(
+    '/api/register/snapshots',
+    route(async () => ({ snapshots: await register.snapshots() })),
+  );
+  server.post(
+    '/api/register/snapshots',
+    route(async (_u, req) => register.snapshot(parseInput(snapshotBody, req.body).term)),
+  );
 }

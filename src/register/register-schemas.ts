@@ -5,7 +5,14 @@ import { termSchema } from '@/kernel/register-snapshot';
 /** An uploaded export: CSV as text, or an .xlsx workbook as base64 (JSON bodies carry no bytes). */
 export const misFileBody = z.discriminatedUnion('format', [
   z.strictObject({ format: z.literal('csv'), text: z.string().min(1, 'the file is empty').max(240_000) }),
-  z.strictObject({ format: z.literal('xlsx'), base64: z.string().min(1, 'the file is empty').max(240_000).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64') }),
+  z.strictObject({
+    format: z.literal('xlsx'),
+    base64: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(240_000)
+      .regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64'),
+  }),
 ]);
 
 export const importPreviewBody = z.strictObject({ file: misFileBody });
@@ -23,7 +30,12 @@ export const importConfirmBody = z.strictObject({
 const csvList = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)));
 
 /** GET /api/register/dashboard?phase=primary&training=SLCN,ASD */

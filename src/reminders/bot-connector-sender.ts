@@ -49,7 +49,10 @@ export class BotConnectorReminderSender implements ReminderSender {
 
   constructor(private readonly options: BotConnectorSenderOptions) {
     this.clock = options.pacing?.clock ?? systemClock;
-    this.bucket = new TokenBucket({ rate: options.pacing?.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND, perMs: 1000, burst: options.pacing?.burst ?? 1 }, this.clock);
+    this.bucket = new TokenBucket(
+      { rate: options.pacing?.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND, perMs: 1000, burst: options.pacing?.burst ?? 1 },
+      this.clock,
+    );
   }
 
   async sendToPerson(person: { id: string }, card: Card): Promise<SendOutcome> {
@@ -88,7 +91,8 @@ export class BotConnectorReminderSender implements ReminderSender {
       // A 429 is not an error of the card: wait as told and post again. The post was refused, not
       // accepted, so re-posting cannot duplicate it.
       const wait = retryAfterMs(response.headers.get('retry-after'), this.clock.now()) ?? defaultRetryAfterMs * 2 ** attempt;
-      if (attempt >= maxRetries || wait > maxRetryAfterMs) throw new ReminderSendError(`Bot Connector throttled the post (429) ${attempt + 1} time(s)`);
+      if (attempt >= maxRetries || wait > maxRetryAfterMs)
+        throw new ReminderSendError(`Bot Connector throttled the post (429) ${attempt + 1} time(s)`);
       await this.clock.sleep(wait);
     }
   }

@@ -14,7 +14,11 @@ export function botFrameworkToken(credentials: { tenantId: string; clientId: str
     return async () => (await identity.acquireToken({ resource: 'https://api.botframework.com' })).accessToken;
   }
   const app = new ConfidentialClientApplication({
-    auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, authority: `https://login.microsoftonline.com/${credentials.tenantId}` },
+    auth: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      authority: `https://login.microsoftonline.com/${credentials.tenantId}`,
+    },
   });
   return async () => {
     const result = await app.acquireTokenByClientCredential({ scopes: [BOT_FRAMEWORK_SCOPE] });

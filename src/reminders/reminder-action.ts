@@ -24,7 +24,12 @@ export function isReminderVerb(verb: string): verb is ReminderVerb {
  * refreshed card. Returns the card to send back in the invoke response.
  * @throws ValidationError for malformed card data or an unknown verb
  */
-export async function handleReminderAction(deps: UpdateFromReminderDeps, verb: string, data: unknown, actor: Actor): Promise<Record<string, unknown>> {
+export async function handleReminderAction(
+  deps: UpdateFromReminderDeps,
+  verb: string,
+  data: unknown,
+  actor: Actor,
+): Promise<Record<string, unknown>> {
   if (!isReminderVerb(verb)) throw new ValidationError([{ path: 'verb', message: `unknown reminder verb ${verb}` }]);
   const parsed = parseInput(reminderCardDataSchema, data, 'data');
   const change = CHANGES[verb];

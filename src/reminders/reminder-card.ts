@@ -71,7 +71,9 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
   const facts = [
     { title: 'Type', value: ITEM_TYPE_LABELS[action.itemType] },
     { title: 'Status', value: STATUS_LABELS[action.status] },
-    ...(action.remindAfter && action.remindAfter > today && !closed ? [{ title: 'Snoozed until', value: formatDate(action.remindAfter) }] : []),
+    ...(action.remindAfter && action.remindAfter > today && !closed
+      ? [{ title: 'Snoozed until', value: formatDate(action.remindAfter) }]
+      : []),
     ...(closed && action.closingNote ? [{ title: 'Note', value: action.closingNote }] : []),
   ];
   return {
@@ -114,10 +116,19 @@ export function reminderCard(model: ReminderCardModel): Json {
     version: '1.5',
     refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data }, userIds: [model.owner.id] },
     body: [
-      { type: 'TextBlock', text: model.audience === 'lead' ? 'SEND actions that need the SEND lead' : 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
       {
         type: 'TextBlock',
-        text: open === 0 ? `All done, ${model.owner.name}. Thank you.` : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
+        text: model.audience === 'lead' ? 'SEND actions that need the SEND lead' : 'SEND actions to follow up',
+        size: 'Medium',
+        weight: 'Bolder',
+        wrap: true,
+      },
+      {
+        type: 'TextBlock',
+        text:
+          open === 0
+            ? `All done, ${model.owner.name}. Thank you.`
+            : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
         wrap: true,
         spacing: 'Small',
       },

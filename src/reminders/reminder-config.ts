@@ -48,13 +48,18 @@ const envSchema = z.object({
   TASK_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
-const issues = (prefix: string, error: z.ZodError) => error.issues.map((i) => `${[prefix, ...i.path].filter(Boolean).join('.')}: ${i.message}`);
+const issues = (prefix: string, error: z.ZodError) =>
+  error.issues.map((i) => `${[prefix, ...i.path].filter(Boolean).join('.')}: ${i.message}`);
 
 /**
  * `defaultLead`: who gets escalations in embedded mode when SEND_LEAD_* is not set (the composition root passes the demo SENCO).
  * @throws ConfigError listing every problem found
  */
-export function loadReminderConfig(mode: 'embedded' | 'tenant', env: NodeJS.ProcessEnv, defaultLead: { id: string; name: string }): ReminderConfig {
+export function loadReminderConfig(
+  mode: 'embedded' | 'tenant',
+  env: NodeJS.ProcessEnv,
+  defaultLead: { id: string; name: string },
+): ReminderConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(issues('', parsed.error));
   const e = parsed.data;
@@ -72,13 +77,15 @@ export function loadReminderConfig(mode: 'embedded' | 'tenant', env: NodeJS.Proc
   if (!policy.success) problems.push(...issues('REMIND', policy.error));
   const schoolDates = readSchoolDates(e.SCHOOL_DATES_FILE, problems);
   if (!!e.SEND_LEAD_ID !== !!e.SEND_LEAD_NAME) problems.push('SEND_LEAD_ID and SEND_LEAD_NAME: set both or neither');
-  else if (!e.SEND_LEAD_ID && mode === 'tenant') problems.push('SEND_LEAD_ID and SEND_LEAD_NAME: required in tenant mode (reminders escalate to the SEND lead)');
+  else if (!e.SEND_LEAD_ID && mode === 'tenant')
+    problems.push('SEND_LEAD_ID and SEND_LEAD_NAME: required in tenant mode (reminders escalate to the SEND lead)');
   if (problems.length > 0 || !policy.success) throw new ConfigError(problems);
   return {
     cron: e.REMINDER_CRON,
     policy: policy.data,
     schoolDates,
-    sendLead: e.SEND_LEAD_ID && e.SEND_LEAD_NAME ? { id: e.SEND_LEAD_ID, name: e.SEND_LEAD_NAME } : { id: defaultLead.id, name: defaultLead.name },
+    sendLead:
+      e.SEND_LEAD_ID && e.SEND_LEAD_NAME ? { id: e.SEND_LEAD_ID, name: e.SEND_LEAD_NAME } : { id: defaultLead.id, name: defaultLead.name },
     taskKey: e.TASK_KEY ?? null,
     ...(e.REMINDER_SENDS_PER_SECOND ? { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND } : {}),
   };

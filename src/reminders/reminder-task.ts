@@ -67,7 +67,17 @@ export class ReminderTask {
 
   async run(now: Date): Promise<ReminderRunSummary> {
     const today = londonDate(now);
-    const summary: ReminderRunSummary = { today, schoolDay: false, cardsSent: 0, itemsReminded: 0, fallbacks: 0, leadOnly: 0, escalations: 0, undelivered: 0, failed: 0 };
+    const summary: ReminderRunSummary = {
+      today,
+      schoolDay: false,
+      cardsSent: 0,
+      itemsReminded: 0,
+      fallbacks: 0,
+      leadOnly: 0,
+      escalations: 0,
+      undelivered: 0,
+      failed: 0,
+    };
     if (!this.deps.calendar.isSchoolDay(today)) return summary;
     summary.schoolDay = true;
     const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
@@ -98,7 +108,12 @@ export class ReminderTask {
     return (r) => won.has(keyOf(claimOf(r)));
   }
 
-  private view(owner: Pick<Person, 'id' | 'name'>, reminders: DueReminder[], today: IsoDate, extra: Partial<ReminderView> = {}): ReminderView {
+  private view(
+    owner: Pick<Person, 'id' | 'name'>,
+    reminders: DueReminder[],
+    today: IsoDate,
+    extra: Partial<ReminderView> = {},
+  ): ReminderView {
     return { owner, audience: 'owner', items: reminders.map(({ action, kind }) => ({ action, kind })), today, ...extra };
   }
 
@@ -125,14 +140,22 @@ export class ReminderTask {
     settlements.splice(0, settlements.length, ...later.map(({ r, outcome }) => ({ reminders: [r], outcome })));
     // null: nobody was told, so the claim goes back and a later run (or instance) tries again.
     // Written together in one turn, so the SharePoint log packs them into full `$batch`es.
-    await Promise.all(batch.map(({ r, outcome }) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))));
+    await Promise.all(
+      batch.map(({ r, outcome }) => (outcome ? this.deps.log.record(claimOf(r), outcome) : this.deps.log.release(claimOf(r)))),
+    );
   }
 
   /**
    * One card in the owner's personal chat. Without one: the card goes to each source chat with a
    * mention, and the SEND lead hears about the owner (and alone about items with no source chat).
    */
-  private async remindOwner(reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, forLead: LeadNews, settlements: Settlement[]): Promise<void> {
+  private async remindOwner(
+    reminders: DueReminder[],
+    today: IsoDate,
+    summary: ReminderRunSummary,
+    forLead: LeadNews,
+    settlements: Settlement[],
+  ): Promise<void> {
     const owner = reminders[0]!.action.owner;
     const settledBefore = settlements.length;
     try {
@@ -157,7 +180,13 @@ export class ReminderTask {
     }
   }
 
-  private async mentionInSourceChats(owner: Action['owner'], reminders: DueReminder[], today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
+  private async mentionInSourceChats(
+    owner: Action['owner'],
+    reminders: DueReminder[],
+    today: IsoDate,
+    summary: ReminderRunSummary,
+    settlements: Settlement[],
+  ): Promise<void> {
     const byChat = new Map<string, DueReminder[]>();
     for (const r of reminders) byChat.set(r.action.source.conversationId!, [...(byChat.get(r.action.source.conversationId!) ?? []), r]);
     for (const [chat, items] of byChat) {
@@ -174,14 +203,22 @@ export class ReminderTask {
     const { escalations, leadOnly } = news;
     const owners = [...news.unreachedOwners];
     const lines = [
-      ...(escalations.length > 0 ? [`${escalations.length} item${escalations.length === 1 ? ' is' : 's are'} at least ${this.deps.policy.escalateAfterDays} days overdue.`] : []),
+      ...(escalations.length > 0
+        ? [
+            `${escalations.length} item${escalations.length === 1 ? ' is' : 's are'} at least ${this.deps.policy.escalateAfterDays} days overdue.`,
+          ]
+        : []),
       ...(owners.length > 0
-        ? [`The bot cannot message ${owners.join(', ')} directly (the app is not installed in their personal chat), so reminded them in the meeting chat where there was one.`]
+        ? [
+            `The bot cannot message ${owners.join(', ')} directly (the app is not installed in their personal chat), so reminded them in the meeting chat where there was one.`,
+          ]
         : []),
     ];
     const seen = new Set<string>();
     const items = [...escalations, ...leadOnly].filter((r) => !seen.has(r.action.id) && seen.add(r.action.id));
-    const card = this.deps.present(this.view(this.deps.sendLead, items, today, { audience: 'lead', notice: { tone: 'attention', text: lines.join(' ') } }));
+    const card = this.deps.present(
+      this.view(this.deps.sendLead, items, today, { audience: 'lead', notice: { tone: 'attention', text: lines.join(' ') } }),
+    );
     try {
       const outcome = await this.deps.sender.sendToPerson(this.deps.sendLead, card);
       if (outcome === 'sent') {

@@ -45,7 +45,10 @@ export async function updateFromReminder(deps: UpdateFromReminderDeps, update: R
   const today = londonDate(deps.now());
   const notice = update.target ? await applyChange(deps, update, update.target, actor, today) : undefined;
   const items = update.card.items
-    ? await readItems(deps.repo, update.card.items.map((i) => i.actionId))
+    ? await readItems(
+        deps.repo,
+        update.card.items.map((i) => i.actionId),
+      )
     : await onRadar(deps, update.card, today, update.target?.actionId);
   return {
     owner: { id: update.card.ownerId, name: update.card.ownerName },
@@ -65,7 +68,10 @@ async function applyChange(
 ): Promise<ReminderView['notice']> {
   const current = await deps.repo.get(target.actionId);
   if (current.owner.id !== actor.id && !deps.sendLeadIds.includes(actor.id)) {
-    return { tone: 'warning', text: `Only ${current.owner.name} (the owner) or the SEND lead can update this item, so nothing was changed.` };
+    return {
+      tone: 'warning',
+      text: `Only ${current.owner.name} (the owner) or the SEND lead can update this item, so nothing was changed.`,
+    };
   }
   try {
     await write(deps.repo, update, current.id, target.version, actor, today);
@@ -79,7 +85,14 @@ async function applyChange(
   }
 }
 
-async function write(repo: ActionRepository, update: ReminderUpdate, id: string, version: number, actor: Actor, today: string): Promise<Action> {
+async function write(
+  repo: ActionRepository,
+  update: ReminderUpdate,
+  id: string,
+  version: number,
+  actor: Actor,
+  today: string,
+): Promise<Action> {
   switch (update.change) {
     case 'done': {
       const text = update.evidence?.trim();
@@ -124,7 +137,9 @@ async function onRadar(deps: UpdateFromReminderDeps, card: ReminderUpdate['card'
   const open =
     card.audience === 'lead'
       ? await deps.repo.query({ dueTo: addDays(today, -policy.escalateAfterDays) })
-      : (await deps.repo.query({ ownerId: card.ownerId, dueTo: addDays(today, 120) })).filter((a) => ownerReminderFor(a, today, policy, calendar));
+      : (await deps.repo.query({ ownerId: card.ownerId, dueTo: addDays(today, 120) })).filter((a) =>
+          ownerReminderFor(a, today, policy, calendar),
+        );
   const clicked = clickedId && !open.some((a) => a.id === clickedId) ? await readItems(deps.repo, [clickedId]) : [];
   return [...open, ...clicked].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
 }

@@ -31,7 +31,10 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
     return action;
   };
 
-  server.get('/api/me', route(async (user) => user));
+  server.get(
+    '/api/me',
+    route(async (user) => user),
+  );
 
   server.get(
     '/api/actions',
@@ -49,7 +52,10 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
     }),
   );
 
-  server.get('/api/actions/:id', route(async (user, req) => visible(user, req.params.id)));
+  server.get(
+    '/api/actions/:id',
+    route(async (user, req) => visible(user, req.params.id)),
+  );
   server.get(
     '/api/actions/:id/history',
     route(async (user, req) => ({ history: await repo.history((await visible(user, req.params.id)).id) })),
@@ -71,8 +77,14 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
       return apply(req.params.id, body, user);
     });
 
-  server.patch('/api/actions/:id', changeRoute(updateActionBody, (id, body, user) => repo.update(id, body.version, body.patch, user)));
-  server.post('/api/actions/:id/close', changeRoute(closeActionBody, (id, body, user) => repo.close(id, body.version, body.close, user)));
+  server.patch(
+    '/api/actions/:id',
+    changeRoute(updateActionBody, (id, body, user) => repo.update(id, body.version, body.patch, user)),
+  );
+  server.post(
+    '/api/actions/:id/close',
+    changeRoute(closeActionBody, (id, body, user) => repo.close(id, body.version, body.close, user)),
+  );
 
   server.post(
     '/api/actions/:id/reopen',

@@ -80,7 +80,12 @@ export function App() {
           {route.view === 'config' ? (
             <ConfigView inTeams={host?.inTeams ?? false} />
           ) : (
-            <AppShell view={route.view} views={visibleViews(me?.sendTeam ?? false)} userName={me?.name} onNavigate={(view) => go({ view }, false)}>
+            <AppShell
+              view={route.view}
+              views={visibleViews(me?.sendTeam ?? false)}
+              userName={me?.name}
+              onNavigate={(view) => go({ view }, false)}
+            >
               {route.view === 'tracker' && <TrackerView key="open" scope="open" />}
               {route.view === 'my-actions' && (me ? <TrackerView key="mine" scope="mine" /> : fallback)}
               {route.view === 'archive' && <TrackerView key="archive" scope="archive" />}

@@ -35,7 +35,9 @@ describe('infra/azure.bicep', () => {
   });
 
   it('outputs the values the manifest and deploy step need', () => {
-    expect(outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'TAB_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'TAB_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']),
+    );
   });
 
   it('runs Node 20 LTS on Linux over HTTPS only, TLS 1.2+, no FTP, always on', () => {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '@/kernel/errors';
 import { placeholdersIn, substitutePlaceholders } from '../../scripts/app-package/substitute';
-import { loadManifestSchema, MANIFEST_VERSION, validateManifest } from '../../scripts/app-package/validate-manifest';
+import { MANIFEST_VERSION, validateManifest } from '../../scripts/app-package/validate-manifest';
 import { sampleEnv } from './sample-env';
 
 const root = path.join(__dirname, '..', '..');

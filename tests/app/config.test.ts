@@ -24,7 +24,11 @@ describe('configuration', () => {
     const config = loadConfig(tenantEnv({ ALLOWED_TENANT_IDS: '55555555-5555-4555-8555-555555555555' }));
     expect(config.mode).toBe('tenant');
     expect(config.demoData).toBe(false);
-    expect(config.bot).toEqual({ clientId: '22222222-2222-4222-8222-222222222222', clientSecret: 'not-a-real-secret', tenantId: '11111111-1111-4111-8111-111111111111' });
+    expect(config.bot).toEqual({
+      clientId: '22222222-2222-4222-8222-222222222222',
+      clientSecret: 'not-a-real-secret',
+      tenantId: '11111111-1111-4111-8111-111111111111',
+    });
     expect(config.sso).toMatchObject({
       tenantIds: ['11111111-1111-4111-8111-111111111111', '55555555-5555-4555-8555-555555555555'],
       audiences: ['33333333-3333-4333-8333-333333333333', 'api://tracker.oakfield.example/33333333-3333-4333-8333-333333333333'],
@@ -51,9 +55,17 @@ describe('configuration', () => {
   });
 
   it('reports every problem of every section at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', CLIENT_ID: 'not-a-guid', LOG_LEVEL: 'loud', SHAREPOINT_SITE_ID: 'x', REMINDER_CRON: 'whenever' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      CLIENT_ID: 'not-a-guid',
+      LOG_LEVEL: 'loud',
+      SHAREPOINT_SITE_ID: 'x',
+      REMINDER_CRON: 'whenever',
+    });
     const names = problems.map((p) => p.split(/[: ]/)[0]);
-    expect(names).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'CLIENT_ID', 'GRAPH_TENANT_ID', 'TENANT_ID', 'AAD_APP_CLIENT_ID', 'REMINDER_CRON']));
+    expect(names).toEqual(
+      expect.arrayContaining(['PORT', 'LOG_LEVEL', 'CLIENT_ID', 'GRAPH_TENANT_ID', 'TENANT_ID', 'AAD_APP_CLIENT_ID', 'REMINDER_CRON']),
+    );
     expect(problems.some((p) => p.startsWith('SEND_TEAM_GROUP_IDS or SEND_TEAM_USER_IDS'))).toBe(true);
   });
 

@@ -12,7 +12,8 @@ function runCli(args: string[], input?: string) {
 
 describe('parse CLI', () => {
   it('prints the proposed actions as JSON, with the demo school pupils and roles', () => {
-    const text = 'Actions:\n- <at>Tom Reed</at> to phone mum re reading plan by Friday\n- SENCO to send EP referral for J.B. by 7/5\n- Monitor progress\n- parents to send in the consent form';
+    const text =
+      'Actions:\n- <at>Tom Reed</at> to phone mum re reading plan by Friday\n- SENCO to send EP referral for J.B. by 7/5\n- Monitor progress\n- parents to send in the consent form';
     const { code, stdout, stderr } = runCli(['--now', '2026-04-23T10:00', text]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -55,14 +56,23 @@ describe('parse CLI', () => {
   });
 
   it('reads --now without a zone as London time: 00:30 on 1 July is still 1 July in BST', () => {
-    const { stdout } = runCli(['--now', '2026-07-01T00:30', '--term-end', '2026-07-22', 'SENCO to update SSP for J.B. tomorrow, then review by end of term']);
+    const { stdout } = runCli([
+      '--now',
+      '2026-07-01T00:30',
+      '--term-end',
+      '2026-07-22',
+      'SENCO to update SSP for J.B. tomorrow, then review by end of term',
+    ]);
     expect(JSON.parse(stdout).actions[0].due).toBe('2026-07-02');
     const zoned = runCli(['--now', '2026-06-30T23:30:00Z', 'SENCO to update SSP for J.B. today']);
     expect(JSON.parse(zoned.stdout).actions[0].due).toBe('2026-07-01');
   });
 
   it('uses --term-end for "end of term" and reads the message from standard input with -', () => {
-    const { code, stdout } = runCli(['--now', '2026-04-23T10:00', '--term-end', '2026-07-22', '-'], 'Action: SENCO to book annual review for M.T. by end of term');
+    const { code, stdout } = runCli(
+      ['--now', '2026-04-23T10:00', '--term-end', '2026-07-22', '-'],
+      'Action: SENCO to book annual review for M.T. by end of term',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).actions).toEqual([
       expect.objectContaining({ due: '2026-07-22', itemType: 'annual_review', description: 'Book annual review for M.T.' }),

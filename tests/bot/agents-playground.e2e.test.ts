@@ -24,16 +24,25 @@ describe('end to end through Microsoft 365 Agents Playground', () => {
     const me = config.currentUser.id as string;
     const megan = config.users.find((u: { name: string }) => u.name === 'Megan Bowen');
     const botMention = { id: config.bot.id as string, text: `<at>${config.bot.name}</at>` };
-    const text = [`${botMention.text} Agreed actions:`, "- <at>Megan Bowen</at> to phone J.B.'s parent by Friday", "- SENCO to update J.B.'s support plan by 7/5"].join('\n');
+    const text = [
+      `${botMention.text} Agreed actions:`,
+      "- <at>Megan Bowen</at> to phone J.B.'s parent by Friday",
+      "- SENCO to update J.B.'s support plan by 7/5",
+    ].join('\n');
 
     await playground.say(chat, me, text, [botMention, { id: megan.id, text: '<at>Megan Bowen</at>' }]);
-    const reply = await playground.waitFor((e) => e.action === 'createMessage' && e.message?.from.id === config.bot.id && !!e.message?.attachments?.length);
+    const reply = await playground.waitFor(
+      (e) => e.action === 'createMessage' && e.message?.from.id === config.bot.id && !!e.message?.attachments?.length,
+    );
     const card = reply.message!.attachments![0]!.content;
     expect(JSON.stringify(card)).toContain('Proposed actions (2)');
     // The playground's member lookup gave Megan's Entra object id.
     expect(cardInputs(card).o0).toBe(megan.aadObjectId);
 
-    const response = await playground.click(chat, me, reply.message!.messageId, CAPTURE_VERBS.saveAll, { ...buttonData(card, CAPTURE_VERBS.saveAll), ...cardInputs(card) });
+    const response = await playground.click(chat, me, reply.message!.messageId, CAPTURE_VERBS.saveAll, {
+      ...buttonData(card, CAPTURE_VERBS.saveAll),
+      ...cardInputs(card),
+    });
     expect(JSON.stringify(response)).toContain('Saved 2 actions to the tracker');
 
     const saved = await bot.repo.query();

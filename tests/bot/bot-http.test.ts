@@ -31,7 +31,11 @@ async function propose({ bot, connector }: Started, text = MESSAGE, id?: string)
 const COMPLETE_ROW_3 = { [rowInputIds(2).owner]: TOM.aadObjectId, [rowInputIds(2).due]: '2026-05-01', [rowInputIds(2).pupil]: 'p-0001' };
 
 /** What Teams posts when someone clicks a button on `card` without changing anything. */
-const clickData = (card: any, verb: string, changes: Record<string, string> = {}) => ({ ...buttonData(card, verb), ...cardInputs(card), ...changes });
+const clickData = (card: any, verb: string, changes: Record<string, string> = {}) => ({
+  ...buttonData(card, verb),
+  ...cardInputs(card),
+  ...changes,
+});
 
 describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
   let s: Started;
@@ -60,7 +64,11 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
   });
 
   it('keeps an @mention it cannot look up unresolved, with a warning, instead of guessing', async () => {
-    const res = await s.bot.post(meetingMessage(s.connector.url, "Action: <at>Sam Stranger</at> to phone J.B.'s parent by Friday", { mentions: [{ id: '29:unknown', name: 'Sam Stranger' }] }));
+    const res = await s.bot.post(
+      meetingMessage(s.connector.url, "Action: <at>Sam Stranger</at> to phone J.B.'s parent by Friday", {
+        mentions: [{ id: '29:unknown', name: 'Sam Stranger' }],
+      }),
+    );
     expect(res.status).toBe(200);
     const card = s.connector.replies().at(-1)!.body.attachments[0].content;
     expect(cardInputs(card)[rowInputIds(0).owner]).toBe('');
@@ -126,7 +134,9 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     expect(JSON.stringify(unknown.body.value)).toContain('That did not work');
     const malformed = await s.bot.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, { messageId: 'x', count: 'lots' }));
     expect(JSON.stringify(malformed.body.value)).toContain('could not be read');
-    const badType = await s.bot.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, clickData(card, CAPTURE_VERBS.saveAll, { [rowInputIds(0).itemType]: 'nonsense' })));
+    const badType = await s.bot.post(
+      cardAction(s.connector.url, CAPTURE_VERBS.saveAll, clickData(card, CAPTURE_VERBS.saveAll, { [rowInputIds(0).itemType]: 'nonsense' })),
+    );
     expect(JSON.stringify(badType.body.value)).toContain('could not be read');
     expect(await s.bot.repo.query()).toHaveLength(0);
   });
@@ -156,29 +166,43 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
       name: 'application/search',
       value: { queryText: 'j.b', dataset: PUPIL_DATASET, queryOptions: { skip: 0, top: 15 } },
     });
-    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [{ title: 'J.B.', value: 'p-0001' }] } });
+    expect(res.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.search.searchResponse',
+      value: { results: [{ title: 'J.B.', value: 'p-0001' }] },
+    });
   });
 
   it('stores the conversation reference when the bot is added to a chat', async () => {
     const res = await s.bot.post(botAdded(s.connector.url));
     expect(res.status).toBe(200);
     const ref = await s.bot.conversations.get(MEETING_CHAT.id);
-    expect(ref).toMatchObject({ conversationId: MEETING_CHAT.id, serviceUrl: s.connector.url, bot: { id: BOT.id }, tenantId: MEETING_CHAT.tenantId });
+    expect(ref).toMatchObject({
+      conversationId: MEETING_CHAT.id,
+      serviceUrl: s.connector.url,
+      bot: { id: BOT.id },
+      tenantId: MEETING_CHAT.tenantId,
+    });
   });
 
   it('remembers a personal chat when someone first writes to the bot there, so reminders can reach them', async () => {
     const personal = { id: 'a:1personal-chat-with-tom', conversationType: 'personal', tenantId: MEETING_CHAT.tenantId };
     const message = { ...meetingMessage(s.connector.url, 'hello', { mentionBot: false }), conversation: personal, from: TOM };
     expect((await s.bot.post(message)).status).toBe(200);
-    expect(await s.bot.conversations.get(personal.id)).toMatchObject({ conversationType: 'personal', user: { id: TOM.id, aadObjectId: TOM.aadObjectId } });
+    expect(await s.bot.conversations.get(personal.id)).toMatchObject({
+      conversationType: 'personal',
+      user: { id: TOM.id, aadObjectId: TOM.aadObjectId },
+    });
     expect(await s.bot.conversations.get(MEETING_CHAT.id)).toBeNull();
   });
 });
 
 describe('embedded-mode bot endpoint access', () => {
   it('treats only loopback socket addresses as local', () => {
-    for (const local of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) expect(isLoopbackAddress(local)).toBe(true);
-    for (const remote of ['192.0.2.2', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::2', '128.0.0.1', '', undefined, 'localhost']) expect(isLoopbackAddress(remote)).toBe(false);
+    for (const local of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1'])
+      expect(isLoopbackAddress(local)).toBe(true);
+    for (const remote of ['192.0.2.2', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::2', '128.0.0.1', '', undefined, 'localhost'])
+      expect(isLoopbackAddress(remote)).toBe(false);
   });
 
   // Requests from another host are not sent here: this workplace allows test traffic only on loopback.

@@ -62,16 +62,36 @@ describe('cards', () => {
   });
 
   it('fits a typical meeting (8 actions) on one card', () => {
-    const cards = proposedActionsCards({ messageId: 'm', conversationId: 'c', eventType: 'sen_support_meeting', rows: Array.from({ length: 8 }, (_, i) => row(i)), pupils: DEMO_PUPILS });
+    const cards = proposedActionsCards({
+      messageId: 'm',
+      conversationId: 'c',
+      eventType: 'sen_support_meeting',
+      rows: Array.from({ length: 8 }, (_, i) => row(i)),
+      pupils: DEMO_PUPILS,
+    });
     expect(cards).toHaveLength(1);
   });
 
   it('keeps a saved summary of 20 actions under 28 KB', () => {
-    expect(bytes(savedSummaryCard(Array.from({ length: 20 }, (_, i) => savedAction(i)), DEMO_STAFF.senco, 'http://localhost:3978/tab/'))).toBeLessThan(LIMIT);
+    expect(
+      bytes(
+        savedSummaryCard(
+          Array.from({ length: 20 }, (_, i) => savedAction(i)),
+          DEMO_STAFF.senco,
+          'http://localhost:3978/tab/',
+        ),
+      ),
+    ).toBeLessThan(LIMIT);
   });
 
   it('uses Adaptive Card 1.5 with Action.Execute buttons that fall back to Action.Submit', () => {
-    const card = proposedActionsCard({ messageId: 'm', conversationId: 'c', eventType: 'sen_support_meeting', rows: [row(1)], pupils: DEMO_PUPILS }) as any;
+    const card = proposedActionsCard({
+      messageId: 'm',
+      conversationId: 'c',
+      eventType: 'sen_support_meeting',
+      rows: [row(1)],
+      pupils: DEMO_PUPILS,
+    }) as any;
     expect(card.version).toBe('1.5');
     expect(card.actions.map((a: any) => [a.type, a.fallback.type])).toEqual([
       ['Action.Execute', 'Action.Submit'],

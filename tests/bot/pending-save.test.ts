@@ -43,7 +43,16 @@ describe('saving from the card while SharePoint is unreachable', () => {
       action: {
         type: 'Action.Execute',
         verb: CAPTURE_VERBS.saveAll,
-        data: { messageId: '1745400000001', conversationId: '19:meeting_x@thread.v2', count: 1, [ids.description]: "Phone J.B.'s parent", [ids.owner]: teacher.id, [ids.due]: '2026-04-24', [ids.pupil]: DEMO_PUPILS[0]!.id, [ids.itemType]: 'parent_follow_up' },
+        data: {
+          messageId: '1745400000001',
+          conversationId: '19:meeting_x@thread.v2',
+          count: 1,
+          [ids.description]: "Phone J.B.'s parent",
+          [ids.owner]: teacher.id,
+          [ids.due]: '2026-04-24',
+          [ids.pupil]: DEMO_PUPILS[0]!.id,
+          [ids.itemType]: 'parent_follow_up',
+        },
       },
     };
     const click = () => runCardAction(deps, { value, actor: sencoActor, findPerson: async (id) => (id === teacher.id ? teacher : null) });

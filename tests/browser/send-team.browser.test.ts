@@ -25,7 +25,28 @@ const today = londonDate(new Date());
  * Two are below 90% attendance: one on SEN support, one with no plan and no open item (flagged).
  * "Need 1" is not a header the importer knows, so the user maps it to Primary need by hand.
  */
-const NAMES = ['Ava Ahmed', 'Ben Brooks', 'Cara Clarke', 'Dev Dhillon', 'Ella Evans', 'Finn Foster', 'Gia Gray', 'Hal Hughes', 'Isla Iqbal', 'Jon James', 'Kai Khan', 'Lily Lewis', 'Max Moore', 'Nia Nash', 'Oli Owen', 'Pia Price', 'Quin Quinn', 'Rosa Reid', 'Sam Shaw', 'Tia Turner'];
+const NAMES = [
+  'Ava Ahmed',
+  'Ben Brooks',
+  'Cara Clarke',
+  'Dev Dhillon',
+  'Ella Evans',
+  'Finn Foster',
+  'Gia Gray',
+  'Hal Hughes',
+  'Isla Iqbal',
+  'Jon James',
+  'Kai Khan',
+  'Lily Lewis',
+  'Max Moore',
+  'Nia Nash',
+  'Oli Owen',
+  'Pia Price',
+  'Quin Quinn',
+  'Rosa Reid',
+  'Sam Shaw',
+  'Tia Turner',
+];
 const SEN: Record<number, [status: string, need: string]> = { 0: ['E', 'ASD'], 1: ['K', 'SLCN'], 2: ['K', 'SLCN'], 3: ['K', 'SPLD'] };
 const ATTENDANCE: Record<number, string> = { 1: '88.0', 7: '84.5' };
 const REGISTER_CSV = [
@@ -33,7 +54,19 @@ const REGISTER_CSV = [
   ...NAMES.map((name, i) => {
     const [forename, surname] = name.split(' ');
     const [status, need] = SEN[i] ?? ['N', ''];
-    return [withCheckLetter(`8812000${String(100 + i).padStart(5, '0')}`), surname, forename, `0${(i % 9) + 1}/03/2017`, '4', '4M', status, need, i % 3 === 0 ? 'Y' : 'N', 'English', ATTENDANCE[i] ?? '96.5'].join(',');
+    return [
+      withCheckLetter(`8812000${String(100 + i).padStart(5, '0')}`),
+      surname,
+      forename,
+      `0${(i % 9) + 1}/03/2017`,
+      '4',
+      '4M',
+      status,
+      need,
+      i % 3 === 0 ? 'Y' : 'N',
+      'English',
+      ATTENDANCE[i] ?? '96.5',
+    ].join(',');
   }),
 ].join('\r\n');
 
@@ -49,7 +82,11 @@ beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 const open = (query: string, base = app.url) => page.goto(`${base}/tab/${query}`);
 const post = async (route: string, body: unknown) => {
-  const response = await fetch(`${app.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.url}${route}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<Record<string, unknown>>;
 };
@@ -59,7 +96,9 @@ describe('the SEND team views in a browser', () => {
   it('imports a CSV register after the lead confirms the column mapping, then answers the key questions', async () => {
     await open('?view=register');
     await page.getByText('No register yet: import your MIS export above').waitFor();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(REGISTER_CSV) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(REGISTER_CSV) });
     await page.getByText('20 pupil rows. Check which column fills each field:').waitFor();
     await expect(page.getByLabel('Primary need').inputValue()).resolves.toBe('');
     await expect(page.getByLabel('SEN status (N/K/E)').inputValue()).resolves.toBe('SEN Status');
@@ -71,10 +110,17 @@ describe('the SEND team views in a browser', () => {
     await page.getByRole('img', { name: /^Any SEN: school 20%, national/ }).waitFor();
     await page.getByRole('img', { name: /^SEN support: school 15%, national/ }).waitFor();
     await page.getByRole('img', { name: /^EHC plan: school 5%, national/ }).waitFor();
-    for (const question of ['Are our numbers in line with national?', 'Do provisions match needs?', 'Does staff training match the main needs?', 'Do low-attendance pupils have plans?']) {
+    for (const question of [
+      'Are our numbers in line with national?',
+      'Do provisions match needs?',
+      'Does staff training match the main needs?',
+      'Do low-attendance pupils have plans?',
+    ]) {
       await page.getByText(question, { exact: true }).waitFor();
     }
-    await page.getByText(/2 pupils are below 90% attendance: 1 has an SEN plan, 0 more have an open tracker item, and 1 has neither \(flagged\)/).waitFor();
+    await page
+      .getByText(/2 pupils are below 90% attendance: 1 has an SEN plan, 0 more have an open tracker item, and 1 has neither \(flagged\)/)
+      .waitFor();
     await page.getByRole('heading', { name: 'Below 90% attendance with no plan or open item (1)' }).waitFor();
     await page.getByText('H.H. (Y4): 84.5%').waitFor();
 
@@ -95,18 +141,46 @@ describe('the SEND team views in a browser', () => {
     const ben = pupils.find((p) => p.forename === 'Ben')!;
     const cara = pupils.find((p) => p.forename === 'Cara')!;
     const staff = { ...DEMO_STAFF.assistant, role: 'teaching_assistant' };
-    const base = { group: 'Y4 reading', staff, sessionsPerWeek: 3, sessionMinutes: 30, measureKind: 'reading_age', target: { description: 'Reading age 8y', value: 96 } };
-    const running = (await post('/api/interventions', { ...base, pupilId: ben.id, name: 'Reading catch-up', startDate: addDays(today, -70), plannedEndDate: addDays(today, 28), parentConsentDate: addDays(today, -75) })).intervention as { id: string };
+    const base = {
+      group: 'Y4 reading',
+      staff,
+      sessionsPerWeek: 3,
+      sessionMinutes: 30,
+      measureKind: 'reading_age',
+      target: { description: 'Reading age 8y', value: 96 },
+    };
+    const running = (
+      await post('/api/interventions', {
+        ...base,
+        pupilId: ben.id,
+        name: 'Reading catch-up',
+        startDate: addDays(today, -70),
+        plannedEndDate: addDays(today, 28),
+        parentConsentDate: addDays(today, -75),
+      })
+    ).intervention as { id: string };
     await post(`/api/interventions/${running.id}/measures`, { point: 'baseline', date: addDays(today, -70), value: 84 });
     await post(`/api/interventions/${running.id}/measures`, { point: 'mid', date: addDays(today, -7), value: 88 });
-    await post('/api/interventions', { ...base, pupilId: cara.id, name: 'Talk boost', group: null, measureKind: 'custom', measureUnit: 'words a minute', startDate: addDays(today, -150), plannedEndDate: addDays(today, -10), parentConsentDate: addDays(today, -151) });
+    await post('/api/interventions', {
+      ...base,
+      pupilId: cara.id,
+      name: 'Talk boost',
+      group: null,
+      measureKind: 'custom',
+      measureUnit: 'words a minute',
+      startDate: addDays(today, -150),
+      plannedEndDate: addDays(today, -10),
+      parentConsentDate: addDays(today, -151),
+    });
     const stored = (await app.interventions.list()).find((i) => i.id === running.id)!;
     const rg = interventionRatioGain(stored)!;
 
     await open('?view=interventions');
     const effectiveness = page.getByRole('table', { name: 'How well each intervention works' });
     await effectiveness.waitFor();
-    await expect(effectiveness.getByRole('row', { name: /^Reading catch-up/ }).textContent()).resolves.toContain(`${rg} (${ratioGainBand(rg)})`);
+    await expect(effectiveness.getByRole('row', { name: /^Reading catch-up/ }).textContent()).resolves.toContain(
+      `${rg} (${ratioGainBand(rg)})`,
+    );
     const list = page.getByRole('table', { name: 'Interventions by pupil (2)' });
     const readingRow = list.locator(`tr[data-intervention-id="${running.id}"]`);
     await expect(readingRow.textContent()).resolves.toContain('B.B. (Y4)');
@@ -156,8 +230,15 @@ describe('the SEND team views in a browser', () => {
     await row.getByText('Spelling age (months): baseline 90, end 102').waitFor();
 
     const stored = (await app.interventions.list()).find((i) => i.name === 'Spelling boost')!;
-    expect(stored).toMatchObject({ parentConsentDate: addDays(today, -125), measureKind: 'spelling_age', staff: { id: DEMO_STAFF.assistant.id, role: 'teaching_assistant' } });
-    expect(stored.measures).toEqual([{ point: 'baseline', date: addDays(today, -120), value: 90 }, { point: 'end', date: today, value: 102 }]);
+    expect(stored).toMatchObject({
+      parentConsentDate: addDays(today, -125),
+      measureKind: 'spelling_age',
+      staff: { id: DEMO_STAFF.assistant.id, role: 'teaching_assistant' },
+    });
+    expect(stored.measures).toEqual([
+      { point: 'baseline', date: addDays(today, -120), value: 90 },
+      { point: 'end', date: today, value: 102 },
+    ]);
     const rg = interventionRatioGain(stored)!;
     expect(rg).toBeGreaterThan(2);
     await expect(row.textContent()).resolves.toContain(`${rg} (${ratioGainBand(rg)})`);
@@ -197,13 +278,21 @@ describe('the SEND team views in a browser', () => {
     await form.getByLabel('Held by').selectOption({ label: DEMO_STAFF.familyLiaison.name });
     await form.getByRole('button', { name: 'Save role' }).click();
     await page.getByText(`attendance lead is now held by ${DEMO_STAFF.familyLiaison.name}.`, { exact: false }).waitFor();
-    await roles.getByRole('row', { name: /^attendance lead/ }).getByText(DEMO_STAFF.familyLiaison.name).waitFor();
+    await roles
+      .getByRole('row', { name: /^attendance lead/ })
+      .getByText(DEMO_STAFF.familyLiaison.name)
+      .waitFor();
 
     const history = page.getByRole('table', { name: /^Changes to the roles, newest first/ });
     await history.locator('tbody tr').first().getByRole('rowheader', { name: 'attendance lead' }).waitFor();
     const newest = await history.locator('tbody tr').first().locator('th, td').allTextContents();
     expect(newest[0]).toMatch(new RegExp(`^${formatDate(today)}, \\d\\d:\\d\\d$`));
-    expect(newest.slice(1)).toEqual(['attendance lead', DEMO_STAFF.familyLiaison.name, DEMO_STAFF.attendanceLead.name, DEMO_STAFF.senco.name]);
+    expect(newest.slice(1)).toEqual([
+      'attendance lead',
+      DEMO_STAFF.familyLiaison.name,
+      DEMO_STAFF.attendanceLead.name,
+      DEMO_STAFF.senco.name,
+    ]);
     expect((await app.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.familyLiaison);
   });
 
@@ -233,10 +322,17 @@ describe('the SEND team views in a browser', () => {
     await page.getByText('Profile saved.').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download (Word)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^profile-BB-\d{4}-\d{2}-\d{2}\.docx$/);
-    expect(fs.readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     await page.reload();
-    await expect(page.getByLabel('How best to support me (one per line)').inputValue()).resolves.toBe('Give me a visual timetable\nWarn me before changes');
+    await expect(page.getByLabel('How best to support me (one per line)').inputValue()).resolves.toBe(
+      'Give me a visual timetable\nWarn me before changes',
+    );
   });
 
   it('previews a recipient’s digest in a sandboxed frame and lists the outbox', async () => {
@@ -255,7 +351,11 @@ describe('the SEND team views in a browser', () => {
     ['register', async () => '?view=register', (p) => p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor()],
     ['interventions', async () => '?view=interventions', (p) => p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor()],
     ['provision', async () => '?view=provision', (p) => p.getByRole('button', { name: 'Export CSV' }).waitFor()],
-    ['passport', async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`, (p) => p.getByRole('button', { name: 'Save profile' }).waitFor()],
+    [
+      'passport',
+      async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`,
+      (p) => p.getByRole('button', { name: 'Save profile' }).waitFor(),
+    ],
     ['digest', async () => '?view=digest', (p) => p.locator('iframe').waitFor()],
     ['snapshot', async () => '?view=register', (p) => p.getByRole('form', { name: 'Termly snapshot' }).waitFor()],
     ['start-intervention', async () => '?view=interventions', (p) => p.getByRole('form', { name: 'Start an intervention' }).waitFor()],
@@ -282,16 +382,20 @@ describe('the SEND team views in a browser', () => {
     ],
   ];
 
-  it.each(['light', 'dark', 'contrast'])('has no axe violations in the SEND team views in the %s theme (screenshots kept)', async (theme) => {
-    const failures: string[] = [];
-    for (const [name, query, ready] of VIEWS) {
-      await open(`${await query()}&theme=${theme}`);
-      await ready(page);
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
-      for (const v of await axeViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
-    }
-    expect(failures).toEqual([]);
-  });
+  it.each(['light', 'dark', 'contrast'])(
+    'has no axe violations in the SEND team views in the %s theme (screenshots kept)',
+    async (theme) => {
+      const failures: string[] = [];
+      for (const [name, query, ready] of VIEWS) {
+        await open(`${await query()}&theme=${theme}`);
+        await ready(page);
+        await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
+        for (const v of await axeViolations(page))
+          failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('hides these views from a teacher outside the SEND team, whose calls to their routes get 403', async () => {
     const teacherApp = await startApp({ tabDir, user: { ...DEMO_STAFF.year4Teacher, sendTeam: false } });
@@ -303,23 +407,41 @@ describe('the SEND team views in a browser', () => {
       expect(tabs).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive']);
 
       const statuses = await page.evaluate(async () => {
-        const routes = ['/api/register/dashboard', '/api/register/pupils', '/api/register/pupils/x/passport', '/api/interventions', '/api/provision-map?termStart=2026-09-01&termEnd=2026-12-19', '/api/provision-map.csv?termStart=2026-09-01&termEnd=2026-12-19', '/api/digest/preview?recipient=x', '/api/digest/outbox', '/api/roles', '/api/roles/history'];
+        const routes = [
+          '/api/register/dashboard',
+          '/api/register/pupils',
+          '/api/register/pupils/x/passport',
+          '/api/interventions',
+          '/api/provision-map?termStart=2026-09-01&termEnd=2026-12-19',
+          '/api/provision-map.csv?termStart=2026-09-01&termEnd=2026-12-19',
+          '/api/digest/preview?recipient=x',
+          '/api/digest/outbox',
+          '/api/roles',
+          '/api/roles/history',
+        ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
           ['POST', '/api/interventions/x/measures', { point: 'end', date: '2026-12-01', value: 1 }],
           ['POST', '/api/register/snapshots', { term: '2026-27 Autumn' }],
           ['PUT', '/api/roles', { role: 'attendance lead', person: { id: 'x', name: 'X', email: 'x@school.example' } }],
         ];
-        const sent = writes.map(async ([method, r, body]) => `${method} ${r} ${(await fetch(r, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status}`);
+        const sent = writes.map(
+          async ([method, r, body]) =>
+            `${method} ${r} ${(await fetch(r, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status}`,
+        );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
       expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(14).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);
-      await expect(page.getByRole('alert').first().textContent()).resolves.toContain('You do not have access to this. The SEN register is for the SEND team.');
+      await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
+        'You do not have access to this. The SEN register is for the SEND team.',
+      );
       await open('?view=roles', teacherApp.url);
-      await expect(page.getByRole('alert').first().textContent()).resolves.toContain('You do not have access to this. Only the SEND team can see or change who holds each role.');
+      await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
+        'You do not have access to this. Only the SEND team can see or change who holds each role.',
+      );
       expect(await page.getByRole('form').count()).toBe(0);
     } finally {
       await teacherApp.close();

@@ -60,7 +60,12 @@ describe('the tracker tab in a browser', () => {
     const [target] = await app.repo.query({ ownerId: DEMO_STAFF.familyLiaison.id });
     await open(`?view=item&id=${target!.id}`);
     await dialog().getByLabel('Status').waitFor();
-    const theirs = await app.repo.update(target!.id, target!.version, { status: 'waiting', note: 'Waiting for the parent to call back' }, DEMO_STAFF.familyLiaison);
+    const theirs = await app.repo.update(
+      target!.id,
+      target!.version,
+      { status: 'waiting', note: 'Waiting for the parent to call back' },
+      DEMO_STAFF.familyLiaison,
+    );
 
     await dialog().getByLabel('Status').selectOption({ label: 'In progress' });
     await dialog().getByText('Someone else changed this item — reloaded', { exact: false }).waitFor();
@@ -97,7 +102,14 @@ describe('the tracker tab in a browser', () => {
     await dialog().getByRole('button', { name: 'Reopen item' }).click();
     await dialog().getByText('Reopened.').waitFor();
     expect((await app.repo.get(target!.id)).status).toBe('open');
-    expect((await app.repo.history(target!.id)).map((h) => h.kind)).toEqual(['created', 'updated', 'updated', 'updated', 'closed', 'reopened']);
+    expect((await app.repo.history(target!.id)).map((h) => h.kind)).toEqual([
+      'created',
+      'updated',
+      'updated',
+      'updated',
+      'closed',
+      'reopened',
+    ]);
   });
 
   it('shows the weekly check-in as four sections with counts', async () => {
@@ -123,7 +135,9 @@ describe('the tracker tab in a browser', () => {
       const owners = await page.locator('tbody tr td:nth-child(4)').allTextContents();
       expect(new Set(owners)).toEqual(new Set([DEMO_STAFF.year4Teacher.name]));
       await page.goto(`${teacherApp.url}/tab/?view=check-in`);
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('You do not have access to this. The weekly check-in is for the SEND team.');
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        'You do not have access to this. The weekly check-in is for the SEND team.',
+      );
       const [someoneElses] = await teacherApp.repo.query({ ownerId: DEMO_STAFF.senco.id });
       await page.goto(`${teacherApp.url}/tab/?view=item&id=${someoneElses!.id}`);
       await expect(dialog().getByRole('alert').textContent()).resolves.toContain('This item was not found');
@@ -149,7 +163,8 @@ describe('the tracker tab in a browser', () => {
       await open(`${query.replace('FIRST', first)}&theme=${theme}`);
       await ready(page);
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
-      for (const v of await axeViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+      for (const v of await axeViolations(page))
+        failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
     }
     expect(failures).toEqual([]);
   });

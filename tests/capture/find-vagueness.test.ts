@@ -4,12 +4,17 @@ import { DEMO_STAFF } from '@/app/demo/school';
 const ready = { owner: { kind: 'person' as const, person: DEMO_STAFF.senco }, due: '2026-05-01', ownerWarnings: [], dueWarnings: [] };
 
 describe('findVagueness', () => {
-  it.each(['Monitor progress', 'Support discussed', 'Continue to monitor', 'Keep an eye on J.B.', 'Reading plan discussed', 'Ongoing', 'TBC'])(
-    'challenges "%s" as not an action',
-    (description) => {
-      expect(findVagueness({ ...ready, description })).toEqual([`'${description}' is not an action: what, by when?`]);
-    },
-  );
+  it.each([
+    'Monitor progress',
+    'Support discussed',
+    'Continue to monitor',
+    'Keep an eye on J.B.',
+    'Reading plan discussed',
+    'Ongoing',
+    'TBC',
+  ])('challenges "%s" as not an action', (description) => {
+    expect(findVagueness({ ...ready, description })).toEqual([`'${description}' is not an action: what, by when?`]);
+  });
 
   it('accepts a concrete action with an owner and a date', () => {
     expect(findVagueness({ ...ready, description: 'Phone mum to agree the reading plan' })).toEqual([]);
@@ -19,10 +24,9 @@ describe('findVagueness', () => {
   it('says "No owner" and "No due date" unless another warning already explains them, owner first', () => {
     const bare = { description: 'Phone mum', owner: null, due: null };
     expect(findVagueness({ ...bare, ownerWarnings: [], dueWarnings: [] })).toEqual(['No owner', 'No due date']);
-    expect(findVagueness({ ...bare, ownerWarnings: ["Owner 'team' is not one person"], dueWarnings: ["'31/02' is not a real date"] })).toEqual([
-      "Owner 'team' is not one person",
-      "'31/02' is not a real date",
-    ]);
+    expect(
+      findVagueness({ ...bare, ownerWarnings: ["Owner 'team' is not one person"], dueWarnings: ["'31/02' is not a real date"] }),
+    ).toEqual(["Owner 'team' is not one person", "'31/02' is not a real date"]);
   });
 
   it('shortens a long vague description in the warning', () => {

@@ -10,8 +10,14 @@ const msg = (text: string, mentions: { id: string; name: string }[] = [], conver
 
 describe('readMessageTrigger', () => {
   it('reads a message that @mentions the bot, without the bot mention, keeping other mentions', () => {
-    const trigger = readMessageTrigger(msg('<at>SEND Tracker</at> <at>Tom Reed</at> to phone home', [BOT, { id: '29:tom', name: 'Tom Reed' }]));
-    expect(trigger).toEqual({ text: '<at>Tom Reed</at> to phone home', mentions: [{ id: '29:tom', name: 'Tom Reed', text: '<at>Tom Reed</at>' }], addressed: true });
+    const trigger = readMessageTrigger(
+      msg('<at>SEND Tracker</at> <at>Tom Reed</at> to phone home', [BOT, { id: '29:tom', name: 'Tom Reed' }]),
+    );
+    expect(trigger).toEqual({
+      text: '<at>Tom Reed</at> to phone home',
+      mentions: [{ id: '29:tom', name: 'Tom Reed', text: '<at>Tom Reed</at>' }],
+      addressed: true,
+    });
   });
 
   it('ignores un-mentioned chatter but reads an Action: line or a list under an actions heading', () => {

@@ -23,20 +23,72 @@ const owners = [
   ...staff.map((p) => `<at>${p.name}</at>`),
   '<at>Jo Bloggs</at>',
   '<at id="3">Grace Okafor</at>',
-  'SENCO', 'senco', 'The SENCO', 'class teacher', "J.B.'s class teacher", 'Year 4 class teacher', 'Attendance lead', 'year lead',
-  'parent', 'Parents', 'mum', 'EP', 'school', 'Team', 'TBC', 'everyone', 'Tom', 'Priya', 'I', 'We', 'Phone mum',
+  'SENCO',
+  'senco',
+  'The SENCO',
+  'class teacher',
+  "J.B.'s class teacher",
+  'Year 4 class teacher',
+  'Attendance lead',
+  'year lead',
+  'parent',
+  'Parents',
+  'mum',
+  'EP',
+  'school',
+  'Team',
+  'TBC',
+  'everyone',
+  'Tom',
+  'Priya',
+  'I',
+  'We',
+  'Phone mum',
 ];
 const joiners = [' and ', ', ', ' & ', ' / ', ' '];
 const verbs = [' to ', ' will ', ': ', ' - ', ' to be ', ' needs to ', ' '];
 const tasks = [
-  'phone mum re reading plan', 'send EP referral for J.B.', 'monitor progress', 'support discussed', 'meet parents',
-  'update the SSP for A.K.', 'start phonics group with KD', 'share report with <at>Tom Reed</at>', 'book annual review',
-  'add movement breaks', '', 'x', '&nbsp;', '&lt;at&gt;Tom Reed&lt;/at&gt;', '\u0000', '\u00000\u0000',
+  'phone mum re reading plan',
+  'send EP referral for J.B.',
+  'monitor progress',
+  'support discussed',
+  'meet parents',
+  'update the SSP for A.K.',
+  'start phonics group with KD',
+  'share report with <at>Tom Reed</at>',
+  'book annual review',
+  'add movement breaks',
+  '',
+  'x',
+  '&nbsp;',
+  '&lt;at&gt;Tom Reed&lt;/at&gt;',
+  '\u0000',
+  '\u00000\u0000',
 ];
 const dates = [
-  '', ' by Friday', ' by next Friday', ' 24 April', ' by 24th April', ' by 24/4', ' 7/5', ' 7/5/2026', ' in two weeks', ' within 2 weeks',
-  ' for four weeks', ' by end of term', ' before the next review', ' tomorrow', ' by the end of the week', ' end of the month',
-  ' by 31/02', ' 99/99', ' 0/0/0000', ' 29/2', ' on 2026-02-31', ' by May 7th', ' in 999 weeks',
+  '',
+  ' by Friday',
+  ' by next Friday',
+  ' 24 April',
+  ' by 24th April',
+  ' by 24/4',
+  ' 7/5',
+  ' 7/5/2026',
+  ' in two weeks',
+  ' within 2 weeks',
+  ' for four weeks',
+  ' by end of term',
+  ' before the next review',
+  ' tomorrow',
+  ' by the end of the week',
+  ' end of the month',
+  ' by 31/02',
+  ' 99/99',
+  ' 0/0/0000',
+  ' 29/2',
+  ' on 2026-02-31',
+  ' by May 7th',
+  ' in 999 weeks',
 ];
 const bullets = ['', '- ', '* ', '• ', '1. ', '2) ', 'Action: ', '<li>', '<p>'];
 const headings = ['', 'Actions:', 'Agreed actions', 'Next steps:', 'Discussed:', '<p>Actions:</p>', '<at>SEND Tracker</at> Actions:'];
@@ -89,12 +141,7 @@ function isWellFormed(action: ProposedAction): boolean {
   );
 }
 
-const anyText = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: 'binary' }),
-  chatArb,
-);
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), chatArb);
 
 describe('parseActions properties', () => {
   it('never throws and always returns well-formed actions, whatever the text', () => {
@@ -109,8 +156,10 @@ describe('parseActions properties', () => {
 
   it('never throws on messages longer than the limit', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: MAX_MESSAGE_LENGTH, maxLength: MAX_MESSAGE_LENGTH + 2000 }), contextArb, (text, ctx) =>
-        Array.isArray(parseActions(text, ctx)),
+      fc.property(
+        fc.string({ unit: 'binary', minLength: MAX_MESSAGE_LENGTH, maxLength: MAX_MESSAGE_LENGTH + 2000 }),
+        contextArb,
+        (text, ctx) => Array.isArray(parseActions(text, ctx)),
       ),
       { numRuns: 15 },
     );

@@ -73,7 +73,14 @@ describe('parseActions on messages as SENCOs write them', () => {
     const actions = parseActions(html, contextFor(html, { termEnd: '2026-07-22' }));
     expect(actions.map((a) => [a.description, a.owner, a.due, a.pupil?.name, a.itemType, a.warnings])).toEqual([
       ['Start ELSA with M.T.', { kind: 'person', person: DEMO_STAFF.assistant }, '2026-04-27', 'M.T.', 'intervention', []],
-      ['Add movement breaks for M.T.', { kind: 'person', person: DEMO_STAFF.year6Teacher }, '2026-07-22', 'M.T.', 'classroom_adjustment', []],
+      [
+        'Add movement breaks for M.T.',
+        { kind: 'person', person: DEMO_STAFF.year6Teacher },
+        '2026-07-22',
+        'M.T.',
+        'classroom_adjustment',
+        [],
+      ],
     ]);
   });
 

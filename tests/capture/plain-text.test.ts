@@ -7,7 +7,10 @@ const tom: Mention = { text: '<at>Tom Reed</at>', person: DEMO_STAFF.year4Teache
 describe('toPlainText', () => {
   it('turns Teams paragraphs, line breaks and list items into lines', () => {
     const html = '<p>Actions:</p><ul><li>Phone mum</li><li>Send&nbsp;report</li></ul><p>a<br>b<br/>c</p>';
-    const lines = toPlainText(html, []).split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = toPlainText(html, [])
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(lines).toEqual(['Actions:', '- Phone mum', '- Send report', 'a', 'b', 'c']);
   });
 

@@ -20,7 +20,12 @@ function setup() {
   const repo = new SqliteActionRepository(openDatabase(':memory:'), () => new Date('2026-04-23T09:00:00Z'));
   const people = new Map([teacher, senco].map((p) => [p.id, p]));
   const deps = { repo, pupils: DEMO_PUPILS, findPerson: async (id: string) => people.get(id) ?? null };
-  const input = (items: ConfirmedItem[]) => ({ messageId: '1745400000001', conversationId: '19:meeting_x@thread.v2', eventType: 'sen_support_meeting' as const, items });
+  const input = (items: ConfirmedItem[]) => ({
+    messageId: '1745400000001',
+    conversationId: '19:meeting_x@thread.v2',
+    eventType: 'sen_support_meeting' as const,
+    items,
+  });
   return { repo, deps, input };
 }
 

@@ -8,7 +8,7 @@ import { localIdentity } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
-import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { assistant, sencoActor } from '@tests/support/factories';
 import { buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
@@ -28,18 +28,32 @@ async function start() {
   await stores.roles.set('Attendance lead', assistant, sencoActor);
   const registered = (await stores.register.list())[0]!;
 
-  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '.', DEMO_DATA: 'false', LOG_LEVEL: 'silent' }), mode: 'tenant' as const };
+  const config = {
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '.', DEMO_DATA: 'false', LOG_LEVEL: 'silent' }),
+    mode: 'tenant' as const,
+  };
   const db = openDatabase(':memory:');
   const repo = new SqliteActionRepository(db, () => now);
   const logger = createLogger('silent');
   const directory = storedSchoolDirectory(config, stores);
   const bot = await createBotFor(config, repo, logger, () => now, { conversations: new SqliteConversationReferenceStore(db) }, directory);
-  const server = createServer({ config, repo, logger, now: () => now, bot, authenticate: localIdentity({ ...sencoActor, sendTeam: true }) });
+  const server = createServer({
+    config,
+    repo,
+    logger,
+    now: () => now,
+    bot,
+    authenticate: localIdentity({ ...sencoActor, sendTeam: true }),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const connector = await startFakeConnector([]);
   const post = async (activity: unknown) => {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
@@ -82,7 +96,9 @@ describe('bot reading pupils and roles from the SharePoint register and role lis
     expect(inputs[rowInputIds(0).owner]).toBe(assistant.id);
     expect(inputs[rowInputIds(0).pupil]).toBe(s.registered.id);
 
-    const saved = await s.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, { ...buttonData(card, CAPTURE_VERBS.saveAll), ...inputs }));
+    const saved = await s.post(
+      cardAction(s.connector.url, CAPTURE_VERBS.saveAll, { ...buttonData(card, CAPTURE_VERBS.saveAll), ...inputs }),
+    );
 
     expect(JSON.stringify(saved.body.value)).toContain('Saved 1 action');
     const [action] = await s.repo.query();
@@ -95,7 +111,11 @@ describe('bot reading pupils and roles from the SharePoint register and role lis
     s.site.standIn.resetCounts();
 
     await s.post(meetingMessage(s.connector.url, "Action: attendance lead to email Z.Q.'s parent by Friday"));
-    await s.post({ ...cardAction(s.connector.url, 'unused', {}), name: 'application/search', value: { queryText: 'z', dataset: PUPIL_DATASET } });
+    await s.post({
+      ...cardAction(s.connector.url, 'unused', {}),
+      name: 'application/search',
+      value: { queryText: 'z', dataset: PUPIL_DATASET },
+    });
 
     expect(s.site.standIn.requestCounts()).toEqual({});
     expect(s.connector.replies()).toHaveLength(2);

@@ -8,7 +8,7 @@ import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
-import { senco, sencoActor, teacher } from '@tests/support/factories';
+import { senco, teacher } from '@tests/support/factories';
 
 describe('the school directory the bot reads', () => {
   it('shows register pupils as initials with their year group, nursery pupils with none', () => {

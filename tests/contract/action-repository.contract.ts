@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
-import { assistant, buildNewAction, senco, sencoActor, teacher, teacherActor } from '@tests/support/factories';
+import { assistant, buildNewAction, sencoActor, teacher, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty repository whose clock reads `now()`. */
 export type RepositoryFactory = (now: () => Date) => Promise<ActionRepository>;
@@ -182,9 +182,19 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
       it('moves a closed item to the archive with its note, keeping it readable', async () => {
         const [keep, done] = await repo.createMany([buildNewAction(), buildNewAction({ description: 'Send the referral' })], sencoActor);
         tick();
-        const closed = await repo.close(done!.id, 1, { status: 'done', note: 'Referral sent to SALT', evidenceUrl: 'https://oakfield.example/doc/1' }, teacherActor);
+        const closed = await repo.close(
+          done!.id,
+          1,
+          { status: 'done', note: 'Referral sent to SALT', evidenceUrl: 'https://oakfield.example/doc/1' },
+          teacherActor,
+        );
 
-        expect(closed).toMatchObject({ status: 'done', closingNote: 'Referral sent to SALT', closedAt: '2026-04-23T09:01:00.000Z', version: 2 });
+        expect(closed).toMatchObject({
+          status: 'done',
+          closingNote: 'Referral sent to SALT',
+          closedAt: '2026-04-23T09:01:00.000Z',
+          version: 2,
+        });
         expect((await repo.query()).map((a) => a.id)).toEqual([keep!.id]);
         expect((await repo.query({ includeArchived: true })).map((a) => a.id).sort()).toEqual([keep!.id, done!.id].sort());
         expect((await repo.query({ statuses: ['done'] })).map((a) => a.id)).toEqual([done!.id]);

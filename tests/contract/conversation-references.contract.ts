@@ -42,7 +42,13 @@ export function describeConversationReferenceContract(name: string, makeStores: 
     });
 
     it('keeps a group chat reference with no user, type or tenant, and a bot without a name', async () => {
-      const ref = buildReference({ conversationId: '19:meeting_abc@thread.v2', conversationType: null, tenantId: null, bot: { id: '28:bot' }, user: undefined });
+      const ref = buildReference({
+        conversationId: '19:meeting_abc@thread.v2',
+        conversationType: null,
+        tenantId: null,
+        bot: { id: '28:bot' },
+        user: undefined,
+      });
       delete (ref as { user?: unknown }).user;
       await store.save(ref);
 
@@ -73,7 +79,7 @@ export function describeConversationReferenceContract(name: string, makeStores: 
     });
 
     it('stores a conversation id longer than a SharePoint text column and full of odd characters', async () => {
-      const conversationId = `a:1${"x'\"&#%/?".repeat(40)}`;
+      const conversationId = `a:1${'x\'"&#%/?'.repeat(40)}`;
       await store.save(buildReference({ conversationId }));
 
       expect((await other.get(conversationId))?.conversationId).toBe(conversationId);

@@ -104,7 +104,10 @@ export function describeDigestLogContract(name: string, makeLogs: DigestLogFacto
     it('lets exactly one of two instances win each recipient when both claim the same many at the same moment', async () => {
       const recipients = Array.from({ length: 25 }, (_, i) => `staff-${i}`);
 
-      const [a, b] = await Promise.all([log.claimMany(recipients, '2026-W18', monday), other.claimMany([...recipients].reverse(), '2026-W18', monday)]);
+      const [a, b] = await Promise.all([
+        log.claimMany(recipients, '2026-W18', monday),
+        other.claimMany([...recipients].reverse(), '2026-W18', monday),
+      ]);
 
       expect([...a, ...b].map((c) => c.recipientId).sort()).toEqual([...recipients].sort());
     });
@@ -132,7 +135,9 @@ export function describeDigestLogContract(name: string, makeLogs: DigestLogFacto
       );
       await other.markFailed(taker, 'mail_rejected', minutesLater(33));
 
-      expect(await log.claimMany(['teacher-1', 'teacher-2'], '2026-W18', minutesLater(90))).toEqual([{ recipientId: 'teacher-2', week: '2026-W18', token: expect.any(String) }]);
+      expect(await log.claimMany(['teacher-1', 'teacher-2'], '2026-W18', minutesLater(90))).toEqual([
+        { recipientId: 'teacher-2', week: '2026-W18', token: expect.any(String) },
+      ]);
     });
 
     it('claims and marks nothing for empty lists', async () => {

@@ -20,7 +20,13 @@ export function describeInterventionRepositoryContract(name: string, makeStore: 
     it('stores a new intervention at version 1 with default review dates, no measures and its creator', async () => {
       const created = await repo.create(buildIntervention(), sencoActor);
 
-      expect(created).toMatchObject({ version: 1, measures: [], createdBy: sencoActor, createdAt: '2026-01-05T09:00:00.000Z', pupilId: 'pupil-1' });
+      expect(created).toMatchObject({
+        version: 1,
+        measures: [],
+        createdBy: sencoActor,
+        createdAt: '2026-01-05T09:00:00.000Z',
+        pupilId: 'pupil-1',
+      });
       expect(created.reviewDates.length).toBeGreaterThan(0);
       expect(created.reviewDates).toEqual([...created.reviewDates].sort());
       expect(await repo.get(created.id)).toEqual(created);
@@ -35,7 +41,10 @@ export function describeInterventionRepositoryContract(name: string, makeStore: 
     });
 
     it('lists interventions by start date, and only one pupil’s when asked', async () => {
-      const late = await repo.create(buildIntervention({ startDate: '2026-02-02', plannedEndDate: '2026-05-25', parentConsentDate: null }), sencoActor);
+      const late = await repo.create(
+        buildIntervention({ startDate: '2026-02-02', plannedEndDate: '2026-05-25', parentConsentDate: null }),
+        sencoActor,
+      );
       const early = await repo.create(buildIntervention(), sencoActor);
       const other = await repo.create(buildIntervention({ pupilId: 'pupil-2' }), sencoActor);
 

@@ -52,10 +52,15 @@ export function describePassportRepositoryContract(name: string, makeStore: Pass
     });
 
     it('lets only one of two first saves of the same profile win', async () => {
-      const results = await Promise.allSettled([repo.save('p1', 0, content, sencoActor), repo.save('p1', 0, { ...content, communication: 'Signs' }, teacherActor)]);
+      const results = await Promise.allSettled([
+        repo.save('p1', 0, content, sencoActor),
+        repo.save('p1', 0, { ...content, communication: 'Signs' }, teacherActor),
+      ]);
 
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([
+        expect.any(ConflictError),
+      ]);
       expect((await repo.get('p1'))!.version).toBe(1);
     });
 

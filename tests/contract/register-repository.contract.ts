@@ -49,7 +49,17 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
       expect(await repo.list()).toHaveLength(25);
       const all = await repo.list({ includeOffRoll: true });
       expect(all).toHaveLength(30);
-      expect(all.filter((p) => !p.onRoll).map((p) => p.upn).sort()).toEqual(school.slice(0, 5).map((p) => p.upn).sort());
+      expect(
+        all
+          .filter((p) => !p.onRoll)
+          .map((p) => p.upn)
+          .sort(),
+      ).toEqual(
+        school
+          .slice(0, 5)
+          .map((p) => p.upn)
+          .sort(),
+      );
     });
 
     it('keeps pupils missing from a partial import on roll, and brings a leaver back when listed again', async () => {

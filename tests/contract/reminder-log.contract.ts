@@ -22,7 +22,10 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
     let other: ReminderLog;
 
     beforeEach(async () => {
-      ({ repo, logs: [log, other] } = await makeFixture());
+      ({
+        repo,
+        logs: [log, other],
+      } = await makeFixture());
     });
 
     async function newAction(): Promise<string> {
@@ -30,7 +33,13 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
       return action!.id;
     }
 
-    const claimOf = (actionId: string, overrides: Partial<ReminderClaim> = {}): ReminderClaim => ({ actionId, version: 1, kind: 'due', occasion: '2026-04-27', ...overrides });
+    const claimOf = (actionId: string, overrides: Partial<ReminderClaim> = {}): ReminderClaim => ({
+      actionId,
+      version: 1,
+      kind: 'due',
+      occasion: '2026-04-27',
+      ...overrides,
+    });
 
     it('grants a reminder once: claiming it again, from either instance, wins nothing', async () => {
       const claim = claimOf(await newAction());
@@ -111,7 +120,12 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
       const claims = await Promise.all([1, 2, 3, 4].map(async () => claimOf(await newAction())));
       await log.claim(claims, at);
 
-      await Promise.all([log.record(claims[0]!, 'sent'), log.record(claims[1]!, 'source-chat'), log.release(claims[2]!), log.release(claims[3]!)]);
+      await Promise.all([
+        log.record(claims[0]!, 'sent'),
+        log.record(claims[1]!, 'source-chat'),
+        log.release(claims[2]!),
+        log.release(claims[3]!),
+      ]);
 
       expect(await other.claim(claims, at)).toEqual([claims[2], claims[3]]);
     });
@@ -201,7 +215,9 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
       await repo.update(id, 1, { status: 'in_progress' }, teacherActor);
 
       expect(await log.claim([claimOf(id, { version: 1, readToken: 'not a token of this store' })], at)).toEqual([]);
-      expect(await log.claim([claimOf(id, { version: 2, readToken: 'garbage' })], at)).toEqual([claimOf(id, { version: 2, readToken: 'garbage' })]);
+      expect(await log.claim([claimOf(id, { version: 2, readToken: 'garbage' })], at)).toEqual([
+        claimOf(id, { version: 2, readToken: 'garbage' }),
+      ]);
     });
 
     it('lets exactly one of two instances win each reminder when both claim many owners’ reminders from their own reads at once', async () => {

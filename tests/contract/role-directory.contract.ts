@@ -33,7 +33,12 @@ export function describeRoleDirectoryContract(name: string, makeDirectory: RoleD
       clock = new Date('2026-04-21T08:00:00Z');
       const changed = await roles.set('Attendance lead', assistant, teacherActor);
 
-      expect(changed).toEqual({ role: 'attendance lead', person: assistant, updatedBy: teacherActor, updatedAt: '2026-04-21T08:00:00.000Z' });
+      expect(changed).toEqual({
+        role: 'attendance lead',
+        person: assistant,
+        updatedBy: teacherActor,
+        updatedAt: '2026-04-21T08:00:00.000Z',
+      });
       expect(await roles.list()).toEqual([changed]);
     });
 

@@ -7,7 +7,19 @@ import { describeRoleDirectoryContract } from './role-directory.contract';
 const newSite = useStandInSites();
 
 // A small page size, so every suite also crosses @odata.nextLink.
-describeRegisterRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).registerStores({ now, pageSize: 7 }).register);
-describeInterventionRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).registerStores({ now, pageSize: 2 }).interventions);
-describePassportRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).registerStores({ now }).passports);
-describeRoleDirectoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).registerStores({ now, pageSize: 1 }).roles);
+describeRegisterRepositoryContract(
+  'SharePoint Lists via Graph (stand-in)',
+  async (now) => (await newSite()).registerStores({ now, pageSize: 7 }).register,
+);
+describeInterventionRepositoryContract(
+  'SharePoint Lists via Graph (stand-in)',
+  async (now) => (await newSite()).registerStores({ now, pageSize: 2 }).interventions,
+);
+describePassportRepositoryContract(
+  'SharePoint Lists via Graph (stand-in)',
+  async (now) => (await newSite()).registerStores({ now }).passports,
+);
+describeRoleDirectoryContract(
+  'SharePoint Lists via Graph (stand-in)',
+  async (now) => (await newSite()).registerStores({ now, pageSize: 1 }).roles,
+);

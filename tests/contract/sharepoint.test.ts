@@ -10,7 +10,9 @@ const newSite = useStandInSites();
 describeActionRepositoryContract('SharePoint Lists via Graph (stand-in)', async (now) => (await newSite()).repository({ now }));
 
 const many = (n: number, prefix?: string) =>
-  Array.from({ length: n }, (_, i) => buildNewAction({ description: `Action ${i + 1}`, ...(prefix ? { idempotencyKey: `${prefix}#${i}` } : {}) }));
+  Array.from({ length: n }, (_, i) =>
+    buildNewAction({ description: `Action ${i + 1}`, ...(prefix ? { idempotencyKey: `${prefix}#${i}` } : {}) }),
+  );
 
 function itemsIn(site: ProvisionedSite, title = ACTIONS_LIST.displayName) {
   return [...site.standIn.store.findList(title)!.items.values()];
@@ -48,7 +50,11 @@ describe('SharePoint store over Graph', () => {
     expect(resent.every((r) => r.at - firstThrottled.at >= 1000)).toBe(true);
     const stored = itemsIn(site).map((item) => item.fields.ActionId);
     expect(stored.sort()).toEqual(saved.map((a) => a.id).sort());
-    expect((await repo.query()).map((a) => a.description).sort()).toEqual(many(20).map((a) => a.description).sort());
+    expect((await repo.query()).map((a) => a.description).sort()).toEqual(
+      many(20)
+        .map((a) => a.description)
+        .sort(),
+    );
   });
 
   it('retries a 503 on the outer request through the SDK retry handler', async () => {
@@ -123,14 +129,19 @@ describe('SharePoint store over Graph', () => {
     const path = `/sites/${site.config.siteId}/lists/${ACTIONS_LIST.displayName}/items?expand=fields`;
     const filtered = `${path}&$filter=${encodeURIComponent("fields/OwnerName eq 'Tom Reed'")}`;
 
-    const error = (await site.client.api(filtered).get().catch((e: unknown) => e)) as GraphError;
+    const error = (await site.client
+      .api(filtered)
+      .get()
+      .catch((e: unknown) => e)) as GraphError;
     expect(error).toBeInstanceOf(GraphError);
     expect(error.statusCode).toBe(400);
     expect(error.message).toBe(
       "Field 'OwnerName' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.",
     );
     await expect(site.client.api(`${path}&$orderby=fields/OwnerEmail`).get()).rejects.toMatchObject({ statusCode: 400 });
-    await expect(site.client.api(filtered).header('Prefer', 'HonorNonIndexedQueriesWarningMayFailRandomly').get()).resolves.toMatchObject({ value: [] });
+    await expect(site.client.api(filtered).header('Prefer', 'HonorNonIndexedQueriesWarningMayFailRandomly').get()).resolves.toMatchObject({
+      value: [],
+    });
     await expect(site.client.api(`${path}&$orderby=fields/DueDate desc`).get()).resolves.toMatchObject({ value: [] });
   });
 

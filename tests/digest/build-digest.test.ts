@@ -9,9 +9,20 @@ describe('buildDigest', () => {
   const overdue = storedAction({ owner: teacher, dueDate: '2026-11-20', description: 'Overdue call' });
   const dueThisWeek = storedAction({ owner: teacher, dueDate: '2026-11-27', description: 'Due Friday' });
   const nextWeek = storedAction({ owner: teacher, dueDate: '2026-12-01', description: 'Due next week' });
-  const waiting = storedAction({ owner: assistant, dueDate: '2026-12-10', status: 'waiting', pupil: { id: 'p2', name: 'A.K.', yearGroup: 2 } });
-  const closedRecently = closedAction({ owner: teacher, dueDate: '2026-11-18', pupil: { id: 'p3', name: 'Z.A.', yearGroup: 1 } }, '2026-11-19T15:00:00Z');
-  const closedLongAgo = closedAction({ owner: assistant, dueDate: '2026-10-01', pupil: { id: 'p4', name: 'K.D.', yearGroup: 4 } }, '2026-10-02T15:00:00Z');
+  const waiting = storedAction({
+    owner: assistant,
+    dueDate: '2026-12-10',
+    status: 'waiting',
+    pupil: { id: 'p2', name: 'A.K.', yearGroup: 2 },
+  });
+  const closedRecently = closedAction(
+    { owner: teacher, dueDate: '2026-11-18', pupil: { id: 'p3', name: 'Z.A.', yearGroup: 1 } },
+    '2026-11-19T15:00:00Z',
+  );
+  const closedLongAgo = closedAction(
+    { owner: assistant, dueDate: '2026-10-01', pupil: { id: 'p4', name: 'K.D.', yearGroup: 4 } },
+    '2026-10-02T15:00:00Z',
+  );
   const review = storedAction({ owner: senco, itemType: 'annual_review', dueDate: '2026-12-20', nextReviewDate: '2026-12-14' });
   const farReview = storedAction({ owner: senco, itemType: 'intervention', dueDate: '2027-01-20', nextReviewDate: '2027-02-01' });
   const longOverdue = storedAction({ owner: assistant, dueDate: '2026-11-05', description: 'Long overdue' });

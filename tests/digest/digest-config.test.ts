@@ -16,9 +16,9 @@ describe('loadDigestConfig', () => {
   });
 
   it('reports every missing tenant setting at once', () => {
-    expect(() => loadDigestConfig('tenant', { DIGEST_MAILBOX: 'send@school.example', DIGEST_CRON: 'not a cron' }, DEMO_DIGEST_DEFAULTS)).toThrow(
-      /DIGEST_CRON[\s\S]*SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL/,
-    );
+    expect(() =>
+      loadDigestConfig('tenant', { DIGEST_MAILBOX: 'send@school.example', DIGEST_CRON: 'not a cron' }, DEMO_DIGEST_DEFAULTS),
+    ).toThrow(/DIGEST_CRON[\s\S]*SEND_LEAD_ID, SEND_LEAD_NAME and SEND_LEAD_EMAIL/);
   });
 });
 

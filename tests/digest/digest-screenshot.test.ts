@@ -28,7 +28,15 @@ describe('the digest HTML in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 30_000);
   afterAll(() => browser?.close());
@@ -43,7 +51,10 @@ describe('the digest HTML in headless Chromium', () => {
     ['desktop', 1024],
     ['phone', 375],
   ])('fits the %s width without sideways scrolling', async (name, width) => {
-    for (const [who, body] of [['lead', html], ['owner', ownerHtml]] as const) {
+    for (const [who, body] of [
+      ['lead', html],
+      ['owner', ownerHtml],
+    ] as const) {
       const page = await render(width, body);
       await page.screenshot({ path: path.join(ARTIFACTS, `digest-${who}-${name}-${width}.png`), fullPage: true });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -76,7 +87,11 @@ describe('the digest HTML in headless Chromium', () => {
       const page = await render(1024, html, scheme);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
         return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
       });

@@ -6,7 +6,9 @@ import { senco, teacher } from '@tests/support/factories';
 import { storedAction } from './support/digest-actions';
 
 describe('digest emails for a busy week', () => {
-  const actions = Array.from({ length: MAX_LIST_ENTRIES + 15 }, (_, i) => storedAction({ owner: teacher, dueDate: '2026-11-02', description: `Overdue job ${i}` }));
+  const actions = Array.from({ length: MAX_LIST_ENTRIES + 15 }, (_, i) =>
+    storedAction({ owner: teacher, dueDate: '2026-11-02', description: `Overdue job ${i}` }),
+  );
   const [leadMail, teacherMail] = digestRecipients(buildDigest(actions, '2026-11-23'), senco).map((c) =>
     composeDigestEmail(c, deepLinks({ publicUrl: 'https://t.example' }), 'Oakfield'),
   );

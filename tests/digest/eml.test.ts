@@ -12,7 +12,11 @@ const links = deepLinks({ publicUrl: 'https://tracker.oakfield.example' });
 
 async function writeAndParse() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-eml-'));
-  const outbox = new OutboxMailSender(dir, { name: 'SEND Tracker', email: 'send-tracker@oakfield.example' }, () => new Date('2026-11-23T07:00:00Z'));
+  const outbox = new OutboxMailSender(
+    dir,
+    { name: 'SEND Tracker', email: 'send-tracker@oakfield.example' },
+    () => new Date('2026-11-23T07:00:00Z'),
+  );
   const content = hostileContents().find((c) => c.recipient.id === zoe.id);
   if (!content) throw new Error('fixture has no digest for Zoë');
   const receipt = await outbox.send(composeDigestEmail(content, links, 'Oakfield Primary'));
@@ -70,7 +74,16 @@ describe('the digest .eml', () => {
 describe('buildMimeMessage', () => {
   it('encodes a non-ASCII subject so it survives, however long', async () => {
     const subject = `Zoë’s plan — ${'très long '.repeat(12)}`.trim();
-    const raw = (await buildMimeMessage({ from: { name: 'SEND Tracker', email: 's@x.example' }, to: { name: 'Zoë', email: 'z@x.example' }, subject, text: 'Hi Zoë', html: '<p>Hi Zoë</p>', date: new Date() })).toString();
+    const raw = (
+      await buildMimeMessage({
+        from: { name: 'SEND Tracker', email: 's@x.example' },
+        to: { name: 'Zoë', email: 'z@x.example' },
+        subject,
+        text: 'Hi Zoë',
+        html: '<p>Hi Zoë</p>',
+        date: new Date(),
+      })
+    ).toString();
     expect(raw.split('\r\n').find((l) => l.startsWith('Subject:'))).toMatch(/^Subject: =\?UTF-8\?B\?/);
     const mail = await simpleParser(raw);
     expect(mail.subject).toBe(subject);
@@ -78,7 +91,16 @@ describe('buildMimeMessage', () => {
   });
 
   it('cannot be made to start a new header by a line break in a name or subject', async () => {
-    const raw = (await buildMimeMessage({ from: { name: 'A', email: 'a@x.example' }, to: { name: 'Eve\r\nBcc: x@evil.example', email: 'e@x.example' }, subject: 'Hi\r\nBcc: y@evil.example', text: 't', html: 'h', date: new Date() })).toString();
+    const raw = (
+      await buildMimeMessage({
+        from: { name: 'A', email: 'a@x.example' },
+        to: { name: 'Eve\r\nBcc: x@evil.example', email: 'e@x.example' },
+        subject: 'Hi\r\nBcc: y@evil.example',
+        text: 't',
+        html: 'h',
+        date: new Date(),
+      })
+    ).toString();
     const mail = await simpleParser(raw);
     expect(mail.bcc).toBeUndefined();
     expect(raw).not.toMatch(/^Bcc:/m);

@@ -32,7 +32,12 @@ describe('GraphMailSender', () => {
   beforeEach(async () => {
     clock = fakeClock();
     server = await startSendMailServer(clock.now);
-    sender = new GraphMailSender({ baseUrl: server.baseUrl, mailbox: 'send-tracker@oakfield.example', getAccessToken: async () => 'test-token', clock });
+    sender = new GraphMailSender({
+      baseUrl: server.baseUrl,
+      mailbox: 'send-tracker@oakfield.example',
+      getAccessToken: async () => 'test-token',
+      clock,
+    });
   });
   afterEach(() => server.close());
 
@@ -58,7 +63,13 @@ describe('GraphMailSender', () => {
   });
 
   it('gives up with MailSendError after its attempts, so the task can retry next run', async () => {
-    const few = new GraphMailSender({ baseUrl: server.baseUrl, mailbox: 'm@oakfield.example', getAccessToken: async () => 't', clock, maxAttempts: 2 });
+    const few = new GraphMailSender({
+      baseUrl: server.baseUrl,
+      mailbox: 'm@oakfield.example',
+      getAccessToken: async () => 't',
+      clock,
+      maxAttempts: 2,
+    });
     server.queue({ status: 429, retryAfter: '1' }, { status: 429, retryAfter: '1' });
     await expect(few.send(mail())).rejects.toEqual(expect.any(MailSendError));
     expect(server.requests).toHaveLength(2);
@@ -75,7 +86,10 @@ describe('GraphMailSender', () => {
     server.queue({ status: 429, retryAfter: '5' });
     for (let i = 0; i < count; i += 1) await sender.send(mail(i));
     const accepted = server.requests.slice(1).map((r) => r.at);
-    expect(new Set(server.requests.slice(1).map((r) => (r.body as z.infer<typeof sendMailBody>).message.toRecipients[0]?.emailAddress.address)).size).toBe(count);
+    expect(
+      new Set(server.requests.slice(1).map((r) => (r.body as z.infer<typeof sendMailBody>).message.toRecipients[0]?.emailAddress.address))
+        .size,
+    ).toBe(count);
     const all = server.requests.map((r) => r.at);
     const busiest = Math.max(...all.map((start) => all.filter((t) => t >= start && t < start + 60_000).length));
     expect(busiest).toBeLessThanOrEqual(30);

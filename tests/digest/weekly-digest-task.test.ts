@@ -58,7 +58,8 @@ describe('WeeklyDigestTask', () => {
   it('sends each digest once when two processes run it over the same file at once', async () => {
     const store = await seededStore();
     const script = path.join(__dirname, 'support', 'run-digest-process.ts');
-    const spawnOne = () => run(process.execPath, ['--import', 'tsx', script, store.file, store.outboxDir], { cwd: path.resolve(__dirname, '../..') });
+    const spawnOne = () =>
+      run(process.execPath, ['--import', 'tsx', script, store.file, store.outboxDir], { cwd: path.resolve(__dirname, '../..') });
     const [a, b] = await Promise.all([spawnOne(), spawnOne()]);
     const ra = JSON.parse(a.stdout) as { sent: string[]; skipped: string[] };
     const rb = JSON.parse(b.stdout) as { sent: string[]; skipped: string[] };
@@ -73,14 +74,25 @@ describe('WeeklyDigestTask', () => {
     const clock = fakeClock();
     const graph = await startSendMailServer(clock.now);
     try {
-      const sender = new GraphMailSender({ baseUrl: graph.baseUrl, mailbox: 'send-tracker@oakfield.example', getAccessToken: async () => 't', clock });
+      const sender = new GraphMailSender({
+        baseUrl: graph.baseUrl,
+        mailbox: 'send-tracker@oakfield.example',
+        getAccessToken: async () => 't',
+        clock,
+      });
       const { task } = digestTask(store.file, sender);
       graph.queue({ status: 500 });
       const first = await task.run(MONDAY);
       expect(first.failed).toEqual([DEMO_STAFF.senco.id]);
       const second = await task.run(new Date('2026-11-23T08:00:00Z'));
       expect(second.sent).toEqual([DEMO_STAFF.senco.id]);
-      const accepted = graph.requests.slice(1).map((r) => (r.body as { message: { toRecipients: { emailAddress: { address: string } }[] } }).message.toRecipients[0]?.emailAddress.address);
+      const accepted = graph.requests
+        .slice(1)
+        .map(
+          (r) =>
+            (r.body as { message: { toRecipients: { emailAddress: { address: string } }[] } }).message.toRecipients[0]?.emailAddress
+              .address,
+        );
       expect(accepted.filter((a) => a === DEMO_STAFF.senco.email)).toHaveLength(1);
       expect(new Set(accepted).size).toBe(accepted.length);
     } finally {

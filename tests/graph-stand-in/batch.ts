@@ -32,7 +32,8 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
 export function runBatch(req: StandInRequest, runStep: StepRunner): StandInResponse {
   const requests = (req.body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests) || requests.length === 0) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
-  if (requests.length > MAX_BATCH_REQUESTS) return graphError(400, 'BadRequest', `Exceeded maximum number of ${MAX_BATCH_REQUESTS} requests in a batch.`);
+  if (requests.length > MAX_BATCH_REQUESTS)
+    return graphError(400, 'BadRequest', `Exceeded maximum number of ${MAX_BATCH_REQUESTS} requests in a batch.`);
   const steps = requests as BatchStep[];
   const ids = new Set(steps.map((s) => s.id));
   if (ids.size !== steps.length || steps.some((s) => typeof s.id !== 'string' || !s.method || typeof s.url !== 'string')) {
@@ -55,7 +56,14 @@ export function runBatch(req: StandInRequest, runStep: StepRunner): StandInRespo
     const url = new URL(step.url.startsWith('/') ? step.url : `/${step.url}`, 'http://batch.invalid');
     results.set(
       step.id,
-      runStep({ method: step.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers: lowerKeys(step.headers), body: step.body, root: req.root }),
+      runStep({
+        method: step.method.toUpperCase(),
+        path: url.pathname,
+        query: url.searchParams,
+        headers: lowerKeys(step.headers),
+        body: step.body,
+        root: req.root,
+      }),
     );
   }
   const responses = [...steps].reverse().map((step) => {

@@ -52,5 +52,10 @@ export function faultResponse(fault: PendingFault): StandInResponse {
   const retryAfter = { 'retry-after': String(fault.retryAfterSeconds) };
   return fault.kind === 'throttle'
     ? graphError(429, 'TooManyRequests', 'Too many requests. Please retry after the time in the Retry-After header.', retryAfter)
-    : graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the time in the Retry-After header.', retryAfter);
+    : graphError(
+        503,
+        'serviceNotAvailable',
+        'The service is temporarily unavailable. Please retry after the time in the Retry-After header.',
+        retryAfter,
+      );
 }

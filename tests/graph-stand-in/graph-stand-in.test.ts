@@ -35,8 +35,21 @@ describe('Graph stand-in', () => {
   it('answers 424 for a batch step whose dependency failed, and creates nothing for it', async () => {
     const res = await call('POST', '/$batch', {
       requests: [
-        { id: 'a', method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Nope: 1 } } },
-        { id: 'b', method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Colour: 'red' } }, dependsOn: ['a'] },
+        {
+          id: 'a',
+          method: 'POST',
+          url: `${lists}/Things/items`,
+          headers: { 'content-type': 'application/json' },
+          body: { fields: { Nope: 1 } },
+        },
+        {
+          id: 'b',
+          method: 'POST',
+          url: `${lists}/Things/items`,
+          headers: { 'content-type': 'application/json' },
+          body: { fields: { Colour: 'red' } },
+          dependsOn: ['a'],
+        },
       ],
     });
     expect(res.status).toBe(200);
@@ -52,7 +65,11 @@ describe('Graph stand-in', () => {
     expect(next.origin).toBe(standIn.baseUrl);
     expect(next.searchParams.get('$skiptoken')).toBeTruthy();
     const second = await (await fetch(next, { headers: { authorization: `Bearer ${standIn.token}` } })).json();
-    expect([...first.body.value, ...second.value].map((i: { fields: { Colour: string } }) => i.fields.Colour)).toEqual(['red', 'red', 'red']);
+    expect([...first.body.value, ...second.value].map((i: { fields: { Colour: string } }) => i.fields.Colour)).toEqual([
+      'red',
+      'red',
+      'red',
+    ]);
     expect(second['@odata.nextLink']).toBeUndefined();
   });
 
@@ -72,7 +89,9 @@ describe('Graph stand-in', () => {
   });
 
   it('answers 409 Conflict to a create or update that duplicates a unique value, writing nothing', async () => {
-    expect((await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, indexed: true, enforceUniqueValues: true })).status).toBe(201);
+    expect(
+      (await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, indexed: true, enforceUniqueValues: true })).status,
+    ).toBe(201);
     const first = await call('POST', `${lists}/Things/items`, { fields: { Key: 'k1', Colour: 'red' } });
     expect(first.status).toBe(201);
     const duplicate = await call('POST', `${lists}/Things/items`, { fields: { Key: 'k1', Colour: 'blue' } });
@@ -87,7 +106,13 @@ describe('Graph stand-in', () => {
 
   it('answers 409 to the second of two creates of one unique value inside a $batch, and 201 to the first', async () => {
     await call('POST', `${lists}/Things/columns`, { name: 'Key', text: {}, indexed: true, enforceUniqueValues: true });
-    const step = (id: string) => ({ id, method: 'POST', url: `${lists}/Things/items`, headers: { 'content-type': 'application/json' }, body: { fields: { Key: 'same' } } });
+    const step = (id: string) => ({
+      id,
+      method: 'POST',
+      url: `${lists}/Things/items`,
+      headers: { 'content-type': 'application/json' },
+      body: { fields: { Key: 'same' } },
+    });
     const res = await call('POST', '/$batch', { requests: [step('a'), step('b')] });
     const byId = Object.fromEntries(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
     expect(byId).toEqual({ a: 201, b: 409 });

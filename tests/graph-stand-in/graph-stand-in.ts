@@ -105,11 +105,19 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
       if (fault) response = faultResponse(fault);
       // https://learn.microsoft.com/graph/auth/auth-concepts: every call carries `Authorization: Bearer {token}`.
-      else if (headers.authorization !== `Bearer ${token}`) response = graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      else if (headers.authorization !== `Bearer ${token}`)
+        response = graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
       else if (!version) response = graphError(400, 'BadRequest', 'Invalid version.');
       else if (typeof body === 'symbol') response = graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
       else {
-        const standInReq: StandInRequest = { method, path, query: url.searchParams, headers, body, root: `http://${req.headers.host}/${version[1]}` };
+        const standInReq: StandInRequest = {
+          method,
+          path,
+          query: url.searchParams,
+          headers,
+          body,
+          root: `http://${req.headers.host}/${version[1]}`,
+        };
         response = operation === '$batch' && method === 'POST' ? runBatch(standInReq, runStep) : route(store, standInReq);
       }
       log.push({ operation, method, path, inBatch: false, status: response.status, at });

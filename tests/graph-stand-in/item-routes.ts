@@ -39,7 +39,8 @@ function wantsFields(query: URLSearchParams): boolean {
  * text holds at most 255 characters. https://learn.microsoft.com/graph/api/resources/textcolumn
  */
 function checkFields(list: StoredList, fields: unknown): { error: StandInResponse } | { values: Record<string, unknown> } {
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return { error: graphError(400, 'invalidRequest', 'fields must be an object') };
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+    return { error: graphError(400, 'invalidRequest', 'fields must be an object') };
   for (const [name, value] of Object.entries(fields)) {
     if (name === '@odata.etag') continue;
     const column = list.columns.find((c) => c.name === name);
@@ -106,7 +107,11 @@ export function listItems(list: StoredList, req: StandInRequest): StandInRespons
  * -> 409 Conflict, and nothing is written. https://learn.microsoft.com/graph/api/resources/columndefinition
  */
 function duplicateValue(column: string): StandInResponse {
-  return graphError(409, 'conflict', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${column}.`);
+  return graphError(
+    409,
+    'conflict',
+    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${column}.`,
+  );
 }
 
 /**
@@ -136,7 +141,11 @@ export function getItem(list: StoredList, item: StoredItem, req: StandInRequest,
 export function updateFields(list: StoredList, item: StoredItem, req: StandInRequest, wrapped: boolean): StandInResponse {
   const ifMatch = req.headers['if-match'];
   if (ifMatch && ifMatch !== '*' && ifMatch !== etagOf(item)) {
-    return graphError(412, 'preconditionFailed', `The request ETag value '${ifMatch}' does not match the object's ETag value '${etagOf(item)}'.`);
+    return graphError(
+      412,
+      'preconditionFailed',
+      `The request ETag value '${ifMatch}' does not match the object's ETag value '${etagOf(item)}'.`,
+    );
   }
   const incoming = wrapped ? ((req.body as { fields?: unknown } | undefined)?.fields ?? {}) : req.body;
   const checked = checkFields(list, incoming);

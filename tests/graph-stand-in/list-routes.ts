@@ -2,11 +2,24 @@ import { graphError, json, type StandInRequest, type StandInResponse } from './g
 import type { SiteStore, StoredColumn, StoredList } from './site-store';
 
 function listJson(list: StoredList): Record<string, unknown> {
-  return { id: list.id, displayName: list.displayName, name: list.displayName.replace(/\s+/g, ''), createdDateTime: list.createdDateTime, list: { template: 'genericList' } };
+  return {
+    id: list.id,
+    displayName: list.displayName,
+    name: list.displayName.replace(/\s+/g, ''),
+    createdDateTime: list.createdDateTime,
+    list: { template: 'genericList' },
+  };
 }
 
 export function columnJson(column: StoredColumn): Record<string, unknown> {
-  return { id: column.id, name: column.name, displayName: column.displayName, indexed: column.indexed, enforceUniqueValues: column.enforceUniqueValues, ...column.definition };
+  return {
+    id: column.id,
+    name: column.name,
+    displayName: column.displayName,
+    indexed: column.indexed,
+    enforceUniqueValues: column.enforceUniqueValues,
+    ...column.definition,
+  };
 }
 
 /** GET /sites/{site-id}/lists — https://learn.microsoft.com/graph/api/list-list */
@@ -21,7 +34,12 @@ export function listLists(store: SiteStore): StandInResponse {
 export function createList(store: SiteStore, req: StandInRequest): StandInResponse {
   const body = (req.body ?? {}) as { displayName?: unknown; columns?: unknown };
   if (typeof body.displayName !== 'string' || !body.displayName.trim()) return graphError(400, 'invalidRequest', 'displayName is required');
-  if (store.findList(body.displayName)) return graphError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.');
+  if (store.findList(body.displayName))
+    return graphError(
+      409,
+      'nameAlreadyExists',
+      'A list, survey, discussion board, or document library with the specified title already exists in this Web site.',
+    );
   const list = store.createList(body.displayName);
   for (const column of Array.isArray(body.columns) ? (body.columns as Record<string, unknown>[]) : []) store.addColumn(list, column);
   return json(201, listJson(list));
@@ -44,7 +62,8 @@ export function listColumns(list: StoredList): StandInResponse {
  */
 export function createColumn(store: SiteStore, list: StoredList, req: StandInRequest): StandInResponse {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  if (typeof body.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(body.name)) return graphError(400, 'invalidRequest', 'A column name is required and may contain only letters, digits and _');
+  if (typeof body.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(body.name))
+    return graphError(400, 'invalidRequest', 'A column name is required and may contain only letters, digits and _');
   if (list.columns.some((c) => c.name.toLowerCase() === String(body.name).toLowerCase())) {
     return graphError(409, 'nameAlreadyExists', `A duplicate field name "${body.name}" was found.`);
   }
@@ -71,8 +90,11 @@ export function updateColumn(list: StoredList, columnId: string, req: StandInReq
   const willBeIndexed = typeof indexed === 'boolean' ? indexed : column.indexed;
   if (willBeUnique && !willBeIndexed) return uniqueNeedsIndex();
   if (willBeUnique && !column.enforceUniqueValues) {
-    const values = [...list.items.values()].map((item) => item.fields[column.name]).filter((v) => v !== undefined && v !== null && v !== '');
-    if (new Set(values).size !== values.length) return graphError(400, 'invalidRequest', 'This column cannot enforce unique values because it already holds duplicate values.');
+    const values = [...list.items.values()]
+      .map((item) => item.fields[column.name])
+      .filter((v) => v !== undefined && v !== null && v !== '');
+    if (new Set(values).size !== values.length)
+      return graphError(400, 'invalidRequest', 'This column cannot enforce unique values because it already holds duplicate values.');
   }
   if (typeof enforceUniqueValues === 'boolean') column.enforceUniqueValues = enforceUniqueValues;
   if (typeof indexed === 'boolean') column.indexed = indexed;

@@ -102,7 +102,9 @@ function compare(a: unknown, b: unknown): number {
 /** Whether the item's fields satisfy the filter. */
 export function matches(node: FilterNode, fields: Record<string, unknown>): boolean {
   if (node.kind !== 'cmp') {
-    return node.kind === 'and' ? matches(node.left, fields) && matches(node.right, fields) : matches(node.left, fields) || matches(node.right, fields);
+    return node.kind === 'and'
+      ? matches(node.left, fields) && matches(node.right, fields)
+      : matches(node.left, fields) || matches(node.right, fields);
   }
   const actual = fields[node.field] ?? null;
   if (node.value === null) return node.op === 'eq' ? actual === null : node.op === 'ne' ? actual !== null : false;

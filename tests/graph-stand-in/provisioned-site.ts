@@ -5,8 +5,16 @@ import { provisionLists } from '@/storage/sharepoint/provision';
 import { createSharePointRepository, type SharePointOverrides } from '@/storage/sharepoint/create-sharepoint-repository';
 import type { SharePointActionRepository } from '@/storage/sharepoint/sharepoint-action-repository';
 import type { SharePointConfig } from '@/storage/sharepoint/sharepoint-config';
-import { createSharePointTaskStores, type SharePointTaskStoreOverrides, type SharePointTaskStores } from '@/storage/sharepoint/create-sharepoint-task-stores';
-import { createSharePointRegisterStores, type SharePointRegisterStoreOverrides, type SharePointRegisterStores } from '@/storage/sharepoint/create-sharepoint-register-stores';
+import {
+  createSharePointTaskStores,
+  type SharePointTaskStoreOverrides,
+  type SharePointTaskStores,
+} from '@/storage/sharepoint/create-sharepoint-task-stores';
+import {
+  createSharePointRegisterStores,
+  type SharePointRegisterStoreOverrides,
+  type SharePointRegisterStores,
+} from '@/storage/sharepoint/create-sharepoint-register-stores';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in';
 
 export interface ProvisionedSite {
@@ -27,7 +35,13 @@ export interface ProvisionedSite {
 export async function startProvisionedSite(): Promise<ProvisionedSite> {
   const standIn = await startGraphStandIn();
   const authProvider = new StaticTokenProvider(standIn.token);
-  const config: SharePointConfig = { tenantId: 'oakfield.example', clientId: '00000000-0000-4000-8000-00000000000a', clientSecret: 'unused', siteId: standIn.siteId, baseUrl: standIn.baseUrl };
+  const config: SharePointConfig = {
+    tenantId: 'oakfield.example',
+    clientId: '00000000-0000-4000-8000-00000000000a',
+    clientSecret: 'unused',
+    siteId: standIn.siteId,
+    baseUrl: standIn.baseUrl,
+  };
   const client = createGraphClient({ authProvider, baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
   const root = graphRoot(standIn.baseUrl);
   await provisionLists(client, standIn.siteId, root);
@@ -39,8 +53,10 @@ export async function startProvisionedSite(): Promise<ProvisionedSite> {
     config,
     repository: (overrides = {}) =>
       createSharePointRepository(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
-    taskStores: (overrides = {}) => createSharePointTaskStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
-    registerStores: (overrides = {}) => createSharePointRegisterStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
+    taskStores: (overrides = {}) =>
+      createSharePointTaskStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
+    registerStores: (overrides = {}) =>
+      createSharePointRegisterStores(config, { authProvider, retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 }, ...overrides }),
   };
 }
 

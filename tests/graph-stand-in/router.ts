@@ -28,7 +28,16 @@ export function operationOf(method: string, path: string): string {
   if (/^\/?\$batch$/.test(path)) return '$batch';
   const p = parse(path);
   if (!p) return `${method} ${path}`;
-  const verb = method === 'GET' ? (p.member || (p.list && !p.collection) ? 'get' : 'list') : method === 'POST' ? 'create' : method === 'PATCH' ? 'update' : method.toLowerCase();
+  const verb =
+    method === 'GET'
+      ? p.member || (p.list && !p.collection)
+        ? 'get'
+        : 'list'
+      : method === 'POST'
+        ? 'create'
+        : method === 'PATCH'
+          ? 'update'
+          : method.toLowerCase();
   if (!p.list) return `${verb} ${verb === 'list' ? 'lists' : 'list'}`;
   if (!p.collection) return `${verb} list`;
   if (p.collection === 'columns') return `${verb} ${p.member || verb === 'create' ? 'column' : 'columns'}`;

@@ -38,7 +38,16 @@ export interface StoredList {
 
 /** Every list starts with SharePoint's built-in Title column (a single line of text, not indexed). */
 function builtInColumns(): StoredColumn[] {
-  return [{ id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', indexed: false, enforceUniqueValues: false, definition: { text: { allowMultipleLines: false, maxLength: 255 } } }];
+  return [
+    {
+      id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+      name: 'Title',
+      displayName: 'Title',
+      indexed: false,
+      enforceUniqueValues: false,
+      definition: { text: { allowMultipleLines: false, maxLength: 255 } },
+    },
+  ];
 }
 
 export class SiteStore {
@@ -53,7 +62,14 @@ export class SiteStore {
   }
 
   createList(displayName: string): StoredList {
-    const list: StoredList = { id: randomUUID(), displayName, createdDateTime: new Date().toISOString(), columns: builtInColumns(), items: new Map(), nextItemId: 1 };
+    const list: StoredList = {
+      id: randomUUID(),
+      displayName,
+      createdDateTime: new Date().toISOString(),
+      columns: builtInColumns(),
+      items: new Map(),
+      nextItemId: 1,
+    };
     this.lists.push(list);
     return list;
   }
@@ -81,7 +97,14 @@ export class SiteStore {
 
   addItem(list: StoredList, fields: Record<string, unknown>): StoredItem {
     const now = new Date().toISOString();
-    const item: StoredItem = { id: String(list.nextItemId++), guid: randomUUID(), etagVersion: 1, fields, createdDateTime: now, lastModifiedDateTime: now };
+    const item: StoredItem = {
+      id: String(list.nextItemId++),
+      guid: randomUUID(),
+      etagVersion: 1,
+      fields,
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+    };
     list.items.set(item.id, item);
     return item;
   }

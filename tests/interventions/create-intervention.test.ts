@@ -25,21 +25,42 @@ async function setUp() {
 describe('starting an intervention', () => {
   it('puts the mid-point and end reviews on the tracker, owned by the member of staff, with initials only', async () => {
     const { deps, pupil } = await setUp();
-    const { intervention, reviewItemIds, warnings } = await createIntervention(deps, buildIntervention({ pupilId: pupil.id }), sencoActor, '2025-12-20');
+    const { intervention, reviewItemIds, warnings } = await createIntervention(
+      deps,
+      buildIntervention({ pupilId: pupil.id }),
+      sencoActor,
+      '2025-12-20',
+    );
 
     expect(intervention.reviewDates).toEqual(['2026-03-02', '2026-04-27']);
     expect(warnings).toEqual([]);
     const items = await deps.actions.query({ pupilId: pupil.id });
     expect(items.map((a) => a.id).sort()).toEqual([...reviewItemIds].sort());
     expect(items.map((a) => ({ due: a.dueDate, type: a.itemType, owner: a.owner.id, pupil: a.pupil, key: a.idempotencyKey }))).toEqual([
-      { due: '2026-03-02', type: 'intervention', owner: ta.id, pupil: { id: pupil.id, name: 'J.B.', yearGroup: 4 }, key: `intervention:${intervention.id}:review:2026-03-02` },
-      { due: '2026-04-27', type: 'intervention', owner: ta.id, pupil: { id: pupil.id, name: 'J.B.', yearGroup: 4 }, key: `intervention:${intervention.id}:review:2026-04-27` },
+      {
+        due: '2026-03-02',
+        type: 'intervention',
+        owner: ta.id,
+        pupil: { id: pupil.id, name: 'J.B.', yearGroup: 4 },
+        key: `intervention:${intervention.id}:review:2026-03-02`,
+      },
+      {
+        due: '2026-04-27',
+        type: 'intervention',
+        owner: ta.id,
+        pupil: { id: pupil.id, name: 'J.B.', yearGroup: 4 },
+        key: `intervention:${intervention.id}:review:2026-04-27`,
+      },
     ]);
   });
 
   it('creates the intervention and its review items once, however often the request is retried', async () => {
     const { deps, pupil } = await setUp();
-    const input = buildIntervention({ pupilId: pupil.id, reviewDates: ['2026-02-02', '2026-03-02', '2026-04-27'], idempotencyKey: 'tab-request-42' });
+    const input = buildIntervention({
+      pupilId: pupil.id,
+      reviewDates: ['2026-02-02', '2026-03-02', '2026-04-27'],
+      idempotencyKey: 'tab-request-42',
+    });
     const first = await createIntervention(deps, input, sencoActor, '2025-12-20');
     const again = await createIntervention(deps, input, sencoActor, '2025-12-20');
 
@@ -60,7 +81,9 @@ describe('starting an intervention', () => {
 
   it('refuses a pupil who is not on the register', async () => {
     const { deps } = await setUp();
-    await expect(createIntervention(deps, buildIntervention({ pupilId: 'nobody' }), sencoActor, '2025-12-20')).rejects.toThrow(NotFoundError);
+    await expect(createIntervention(deps, buildIntervention({ pupilId: 'nobody' }), sencoActor, '2025-12-20')).rejects.toThrow(
+      NotFoundError,
+    );
     expect(await deps.interventions.list()).toEqual([]);
   });
 
@@ -75,6 +98,8 @@ describe('starting an intervention', () => {
       { point: 'end', date: '2026-04-27', value: 92 },
     ]);
     expect(updated.version).toBe(4);
-    await expect(deps.interventions.addMeasure(intervention.id, { point: 'mid', date: '2026-02-30', value: 1 }, sencoActor)).rejects.toThrow(ValidationError);
+    await expect(
+      deps.interventions.addMeasure(intervention.id, { point: 'mid', date: '2026-02-30', value: 1 }, sencoActor),
+    ).rejects.toThrow(ValidationError);
   });
 });

@@ -5,7 +5,16 @@ import { buildIntervention } from './support';
 let n = 0;
 function done(overrides: Partial<NewInterventionInput>, measures: Measure[]): Intervention {
   n++;
-  return { ...newInterventionSchema.parse(buildIntervention({ pupilId: `p${n}`, ...overrides })), id: `i${n}`, reviewDates: [], measures, version: 1, createdBy: { id: 'x', name: 'X' }, createdAt: '', updatedAt: '' };
+  return {
+    ...newInterventionSchema.parse(buildIntervention({ pupilId: `p${n}`, ...overrides })),
+    id: `i${n}`,
+    reviewDates: [],
+    measures,
+    version: 1,
+    createdBy: { id: 'x', name: 'X' },
+    createdAt: '',
+    updatedAt: '',
+  };
 }
 /** Reading ages over 2026-01-05 to 2026-07-06 (182 days = 5.98 months). */
 const reading = (name: string, from: number, to: number, target = 96) =>
@@ -25,19 +34,55 @@ describe('effectiveness table', () => {
       { point: 'baseline', date: '2026-01-05', value: 82 },
       { point: 'end', date: '2026-04-27', value: 91 },
     ]),
-    done({ name: 'Maths booster', measureKind: 'standardised_score', target: { description: 'score 90+', value: 90 } }, [{ point: 'baseline', date: '2026-01-05', value: 85 }]),
+    done({ name: 'Maths booster', measureKind: 'standardised_score', target: { description: 'score 90+', value: 90 } }, [
+      { point: 'baseline', date: '2026-01-05', value: 85 },
+    ]),
   ]);
 
   it('lists ineffective interventions first, with pupils, median gain and % meeting target', () => {
     expect(table).toEqual([
-      { name: 'Phonics boost', pupils: 2, measured: 2, medianRatioGain: 0.42, medianBand: 'modest', medianChange: null, percentMetTarget: 0, belowExpectation: true },
-      { name: 'Maths booster', pupils: 2, measured: 1, medianRatioGain: null, medianBand: null, medianChange: 9, percentMetTarget: 100, belowExpectation: false },
-      { name: 'Reading catch-up', pupils: 3, measured: 3, medianRatioGain: 2.01, medianBand: 'substantial', medianChange: null, percentMetTarget: 66.7, belowExpectation: false },
+      {
+        name: 'Phonics boost',
+        pupils: 2,
+        measured: 2,
+        medianRatioGain: 0.42,
+        medianBand: 'modest',
+        medianChange: null,
+        percentMetTarget: 0,
+        belowExpectation: true,
+      },
+      {
+        name: 'Maths booster',
+        pupils: 2,
+        measured: 1,
+        medianRatioGain: null,
+        medianBand: null,
+        medianChange: 9,
+        percentMetTarget: 100,
+        belowExpectation: false,
+      },
+      {
+        name: 'Reading catch-up',
+        pupils: 3,
+        measured: 3,
+        medianRatioGain: 2.01,
+        medianBand: 'substantial',
+        medianChange: null,
+        percentMetTarget: 66.7,
+        belowExpectation: false,
+      },
     ]);
   });
 
   it('judges a target by direction, and not at all without an end measure or a number', () => {
-    const behaviour = done({ measureKind: 'custom', measureUnit: 'incidents a week', target: { description: 'at most 2 a week', value: 2, direction: 'at_most' } }, [{ point: 'end', date: '2026-04-01', value: 1 }]);
+    const behaviour = done(
+      {
+        measureKind: 'custom',
+        measureUnit: 'incidents a week',
+        target: { description: 'at most 2 a week', value: 2, direction: 'at_most' },
+      },
+      [{ point: 'end', date: '2026-04-01', value: 1 }],
+    );
     expect(metTarget(behaviour)).toBe(true);
     expect(metTarget({ ...behaviour, measures: [] })).toBeNull();
     expect(metTarget({ ...behaviour, target: { ...behaviour.target, value: null } })).toBeNull();

@@ -31,7 +31,9 @@ describe('intervention checks', () => {
 
   it('flags one still running past its planned end, and a missing mid-point measure', () => {
     expect(codes(stored(), '2026-05-04')).toEqual(['past_planned_end', 'mid_measure_due']);
-    expect(interventionWarnings(stored(), '2026-05-04')[0]!.message).toBe('Still running 7 days past its planned end: review, end or re-plan it.');
+    expect(interventionWarnings(stored(), '2026-05-04')[0]!.message).toBe(
+      'Still running 7 days past its planned end: review, end or re-plan it.',
+    );
   });
 
   it('warns when consent is not recorded, and refuses consent dated after the start', () => {

@@ -1,7 +1,17 @@
 import type { NewInterventionInput, Staff } from '@/kernel/intervention';
 
-export const ta: Staff = { id: '00000000-0000-4000-8000-000000000003', name: 'Grace Okafor', email: 'g.okafor@oakfield.example', role: 'teaching_assistant' };
-export const teacherStaff: Staff = { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed', email: 't.reed@oakfield.example', role: 'teacher' };
+export const ta: Staff = {
+  id: '00000000-0000-4000-8000-000000000003',
+  name: 'Grace Okafor',
+  email: 'g.okafor@oakfield.example',
+  role: 'teaching_assistant',
+};
+export const teacherStaff: Staff = {
+  id: '00000000-0000-4000-8000-000000000002',
+  name: 'Tom Reed',
+  email: 't.reed@oakfield.example',
+  role: 'teacher',
+};
 
 /** A 16-week, 3 x 30 minute reading intervention that starts after consent; override any field. */
 export function buildIntervention(overrides: Partial<NewInterventionInput> = {}): NewInterventionInput {

@@ -6,7 +6,12 @@ import { buildNewAction, sencoActor } from '@tests/support/factories';
 const today = '2026-04-23'; // a Thursday
 
 function action(dueDate: string, status: Action['status'] = 'open', updatedAt = '2026-04-22T09:00:00Z'): Action {
-  const base = createAction({ ...buildNewAction({ dueDate }), status: 'open', evidenceUrl: null, nextReviewDate: null } as never, sencoActor, new Date(updatedAt), dueDate + status);
+  const base = createAction(
+    { ...buildNewAction({ dueDate }), status: 'open', evidenceUrl: null, nextReviewDate: null } as never,
+    sencoActor,
+    new Date(updatedAt),
+    dueDate + status,
+  );
   return { ...base, status };
 }
 

@@ -25,9 +25,24 @@ describe('one-page profile (passport)', () => {
   });
 
   it('exports a styled Word document: title, a table of needs beside strategies, each section under a heading, escaped', async () => {
-    const docx = await passportDocx({ forename: 'Jamie', surname: 'Brook', yearGroup: 4, senStatus: 'K', needs: [{ code: 'SLCN', rank: 1 }, { code: 'SEMH', rank: 2 }] }, content, '2026-02-01');
+    const docx = await passportDocx(
+      {
+        forename: 'Jamie',
+        surname: 'Brook',
+        yearGroup: 4,
+        senStatus: 'K',
+        needs: [
+          { code: 'SLCN', rank: 1 },
+          { code: 'SEMH', rank: 2 },
+        ],
+      },
+      content,
+      '2026-02-01',
+    );
     const zip = await JSZip.loadAsync(docx, { checkCRC32: true });
-    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']));
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']),
+    );
     const xml = await zip.file('word/document.xml')!.async('string');
     const texts = [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
     expect(texts).toEqual([

@@ -6,7 +6,12 @@ import { buildNewAction, senco } from '@tests/support/factories';
 
 let seq = 0;
 const actionFor = (pupilId: string, closed = false) => {
-  const action = createAction(newActionSchema.parse(buildNewAction({ pupil: { id: pupilId, name: 'X.Y.', yearGroup: 4 } })), senco, new Date('2010-01-01T09:00:00Z'), `a-${++seq}`);
+  const action = createAction(
+    newActionSchema.parse(buildNewAction({ pupil: { id: pupilId, name: 'X.Y.', yearGroup: 4 } })),
+    senco,
+    new Date('2010-01-01T09:00:00Z'),
+    `a-${++seq}`,
+  );
   return closed ? closeAction(action, { status: 'done', note: 'Finished' }, senco, new Date('2010-02-01T09:00:00Z')) : action;
 };
 
@@ -57,7 +62,9 @@ describe('retention of SEN records', () => {
       unknownDateOfBirth: ['p-no-dob'],
     });
     // p-edge's period ends today: still kept. From tomorrow it is due.
-    expect(retentionReport([{ id: 'p-edge', dateOfBirth: '1995-04-23' }], edge, '2026-04-24').due.map((d) => d.pupilId)).toEqual(['p-edge']);
+    expect(retentionReport([{ id: 'p-edge', dateOfBirth: '1995-04-23' }], edge, '2026-04-24').due.map((d) => d.pupilId)).toEqual([
+      'p-edge',
+    ]);
     expect(JSON.stringify(actions)).toBe(before);
   });
 

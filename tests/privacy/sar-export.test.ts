@@ -35,7 +35,13 @@ describe('GET /api/pupils/:pupilId/export (subject access request)', () => {
       repo,
       logger: createLogger('silent'),
       now,
-      authenticate: entraSso({ tenantIds: [TENANT], audiences: [CLIENT_ID, APP_ID_URI], jwksUri: () => entra.jwksUri, sendTeamGroupIds: [SEND_GROUP], sendTeamUserIds: [] }),
+      authenticate: entraSso({
+        tenantIds: [TENANT],
+        audiences: [CLIENT_ID, APP_ID_URI],
+        jwksUri: () => entra.jwksUri,
+        sendTeamGroupIds: [SEND_GROUP],
+        sendTeamUserIds: [],
+      }),
     };
     server = createServer({ config, ...deps });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -66,7 +72,11 @@ describe('GET /api/pupils/:pupilId/export (subject access request)', () => {
     const res = await get(sencoToken, `/api/pupils/${JB.id}/export`);
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ pupilId: JB.id, exportedAt: '2026-04-23T09:00:00.000Z', exportedBy: { id: senco.id, name: senco.name } });
+    expect(res.body).toMatchObject({
+      pupilId: JB.id,
+      exportedAt: '2026-04-23T09:00:00.000Z',
+      exportedBy: { id: senco.id, name: senco.name },
+    });
     const byDescription = Object.fromEntries(res.body.actions.map((e: any) => [e.action.description, e]));
     expect(Object.keys(byDescription).sort()).toEqual(['Phone parent', 'Share the passport']);
     expect(byDescription['Phone parent'].history.map((h: any) => h.kind)).toEqual(['created', 'updated']);
@@ -83,7 +93,9 @@ describe('GET /api/pupils/:pupilId/export (subject access request)', () => {
 
   it('refuses a caller without a valid token with 401', async () => {
     expect((await get(null, `/api/pupils/${JB.id}/export`)).status).toBe(401);
-    expect((await get(entra.sign({ groups: [SEND_GROUP], exp: Math.floor(Date.now() / 1000) - 3600 }), `/api/pupils/${JB.id}/export`)).status).toBe(401);
+    expect(
+      (await get(entra.sign({ groups: [SEND_GROUP], exp: Math.floor(Date.now() / 1000) - 3600 }), `/api/pupils/${JB.id}/export`)).status,
+    ).toBe(401);
   });
 
   it('answers a pupil the tracker holds nothing about with an empty export', async () => {

@@ -7,7 +7,16 @@ import { buildIntervention, ta, teacherStaff } from '@tests/interventions/suppor
 let n = 0;
 function running(overrides: Partial<NewInterventionInput>): Intervention {
   n++;
-  return { ...newInterventionSchema.parse(buildIntervention(overrides)), id: `i${n}`, reviewDates: [], measures: [], version: 1, createdBy: { id: 'x', name: 'X' }, createdAt: '', updatedAt: '' };
+  return {
+    ...newInterventionSchema.parse(buildIntervention(overrides)),
+    id: `i${n}`,
+    reviewDates: [],
+    measures: [],
+    version: 1,
+    createdBy: { id: 'x', name: 'X' },
+    createdAt: '',
+    updatedAt: '',
+  };
 }
 
 const years: Record<string, number> = { a: 3, b: 3, c: 4, d: 5 };
@@ -19,7 +28,16 @@ const interventions = [
   running({ pupilId: 'b', name: 'Reading catch-up', group: 'Y3/4 group', staff: ta }),
   running({ pupilId: 'c', name: 'Reading catch-up', group: 'Y3/4 group', staff: ta }),
   // One pupil, a teacher, 2 x 45 min, starting halfway (2026-02-16) -> 6 of 12 weeks.
-  running({ pupilId: 'd', name: '=HYPERLINK("x")', staff: teacherStaff, sessionsPerWeek: 2, sessionMinutes: 45, startDate: '2026-02-16', plannedEndDate: '2026-06-01', parentConsentDate: '2026-02-01' }),
+  running({
+    pupilId: 'd',
+    name: '=HYPERLINK("x")',
+    staff: teacherStaff,
+    sessionsPerWeek: 2,
+    sessionMinutes: 45,
+    startDate: '2026-02-16',
+    plannedEndDate: '2026-06-01',
+    parentConsentDate: '2026-02-01',
+  }),
   // Finished before the term: not on this term's map.
   running({ pupilId: 'a', name: 'Old', startDate: '2025-09-01', plannedEndDate: '2025-12-15', parentConsentDate: '2025-08-01' }),
 ];
@@ -30,8 +48,18 @@ describe('provision map', () => {
   it('counts a group’s staff time once and costs it at the role’s hourly rate', () => {
     // 12 weeks less 1 closed = 11 teaching weeks; 3 x 0.5 h x 11 = 16.5 h at £18 = £297.
     expect(map.rows[0]).toEqual({
-      name: 'Reading catch-up', group: 'Y3/4 group', staffName: ta.name, role: 'teaching_assistant', yearGroups: [3, 4], pupils: 3,
-      sessionsPerWeek: 3, sessionMinutes: 30, weeksInTerm: 11, staffHours: 16.5, hourlyRate: 18, cost: 297,
+      name: 'Reading catch-up',
+      group: 'Y3/4 group',
+      staffName: ta.name,
+      role: 'teaching_assistant',
+      yearGroups: [3, 4],
+      pupils: 3,
+      sessionsPerWeek: 3,
+      sessionMinutes: 30,
+      weeksInTerm: 11,
+      staffHours: 16.5,
+      hourlyRate: 18,
+      cost: 297,
     });
     // 6 weeks x 11/12 open = 5.5 weeks; 2 x 0.75 h x 5.5 = 8.25 h at £40 = £330.
     expect(map.rows[1]).toMatchObject({ pupils: 1, yearGroups: [5], weeksInTerm: 5.5, staffHours: 8.25, cost: 330 });
@@ -55,8 +83,34 @@ describe('provision map', () => {
 
   it('exports a CSV with totals in which a formula-looking name is neutralised', () => {
     const rows = parseCsv(provisionMapCsv(map));
-    expect(rows[0]).toEqual(['Provision', 'Group', 'Staff', 'Role', 'Year groups', 'Pupils', 'Sessions per week', 'Minutes per session', 'Weeks in term', 'Staff hours', 'Hourly rate (£)', 'Cost (£)']);
-    expect(rows[1]).toEqual(['Reading catch-up', 'Y3/4 group', ta.name, 'teaching assistant', '3 4', '3', '3', '30', '11', '16.5', '18.00', '297.00']);
+    expect(rows[0]).toEqual([
+      'Provision',
+      'Group',
+      'Staff',
+      'Role',
+      'Year groups',
+      'Pupils',
+      'Sessions per week',
+      'Minutes per session',
+      'Weeks in term',
+      'Staff hours',
+      'Hourly rate (£)',
+      'Cost (£)',
+    ]);
+    expect(rows[1]).toEqual([
+      'Reading catch-up',
+      'Y3/4 group',
+      ta.name,
+      'teaching assistant',
+      '3 4',
+      '3',
+      '3',
+      '30',
+      '11',
+      '16.5',
+      '18.00',
+      '297.00',
+    ]);
     expect(rows[2]![0]).toBe('\'=HYPERLINK("x")');
     expect(rows[3]).toEqual(['Total', '', '', '', '', '4', '', '', '', '24.75', '', '627.00']);
   });

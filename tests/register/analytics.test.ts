@@ -70,16 +70,53 @@ describe('register analytics on a small hand-checked register', () => {
   it('compares any SEN with the primary figure and EHC plans and SEN support with all schools', () => {
     expect(analytics.national).toEqual({ year: '2024/25', source: NATIONAL_FIGURES.source });
     expect(analytics.comparisons).toEqual([
-      { measure: 'anySen', label: 'Any SEN', count: 6, schoolPercent: 30, nationalPercent: 18.2, nationalScope: 'primary', differencePoints: 11.8 },
-      { measure: 'senSupport', label: 'SEN support', count: 4, schoolPercent: 20, nationalPercent: 14.2, nationalScope: 'all schools', differencePoints: 5.8 },
-      { measure: 'ehcPlan', label: 'EHC plan', count: 2, schoolPercent: 10, nationalPercent: 5.3, nationalScope: 'all schools', differencePoints: 4.7 },
+      {
+        measure: 'anySen',
+        label: 'Any SEN',
+        count: 6,
+        schoolPercent: 30,
+        nationalPercent: 18.2,
+        nationalScope: 'primary',
+        differencePoints: 11.8,
+      },
+      {
+        measure: 'senSupport',
+        label: 'SEN support',
+        count: 4,
+        schoolPercent: 20,
+        nationalPercent: 14.2,
+        nationalScope: 'all schools',
+        differencePoints: 5.8,
+      },
+      {
+        measure: 'ehcPlan',
+        label: 'EHC plan',
+        count: 2,
+        schoolPercent: 10,
+        nationalPercent: 5.3,
+        nationalScope: 'all schools',
+        differencePoints: 4.7,
+      },
     ]);
   });
 
   it('breaks down primary need against national only where DfE gives a figure', () => {
     const row = (code: NeedCode) => analytics.needs.find((r) => r.code === code)!;
-    expect(row('ASD')).toMatchObject({ ehcPlan: 1, ehcPlanPercent: 50, nationalEhcPlanPercent: 33.6, senSupport: 0, senSupportPercent: 0, nationalSenSupportPercent: null });
-    expect(row('SLCN')).toMatchObject({ ehcPlan: 1, senSupport: 2, senSupportPercent: 50, nationalSenSupportPercent: 25.7, nationalEhcPlanPercent: null });
+    expect(row('ASD')).toMatchObject({
+      ehcPlan: 1,
+      ehcPlanPercent: 50,
+      nationalEhcPlanPercent: 33.6,
+      senSupport: 0,
+      senSupportPercent: 0,
+      nationalSenSupportPercent: null,
+    });
+    expect(row('SLCN')).toMatchObject({
+      ehcPlan: 1,
+      senSupport: 2,
+      senSupportPercent: 50,
+      nationalSenSupportPercent: 25.7,
+      nationalEhcPlanPercent: null,
+    });
     expect(row('DS')).toMatchObject({ ehcPlan: 0, nationalEhcPlanPercent: null, nationalSenSupportPercent: null });
   });
 
@@ -96,7 +133,9 @@ describe('register analytics on a small hand-checked register', () => {
   it('flags pupils below 90% attendance who have neither an SEN plan nor an open item', () => {
     expect(analytics.attendance.recorded).toBe(19);
     expect(analytics.attendance.lowAttendance.map((p) => p.id)).toEqual(['semh-low', 'flag-me', 'has-action']);
-    expect(analytics.attendance.flagged).toEqual([{ id: 'flag-me', initials: 'S.P.', yearGroup: 3, senStatus: 'N', attendancePercent: 85, hasOpenAction: false }]);
+    expect(analytics.attendance.flagged).toEqual([
+      { id: 'flag-me', initials: 'S.P.', yearGroup: 3, senStatus: 'N', attendancePercent: 85, hasOpenAction: false },
+    ]);
     expect(analytics.attendance.belowNinety).toEqual({
       ehcPlan: { count: 0, percent: 0, nationalPercent: 34.6 },
       senSupport: { count: 1, percent: 25, nationalPercent: 29.9 },
@@ -106,15 +145,36 @@ describe('register analytics on a small hand-checked register', () => {
   });
 
   it('compares the last two termly snapshots', () => {
-    expect(analytics.change).toEqual({ from: '2025-26 Autumn', to: '2025-26 Spring', anySen: 1, ehcPlan: 0, senSupport: 1, anySenPercentPoints: 3.7 });
+    expect(analytics.change).toEqual({
+      from: '2025-26 Autumn',
+      to: '2025-26 Spring',
+      anySen: 1,
+      ehcPlan: 0,
+      senSupport: 1,
+      anySenPercentPoints: 3.7,
+    });
   });
 
   it('answers the four key questions in sentences computed from the data', () => {
     const [inLine, provision, training, attendance] = analytics.keyQuestions;
-    expect(inLine).toMatchObject({ attention: true, answer: 'Not entirely: Any SEN 30% (national primary schools 18.2%, above); SEN support 20% (national all schools 14.2%, above); EHC plan 10% (national all schools 5.3%, above). National figures: DfE 2024/25.' });
-    expect(provision).toMatchObject({ attention: true, answer: 'Main needs: SLCN 3 pupils, 1 (33.3%) in a current intervention; ASD 1 pupil, 0 (0%) in a current intervention; MLD 1 pupil, 0 (0%) in a current intervention. 5 of 6 pupils with SEN have no current intervention.' });
-    expect(training).toMatchObject({ attention: true, answer: 'No training recorded for Autistic spectrum disorder (1 pupil), Moderate learning difficulty (1 pupil).' });
-    expect(attendance).toMatchObject({ attention: true, answer: '3 pupils are below 90% attendance: 1 has an SEN plan, 1 more has an open tracker item, and 1 has neither (flagged).' });
+    expect(inLine).toMatchObject({
+      attention: true,
+      answer:
+        'Not entirely: Any SEN 30% (national primary schools 18.2%, above); SEN support 20% (national all schools 14.2%, above); EHC plan 10% (national all schools 5.3%, above). National figures: DfE 2024/25.',
+    });
+    expect(provision).toMatchObject({
+      attention: true,
+      answer:
+        'Main needs: SLCN 3 pupils, 1 (33.3%) in a current intervention; ASD 1 pupil, 0 (0%) in a current intervention; MLD 1 pupil, 0 (0%) in a current intervention. 5 of 6 pupils with SEN have no current intervention.',
+    });
+    expect(training).toMatchObject({
+      attention: true,
+      answer: 'No training recorded for Autistic spectrum disorder (1 pupil), Moderate learning difficulty (1 pupil).',
+    });
+    expect(attendance).toMatchObject({
+      attention: true,
+      answer: '3 pupils are below 90% attendance: 1 has an SEN plan, 1 more has an open tracker item, and 1 has neither (flagged).',
+    });
   });
 
   it('says the training question cannot be answered until training is recorded', () => {

@@ -11,7 +11,10 @@ describe('CSV parser (RFC 4180)', () => {
   });
 
   it('strips a leading BOM and accepts CRLF line ends and a final line break', () => {
-    expect(parseCsv('\ufeffUPN,Surname\r\nA1,Smith\r\n')).toEqual([['UPN', 'Surname'], ['A1', 'Smith']]);
+    expect(parseCsv('\ufeffUPN,Surname\r\nA1,Smith\r\n')).toEqual([
+      ['UPN', 'Surname'],
+      ['A1', 'Smith'],
+    ]);
   });
 
   it('keeps empty fields and keeps a blank line as an empty row so row numbers hold', () => {
@@ -24,12 +27,22 @@ describe('CSV parser (RFC 4180)', () => {
   });
 
   it('round-trips what the CSV writer produces', () => {
-    const rows = [['Name', 'Note'], ["O'Neill, Jr", 'said "no"\r\nthen left']];
+    const rows = [
+      ['Name', 'Note'],
+      ["O'Neill, Jr", 'said "no"\r\nthen left'],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 
   it('neutralises cells that spreadsheet apps would run as formulas', () => {
-    expect(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+44 7700", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`]);
+    expect(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+44 7700",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      `"'\rx"`,
+    ]);
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell('plain')).toBe('plain');
   });

@@ -9,7 +9,10 @@ import { freshDatabase } from './support';
 const school = generatePrimaryRegister();
 
 async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return error as ValidationError;
 }
@@ -17,14 +20,41 @@ async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
 describe('proposing a column mapping', () => {
   it('maps every SIMS-style header and leaves none unmapped', () => {
     const { proposedMapping, unmappedHeaders, missingRequired } = proposeMapping(SIMS_HEADERS);
-    expect(proposedMapping).toMatchObject({ upn: 'UPN', surname: 'Legal Surname', forename: 'Legal Forename', dateOfBirth: 'DOB', yearGroup: 'NC Year', senStatus: 'SEN Status', primaryNeed: 'Primary Need', fsm: 'FSM Eligible', attendancePercent: 'Attendance %' });
+    expect(proposedMapping).toMatchObject({
+      upn: 'UPN',
+      surname: 'Legal Surname',
+      forename: 'Legal Forename',
+      dateOfBirth: 'DOB',
+      yearGroup: 'NC Year',
+      senStatus: 'SEN Status',
+      primaryNeed: 'Primary Need',
+      fsm: 'FSM Eligible',
+      attendancePercent: 'Attendance %',
+    });
     expect(unmappedHeaders).toEqual([]);
     expect(missingRequired).toEqual([]);
   });
 
   it('maps Arbor-style headers and lists unknown columns for the user to place', () => {
-    const { proposedMapping, unmappedHeaders } = proposeMapping(['UPN', 'Surname', 'Forename', 'Date of Birth', 'Year Group', 'SEN Provision', 'SEN Need Type 1', 'First Language', 'House']);
-    expect(proposedMapping).toMatchObject({ dateOfBirth: 'Date of Birth', yearGroup: 'Year Group', senStatus: 'SEN Provision', primaryNeed: 'SEN Need Type 1', eal: 'First Language', secondaryNeed: null });
+    const { proposedMapping, unmappedHeaders } = proposeMapping([
+      'UPN',
+      'Surname',
+      'Forename',
+      'Date of Birth',
+      'Year Group',
+      'SEN Provision',
+      'SEN Need Type 1',
+      'First Language',
+      'House',
+    ]);
+    expect(proposedMapping).toMatchObject({
+      dateOfBirth: 'Date of Birth',
+      yearGroup: 'Year Group',
+      senStatus: 'SEN Provision',
+      primaryNeed: 'SEN Need Type 1',
+      eal: 'First Language',
+      secondaryNeed: null,
+    });
     expect(unmappedHeaders).toEqual(['House']);
   });
 
@@ -68,10 +98,16 @@ describe('importing a generated 1,000-pupil primary register', () => {
     await importRegister(repo, { file: { format: 'csv', text: simsCsv(school) }, mapping, fullRoll: true });
     const before = new Map((await repo.list()).map((p) => [p.upn, p.id]));
 
-    const changed = school.slice(0, 999).map((p, i) => (i < 10 ? { ...p, senStatus: 'K' as const, needs: [{ code: 'SEMH' as const, rank: 1 }], senStartDate: '2026-01-10' } : p));
+    const changed = school
+      .slice(0, 999)
+      .map((p, i) =>
+        i < 10 ? { ...p, senStatus: 'K' as const, needs: [{ code: 'SEMH' as const, rank: 1 }], senStartDate: '2026-01-10' } : p,
+      );
     const result = await importRegister(repo, { file: { format: 'csv', text: simsCsv(changed) }, mapping, fullRoll: true });
 
-    const changedCount = school.slice(0, 10).filter((p) => p.senStatus !== 'K' || p.needs[0]?.code !== 'SEMH' || p.needs.length !== 1 || p.senStartDate !== '2026-01-10').length;
+    const changedCount = school
+      .slice(0, 10)
+      .filter((p) => p.senStatus !== 'K' || p.needs[0]?.code !== 'SEMH' || p.needs.length !== 1 || p.senStartDate !== '2026-01-10').length;
     expect(result).toMatchObject({ created: 0, updated: changedCount, unchanged: 999 - changedCount, leftRoll: 1 });
     const onRoll = await repo.list();
     expect(onRoll).toHaveLength(999);
@@ -91,7 +127,9 @@ describe('rejecting a malformed export', () => {
   rows[27]![4] = 'Year 15';
   rows[28]![8] = 'DYS';
   rows[29]![0] = rows[1]![0]!;
-  const text = [SIMS_HEADERS, ...rows].map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\r\n');
+  const text = [SIMS_HEADERS, ...rows]
+    .map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
+    .join('\r\n');
 
   it('rejects the whole file with a message naming each row and column, and stores nothing', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
@@ -110,7 +148,9 @@ describe('rejecting a malformed export', () => {
   it('rejects pupils on SEN support or with a plan who have no primary need', async () => {
     const row = simsRow({ ...school[0]!, senStatus: 'E', needs: [] });
     const table = await readMisTable({ format: 'csv', text: `${SIMS_HEADERS.join(',')}\n${row.join(',')}` });
-    expect(() => parseRegister(table, mapping)).toThrow("Row 2, column 'Primary Need': a pupil with SEN status E needs a primary need (use NSA if not yet assessed)");
+    expect(() => parseRegister(table, mapping)).toThrow(
+      "Row 2, column 'Primary Need': a pupil with SEN status E needs a primary need (use NSA if not yet assessed)",
+    );
   });
 
   it('refuses a mapping that points at a column the file does not have, or leaves a required field out', async () => {
@@ -126,7 +166,10 @@ describe('rejecting a malformed export', () => {
 
   it('accepts a need given for a pupil with no SEN but drops it with a warning', async () => {
     const row = simsRow({ ...school.find((p) => p.senStatus === 'N')!, needs: [{ code: 'SEMH', rank: 1 }] });
-    const table = await readMisTable({ format: 'csv', text: `${SIMS_HEADERS.join(',')}\n${row.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')}` });
+    const table = await readMisTable({
+      format: 'csv',
+      text: `${SIMS_HEADERS.join(',')}\n${row.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')}`,
+    });
     const { records, warnings } = parseRegister(table, mapping);
     expect(records[0]!.needs).toEqual([]);
     expect(warnings).toEqual(['Row 2: a need is recorded for a pupil with SEN status N; it was ignored']);

@@ -21,7 +21,11 @@ describe('register REST API over HTTP', () => {
     const file = { format: 'csv', text: simsCsv(school) };
     const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file });
     expect(preview.status).toBe(200);
-    return call(app.baseUrl, 'POST', '/api/register/import', { file, mapping: preview.body.proposedMapping, snapshotTerm: '2025-26 Spring' });
+    return call(app.baseUrl, 'POST', '/api/register/import', {
+      file,
+      mapping: preview.body.proposedMapping,
+      snapshotTerm: '2025-26 Spring',
+    });
   }
 
   it('previews the mapping, imports on confirmation, and serves the dashboard', async () => {
@@ -37,14 +41,22 @@ describe('register REST API over HTTP', () => {
     const anySen = dash.body.comparisons[0];
     const expected = school.filter((p) => p.senStatus !== 'N').length;
     expect(anySen).toMatchObject({ count: expected, schoolPercent: Math.round(expected * 10) / 100, nationalPercent: 18.2 });
-    expect(dash.body.keyQuestions.map((q: { id: string }) => q.id)).toEqual(['in_line_with_national', 'provision_matches_needs', 'training_matches_needs', 'low_attendance_has_plans']);
+    expect(dash.body.keyQuestions.map((q: { id: string }) => q.id)).toEqual([
+      'in_line_with_national',
+      'provision_matches_needs',
+      'training_matches_needs',
+      'low_attendance_has_plans',
+    ]);
     expect(dash.body.attendance.flagged.length).toBe(school.filter((p) => p.senStatus === 'N' && p.attendancePercent! < 90).length);
   });
 
   it('answers 400 naming the row and column when the export is malformed, and stores nothing', async () => {
     const text = simsCsv(school.slice(0, 3)).replace(`,${school[1]!.senStatus},`, ',Q,');
     const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file: { format: 'csv', text } });
-    const res = await call(app.baseUrl, 'POST', '/api/register/import', { file: { format: 'csv', text }, mapping: preview.body.proposedMapping });
+    const res = await call(app.baseUrl, 'POST', '/api/register/import', {
+      file: { format: 'csv', text },
+      mapping: preview.body.proposedMapping,
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain("Row 3, column 'SEN Status': 'Q' is not a census SEN code (N, K or E)");
     expect(await app.register.list()).toEqual([]);
@@ -63,7 +75,9 @@ describe('register REST API over HTTP', () => {
 
     const list = await call(app.baseUrl, 'GET', `/api/interventions?pupil=${pupil!.id}`);
     expect(list.body.interventions[0]).toMatchObject({ id, ratioGain: 2.01, band: 'substantial', metTarget: true });
-    expect(list.body.effectiveness).toEqual([expect.objectContaining({ name: 'Reading catch-up', pupils: 1, medianRatioGain: 2.01, percentMetTarget: 100 })]);
+    expect(list.body.effectiveness).toEqual([
+      expect.objectContaining({ name: 'Reading catch-up', pupils: 1, medianRatioGain: 2.01, percentMetTarget: 100 }),
+    ]);
 
     const csv = await fetch(`${app.baseUrl}/api/provision-map.csv?termStart=2026-01-05&termEnd=2026-03-29&rates=teaching_assistant:18`);
     expect(csv.status).toBe(200);
@@ -84,7 +98,11 @@ describe('register REST API over HTTP', () => {
     const docx = await fetch(`${app.baseUrl}${url}.docx`);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="profile-[A-Z]{2}-2026-01-20\.docx"$/);
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect((await call(app.baseUrl, 'GET', '/api/register/pupils/nobody/passport')).status).toBe(404);
   });
 
@@ -101,7 +119,9 @@ describe('register REST API over HTTP', () => {
     const res = await call(app.baseUrl, 'GET', '/api/retention');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ asOf: '2026-01-20', years: 8, unknownDateOfBirth: ['not-in-register'] });
-    expect(res.body.due).toEqual([{ pupilId: older.id, retentionEnded: expect.any(String), actionIds: [open!.id], openActionIds: [open!.id] }]);
+    expect(res.body.due).toEqual([
+      { pupilId: older.id, retentionEnded: expect.any(String), actionIds: [open!.id], openActionIds: [open!.id] },
+    ]);
     expect(await app.repo.query({ includeArchived: true })).toHaveLength(3);
     expect(await app.repo.get(unknown!.id)).toMatchObject({ status: 'open', version: 1 });
   });
@@ -109,7 +129,13 @@ describe('register REST API over HTTP', () => {
   it('keeps the register from staff outside the SEND team', async () => {
     await app.close();
     app = await startRegisterApp({ ...senco, id: 'teacher-1', sendTeam: false }, now);
-    for (const [method, url] of [['GET', '/api/register/dashboard'], ['GET', '/api/register/pupils'], ['GET', '/api/retention'], ['GET', '/api/interventions'], ['POST', '/api/register/import/preview']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/register/dashboard'],
+      ['GET', '/api/register/pupils'],
+      ['GET', '/api/retention'],
+      ['GET', '/api/interventions'],
+      ['POST', '/api/register/import/preview'],
+    ] as const) {
       const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
       expect(res.status).toBe(403);
     }

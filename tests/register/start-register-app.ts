@@ -20,7 +20,14 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
   const repo = new SqliteActionRepository(db, now);
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
-  const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate: localIdentity(user), register: { register, interventions, passports: new SqlitePassportRepository(db, now), ...options } });
+  const server = createServer({
+    config,
+    repo,
+    logger: createLogger('silent'),
+    now,
+    authenticate: localIdentity(user),
+    register: { register, interventions, passports: new SqlitePassportRepository(db, now), ...options },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

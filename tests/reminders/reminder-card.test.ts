@@ -21,12 +21,19 @@ describe('reminder card', () => {
   });
 
   it('says how overdue an item is in calendar days', () => {
-    const card = reminderCard({ owner, audience: 'owner', items: [{ action: buildAction({ dueDate: '2026-04-10' }), kind: 'overdue' }], today: '2026-04-21' });
+    const card = reminderCard({
+      owner,
+      audience: 'owner',
+      items: [{ action: buildAction({ dueDate: '2026-04-10' }), kind: 'overdue' }],
+      today: '2026-04-21',
+    });
     expect(cardText(card)).toContain('Overdue by 11 days (due Fri 10 Apr 2026)');
   });
 
   it('stays under the 28 KB Teams limit with 40 long items, listing 12 and counting the rest', () => {
-    const items = Array.from({ length: 40 }, () => ({ action: buildAction({ description: 'x'.repeat(500), pupil: { id: 'p-1', name: 'y'.repeat(120), yearGroup: 4 } }) }));
+    const items = Array.from({ length: 40 }, () => ({
+      action: buildAction({ description: 'x'.repeat(500), pupil: { id: 'p-1', name: 'y'.repeat(120), yearGroup: 4 } }),
+    }));
     const card = reminderCard({ owner, audience: 'owner', items, today: '2026-04-21' });
     const bytes = Buffer.byteLength(JSON.stringify(card));
     process.stdout.write(`reminder card with 40 long items (12 shown): ${bytes} bytes\n`);

@@ -26,10 +26,21 @@ describe('a reminder run that dies part-way', () => {
     const file = path.join(dir, 'crash.db');
     const db = openDatabase(file);
     const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
-    await repo.createMany(Array.from({ length: OWNERS }, (_, i) => buildNewAction({ owner: owner(i), dueDate: '2026-04-21' })), sencoActor);
+    await repo.createMany(
+      Array.from({ length: OWNERS }, (_, i) => buildNewAction({ owner: owner(i), dueDate: '2026-04-21' })),
+      sencoActor,
+    );
     const connector = await startLoopbackBotConnector();
-    const everyone = Object.fromEntries([...Array.from({ length: OWNERS }, (_, i) => [owner(i).id, `personal-${i}`]), [senco.id, 'personal-senco']]);
-    const real = new BotConnectorReminderSender({ conversations: knownConversations(connector.url, everyone), serviceUrl: async () => connector.url, token: async () => null, pacing: { sendsPerSecond: 1000 } });
+    const everyone = Object.fromEntries([
+      ...Array.from({ length: OWNERS }, (_, i) => [owner(i).id, `personal-${i}`]),
+      [senco.id, 'personal-senco'],
+    ]);
+    const real = new BotConnectorReminderSender({
+      conversations: knownConversations(connector.url, everyone),
+      serviceUrl: async () => connector.url,
+      token: async () => null,
+      pacing: { sendsPerSecond: 1000 },
+    });
     let posted = 0;
     // The process dies while posting the 23rd card: nothing after it happens, nothing is given back.
     const dying: ReminderSender = {
@@ -37,7 +48,16 @@ describe('a reminder run that dies part-way', () => {
       postWithMention: (...args) => real.postWithMention(...args),
     };
     const task = (sender: ReminderSender, log: SqliteReminderLog) =>
-      new ReminderTask({ repo, log, sender, present: reminderCard, policy: DEFAULT_REMINDER_POLICY, calendar: createSchoolCalendar(), sendLead: senco, logger: createLogger('silent') });
+      new ReminderTask({
+        repo,
+        log,
+        sender,
+        present: reminderCard,
+        policy: DEFAULT_REMINDER_POLICY,
+        calendar: createSchoolCalendar(),
+        sendLead: senco,
+        logger: createLogger('silent'),
+      });
     try {
       void task(dying, new SqliteReminderLog(db)).run(new Date('2026-04-21T07:00:00Z'));
       await new Promise<void>((resolve) => {
@@ -46,7 +66,10 @@ describe('a reminder run that dies part-way', () => {
       await new Promise((resolve) => setImmediate(resolve));
       const outcomes = () => db.prepare('SELECT outcome, COUNT(*) AS n FROM reminder_log GROUP BY outcome ORDER BY outcome').all();
       // 22 cards went out; the first 20 outcomes were written as one whole group, the other 2 were pending.
-      expect(outcomes()).toEqual([{ outcome: null, n: 5 }, { outcome: 'sent', n: 20 }]);
+      expect(outcomes()).toEqual([
+        { outcome: null, n: 5 },
+        { outcome: 'sent', n: 20 },
+      ]);
 
       const survivor = task(real, new SqliteReminderLog(openDatabase(file)));
       expect(await survivor.run(new Date('2026-04-21T07:20:00Z'))).toMatchObject({ cardsSent: 0 }); // within the lease

@@ -58,7 +58,14 @@ async function startApp(mode: 'embedded' | 'tenant', taskKey: string | null = nu
     sendLead,
     logger,
   });
-  const app = createServer({ config, repo, logger, now: () => NOW, authenticate: localIdentity({ ...sencoActor, sendTeam: true }), reminders: { reminderTask: task, taskKey } });
+  const app = createServer({
+    config,
+    repo,
+    logger,
+    now: () => NOW,
+    authenticate: localIdentity({ ...sencoActor, sendTeam: true }),
+    reminders: { reminderTask: task, taskKey },
+  });
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   return { server: app, url: `http://127.0.0.1:${(app.address() as AddressInfo).port}` };
 }
@@ -73,7 +80,11 @@ beforeAll(async () => {
       buildNewAction({ dueDate: '2026-04-21', description: 'Phone parent about the reading plan' }),
       buildNewAction({ dueDate: '2026-04-23', description: 'Share the updated one-page profile' }),
       buildNewAction({ dueDate: '2026-04-13', description: 'Send the referral to speech and language' }),
-      buildNewAction({ owner: assistant, dueDate: '2026-04-21', source: { eventType: 'sen_support_meeting', conversationId: 'meeting-chat-1' } }),
+      buildNewAction({
+        owner: assistant,
+        dueDate: '2026-04-21',
+        source: { eventType: 'sen_support_meeting', conversationId: 'meeting-chat-1' },
+      }),
     ],
     sencoActor,
   );
@@ -90,7 +101,14 @@ describe('reminders end to end over HTTP', () => {
   it('sends one card per owner, falls back to the source chat, and tells the SEND lead; a second trigger sends nothing more', async () => {
     const first = await trigger(baseUrl);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ today: '2026-04-21', schoolDay: true, itemsReminded: 4, fallbacks: 1, escalations: 1, failed: 0 });
+    expect(await first.json()).toMatchObject({
+      today: '2026-04-21',
+      schoolDay: true,
+      itemsReminded: 4,
+      fallbacks: 1,
+      escalations: 1,
+      failed: 0,
+    });
 
     const byConversation = Object.fromEntries(connector.received.map((r) => [r.conversationId, r]));
     expect(Object.keys(byConversation).sort()).toEqual(['meeting-chat-1', 'personal-priya', 'personal-tom']);
@@ -104,7 +122,9 @@ describe('reminders end to end over HTTP', () => {
 
     const chat = byConversation['meeting-chat-1']!.activity;
     expect(chat.text).toContain(`<at>${assistant.name}</at>`);
-    expect(chat.entities).toEqual([{ type: 'mention', text: `<at>${assistant.name}</at>`, mentioned: { id: assistant.id, name: assistant.name } }]);
+    expect(chat.entities).toEqual([
+      { type: 'mention', text: `<at>${assistant.name}</at>`, mentioned: { id: assistant.id, name: assistant.name } },
+    ]);
 
     const leadText = cardText(cardOf(byConversation['personal-priya']!));
     expect(leadText).toContain('1 item is at least 7 days overdue');
@@ -117,7 +137,9 @@ describe('reminders end to end over HTTP', () => {
 
   it('closes the item when the owner clicks Done, with the clicker as actor and the evidence link kept', async () => {
     const card = cardOf(connector.received.find((r) => r.conversationId === 'personal-tom')!);
-    const data = clickData(card, REMINDER_VERBS.done, dueToday.id, { [evidenceInputId(dueToday.id)]: 'https://school.example/notes/call.docx' });
+    const data = clickData(card, REMINDER_VERBS.done, dueToday.id, {
+      [evidenceInputId(dueToday.id)]: 'https://school.example/notes/call.docx',
+    });
 
     const refreshed = await handleReminderAction(clickDeps(), REMINDER_VERBS.done, data, { id: teacher.id, name: teacher.name });
 
@@ -142,7 +164,10 @@ describe('reminders end to end over HTTP', () => {
     const card = cardOf(connector.received.find((r) => r.conversationId === 'meeting-chat-1')!);
     const data = clickData(card, REMINDER_VERBS.waiting, assistantsItem.id);
     await handleReminderAction(clickDeps(), REMINDER_VERBS.waiting, data, { id: senco.id, name: senco.name });
-    expect((await repo.history(assistantsItem.id)).at(-1)).toMatchObject({ actor: { id: senco.id }, changes: [{ field: 'status', from: 'open', to: 'waiting' }] });
+    expect((await repo.history(assistantsItem.id)).at(-1)).toMatchObject({
+      actor: { id: senco.id },
+      changes: [{ field: 'status', from: 'open', to: 'waiting' }],
+    });
   });
 
   it('refreshes a stale card instead of overwriting a change made elsewhere', async () => {
@@ -159,18 +184,25 @@ describe('reminders end to end over HTTP', () => {
 
   it('snoozes a week without moving the due date, and the refresh verb shows the current state', async () => {
     const card = cardOf(connector.received.find((r) => r.conversationId === 'personal-tom')!);
-    await handleReminderAction(clickDeps(), REMINDER_VERBS.snooze, clickData(card, REMINDER_VERBS.snooze, longOverdue.id), { id: teacher.id, name: teacher.name });
+    await handleReminderAction(clickDeps(), REMINDER_VERBS.snooze, clickData(card, REMINDER_VERBS.snooze, longOverdue.id), {
+      id: teacher.id,
+      name: teacher.name,
+    });
     expect(await repo.get(longOverdue.id)).toMatchObject({ dueDate: '2026-04-13', remindAfter: '2026-04-28' });
 
     const refresh = (card.refresh as { action: { data: unknown } }).action.data;
     const current = await handleReminderAction(clickDeps(), REMINDER_VERBS.refresh, refresh, { id: teacher.id, name: teacher.name });
     const text = cardText(current);
     expect(text).toContain('Done (updated by Tom Reed)');
-    expect(current.refresh).toMatchObject({ action: { data: { items: expect.arrayContaining([{ actionId: longOverdue.id, version: 2 }]) } } });
+    expect(current.refresh).toMatchObject({
+      action: { data: { items: expect.arrayContaining([{ actionId: longOverdue.id, version: 2 }]) } },
+    });
   });
 
   it('rejects malformed card data before any command runs', async () => {
-    await expect(handleReminderAction(clickDeps(), REMINDER_VERBS.done, { items: 'nope' }, { id: teacher.id, name: teacher.name })).rejects.toThrow(/data\./);
+    await expect(
+      handleReminderAction(clickDeps(), REMINDER_VERBS.done, { items: 'nope' }, { id: teacher.id, name: teacher.name }),
+    ).rejects.toThrow(/data\./);
   });
 });
 

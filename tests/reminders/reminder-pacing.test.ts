@@ -28,8 +28,17 @@ function fakeClock(): { clock: Clock; slept: number[] } {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const people = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`person-${i}`, `personal-${i}`]));
 
-function senderFor(connector: LoopbackBotConnector, pacing: SendPacing, byUser: Record<string, string> = people): BotConnectorReminderSender {
-  return new BotConnectorReminderSender({ conversations: knownConversations(connector.url, byUser), serviceUrl: async () => connector.url, token: async () => null, pacing });
+function senderFor(
+  connector: LoopbackBotConnector,
+  pacing: SendPacing,
+  byUser: Record<string, string> = people,
+): BotConnectorReminderSender {
+  return new BotConnectorReminderSender({
+    conversations: knownConversations(connector.url, byUser),
+    serviceUrl: async () => connector.url,
+    token: async () => null,
+    pacing,
+  });
 }
 
 describe('pacing proactive sends', () => {
@@ -80,7 +89,9 @@ describe('pacing proactive sends', () => {
   });
 
   it('gives up after the bounded re-tries, and at once when Retry-After is longer than it will wait', async () => {
-    connector = await startLoopbackBotConnector({ throttle: { 'personal-0': { times: 99, retryAfter: '1' }, 'personal-1': { times: 99, retryAfter: '600' } } });
+    connector = await startLoopbackBotConnector({
+      throttle: { 'personal-0': { times: 99, retryAfter: '1' }, 'personal-1': { times: 99, retryAfter: '600' } },
+    });
     const { clock } = fakeClock();
     const sender = senderFor(connector, { sendsPerSecond: 1000, maxRetries: 2, maxRetryAfterMs: 60_000, clock });
 

@@ -41,7 +41,10 @@ describe('reminder policy', () => {
   it('sends nothing on a weekend, a bank holiday or in a school holiday', () => {
     const action = buildAction({ dueDate: '2026-05-04' });
     for (const day of ['2026-05-02', '2026-05-04', '2026-04-06', '2026-04-08']) {
-      expect(remindersDue([action, buildAction({ dueDate: '2026-03-01' })], day, policy, calendar)).toEqual({ byOwner: new Map(), escalations: [] });
+      expect(remindersDue([action, buildAction({ dueDate: '2026-03-01' })], day, policy, calendar)).toEqual({
+        byOwner: new Map(),
+        escalations: [],
+      });
     }
   });
 
@@ -51,7 +54,9 @@ describe('reminder policy', () => {
     expect(reminder).toMatchObject({ kind: 'due', occasion: '2026-04-08' });
     expect(reminder!.action.dueDate).toBe('2026-04-08');
     // Back after Easter it is overdue by calendar days from the real date.
-    expect(remindersDue([statutory], '2026-04-13', policy, calendar).byOwner.get(teacher.id)).toMatchObject([{ kind: 'overdue', daysOverdue: 5 }]);
+    expect(remindersDue([statutory], '2026-04-13', policy, calendar).byOwner.get(teacher.id)).toMatchObject([
+      { kind: 'overdue', daysOverdue: 5 },
+    ]);
   });
 
   it('groups items by owner, ordered by due date, and leaves out closed and snoozed items', () => {

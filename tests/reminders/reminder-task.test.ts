@@ -21,7 +21,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-reminder-task-')
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-async function setUp(failFor: string[] = [], reachable: Record<string, string> = { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' }) {
+async function setUp(
+  failFor: string[] = [],
+  reachable: Record<string, string> = { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' },
+) {
   const db = openDatabase(path.join(dir, `task-${++n}.db`));
   const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
   const connector = await startLoopbackBotConnector({ failFor });
@@ -103,20 +106,29 @@ describe('ReminderTask', () => {
 describe('reminder configuration', () => {
   it('defaults to weekdays at 08:00 with the default policy and the demo SENCO as SEND lead in embedded mode', () => {
     const config = loadReminderConfig('embedded', {}, DEMO_STAFF.senco);
-    expect(config).toMatchObject({ cron: DEFAULT_REMINDER_CRON, policy: DEFAULT_REMINDER_POLICY, sendLead: { id: senco.id }, taskKey: null });
+    expect(config).toMatchObject({
+      cron: DEFAULT_REMINDER_CRON,
+      policy: DEFAULT_REMINDER_POLICY,
+      sendLead: { id: senco.id },
+      taskKey: null,
+    });
   });
 
   it('reads the policy, term dates file and SEND lead from the environment', () => {
     const file = path.join(dir, 'school-dates.json');
     fs.writeFileSync(file, JSON.stringify({ holidays: [{ start: '2026-05-26', end: '2026-05-29', name: 'Half term' }] }));
-    const config = loadReminderConfig('tenant', {
-      REMIND_DAYS_BEFORE: '3',
-      REMIND_OVERDUE_EVERY_DAYS: '5',
-      REMIND_ESCALATE_AFTER_DAYS: '10',
-      SCHOOL_DATES_FILE: file,
-      SEND_LEAD_ID: 'lead-1',
-      SEND_LEAD_NAME: 'Sam Lead',
-    }, DEMO_STAFF.senco);
+    const config = loadReminderConfig(
+      'tenant',
+      {
+        REMIND_DAYS_BEFORE: '3',
+        REMIND_OVERDUE_EVERY_DAYS: '5',
+        REMIND_ESCALATE_AFTER_DAYS: '10',
+        SCHOOL_DATES_FILE: file,
+        SEND_LEAD_ID: 'lead-1',
+        SEND_LEAD_NAME: 'Sam Lead',
+      },
+      DEMO_STAFF.senco,
+    );
     expect(config.policy).toEqual({ daysBefore: 3, overdueEveryDays: 5, escalateAfterDays: 10 });
     expect(config.schoolDates.holidays).toHaveLength(1);
     expect(config.sendLead).toEqual({ id: 'lead-1', name: 'Sam Lead' });
@@ -125,7 +137,11 @@ describe('reminder configuration', () => {
   it('reports every problem at once', () => {
     let error: unknown;
     try {
-      loadReminderConfig('tenant', { REMINDER_CRON: 'every day at eight', REMIND_OVERDUE_EVERY_DAYS: '0', SCHOOL_DATES_FILE: path.join(dir, 'missing.json') }, DEMO_STAFF.senco);
+      loadReminderConfig(
+        'tenant',
+        { REMINDER_CRON: 'every day at eight', REMIND_OVERDUE_EVERY_DAYS: '0', SCHOOL_DATES_FILE: path.join(dir, 'missing.json') },
+        DEMO_STAFF.senco,
+      );
     } catch (e) {
       error = e;
     }

@@ -33,7 +33,11 @@ let url: string;
 let repo: ActionRepository;
 
 const post = async (route: string, body?: unknown) => {
-  const res = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 };
@@ -48,7 +52,15 @@ beforeAll(async () => {
   repo = stores.actions;
   const bot = await createBotFor(config, repo, logger, clock, stores.tasks);
   const reminderTask = createReminderTask(config, loadReminderConfig('embedded', {}, DEMO_STAFF.senco), repo, logger, stores.tasks);
-  server = createServer({ config, repo, logger, now: clock, bot, reminders: { reminderTask, taskKey: null }, authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }) });
+  server = createServer({
+    config,
+    repo,
+    logger,
+    now: clock,
+    bot,
+    reminders: { reminderTask, taskKey: null },
+    authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -79,11 +91,17 @@ describe('reminder through the Teams bot', () => {
   });
 
   it('gives a polite refusal on the card when someone else clicks, and changes nothing', async () => {
-    const [action] = await repo.createMany([buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-23', description: 'Book the review' })], sencoActor);
+    const [action] = await repo.createMany(
+      [buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-23', description: 'Book the review' })],
+      sencoActor,
+    );
     await post('/api/tasks/reminders');
     const card = cardOf(connector.received.at(-1)!);
 
-    const click = await post('/api/messages', cardClick(connector.url, grace, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id)));
+    const click = await post(
+      '/api/messages',
+      cardClick(connector.url, grace, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id)),
+    );
 
     expect(cardText(click.body.value)).toContain(`Only ${tom.name} (the owner) or the SEND lead can update this item`);
     expect(await repo.get(action!.id)).toMatchObject({ status: 'open', version: 1 });
@@ -93,7 +111,16 @@ describe('reminder through the Teams bot', () => {
     const [action] = await repo.createMany([buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-22' })], sencoActor);
     await post('/api/tasks/reminders');
     const card = cardOf(connector.received.at(-1)!);
-    await post('/api/messages', cardClick(connector.url, tom, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id, { [evidenceInputId(action!.id)]: '' })));
+    await post(
+      '/api/messages',
+      cardClick(
+        connector.url,
+        tom,
+        personalChatId(tom),
+        REMINDER_VERBS.done,
+        clickData(card, REMINDER_VERBS.done, action!.id, { [evidenceInputId(action!.id)]: '' }),
+      ),
+    );
     expect(await repo.get(action!.id)).toMatchObject({ status: 'done', closingNote: DEFAULT_DONE_NOTE });
   });
 });

@@ -19,7 +19,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const owner = (i: number): Person => ({ id: `owner-${i}`, name: `Owner ${i}`, email: `owner${i}@oakfield.example` });
 
 /** Starts one instance and resolves once it has opened the database and waits for `go`. */
-function startInstance(file: string, url: string, instant: string): Promise<{ child: ChildProcessWithoutNullStreams; output: Promise<string> }> {
+function startInstance(
+  file: string,
+  url: string,
+  instant: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; output: Promise<string> }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script, file, url, instant, senco.id], { cwd: root });
   let stdout = '';
   let stderr = '';
@@ -41,7 +45,9 @@ describe('two server instances running the reminder task at the same moment', ()
     const file = path.join(dir, 'shared.db');
     const repo = new SqliteActionRepository(openDatabase(file), () => new Date('2026-04-20T09:00:00Z'));
     const inputs = Array.from({ length: OWNERS }, (_, i) =>
-      Array.from({ length: ITEMS_PER_OWNER }, (_, j) => buildNewAction({ owner: owner(i), dueDate: ['2026-04-21', '2026-04-23', '2026-04-10'][j]! })),
+      Array.from({ length: ITEMS_PER_OWNER }, (_item, j) =>
+        buildNewAction({ owner: owner(i), dueDate: ['2026-04-21', '2026-04-23', '2026-04-10'][j]! }),
+      ),
     ).flat();
     const saved = await repo.createMany(inputs, sencoActor);
     const connector = await startLoopbackBotConnector();
@@ -49,7 +55,9 @@ describe('two server instances running the reminder task at the same moment', ()
       const instant = '2026-04-21T07:00:00Z';
       const instances = await Promise.all([startInstance(file, connector.url, instant), startInstance(file, connector.url, instant)]);
       for (const { child } of instances) child.stdin.write('go\n');
-      const summaries = (await Promise.all(instances.map((i) => i.output))).map((out) => JSON.parse(out.split('\n')[1]!) as ReminderRunSummary);
+      const summaries = (await Promise.all(instances.map((i) => i.output))).map(
+        (out) => JSON.parse(out.split('\n')[1]!) as ReminderRunSummary,
+      );
 
       // One card per owner plus one for the SEND lead (the 11-day-overdue items escalate), and no more.
       const conversations = connector.received.map((r) => r.conversationId).sort();
@@ -57,7 +65,9 @@ describe('two server instances running the reminder task at the same moment', ()
 
       const remindedIds = connector.received
         .filter((r) => r.conversationId !== `personal-${senco.id}`)
-        .flatMap((r) => (cardOf(r).refresh as { action: { data: { items: { actionId: string }[] } } }).action.data.items.map((i) => i.actionId));
+        .flatMap((r) =>
+          (cardOf(r).refresh as { action: { data: { items: { actionId: string }[] } } }).action.data.items.map((i) => i.actionId),
+        );
       expect(remindedIds.sort()).toEqual(saved.map((a) => a.id).sort());
 
       expect(summaries.reduce((n, s) => n + s.itemsReminded, 0)).toBe(OWNERS * ITEMS_PER_OWNER);

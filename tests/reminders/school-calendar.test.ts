@@ -3,7 +3,12 @@ import bankHolidays from '@/kernel/data/bank-holidays-england-and-wales.json';
 import { bankHolidayDates, createSchoolCalendar, nextSchoolDay, previousSchoolDay, schoolDaysBefore } from '@/kernel/school-calendar';
 import { ValidationError } from '@/kernel/errors';
 
-const spring2026 = { holidays: [{ start: '2026-03-30', end: '2026-04-10', name: 'Easter holiday' }, { start: '2026-05-25', end: '2026-05-29', name: 'Half term' }] };
+const spring2026 = {
+  holidays: [
+    { start: '2026-03-30', end: '2026-04-10', name: 'Easter holiday' },
+    { start: '2026-05-25', end: '2026-05-29', name: 'Half term' },
+  ],
+};
 
 describe('school calendar', () => {
   const calendar = createSchoolCalendar(spring2026);

@@ -42,13 +42,20 @@ describe('role table routes over HTTP', () => {
   afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const call = async (method: string, path: string, body?: unknown, user = 'senco') => {
-    const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-test-user': user }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-test-user': user },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, body: await res.json() };
   };
 
   it('lets the SEND team set a role and read it back, recording who changed it and when', async () => {
     const put = await call('PUT', '/api/roles', { role: 'Attendance Lead', person: assistant });
-    expect(put).toEqual({ status: 200, body: { role: 'attendance lead', person: assistant, updatedBy: senco, updatedAt: '2026-04-20T08:00:00.000Z' } });
+    expect(put).toEqual({
+      status: 200,
+      body: { role: 'attendance lead', person: assistant, updatedBy: senco, updatedAt: '2026-04-20T08:00:00.000Z' },
+    });
 
     expect((await call('GET', '/api/roles')).body).toEqual({ roles: [put.body] });
     expect((await call('GET', '/api/roles/history')).body).toEqual({

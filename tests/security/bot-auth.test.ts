@@ -65,18 +65,23 @@ describe('bot endpoint in tenant mode: Bot Framework tokens checked by the Teams
 
   /** A Save all click on a one-row proposal: if it gets through, it writes one action. */
   const saveClick = (id: string) =>
-    cardAction(connector.url, CAPTURE_VERBS.saveAll, {
-      messageId: `msg-${id}`,
-      conversationId: MEETING_CHAT.id,
-      count: 1,
-      [rowInputIds(0).description]: "Phone J.B.'s parent",
-      [rowInputIds(0).owner]: PRIYA.aadObjectId,
-      [rowInputIds(0).due]: '2026-05-01',
-      [rowInputIds(0).pupil]: PUPIL.id,
-      [rowInputIds(0).itemType]: 'parent_follow_up',
-      // No replyToId: the saved card comes back in the invoke response only, with no call out to the
-      // connector (that would need a bot token from Entra, which this machine cannot reach).
-    }, '');
+    cardAction(
+      connector.url,
+      CAPTURE_VERBS.saveAll,
+      {
+        messageId: `msg-${id}`,
+        conversationId: MEETING_CHAT.id,
+        count: 1,
+        [rowInputIds(0).description]: "Phone J.B.'s parent",
+        [rowInputIds(0).owner]: PRIYA.aadObjectId,
+        [rowInputIds(0).due]: '2026-05-01',
+        [rowInputIds(0).pupil]: PUPIL.id,
+        [rowInputIds(0).itemType]: 'parent_follow_up',
+        // No replyToId: the saved card comes back in the invoke response only, with no call out to the
+        // connector (that would need a bot token from Entra, which this machine cannot reach).
+      },
+      '',
+    );
 
   /** Claims of a real Bot Connector token for this bot, for this activity's service URL. */
   const botClaims = (claims: Record<string, unknown> = {}) => ({
@@ -110,13 +115,29 @@ describe('bot endpoint in tenant mode: Bot Framework tokens checked by the Teams
 
   const refused: [string, () => string | undefined][] = [
     ['no Authorization header', () => undefined],
-    ['an expired token (beyond the SDK’s five-minute clock skew)', () => `Bearer ${entra.sign(botClaims({ nbf: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))}`],
+    [
+      'an expired token (beyond the SDK’s five-minute clock skew)',
+      () => `Bearer ${entra.sign(botClaims({ nbf: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))}`,
+    ],
     ['a token for another bot (wrong audience)', () => `Bearer ${entra.sign(botClaims({ aud: '33333333-3333-4333-8333-333333333333' }))}`],
-    ['a token from another issuer (an Entra tenant, not the Bot Framework)', () => `Bearer ${entra.sign(botClaims({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0` }))}`],
-    ['a token for a different service URL than the activity names', () => `Bearer ${entra.sign(botClaims({ serviceurl: 'https://smba.trafficmanager.net/evil/' }))}`],
+    [
+      'a token from another issuer (an Entra tenant, not the Bot Framework)',
+      () => `Bearer ${entra.sign(botClaims({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0` }))}`,
+    ],
+    [
+      'a token for a different service URL than the activity names',
+      () => `Bearer ${entra.sign(botClaims({ serviceurl: 'https://smba.trafficmanager.net/evil/' }))}`,
+    ],
     ['an unsigned token (alg: none)', () => `Bearer ${unsigned({ alg: 'none', typ: 'JWT', kid: entra.keyId }, botClaims())}`],
-    ['a token signed with a key not in the key set (forged signature)', () => `Bearer ${entra.sign(botClaims(), { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`],
-    ['a forged token claiming an unknown key id', () => `Bearer ${entra.sign(botClaims(), { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, kid: 'attacker-key' })}`],
+    [
+      'a token signed with a key not in the key set (forged signature)',
+      () => `Bearer ${entra.sign(botClaims(), { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`,
+    ],
+    [
+      'a forged token claiming an unknown key id',
+      () =>
+        `Bearer ${entra.sign(botClaims(), { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, kid: 'attacker-key' })}`,
+    ],
     ['a token with an HMAC signature keyed on the public key (algorithm confusion)', () => `Bearer ${hmacToken(botClaims())}`],
     ['a malformed bearer value', () => 'Bearer not.a.jwt'],
   ];

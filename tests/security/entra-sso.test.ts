@@ -49,7 +49,14 @@ describe('Teams SSO token validation for the tab API', () => {
   it('rejects a token for another audience', () => rejects(bearer(entra.sign({ aud: 'api://someone-else' }))));
   it('rejects a token from the wrong issuer', () => rejects(bearer(entra.sign({ iss: 'https://evil.example/v2.0' }))));
   it('rejects a token from a tenant not on the allow-list', () =>
-    rejects(bearer(entra.sign({ tid: '99999999-9999-4999-8999-999999999999', iss: 'https://login.microsoftonline.com/99999999-9999-4999-8999-999999999999/v2.0' }))));
+    rejects(
+      bearer(
+        entra.sign({
+          tid: '99999999-9999-4999-8999-999999999999',
+          iss: 'https://login.microsoftonline.com/99999999-9999-4999-8999-999999999999/v2.0',
+        }),
+      ),
+    ));
   it('rejects a token without a user object id', () => rejects(bearer(entra.sign({ oid: undefined }))));
 
   it('rejects an unsigned token (alg none)', () => {
@@ -65,7 +72,16 @@ describe('Teams SSO token validation for the tab API', () => {
 
   it('rejects a token whose payload was altered after signing', () => {
     const [header, , signature] = entra.sign().split('.');
-    const payload = Buffer.from(JSON.stringify({ aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, tid: TENANT, oid: 'senco', groups: [SEND_GROUP], exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        aud: CLIENT_ID,
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        tid: TENANT,
+        oid: 'senco',
+        groups: [SEND_GROUP],
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    ).toString('base64url');
     return rejects(bearer(`${header}.${payload}.${signature}`));
   });
 });

@@ -54,23 +54,52 @@ describe('logs never contain pupil names or action text', () => {
     };
     try {
       const message = `Agreed actions:\n- <at>Tom Reed</at> to phone J.B.'s parent by Friday\n- SENCO to update J.B.'s support plan by 7/5`;
-      expect((await send('POST', '/api/messages', meetingMessage(connector.url, message, { mentions: [{ id: TOM.id, name: TOM.name }] }))).status).toBe(200);
+      expect(
+        (await send('POST', '/api/messages', meetingMessage(connector.url, message, { mentions: [{ id: TOM.id, name: TOM.name }] })))
+          .status,
+      ).toBe(200);
       const card = connector.calls.filter((c) => c.method === 'POST').at(-1)!.body.attachments[0].content;
       const data = { ...buttonData(card, CAPTURE_VERBS.saveAll), ...cardInputs(card), [rowInputIds(0).owner]: TOM.aadObjectId };
       const saved = await send('POST', '/api/messages', cardAction(connector.url, CAPTURE_VERBS.saveAll, data));
       expect(JSON.stringify(saved.body)).toContain('Saved 2 actions');
 
       const created = await send('POST', '/api/actions', {
-        actions: [buildNewAction({ pupil: { id: 'p-9', name: PUPIL_NAME, yearGroup: 5 }, description: 'Reading plan agreed with Ms Okoro', decision: 'Mum says sleeping badly since the move' })],
+        actions: [
+          buildNewAction({
+            pupil: { id: 'p-9', name: PUPIL_NAME, yearGroup: 5 },
+            description: 'Reading plan agreed with Ms Okoro',
+            decision: 'Mum says sleeping badly since the move',
+          }),
+        ],
       });
       expect(created.status).toBe(200);
       const id = created.body.actions[0].id as string;
-      expect((await send('PATCH', `/api/actions/${id}`, { version: 1, patch: { status: 'in_progress', description: 'Dad phoned back about the EHCP' } })).status).toBe(200);
-      const refused = await send('PATCH', `/api/actions/${id}`, { version: 2, patch: { status: 'nonsense', description: `Dad phoned back about the EHCP ${'x'.repeat(600)}` } });
+      expect(
+        (
+          await send('PATCH', `/api/actions/${id}`, {
+            version: 1,
+            patch: { status: 'in_progress', description: 'Dad phoned back about the EHCP' },
+          })
+        ).status,
+      ).toBe(200);
+      const refused = await send('PATCH', `/api/actions/${id}`, {
+        version: 2,
+        patch: { status: 'nonsense', description: `Dad phoned back about the EHCP ${'x'.repeat(600)}` },
+      });
       expect(refused.status).toBe(400);
-      const stale = await send('PATCH', `/api/actions/${id}`, { version: 1, patch: { description: 'Mum says sleeping badly since the move' } });
+      const stale = await send('PATCH', `/api/actions/${id}`, {
+        version: 1,
+        patch: { description: 'Mum says sleeping badly since the move' },
+      });
       expect(stale.status).toBe(409);
-      expect((await send('POST', `/api/actions/${id}/close`, { version: 2, close: { status: 'done', note: 'Reading plan agreed with Ms Okoro' } })).status).toBe(200);
+      expect(
+        (
+          await send('POST', `/api/actions/${id}/close`, {
+            version: 2,
+            close: { status: 'done', note: 'Reading plan agreed with Ms Okoro' },
+          })
+        ).status,
+      ).toBe(200);
 
       const log = lines.join('');
       // The flow was logged (so the check below looks at something), at trace level, as JSON lines.

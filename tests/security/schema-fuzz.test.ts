@@ -38,7 +38,8 @@ function vocabulary(roots: z.ZodType[]): { keys: string[]; words: string[] } {
     seen.add(node);
     const record = node as Record<string, unknown>;
     if (record.shape && typeof record.shape === 'object') Object.keys(record.shape).forEach((k) => keys.add(k));
-    if (record.entries && typeof record.entries === 'object') Object.values(record.entries as object).forEach((v) => typeof v === 'string' && words.add(v));
+    if (record.entries && typeof record.entries === 'object')
+      Object.values(record.entries as object).forEach((v) => typeof v === 'string' && words.add(v));
     for (const value of Object.values(record)) walk(value, depth + 1);
   };
   roots.forEach((schema) => walk(schema, 0));
@@ -48,7 +49,25 @@ function vocabulary(roots: z.ZodType[]): { keys: string[]; words: string[] } {
 const { keys, words } = vocabulary(schemas.map(([, s]) => s));
 // Row inputs of the proposed-actions card are built from indices, not a shape.
 const cardKeys = ['d0', 'o0', 'u0', 'p0', 't0', 'x0', 'd1', 'u1'];
-const tricky = ['', ' ', '2026-02-31', '31/02/2026', '2026-13-01', '0', '-1', '1e309', 'true', 'false', 'null', '<script>alert(1)</script>', '=HYPERLINK("x")', '__proto__', 'constructor', '\u0000', 'a'.repeat(5000)];
+const tricky = [
+  '',
+  ' ',
+  '2026-02-31',
+  '31/02/2026',
+  '2026-13-01',
+  '0',
+  '-1',
+  '1e309',
+  'true',
+  'false',
+  'null',
+  '<script>alert(1)</script>',
+  '=HYPERLINK("x")',
+  '__proto__',
+  'constructor',
+  '\u0000',
+  'a'.repeat(5000),
+];
 
 const { value: fuzzValue } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, tie('primitive'), tie('array'), tie('object'), tie('object')),
@@ -70,7 +89,16 @@ const anyInput = fc.oneof(fuzzValue, fc.anything(), fc.jsonValue());
 describe('fuzz: every boundary schema rejects bad input cleanly', () => {
   it('finds the schemas it is meant to cover', () => {
     const names = schemas.map(([name]) => name.split(' ')[1]);
-    expect(names).toEqual(expect.arrayContaining(['newActionSchema', 'actionPatchSchema', 'updateActionBody', 'proposalDataSchema', 'cardActionValueSchema', 'importConfirmBody']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'newActionSchema',
+        'actionPatchSchema',
+        'updateActionBody',
+        'proposalDataSchema',
+        'cardActionValueSchema',
+        'importConfirmBody',
+      ]),
+    );
     expect(schemas.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -92,7 +120,15 @@ describe('fuzz: every boundary schema rejects bad input cleanly', () => {
 });
 
 describe('fuzz: the chat parser takes anything', () => {
-  const context = { now: new Date('2026-04-23T09:00:00Z'), mentions: [], pupils: DEMO_PUPILS, roles: demoRoles(), meetingPupil: null, termEnd: null, nextReview: null };
+  const context = {
+    now: new Date('2026-04-23T09:00:00Z'),
+    mentions: [],
+    pupils: DEMO_PUPILS,
+    roles: demoRoles(),
+    meetingPupil: null,
+    termEnd: null,
+    nextReview: null,
+  };
 
   it('never throws when the message is not a string at all (a malformed activity)', () => {
     fc.assert(
@@ -104,7 +140,20 @@ describe('fuzz: the chat parser takes anything', () => {
   });
 
   it('never throws on HTML-heavy or control-character text up to twice the size limit', () => {
-    const piece = fc.constantFrom('<at>Tom Reed</at>', '<p>', '</p>', '<br>', '&amp;', '&lt;script&gt;', '\u0000', '\r\n', '- ', 'to phone mum by 31/02', ' by Friday', 'SENCO');
+    const piece = fc.constantFrom(
+      '<at>Tom Reed</at>',
+      '<p>',
+      '</p>',
+      '<br>',
+      '&amp;',
+      '&lt;script&gt;',
+      '\u0000',
+      '\r\n',
+      '- ',
+      'to phone mum by 31/02',
+      ' by Friday',
+      'SENCO',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 400 }), fc.nat(MAX_MESSAGE_LENGTH * 2), (parts, pad) => {
         const text = parts.join('') + 'x'.repeat(pad);

@@ -15,7 +15,13 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
   beforeAll(async () => {
     entra = await new LocalEntra().start();
     app = await startApp({
-      authenticate: entraSso({ tenantIds: [TENANT], audiences: [CLIENT_ID, APP_ID_URI], jwksUri: () => entra.jwksUri, sendTeamGroupIds: [SEND_GROUP], sendTeamUserIds: [] }),
+      authenticate: entraSso({
+        tenantIds: [TENANT],
+        audiences: [CLIENT_ID, APP_ID_URI],
+        jwksUri: () => entra.jwksUri,
+        sendTeamGroupIds: [SEND_GROUP],
+        sendTeamUserIds: [],
+      }),
     });
     teacherToken = entra.sign({ oid: TEACHER_OID });
     sencoToken = entra.sign({ oid: senco.id, name: senco.name, preferred_username: senco.email, groups: [SEND_GROUP] });
@@ -46,7 +52,10 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
       ['POST', `/api/actions/${action!.id}/reopen`, { version: 1, note: 'x' }],
     ];
     for (const [method, url, body] of routes) {
-      expect({ route: `${method} ${url}`, status: (await request(null, method, url, body)).status }).toEqual({ route: `${method} ${url}`, status: 401 });
+      expect({ route: `${method} ${url}`, status: (await request(null, method, url, body)).status }).toEqual({
+        route: `${method} ${url}`,
+        status: 401,
+      });
     }
     expect((await app.repo.get(action!.id)).version).toBe(1);
   });
@@ -61,8 +70,13 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
 
     expect((await request(teacherToken, 'GET', `/api/actions/${others!.id}`)).status).toBe(404);
     expect((await request(teacherToken, 'GET', `/api/actions/${others!.id}/history`)).status).toBe(404);
-    expect((await request(teacherToken, 'PATCH', `/api/actions/${others!.id}`, { version: 1, patch: { status: 'waiting' } })).status).toBe(404);
-    expect((await request(teacherToken, 'POST', `/api/actions/${others!.id}/close`, { version: 1, close: { status: 'done', note: 'x' } })).status).toBe(404);
+    expect((await request(teacherToken, 'PATCH', `/api/actions/${others!.id}`, { version: 1, patch: { status: 'waiting' } })).status).toBe(
+      404,
+    );
+    expect(
+      (await request(teacherToken, 'POST', `/api/actions/${others!.id}/close`, { version: 1, close: { status: 'done', note: 'x' } }))
+        .status,
+    ).toBe(404);
     expect((await app.repo.get(others!.id)).version).toBe(1);
 
     const updated = await request(teacherToken, 'PATCH', `/api/actions/${own!.id}`, { version: 1, patch: { status: 'in_progress' } });
@@ -75,7 +89,10 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
     const updated = await request(sencoToken, 'PATCH', `/api/actions/${action!.id}`, { version: 1, patch: { note: 'Chased by email' } });
     expect(updated.status).toBe(200);
     const history = await request(sencoToken, 'GET', `/api/actions/${action!.id}/history`);
-    expect(history.body.history.at(-1)).toMatchObject({ actor: { id: senco.id }, changes: [{ field: 'lastNote', from: null, to: 'Chased by email' }] });
+    expect(history.body.history.at(-1)).toMatchObject({
+      actor: { id: senco.id },
+      changes: [{ field: 'lastNote', from: null, to: 'Chased by email' }],
+    });
     expect((await request(sencoToken, 'GET', '/api/check-in')).status).toBe(200);
   });
 });

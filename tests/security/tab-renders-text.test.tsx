@@ -17,7 +17,14 @@ describe('tab shows HTML and markdown in action text as typed', () => {
     });
     const { container } = render(
       <FluentProvider theme={teamsLightTheme}>
-        <ActionTable actions={[action]} today="2026-04-24" caption="Open items" onOpen={() => undefined} onSort={() => undefined} sort={{ key: 'dueDate', direction: 'asc' }} />
+        <ActionTable
+          actions={[action]}
+          today="2026-04-24"
+          caption="Open items"
+          onOpen={() => undefined}
+          onSort={() => undefined}
+          sort={{ key: 'dueDate', direction: 'asc' }}
+        />
       </FluentProvider>,
     );
     expect(screen.getByText(HOSTILE)).toBeTruthy();
@@ -29,7 +36,9 @@ describe('tab shows HTML and markdown in action text as typed', () => {
   it('never sets raw HTML anywhere in the tab source', () => {
     const files: string[] = [];
     const walk = (dir: string) =>
-      fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && files.push(path.join(dir, e.name))));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && files.push(path.join(dir, e.name))));
     walk(path.join(__dirname, '../../tab/src'));
     expect(files.length).toBeGreaterThan(10);
     expect(files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(fs.readFileSync(f, 'utf8')))).toEqual([]);

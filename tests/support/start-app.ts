@@ -22,7 +22,9 @@ export async function startApp(options: { user?: User; authenticate?: Authentica
   const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
   const now = options.now ?? (() => new Date());
   const repo = new SqliteActionRepository(openDatabase(config.databaseFile), now);
-  const authenticate = options.authenticate ?? localIdentity(options.user ?? { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true });
+  const authenticate =
+    options.authenticate ??
+    localIdentity(options.user ?? { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true });
   const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -29,8 +29,8 @@ describe('member cache', () => {
     const cache = new MemberCache(60_000, 100, () => now);
     await cache.lookupFor('chat-1', lookup)('tom');
     await cache.lookupFor('chat-2', lookup)('tom');
-    await expect(cache.lookupFor('chat-1', lookup)('missing')).rejects.toThrow();
-    await expect(cache.lookupFor('chat-1', lookup)('missing')).rejects.toThrow();
+    await expect(cache.lookupFor('chat-1', lookup)('missing')).rejects.toThrow('MemberNotFoundInConversation');
+    await expect(cache.lookupFor('chat-1', lookup)('missing')).rejects.toThrow('MemberNotFoundInConversation');
     expect(calls).toEqual(['tom', 'tom', 'missing', 'missing']);
   });
 

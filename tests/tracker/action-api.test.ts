@@ -9,7 +9,9 @@ describe('tracker REST API over HTTP', () => {
   afterEach(() => app.close());
 
   it('creates actions, lists them and shows each one’s history', async () => {
-    const created = await call(app.baseUrl, 'POST', '/api/actions', { actions: [buildNewAction(), buildNewAction({ dueDate: '2026-04-20' })] });
+    const created = await call(app.baseUrl, 'POST', '/api/actions', {
+      actions: [buildNewAction(), buildNewAction({ dueDate: '2026-04-20' })],
+    });
     expect(created.status).toBe(200);
     const list = await call(app.baseUrl, 'GET', '/api/actions');
     expect(list.body.actions.map((a: { dueDate: string }) => a.dueDate)).toEqual(['2026-04-20', '2026-05-01']);
@@ -34,7 +36,11 @@ describe('tracker REST API over HTTP', () => {
   });
 
   it('rejects a malformed JSON body and unknown query parameters with 400', async () => {
-    const res = await fetch(`${app.baseUrl}/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"actions": [' });
+    const res = await fetch(`${app.baseUrl}/api/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"actions": [',
+    });
     expect(res.status).toBe(400);
     expect((await call(app.baseUrl, 'GET', '/api/actions?colour=red')).status).toBe(400);
     expect((await call(app.baseUrl, 'GET', '/api/actions?status=overdue')).status).toBe(400);
@@ -42,7 +48,10 @@ describe('tracker REST API over HTTP', () => {
 
   it('closes to the archive and reopens through the API', async () => {
     const [action] = await app.repo.createMany([buildNewAction()], senco);
-    const closed = await call(app.baseUrl, 'POST', `/api/actions/${action!.id}/close`, { version: 1, close: { status: 'done', note: 'Parent called' } });
+    const closed = await call(app.baseUrl, 'POST', `/api/actions/${action!.id}/close`, {
+      version: 1,
+      close: { status: 'done', note: 'Parent called' },
+    });
     expect(closed.body).toMatchObject({ status: 'done', closingNote: 'Parent called' });
     expect((await call(app.baseUrl, 'GET', '/api/actions')).body.actions).toEqual([]);
     expect((await call(app.baseUrl, 'GET', '/api/actions?archived=true')).body.actions).toHaveLength(1);

@@ -17,8 +17,17 @@ beforeAll(async () => {
   app = await startApp({ tabDir: emptyTabDir });
   await app.repo.createMany(
     [
-      buildNewAction({ description: HOSTILE, decision: '+SUM(A1:A9)', owner: DEMO_STAFF.assistant, pupil: { id: 'p-evil', name: '@cmd', yearGroup: 3 } }),
-      buildNewAction({ description: '-2+3 chase the referral', owner: DEMO_STAFF.assistant, pupil: { id: 'p-evil', name: 'Tabbed', yearGroup: 3 } }),
+      buildNewAction({
+        description: HOSTILE,
+        decision: '+SUM(A1:A9)',
+        owner: DEMO_STAFF.assistant,
+        pupil: { id: 'p-evil', name: '@cmd', yearGroup: 3 },
+      }),
+      buildNewAction({
+        description: '-2+3 chase the referral',
+        owner: DEMO_STAFF.assistant,
+        pupil: { id: 'p-evil', name: 'Tabbed', yearGroup: 3 },
+      }),
     ],
     DEMO_STAFF.senco,
   );
@@ -44,7 +53,10 @@ describe('GET /api/actions/export.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="send-tracker-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
     expect(lines[1]).toContain("'+SUM(A1:A9)");
@@ -53,7 +65,11 @@ describe('GET /api/actions/export.csv', () => {
 
   it('sorts as asked and keeps dates in en-GB form', async () => {
     const text = await (await fetch(`${app.url}/api/actions/export.csv?owner=${DEMO_STAFF.assistant.id}&sort=pupil&dir=desc`)).text();
-    const rows = text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const rows = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     expect(rows.length).toBeGreaterThan(2);
     expect(rows.every((r) => /,\d{2}\/\d{2}\/\d{4},/.test(r))).toBe(true);
     const pupils = rows.map((r) => r.split(',')[0]!.replace(/^'/, ''));

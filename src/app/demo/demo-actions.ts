@@ -3,20 +3,44 @@ import { addDays, type IsoDate } from '@/kernel/dates';
 import type { EventType, ItemType } from '@/kernel/item-type';
 import { DEMO_PUPILS, DEMO_STAFF } from './school';
 
-type Row = [pupil: number, itemType: ItemType, description: string, owner: Person, dueInDays: number, event: EventType, status?: 'in_progress' | 'waiting'];
+type Row = [
+  pupil: number,
+  itemType: ItemType,
+  description: string,
+  owner: Person,
+  dueInDays: number,
+  event: EventType,
+  status?: 'in_progress' | 'waiting',
+];
 
 const S = DEMO_STAFF;
 
 /** Thirty actions of the kind SEND meetings agree, dated relative to today so every check-in bucket has items. */
 const ROWS: Row[] = [
   [0, 'parent_follow_up', 'Phone parent to agree the home reading plan', S.year4Teacher, -9, 'sen_support_meeting'],
-  [0, 'professional_referral', 'Send educational psychologist referral with the latest reading assessment', S.senco, 3, 'sen_support_meeting', 'in_progress'],
+  [
+    0,
+    'professional_referral',
+    'Send educational psychologist referral with the latest reading assessment',
+    S.senco,
+    3,
+    'sen_support_meeting',
+    'in_progress',
+  ],
   [0, 'intervention', 'Start precision teaching for high-frequency words, 3 x 15 min a week', S.assistant, 1, 'sen_support_meeting'],
   [1, 'classroom_adjustment', 'Introduce a visual timetable and a now/next board', S.receptionTeacher, -2, 'pastoral_check_in'],
   [1, 'professional_referral', 'Chase the speech and language therapy referral', S.senco, -15, 'parent_conversation', 'waiting'],
   [1, 'document_to_share', 'Share the SALT targets with the class team', S.receptionTeacher, 12, 'sen_support_meeting'],
   [2, 'annual_review', 'Send annual review invitations and request advice (2 weeks before the meeting)', S.senco, 5, 'annual_review'],
-  [2, 'support_plan_update', 'Update the pupil passport with the new sensory strategies', S.year6Teacher, 2, 'annual_review', 'in_progress'],
+  [
+    2,
+    'support_plan_update',
+    'Update the pupil passport with the new sensory strategies',
+    S.year6Teacher,
+    2,
+    'annual_review',
+    'in_progress',
+  ],
   [2, 'parent_follow_up', 'Meet parents about secondary transition visits', S.senco, 20, 'transition_meeting'],
   [2, 'document_to_share', 'Send the EHC plan and transition notes to the secondary SENCO', S.senco, 34, 'transition_meeting'],
   [3, 'classroom_adjustment', 'Provide ear defenders and a quiet space at lunchtime', S.receptionTeacher, 0, 'pastoral_check_in'],
@@ -30,7 +54,15 @@ const ROWS: Row[] = [
   [5, 'professional_referral', 'Reply to the CAMHS questionnaire', S.senco, -22, 'complaint_or_concern', 'waiting'],
   [6, 'annual_review', 'Circulate the annual review paperwork to the local authority within 2 weeks', S.senco, 10, 'annual_review'],
   [6, 'document_to_share', 'Send the one-page profile to the new midday supervisors', S.year6Teacher, -6, 'sen_support_meeting'],
-  [6, 'parent_follow_up', 'Respond in writing to the parent concern about homework', S.keyStage2Lead, 2, 'complaint_or_concern', 'in_progress'],
+  [
+    6,
+    'parent_follow_up',
+    'Respond in writing to the parent concern about homework',
+    S.keyStage2Lead,
+    2,
+    'complaint_or_concern',
+    'in_progress',
+  ],
   [7, 'intervention', 'Baseline phonics assessment before Fast Track starts', S.assistant, 3, 'sen_support_meeting'],
   [7, 'support_plan_update', 'Write first SEN support plan with the parent', S.receptionTeacher, 14, 'parent_conversation'],
   [8, 'classroom_adjustment', 'Move seat nearer the board after the vision check', S.year4Teacher, -1, 'pastoral_check_in'],

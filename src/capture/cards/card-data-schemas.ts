@@ -33,7 +33,12 @@ export const proposalDataSchema = z
   .looseObject({
     messageId: z.string().min(1).max(200),
     conversationId: z.string().min(1).max(500),
-    first: z.number().int().min(0).max(MAX_PROPOSED_ACTIONS - 1).default(0),
+    first: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PROPOSED_ACTIONS - 1)
+      .default(0),
     count: z.number().int().min(1).max(MAX_PROPOSED_ACTIONS),
     roles: z.record(z.string(), z.string().max(100)).default({}),
     memberIds: z.record(z.string().max(100), z.string().max(200)).default({}),
@@ -53,12 +58,22 @@ export const proposalDataSchema = z
         include: raw[ids.include] ?? 'true',
       });
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [`row${i}`, ...issue.path.map(String)], message: issue.message });
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', path: [`row${i}`, ...issue.path.map(String)], message: issue.message });
         continue;
       }
       rows.push({ index: i, role: data.roles[String(i)] ?? null, ...parsed.data });
     }
-    return { messageId: data.messageId, conversationId: data.conversationId, eventType: data[EVENT_TYPE_INPUT], first: data.first, count: data.count, roles: data.roles, memberIds: data.memberIds, rows };
+    return {
+      messageId: data.messageId,
+      conversationId: data.conversationId,
+      eventType: data[EVENT_TYPE_INPUT],
+      first: data.first,
+      count: data.count,
+      roles: data.roles,
+      memberIds: data.memberIds,
+      rows,
+    };
   });
 
 export type ProposalData = z.output<typeof proposalDataSchema>;

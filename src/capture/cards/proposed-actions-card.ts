@@ -44,7 +44,17 @@ export interface ProposalCardData {
 }
 
 const attention = (texts: string[]) =>
-  texts.length === 0 ? [] : [{ type: 'TextBlock', text: texts.map((t) => `⚠ ${escapeMarkdown(t)}`).join('\n\n'), wrap: true, color: 'attention', spacing: 'none' }];
+  texts.length === 0
+    ? []
+    : [
+        {
+          type: 'TextBlock',
+          text: texts.map((t) => `⚠ ${escapeMarkdown(t)}`).join('\n\n'),
+          wrap: true,
+          color: 'attention',
+          spacing: 'none',
+        },
+      ];
 
 /** Two inputs side by side (they stack on narrow screens). */
 const pair = (left: unknown, right: unknown) => ({
@@ -114,14 +124,27 @@ export function proposedActionsCard(model: ProposalCardModel & { first?: number;
   });
   const memberIds: Record<string, string> = {};
   for (const r of model.rows) if (r.owner && model.memberIds?.[r.owner.id]) memberIds[r.owner.id] = model.memberIds[r.owner.id]!;
-  const data: ProposalCardData = { messageId: model.messageId, conversationId: model.conversationId, first, count: model.rows.length, roles, memberIds };
+  const data: ProposalCardData = {
+    messageId: model.messageId,
+    conversationId: model.conversationId,
+    first,
+    count: model.rows.length,
+    roles,
+    memberIds,
+  };
   const n = model.rows.length;
   const title =
     n === total ? (n === 1 ? 'Proposed action' : `Proposed actions (${n})`) : `Proposed actions ${first + 1}–${first + n} of ${total}`;
   return adaptiveCard(
     [
       { type: 'TextBlock', text: title, weight: 'bolder', size: 'medium', wrap: true },
-      { type: 'TextBlock', text: 'Check each one, then save. Nothing is tracked until someone saves.', wrap: true, isSubtle: true, spacing: 'none' },
+      {
+        type: 'TextBlock',
+        text: 'Check each one, then save. Nothing is tracked until someone saves.',
+        wrap: true,
+        isSubtle: true,
+        spacing: 'none',
+      },
       ...attention(model.problems ?? []),
       {
         type: 'Input.ChoiceSet',
@@ -152,7 +175,14 @@ export function proposedActionsCards(model: ProposalCardModel): AdaptiveCardJson
   const cards: AdaptiveCardJson[] = [];
   let start = 0;
   while (start < total) {
-    const build = (end: number) => proposedActionsCard({ ...model, rows: model.rows.slice(start, end), first: start, total, problems: start === 0 ? model.problems : [] });
+    const build = (end: number) =>
+      proposedActionsCard({
+        ...model,
+        rows: model.rows.slice(start, end),
+        first: start,
+        total,
+        problems: start === 0 ? model.problems : [],
+      });
     let end = start + 1;
     let card = build(end);
     while (end < total) {

@@ -12,7 +12,14 @@ export function savedSummaryCard(actions: Action[], savedBy: Actor, trackerUrl: 
   const n = actions.length;
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: `Saved ${n} ${n === 1 ? 'action' : 'actions'} to the tracker`, weight: 'bolder', size: 'medium', color: 'good', wrap: true },
+      {
+        type: 'TextBlock',
+        text: `Saved ${n} ${n === 1 ? 'action' : 'actions'} to the tracker`,
+        weight: 'bolder',
+        size: 'medium',
+        color: 'good',
+        wrap: true,
+      },
       { type: 'TextBlock', text: `Saved by ${escapeMarkdown(savedBy.name)}`, isSubtle: true, spacing: 'none', wrap: true },
       ...actions.map((a, i) => ({
         type: 'Container',

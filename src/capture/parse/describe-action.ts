@@ -5,7 +5,7 @@ import type { Mention } from './proposed-action';
 export const MAX_DESCRIPTION_LENGTH = 500;
 
 const LEADING_JUNK = /^(?:(?:to|will|should|must|needs?\s+to)\s+|[-–—:;,.•*]\s*|\(\s*\)\s*|\[\s*\]\s*)/i;
-const TRAILING_JUNK = /\s*(?:[-–—:;,(\[]|(?<![\p{L}\p{N}])(?:by|before|on|until|due|and|for|at|re)|\(\s*\)|\[\s*\])\s*$/iu;
+const TRAILING_JUNK = /\s*(?:[-–—:;,([]|(?<![\p{L}\p{N}])(?:by|before|on|until|due|and|for|at|re)|\(\s*\)|\[\s*\])\s*$/iu;
 const WINDOW = 24;
 
 /**
@@ -15,7 +15,7 @@ const WINDOW = 24;
 function trimJunk(text: string): string {
   let start = 0;
   let end = text.length;
-  for (let changed = true; changed && start < end; ) {
+  for (let changed = true; changed && start < end;) {
     changed = false;
     const head = LEADING_JUNK.exec(text.slice(start, Math.min(end, start + WINDOW)));
     if (head && head[0].length > 0) {

@@ -1,12 +1,6 @@
 import type { Pupil } from '@/kernel/action';
 import { mentionKey } from './plain-text';
-import {
-  ACTION_VERBS,
-  COLLECTIVE_OWNER_WORDS,
-  EXTERNAL_ROLE_WORDS,
-  STAFF_ROLE_WORDS,
-  YEAR_TEACHER,
-} from './owner-words';
+import { ACTION_VERBS, COLLECTIVE_OWNER_WORDS, EXTERNAL_ROLE_WORDS, STAFF_ROLE_WORDS, YEAR_TEACHER } from './owner-words';
 import type { CaptureContext, ProposedOwner } from './proposed-action';
 
 /** Trims any of `chars` from the end. A loop, because `[chars]+$` backtracks quadratically on long runs. */
@@ -41,17 +35,20 @@ export interface OwnerResult {
 
 type OwnerContext = Pick<CaptureContext, 'mentions' | 'roles'>;
 
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const MENTION_ONLY = /^\u0000(\d+)\u0000$/;
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
 /** "X to ...", "X will ...", "X needs to ...". Passive "X to be ..." is not an owner. */
 const LEADING = /^(.{1,80}?)\s+(?:is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|will|to|should|must)\s+(?!be\b)(\S.*)$/is;
 /** "<at>Tom</at>: phone mum", "<at>Tom</at> - phone mum", "<at>Tom</at> phone mum". */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const LEADING_MENTIONS = /^((?:\u0000\d+\u0000)(?:\s*(?:,|&|\+|\/|\band\b)\s*\u0000\d+\u0000)*)\s*[:\-–—,]?\s*(\S.*)$/is;
 /** "... (owner: SENCO)", "... Owner - Tom". */
 const OWNER_LABEL = /\bowners?\s*[:=\-–—]\s*/gi;
 /** "... - SENCO", "... (class teacher)", "... – <at>Tom</at>". */
-const TRAILING = /^(.*?\S)\s*(?:[-–—:]|\(|\[)\s*([^()\[\]\-–—:]{1,60}?)\s*[)\]]?\s*[.!]?\s*$/s;
+const TRAILING = /^(.*?\S)\s*(?:[-–—:]|\(|\[)\s*([^()[\]\-–—:]{1,60}?)\s*[)\]]?\s*[.!]?\s*$/s;
 /** "... <at>Tom</at>" at the very end. */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const TRAILING_MENTIONS = /^(.*?\S)\s+((?:\u0000\d+\u0000)(?:\s*(?:,|&|\band\b)\s*\u0000\d+\u0000)*)\s*[.!]?\s*$/s;
 
 function normalise(word: string): string {
@@ -127,6 +124,7 @@ function resolveOwners(subject: string, ctx: OwnerContext, pupil: Pupil | null, 
   const protectedSubject = subject.replace(/speech and language/gi, 'speech\u0001language');
   const parts = protectedSubject
     .split(/\s*(?:,|&|\+|\/|\band\b)\s*/i)
+    // oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
     .map((p) => p.replace(/\u0001/g, ' and '))
     .filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 6) return undefined;

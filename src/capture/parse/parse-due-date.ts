@@ -91,29 +91,38 @@ const RULES: Rule[] = [
     String.raw`(?:\b${WEEKDAY}\.?,?\s+)?(?:the\s+)?(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(${MONTH})\b\.?(?:,?\s+(\d{4})\b)?`,
     (m, today) => dayMonth(core(m), today, num(m[1]), monthNumber(m[2]!), m[3]),
   ),
-  rule(
-    String.raw`(?:\b${WEEKDAY}\.?,?\s+)?\b(${MONTH})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d/:])\b(?:,?\s+(\d{4})\b)?`,
-    (m, today) => dayMonth(core(m), today, num(m[2]), monthNumber(m[1]!), m[3]),
+  rule(String.raw`(?:\b${WEEKDAY}\.?,?\s+)?\b(${MONTH})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d/:])\b(?:,?\s+(\d{4})\b)?`, (m, today) =>
+    dayMonth(core(m), today, num(m[2]), monthNumber(m[1]!), m[3]),
   ),
   rule(String.raw`\b(?:the\s+)?end\s+of\s+(${MONTH})\b`, (m, today) => {
     const month = monthNumber(m[1]!);
     const resolved = dayMonth(core(m), today, 1, month);
     return resolved.due ? { due: endOfMonth(resolved.due) } : resolved;
   }),
-  rule(String.raw`\b(?:today|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+play|end\s+of\s+play|eod)\b`, (_m, today) => ({ due: today })),
+  rule(String.raw`\b(?:today|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+play|end\s+of\s+play|eod)\b`, (_m, today) => ({
+    due: today,
+  })),
   rule(String.raw`\btomorrow\b`, (_m, today) => ({ due: addDays(today, 1) })),
   // The school week ends on Friday.
   rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+)?next\s+week\b`, (_m, today) => ({ due: inNextWeek(today, FRIDAY) })),
   rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week)\b`, (_m, today) => ({ due: onOrAfter(today, FRIDAY) })),
   rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+)?next\s+month\b`, (_m, today) => ({ due: endOfMonth(today, 1) })),
   rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|this\s+month)\b`, (_m, today) => ({ due: endOfMonth(today) })),
-  rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?term|this\s+term)\b`, (_m, _today, ctx) => fromContext(ctx.termEnd, 'end of term')),
-  rule(String.raw`\b(?:the\s+)?next\s+(?:annual\s+)?review(?:\s+meeting)?\b`, (_m, _today, ctx) => fromContext(ctx.nextReview, 'next review')),
+  rule(String.raw`\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?term|this\s+term)\b`, (_m, _today, ctx) =>
+    fromContext(ctx.termEnd, 'end of term'),
+  ),
+  rule(String.raw`\b(?:the\s+)?next\s+(?:annual\s+)?review(?:\s+meeting)?\b`, (_m, _today, ctx) =>
+    fromContext(ctx.nextReview, 'next review'),
+  ),
   rule(
     String.raw`\b(?:in|within|over)\s+(?:the\s+next\s+)?(${COUNT})\s+(days?|weeks?|fortnights?|months?)\b(?:['’]?s?\s+time\b)?|\b(${COUNT})\s+(days?|weeks?|fortnights?|months?)['’]?s?\s+time\b`,
     (m, today) => period(today, m[1] ?? m[3]!, m[2] ?? m[4]!),
   ),
-  rule(String.raw`\bfor\s+(?:the\s+next\s+)?(${COUNT})\s+(days?|weeks?|fortnights?|months?)\b`, (m, today) => period(today, m[1]!, m[2]!), true),
+  rule(
+    String.raw`\bfor\s+(?:the\s+next\s+)?(${COUNT})\s+(days?|weeks?|fortnights?|months?)\b`,
+    (m, today) => period(today, m[1]!, m[2]!),
+    true,
+  ),
   rule(String.raw`\b(?:(this\s+coming|next|this|coming)\s+)?(${WEEKDAY})\b\.?`, (m, today) => {
     const weekday = weekdayNumber(m[2]!);
     return { due: m[1]?.toLowerCase() === 'next' ? inNextWeek(today, weekday) : onOrAfter(today, weekday) };

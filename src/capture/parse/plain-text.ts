@@ -4,6 +4,7 @@ import type { Mention } from './proposed-action';
  * A resolved Teams @mention inside plain text: `\u0000<index>\u0000`, where index points into
  * `CaptureContext.mentions`. NUL is removed from the input first, so a message cannot forge one.
  */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 export const MENTION_TOKEN = /\u0000(\d+)\u0000/g;
 export const mentionToken = (index: number): string => `\u0000${index}\u0000`;
 
@@ -39,10 +40,7 @@ const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /** How a mention's name compares: tags and entities gone, spaces collapsed, lower case. */
 export function mentionKey(text: string): string {
-  return decodeEntities(text.replace(TAG, ''))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return decodeEntities(text.replace(TAG, '')).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
@@ -54,6 +52,7 @@ export function mentionKey(text: string): string {
 export function toPlainText(html: string, mentions: readonly Mention[]): string {
   const keys = mentions.map((m) => mentionKey(m.text));
   const names = mentions.map((m) => mentionKey(m.person.name));
+  // oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
   let text = html.replace(/\u0000/g, '');
   text = text.replace(/<at\b[^<>]*>([^]*?)<\/at\s*>/gi, (_whole, inner: string, offset: number, all: string) => {
     const key = mentionKey(inner);

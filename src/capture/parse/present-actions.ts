@@ -15,11 +15,7 @@ export function presentActions(actions: readonly ProposedAction[]): { actions: A
   return {
     actions: actions.map((a) => ({
       owner:
-        a.owner === null
-          ? null
-          : a.owner.kind === 'person'
-            ? { id: a.owner.person.id, name: a.owner.person.name }
-            : { role: a.owner.role },
+        a.owner === null ? null : a.owner.kind === 'person' ? { id: a.owner.person.id, name: a.owner.person.name } : { role: a.owner.role },
       due: a.due,
       pupil: a.pupil ? { id: a.pupil.id, name: a.pupil.name } : null,
       itemType: a.itemType,

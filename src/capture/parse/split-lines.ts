@@ -21,8 +21,10 @@ const ACTION_PREFIX = new RegExp(String.raw`^[*_\s]*(?:${ACTION_WORDS}|ap)\s*(?:
 /** "- ", "* ", "• ", "1. ", "2) ", "[ ] ". */
 const LIST_ITEM = /^(?:[-*•·‣◦▪–—+>]|\d{1,2}[.)]|\(\d{1,2}\)|\[[ xX]?\])\s*(.*)$/;
 /** Any other short heading ("Discussed:", "Notes:") ends an action list. */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const OTHER_HEADING = /^[^\u0000]{1,40}:\s*$/;
 /** In a message without structure, a line looks like an action when someone is "to" do something. */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const LOOKS_LIKE_ACTION = /\u0000\d+\u0000|\b(?:to|will|must|should|needs?)\b|^\s*(?:monitor|keep an eye|support discussed)/i;
 
 function stripPrefix(text: string): { text: string; prefixed: boolean } {
@@ -37,7 +39,10 @@ function stripPrefix(text: string): { text: string; prefixed: boolean } {
  * message always does: the sender addressed the bot).
  */
 export function splitLines(plain: string): CandidateLine[] {
-  const lines = plain.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  const lines = plain
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '');
   const out: CandidateLine[] = [];
   let section: 'none' | 'actions' | 'other' = 'none';
   let structured = false;

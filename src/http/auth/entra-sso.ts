@@ -42,7 +42,14 @@ export function entraSso(options: EntraSsoOptions): Authenticate {
   const keysFor = (tenantId: string) => {
     let keys = keysByTenant.get(tenantId);
     if (!keys) {
-      keys = new JwksClient({ jwksUri: options.jwksUri(tenantId), cache: true, cacheMaxAge: 12 * 3600_000, rateLimit: true, jwksRequestsPerMinute: 5, timeout: 10_000 });
+      keys = new JwksClient({
+        jwksUri: options.jwksUri(tenantId),
+        cache: true,
+        cacheMaxAge: 12 * 3600_000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 5,
+        timeout: 10_000,
+      });
       keysByTenant.set(tenantId, keys);
     }
     return keys;

@@ -11,7 +11,10 @@ export interface OutboxReplayLoop {
  * Replays the outbox once at start-up and then every `intervalMs` (default 30 s) until stopped.
  * The timer does not keep the process alive. A failed run is logged and retried next tick.
  */
-export function startOutboxReplay(repo: Pick<OutboxActionRepository, 'replay'>, options: { intervalMs?: number; logger: Logger }): OutboxReplayLoop {
+export function startOutboxReplay(
+  repo: Pick<OutboxActionRepository, 'replay'>,
+  options: { intervalMs?: number; logger: Logger },
+): OutboxReplayLoop {
   const run = () =>
     repo.replay().catch((error: unknown) => {
       options.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'outbox replay failed; will retry');

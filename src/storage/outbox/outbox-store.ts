@@ -62,7 +62,9 @@ export class SqliteOutboxStore {
     const at = this.now().toISOString();
     const target = write.kind === 'createMany' ? null : write.id;
     const result = this.db
-      .prepare('INSERT INTO store_outbox (kind, target_id, payload, state, attempts, last_error, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO store_outbox (kind, target_id, payload, state, attempts, last_error, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+      )
       .run(write.kind, target, JSON.stringify(write), 'pending', error, at, at);
     return Number(result.lastInsertRowid);
   }

@@ -29,7 +29,12 @@ export interface SharePointRegisterStoreOverrides extends Pick<SharePointOverrid
 }
 
 /** The stores over an existing Graph client. */
-export function createRegisterStoresWithClient(client: Client, siteId: string, baseUrl: string | undefined, overrides: Omit<SharePointRegisterStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {}): SharePointRegisterStores {
+export function createRegisterStoresWithClient(
+  client: Client,
+  siteId: string,
+  baseUrl: string | undefined,
+  overrides: Omit<SharePointRegisterStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {},
+): SharePointRegisterStores {
   const root = graphRoot(baseUrl);
   const context = { client, root, lists: new SiteLists(client, siteId, root, REGISTER_LISTS), ...overrides };
   return {
@@ -44,7 +49,10 @@ export function createRegisterStoresWithClient(client: Client, siteId: string, b
  * The SEN register, interventions, passports and role table on the SEND site's lists, for validated
  * config. Run `npm run provision` first: a missing list is reported on first use.
  */
-export function createSharePointRegisterStores(config: SharePointConfig, overrides: SharePointRegisterStoreOverrides = {}): SharePointRegisterStores {
+export function createSharePointRegisterStores(
+  config: SharePointConfig,
+  overrides: SharePointRegisterStoreOverrides = {},
+): SharePointRegisterStores {
   const { authProvider, retryDelaySeconds, ...rest } = overrides;
   const client = createGraphClientFromConfig(config, { authProvider, retryDelaySeconds });
   return createRegisterStoresWithClient(client, config.siteId, config.baseUrl, rest);

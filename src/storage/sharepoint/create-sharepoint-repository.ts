@@ -11,7 +11,10 @@ export interface SharePointOverrides extends Omit<SharePointRepositoryOptions, '
 }
 
 /** A Graph client for the configured tenant: MSAL client credentials unless a provider is given. */
-export function createGraphClientFromConfig(config: SharePointConfig, overrides: Pick<SharePointOverrides, 'authProvider' | 'retryDelaySeconds'> = {}): Client {
+export function createGraphClientFromConfig(
+  config: SharePointConfig,
+  overrides: Pick<SharePointOverrides, 'authProvider' | 'retryDelaySeconds'> = {},
+): Client {
   return createGraphClient({
     authProvider: overrides.authProvider ?? new MsalClientCredentialsProvider(config),
     baseUrl: config.baseUrl,

@@ -26,7 +26,12 @@ export interface SharePointTaskStoreOverrides extends Pick<SharePointOverrides, 
 }
 
 /** The task stores over an existing Graph client (e.g. the one the action repository uses). */
-export function createTaskStoresWithClient(client: Client, siteId: string, baseUrl: string | undefined, overrides: Omit<SharePointTaskStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {}): SharePointTaskStores {
+export function createTaskStoresWithClient(
+  client: Client,
+  siteId: string,
+  baseUrl: string | undefined,
+  overrides: Omit<SharePointTaskStoreOverrides, 'authProvider' | 'retryDelaySeconds'> = {},
+): SharePointTaskStores {
   const root = graphRoot(baseUrl);
   const lists = new SiteLists(client, siteId, root, TASK_LISTS);
   const options = { root, pageSize: overrides.pageSize, batch: overrides.batch };

@@ -44,7 +44,11 @@ function chunk<T>(items: T[], size: number): T[][] {
  * among them. Steps that succeeded are never re-sent, so nothing is duplicated.
  * https://learn.microsoft.com/graph/throttling#throttling-and-batching
  */
-export async function executeBatch(client: Client, steps: BatchStep[], options: BatchOptions = {}): Promise<Map<string, BatchStepResponse>> {
+export async function executeBatch(
+  client: Client,
+  steps: BatchStep[],
+  options: BatchOptions = {},
+): Promise<Map<string, BatchStepResponse>> {
   const maxRounds = options.maxRounds ?? 5;
   const fallback = options.defaultRetryAfterSeconds ?? 1;
   const results = new Map<string, BatchStepResponse>();
@@ -61,10 +65,12 @@ export async function executeBatch(client: Client, steps: BatchStep[], options: 
     });
     if (retry.length === 0 || round >= maxRounds) break;
     // 424s carry no Retry-After of their own: the wait is set by the throttled steps they depend on.
-    const waits = retry.filter((step) => results.get(step.id)?.status !== 424).map((step) => {
-      const response = results.get(step.id);
-      return response ? retryAfterSeconds(response, fallback) : fallback;
-    });
+    const waits = retry
+      .filter((step) => results.get(step.id)?.status !== 424)
+      .map((step) => {
+        const response = results.get(step.id);
+        return response ? retryAfterSeconds(response, fallback) : fallback;
+      });
     const wait = Math.max(0, ...waits);
     await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     // A dependency that has since succeeded is no longer in the batch, so Graph must not wait for it.

@@ -20,7 +20,9 @@ export const listsPageSchema = z.object({
 });
 
 export const columnsSchema = z.object({
-  value: z.array(z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional(), enforceUniqueValues: z.boolean().optional() })),
+  value: z.array(
+    z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional(), enforceUniqueValues: z.boolean().optional() }),
+  ),
 });
 
 export const batchResponseSchema = z.object({

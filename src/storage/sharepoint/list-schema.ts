@@ -195,5 +195,11 @@ export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
     column.kind === 'number'
       ? { number: { decimalPlaces: 'none' } }
       : { text: column.kind === 'note' ? { allowMultipleLines: true, linesForEditing: 6 } : { allowMultipleLines: false, maxLength: 255 } };
-  return { name: column.name, displayName: column.displayName, indexed: column.indexed, ...(column.unique ? { enforceUniqueValues: true } : {}), ...kind };
+  return {
+    name: column.name,
+    displayName: column.displayName,
+    indexed: column.indexed,
+    ...(column.unique ? { enforceUniqueValues: true } : {}),
+    ...kind,
+  };
 }

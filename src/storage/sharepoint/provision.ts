@@ -17,7 +17,12 @@ export interface ProvisionReport {
  * https://learn.microsoft.com/graph/api/list-create, https://learn.microsoft.com/graph/api/list-post-columns,
  * https://learn.microsoft.com/graph/api/columndefinition-update
  */
-export async function provisionLists(client: Client, siteId: string, root: string, lists: readonly ListSpec[] = ALL_LISTS): Promise<ProvisionReport> {
+export async function provisionLists(
+  client: Client,
+  siteId: string,
+  root: string,
+  lists: readonly ListSpec[] = ALL_LISTS,
+): Promise<ProvisionReport> {
   const report: ProvisionReport = { created: [], indexed: [] };
   const site = `/sites/${siteId}`;
   const existing = await getAllPages(client, `${site}/lists?$select=id,displayName`, root, listsPageSchema);
@@ -26,7 +31,9 @@ export async function provisionLists(client: Client, siteId: string, root: strin
     if (!listId) {
       const created = parseGraph(
         listsPageSchema.shape.value.element,
-        await client.api(`${site}/lists`).post({ displayName: spec.displayName, description: spec.description, list: { template: 'genericList' } }),
+        await client
+          .api(`${site}/lists`)
+          .post({ displayName: spec.displayName, description: spec.description, list: { template: 'genericList' } }),
         'list',
       );
       listId = created.id;

@@ -48,7 +48,13 @@ const statusOf = (error: unknown): number | undefined => (error instanceof Graph
  * meets 409 (another instance created it just now) is read back and replaced.
  * @throws AppError when Graph refuses the write.
  */
-export async function upsertByKey(context: RegisterStoreContext, listPath: string, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
+export async function upsertByKey(
+  context: RegisterStoreContext,
+  listPath: string,
+  column: string,
+  key: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const existing = await findItemByKey(lookupTarget(context, listPath), column, key);
     try {

@@ -1,13 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { actionQuerySchema, type Action, type ActionPatch, type ActionQueryInput, type Actor, type CloseAction, type NewActionInput } from '@/kernel/action';
+import {
+  actionQuerySchema,
+  type Action,
+  type ActionPatch,
+  type ActionQueryInput,
+  type Actor,
+  type CloseAction,
+  type NewActionInput,
+} from '@/kernel/action';
 import type { HistoryEntry } from '@/kernel/history';
 import { parseInput } from '@/kernel/validate';
 import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { rememberReadToken } from '@/kernel/ports/read-tokens';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '@/kernel/plan-change';
-import { actionFields, actionOf, createdEntryOf, historyEntryOf, historyFields, idempotencyDigest, newActionFields, odataString } from './action-fields';
+import {
+  actionFields,
+  actionOf,
+  createdEntryOf,
+  historyEntryOf,
+  historyFields,
+  idempotencyDigest,
+  newActionFields,
+  odataString,
+} from './action-fields';
 import { executeBatch, type BatchOptions, type BatchStep } from './graph-batch';
 import { graphRoot } from './graph-client';
 import { findItemsWhere } from './graph-lookup';
@@ -71,7 +88,8 @@ export class SharePointActionRepository implements ActionRepository {
     const digestOf = (input: { idempotencyKey?: string }) => (input.idempotencyKey ? idempotencyDigest(input.idempotencyKey) : undefined);
     const digests = valid.flatMap((input) => digestOf(input) ?? []);
     // A site not provisioned since the key became unique would accept a duplicate create: look up first there.
-    const known = digests.length > 0 && !(await this.keyIsUnique(actions)) ? await this.findByDigests(actions, digests) : new Map<string, Action>();
+    const known =
+      digests.length > 0 && !(await this.keyIsUnique(actions)) ? await this.findByDigests(actions, digests) : new Map<string, Action>();
     const planned: PlannedChange[] = [];
     const result = valid.map((input) => {
       const digest = digestOf(input);
@@ -86,10 +104,14 @@ export class SharePointActionRepository implements ActionRepository {
     if (planned.length === 0) return result;
     const refused = await this.createItems(actions, planned);
     if (refused.length === 0) return result;
-    const stored = await this.findByDigests(actions, refused.map(digestOf).filter((d) => d !== undefined));
+    const stored = await this.findByDigests(
+      actions,
+      refused.map(digestOf).filter((d) => d !== undefined),
+    );
     // 409 and then no item with the key: it was deleted in between, or the 409 meant something else.
     const missing = refused.filter((action) => !stored.has(digestOf(action) ?? ''));
-    if (missing.length > 0) throw new AppError(`SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`);
+    if (missing.length > 0)
+      throw new AppError(`SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`);
     const inPlace = new Map(refused.map((action) => [action.id, stored.get(digestOf(action) ?? '')!]));
     return result.map((action) => inPlace.get(action.id) ?? action);
   }
@@ -132,7 +154,12 @@ export class SharePointActionRepository implements ActionRepository {
     const { history } = await this.lists.paths();
     const [item, later] = await Promise.all([
       this.readItem(id),
-      getAllPages(this.client, `${history}/items?expand=fields&$top=${this.pageSize}${withFilter(`fields/ActionId eq ${odataString(id)}`)}`, this.root, itemPageSchema),
+      getAllPages(
+        this.client,
+        `${history}/items?expand=fields&$top=${this.pageSize}${withFilter(`fields/ActionId eq ${odataString(id)}`)}`,
+        this.root,
+        itemPageSchema,
+      ),
     ]);
     return [createdEntryOf(item), ...later.map(historyEntryOf).sort((a, b) => a.version - b.version)];
   }
@@ -140,7 +167,9 @@ export class SharePointActionRepository implements ActionRepository {
   /** The list item holding action `id`. @throws NotFoundError */
   private async readItem(id: string): Promise<GraphListItem> {
     const { actions } = await this.lists.paths();
-    const raw: unknown = await this.client.api(`${actions}/items?expand=fields&$top=2${withFilter(`fields/ActionId eq ${odataString(id)}`)}`).get();
+    const raw: unknown = await this.client
+      .api(`${actions}/items?expand=fields&$top=2${withFilter(`fields/ActionId eq ${odataString(id)}`)}`)
+      .get();
     const [item] = parseGraph(itemPageSchema, raw, 'list items').value;
     if (!item) throw new NotFoundError(`No action with id ${id}`);
     return item;
@@ -148,7 +177,11 @@ export class SharePointActionRepository implements ActionRepository {
 
   /** Stored actions by idempotency digest: one filtered GET per ~28 keys on the indexed column. */
   private async findByDigests(actionsPath: string, digests: string[]): Promise<Map<string, Action>> {
-    const items = await findItemsWhere({ client: this.client, root: this.root, listPath: actionsPath, pageSize: this.pageSize }, 'IdempotencyKey', digests);
+    const items = await findItemsWhere(
+      { client: this.client, root: this.root, listPath: actionsPath, pageSize: this.pageSize },
+      'IdempotencyKey',
+      digests,
+    );
     return new Map(items.map((item) => [String(item.fields.IdempotencyKey), actionOf(item)]));
   }
 
@@ -160,7 +193,9 @@ export class SharePointActionRepository implements ActionRepository {
     this.keyUnique ??= this.client
       .api(`${actionsPath}/columns`)
       .get()
-      .then((raw: unknown) => parseGraph(columnsSchema, raw, 'columns').value.some((c) => c.name === 'IdempotencyKey' && c.enforceUniqueValues === true))
+      .then((raw: unknown) =>
+        parseGraph(columnsSchema, raw, 'columns').value.some((c) => c.name === 'IdempotencyKey' && c.enforceUniqueValues === true),
+      )
       .catch((error: unknown) => {
         this.keyUnique = undefined;
         throw error;
@@ -206,8 +241,21 @@ export class SharePointActionRepository implements ActionRepository {
       const results = await executeBatch(
         this.client,
         [
-          { id: 'write', method: 'PATCH', url: `${actions}/items/${item.id}/fields`, headers: { ...JSON_HEADERS, 'If-Match': item.eTag }, body: actionFields(planned.action) },
-          { id: 'audit', method: 'POST', url: `${history}/items`, headers: JSON_HEADERS, body: { fields: historyFields(planned.entry) }, dependsOn: ['write'] },
+          {
+            id: 'write',
+            method: 'PATCH',
+            url: `${actions}/items/${item.id}/fields`,
+            headers: { ...JSON_HEADERS, 'If-Match': item.eTag },
+            body: actionFields(planned.action),
+          },
+          {
+            id: 'audit',
+            method: 'POST',
+            url: `${history}/items`,
+            headers: JSON_HEADERS,
+            body: { fields: historyFields(planned.entry) },
+            dependsOn: ['write'],
+          },
         ],
         this.options.batch,
       );

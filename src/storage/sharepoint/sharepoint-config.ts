@@ -22,13 +22,18 @@ export const SHAREPOINT_ENV = {
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const schema = z.object({
-  tenantId: z.string().refine((v) => guid.test(v) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v), 'must be the tenant id (a GUID) or its domain'),
+  tenantId: z
+    .string()
+    .refine((v) => guid.test(v) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v), 'must be the tenant id (a GUID) or its domain'),
   clientId: z.string().regex(guid, 'must be the app registration client id (a GUID)'),
   clientSecret: z.string().min(1, 'must not be empty'),
   siteId: z.string().regex(/^[a-z0-9.-]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must look like {hostname},{site-collection-id},{web-id}'),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v), 'must be https (plain http only on loopback)')
+    .refine(
+      (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v),
+      'must be https (plain http only on loopback)',
+    )
     .optional(),
 });
 
@@ -41,7 +46,9 @@ export function parseSharePointEnv(env: NodeJS.ProcessEnv): { config?: SharePoin
   const raw = Object.fromEntries(Object.entries(SHAREPOINT_ENV).map(([key, name]) => [key, env[name]?.trim() || undefined]));
   const required = ['tenantId', 'clientId', 'clientSecret', 'siteId'] as const;
   if (required.every((key) => raw[key] === undefined)) return { problems: [] };
-  const problems = required.filter((key) => raw[key] === undefined).map((key) => `${SHAREPOINT_ENV[key]} is not set (the SharePoint store needs ${required.map((k) => SHAREPOINT_ENV[k]).join(', ')})`);
+  const problems = required
+    .filter((key) => raw[key] === undefined)
+    .map((key) => `${SHAREPOINT_ENV[key]} is not set (the SharePoint store needs ${required.map((k) => SHAREPOINT_ENV[k]).join(', ')})`);
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -56,6 +63,11 @@ export function parseSharePointEnv(env: NodeJS.ProcessEnv): { config?: SharePoin
 export function requireSharePointEnv(env: NodeJS.ProcessEnv): SharePointConfig {
   const { config, problems } = parseSharePointEnv(env);
   if (problems.length) throw new ConfigError(problems);
-  if (!config) throw new ConfigError(Object.values(SHAREPOINT_ENV).slice(0, 4).map((name) => `${name} is not set`));
+  if (!config)
+    throw new ConfigError(
+      Object.values(SHAREPOINT_ENV)
+        .slice(0, 4)
+        .map((name) => `${name} is not set`),
+    );
   return config;
 }

@@ -104,7 +104,12 @@ export class SharePointConversationReferenceStore implements ConversationReferen
   /** Every stored reference, ordered by conversation id (as the SQLite store returns them). */
   async list(): Promise<StoredConversationReference[]> {
     const { conversations } = await this.lists.paths();
-    const items = await getAllPages(this.client, `${conversations}/items?expand=fields&$top=${this.pageSize}`, this.options.root, itemPageSchema);
+    const items = await getAllPages(
+      this.client,
+      `${conversations}/items?expand=fields&$top=${this.pageSize}`,
+      this.options.root,
+      itemPageSchema,
+    );
     return items.map(referenceOf).sort((a, b) => (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0));
   }
 

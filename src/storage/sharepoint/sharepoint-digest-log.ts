@@ -65,7 +65,16 @@ export class SharePointDigestLog implements DigestLog {
     const at = now.toISOString();
     try {
       const raw: unknown = await this.client.api(`${digestSends}/items`).post({
-        fields: { Title: key, DigestKey: key, RecipientId: recipientId, Week: week, Status: 'claimed', ClaimToken: token, ClaimedAt: at, Attempts: 1 },
+        fields: {
+          Title: key,
+          DigestKey: key,
+          RecipientId: recipientId,
+          Week: week,
+          Status: 'claimed',
+          ClaimToken: token,
+          ClaimedAt: at,
+          Attempts: 1,
+        },
       });
       const item = parseGraph(listItemSchema.pick({ id: true, eTag: true }), raw, 'list item');
       this.held.set(token, { id: item.id, eTag: item.eTag });
@@ -77,7 +86,12 @@ export class SharePointDigestLog implements DigestLog {
     const item = await findItemByKey(this.target(digestSends), 'DigestKey', key);
     if (!item) return null;
     if (!this.canTakeOver(item, now)) return null;
-    const eTag = await this.patch(digestSends, item, { Status: 'claimed', ClaimToken: token, ClaimedAt: at, Attempts: Number(item.fields.Attempts ?? 1) + 1 });
+    const eTag = await this.patch(digestSends, item, {
+      Status: 'claimed',
+      ClaimToken: token,
+      ClaimedAt: at,
+      Attempts: Number(item.fields.Attempts ?? 1) + 1,
+    });
     if (eTag === null) return null; // 412: another runner took it over first
     this.held.set(token, { id: item.id, eTag });
     return { recipientId, week, token };
@@ -93,7 +107,16 @@ export class SharePointDigestLog implements DigestLog {
     const creates = await this.runSteps(
       ids.map((recipientId, i) => {
         const key = digestKey(recipientId, week);
-        const fields = { Title: key, DigestKey: key, RecipientId: recipientId, Week: week, Status: 'claimed', ClaimToken: tokens.get(recipientId), ClaimedAt: at, Attempts: 1 };
+        const fields = {
+          Title: key,
+          DigestKey: key,
+          RecipientId: recipientId,
+          Week: week,
+          Status: 'claimed',
+          ClaimToken: tokens.get(recipientId),
+          ClaimedAt: at,
+          Attempts: 1,
+        };
         return { id: String(i + 1), method: 'POST', url: `${digestSends}/items`, headers: JSON_HEADERS, body: { fields } };
       }),
     );
@@ -118,7 +141,12 @@ export class SharePointDigestLog implements DigestLog {
   }
 
   async markSentMany(sent: readonly SentDigest[], now: Date): Promise<void> {
-    await this.writeManyIfHolder(sent.map(({ claim, reference }) => ({ claim, fields: { Status: 'sent', SentAt: now.toISOString(), Reference: reference, LastError: null } })));
+    await this.writeManyIfHolder(
+      sent.map(({ claim, reference }) => ({
+        claim,
+        fields: { Status: 'sent', SentAt: now.toISOString(), Reference: reference, LastError: null },
+      })),
+    );
     for (const { claim } of sent) this.held.delete(claim.token);
   }
 
@@ -148,9 +176,19 @@ export class SharePointDigestLog implements DigestLog {
   }
 
   /** The recipients among `recipientIds` whose failed or stale claim this caller took over (If-Match PATCHes in `$batch`es). */
-  private async takeOver(listPath: string, recipientIds: string[], week: string, tokens: Map<string, string>, now: Date): Promise<string[]> {
+  private async takeOver(
+    listPath: string,
+    recipientIds: string[],
+    week: string,
+    tokens: Map<string, string>,
+    now: Date,
+  ): Promise<string[]> {
     if (recipientIds.length === 0) return [];
-    const found = await findItemsWhere(this.target(listPath), 'DigestKey', recipientIds.map((id) => digestKey(id, week)));
+    const found = await findItemsWhere(
+      this.target(listPath),
+      'DigestKey',
+      recipientIds.map((id) => digestKey(id, week)),
+    );
     const byKey = new Map(found.map((item) => [String(item.fields.DigestKey), item]));
     const open = recipientIds.flatMap((recipientId) => {
       const item = byKey.get(digestKey(recipientId, week));
@@ -158,7 +196,12 @@ export class SharePointDigestLog implements DigestLog {
     });
     const results = await this.runSteps(
       open.map(({ recipientId, item }, i) =>
-        this.patchStep(String(i + 1), listPath, item, { Status: 'claimed', ClaimToken: tokens.get(recipientId), ClaimedAt: now.toISOString(), Attempts: Number(item.fields.Attempts ?? 1) + 1 }),
+        this.patchStep(String(i + 1), listPath, item, {
+          Status: 'claimed',
+          ClaimToken: tokens.get(recipientId),
+          ClaimedAt: now.toISOString(),
+          Attempts: Number(item.fields.Attempts ?? 1) + 1,
+        }),
       ),
     );
     return open.flatMap(({ recipientId, item }, i) => {
@@ -184,10 +227,15 @@ export class SharePointDigestLog implements DigestLog {
     const { digestSends } = await this.lists.paths();
     let pending = writes.map((w) => ({ ...w, item: this.held.get(w.claim.token)?.eTag ? this.held.get(w.claim.token) : undefined }));
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > MAX_WRITE_ATTEMPTS) throw new AppError('The digest record keeps being changed by someone else; its state was not saved.');
+      if (attempt > MAX_WRITE_ATTEMPTS)
+        throw new AppError('The digest record keeps being changed by someone else; its state was not saved.');
       const unknown = pending.filter((w) => !w.item);
       if (unknown.length > 0) {
-        const found = await findItemsWhere(this.target(digestSends), 'DigestKey', unknown.map((w) => digestKey(w.claim.recipientId, w.claim.week)));
+        const found = await findItemsWhere(
+          this.target(digestSends),
+          'DigestKey',
+          unknown.map((w) => digestKey(w.claim.recipientId, w.claim.week)),
+        );
         const byKey = new Map(found.map((item) => [String(item.fields.DigestKey), item]));
         // Taken over (or gone): the new holder decides, as in `writeIfHolder`.
         pending = pending.flatMap((w) => {
@@ -207,7 +255,13 @@ export class SharePointDigestLog implements DigestLog {
   }
 
   private patchStep(id: string, listPath: string, item: Held, fields: Record<string, unknown>): BatchStep {
-    return { id, method: 'PATCH', url: `${listPath}/items/${item.id}/fields`, headers: { ...JSON_HEADERS, ...(item.eTag ? { 'If-Match': item.eTag } : {}) }, body: fields };
+    return {
+      id,
+      method: 'PATCH',
+      url: `${listPath}/items/${item.id}/fields`,
+      headers: { ...JSON_HEADERS, ...(item.eTag ? { 'If-Match': item.eTag } : {}) },
+      body: fields,
+    };
   }
 
   private async runSteps(steps: BatchStep[]): Promise<Map<string, BatchStepResponse>> {
@@ -231,4 +285,3 @@ export class SharePointDigestLog implements DigestLog {
     return { client: this.client, root: this.options.root, listPath, pageSize: this.pageSize };
   }
 }
-

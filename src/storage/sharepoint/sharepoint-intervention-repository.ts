@@ -2,7 +2,14 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import { actorSchema, type Actor } from '@/kernel/action';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
-import { MEASURE_POINTS, measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
+import {
+  MEASURE_POINTS,
+  measureSchema,
+  newInterventionSchema,
+  type Intervention,
+  type Measure,
+  type NewInterventionInput,
+} from '@/kernel/intervention';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import { interventionRecord } from '@/kernel/intervention-record';
 import { idempotencyDigest, odataString } from './action-fields';
@@ -47,7 +54,11 @@ export class SharePointInterventionRepository implements InterventionRepository 
     const who = parseInput(actorSchema, actor, 'actor');
     const { interventions } = await this.context.lists.paths();
     if (valid.idempotencyKey) {
-      const existing = await findItemByKey(lookupTarget(this.context, interventions), 'IdempotencyKey', idempotencyDigest(valid.idempotencyKey));
+      const existing = await findItemByKey(
+        lookupTarget(this.context, interventions),
+        'IdempotencyKey',
+        idempotencyDigest(valid.idempotencyKey),
+      );
       if (existing) return jsonColumn<Intervention>(existing, 'intervention');
     }
     const at = this.now().toISOString();
@@ -69,7 +80,12 @@ export class SharePointInterventionRepository implements InterventionRepository 
     const { interventions } = await this.context.lists.paths();
     const target = lookupTarget(this.context, interventions);
     const filter = pupilId === undefined ? '' : `&$filter=${encodeURIComponent(`fields/PupilId eq ${odataString(pupilId)}`)}`;
-    const items = await getAllPages(this.context.client, `${interventions}/items?expand=fields&$top=${target.pageSize}${filter}`, this.context.root, itemPageSchema);
+    const items = await getAllPages(
+      this.context.client,
+      `${interventions}/items?expand=fields&$top=${target.pageSize}${filter}`,
+      this.context.root,
+      itemPageSchema,
+    );
     return items.map((item) => jsonColumn<Intervention>(item, 'intervention')).sort(byStart);
   }
 

@@ -57,5 +57,8 @@ export class SharePointPassportRepository implements PassportRepository {
 }
 
 function conflict(current: number, expected: number): ConflictError {
-  return new ConflictError(`This profile was changed since you opened it (version ${current}, you had ${expected}). Reload and try again.`, current);
+  return new ConflictError(
+    `This profile was changed since you opened it (version ${current}, you had ${expected}). Reload and try again.`,
+    current,
+  );
 }

@@ -53,11 +53,18 @@ export class SharePointRegisterRepository implements RegisterRepository {
     const at = this.now().toISOString();
     // What each UPN holds as the import goes along, so a UPN twice in one file behaves as in SQLite.
     const state = new Map<string, { record: PupilRecord; item?: GraphListItem; step?: BatchStep }>();
-    for (const item of await this.readAll(pupils)) state.set(String(item.fields.Upn), { record: jsonColumn<PupilRecord>(item, 'register record'), item });
+    for (const item of await this.readAll(pupils))
+      state.set(String(item.fields.Upn), { record: jsonColumn<PupilRecord>(item, 'register record'), item });
     const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, leftRoll: 0 };
     const steps: BatchStep[] = [];
     const patch = (item: GraphListItem, fields: Record<string, unknown>): BatchStep => {
-      const step: BatchStep = { id: String(steps.length + 1), method: 'PATCH', url: `${pupils}/items/${item.id}/fields`, headers: { ...JSON_HEADERS, 'If-Match': item.eTag }, body: fields };
+      const step: BatchStep = {
+        id: String(steps.length + 1),
+        method: 'PATCH',
+        url: `${pupils}/items/${item.id}/fields`,
+        headers: { ...JSON_HEADERS, 'If-Match': item.eTag },
+        body: fields,
+      };
       steps.push(step);
       return step;
     };
@@ -65,7 +72,13 @@ export class SharePointRegisterRepository implements RegisterRepository {
       const entry = state.get(fields.upn);
       if (!entry) {
         const record: PupilRecord = { ...fields, id: randomUUID(), onRoll: true, importedAt: at };
-        const step: BatchStep = { id: String(steps.length + 1), method: 'POST', url: `${pupils}/items`, headers: JSON_HEADERS, body: { fields: pupilFields(record) } };
+        const step: BatchStep = {
+          id: String(steps.length + 1),
+          method: 'POST',
+          url: `${pupils}/items`,
+          headers: JSON_HEADERS,
+          body: { fields: pupilFields(record) },
+        };
         steps.push(step);
         state.set(fields.upn, { record, step });
         result.created++;
@@ -127,7 +140,12 @@ export class SharePointRegisterRepository implements RegisterRepository {
   private readAll(listPath: string, filter?: string): Promise<GraphListItem[]> {
     const target = lookupTarget(this.context, listPath);
     const query = filter ? `&$filter=${encodeURIComponent(filter)}` : '';
-    return getAllPages(this.context.client, `${listPath}/items?expand=fields&$top=${target.pageSize}${query}`, this.context.root, itemPageSchema);
+    return getAllPages(
+      this.context.client,
+      `${listPath}/items?expand=fields&$top=${target.pageSize}${query}`,
+      this.context.root,
+      itemPageSchema,
+    );
   }
 
   private async run(steps: BatchStep[]): Promise<void> {
@@ -139,7 +157,9 @@ export class SharePointRegisterRepository implements RegisterRepository {
     }
     const failed = statuses.filter((s) => !isOk(s));
     if (failed.length > 0) {
-      throw new AppError(`SharePoint did not save ${failed.length} of ${steps.length} register changes (HTTP ${[...new Set(failed)].join(', ')}). Import the file again to complete it.`);
+      throw new AppError(
+        `SharePoint did not save ${failed.length} of ${steps.length} register changes (HTTP ${[...new Set(failed)].join(', ')}). Import the file again to complete it.`,
+      );
     }
   }
 }

@@ -44,7 +44,15 @@ interface Attempt {
 
 function claimFields(claim: ReminderClaim, at: Date): Record<string, unknown> {
   const key = reminderClaimKey(claim);
-  return { Title: key, ClaimKey: key, ActionId: claim.actionId, Kind: claim.kind, Occasion: claim.occasion, Version: claim.version, ClaimedAt: at.toISOString() };
+  return {
+    Title: key,
+    ClaimKey: key,
+    ActionId: claim.actionId,
+    Kind: claim.kind,
+    Occasion: claim.occasion,
+    Version: claim.version,
+    ClaimedAt: at.toISOString(),
+  };
 }
 
 const versionOf = (item: GraphListItem | undefined): number | undefined => (item ? actionOf(item).version : undefined);
@@ -122,7 +130,15 @@ export class SharePointReminderLog implements ReminderLog {
    */
   private async attempt(
     groups: Attempt[][],
-    pass: { actions: string; reminderClaims: string; refs: Map<string, ItemRef>; at: Date; won: ReminderClaim[]; unverified: Map<string, ReminderClaim[]>; conflicted?: ReminderClaim[] },
+    pass: {
+      actions: string;
+      reminderClaims: string;
+      refs: Map<string, ItemRef>;
+      at: Date;
+      won: ReminderClaim[];
+      unverified: Map<string, ReminderClaim[]>;
+      conflicted?: ReminderClaim[];
+    },
   ): Promise<void> {
     const { actions, reminderClaims, refs, at } = pass;
     await inParallel(packGroups(groups), MAX_CONCURRENT_REQUESTS, async (chunk) => {
@@ -130,11 +146,25 @@ export class SharePointReminderLog implements ReminderLog {
         const ref = refs.get(group[0]!.claim.actionId)!;
         const claims = group.map(({ claim, retake }, i): BatchStep => {
           const id = `${g}.${i}`;
-          if (!retake) return { id, method: 'POST', url: `${reminderClaims}/items`, headers: JSON_HEADERS, body: { fields: claimFields(claim, at) } };
+          if (!retake)
+            return { id, method: 'POST', url: `${reminderClaims}/items`, headers: JSON_HEADERS, body: { fields: claimFields(claim, at) } };
           const fields = { Version: claim.version, ClaimedAt: at.toISOString() };
-          return { id, method: 'PATCH', url: `${reminderClaims}/items/${retake.id}/fields`, headers: { ...JSON_HEADERS, 'If-Match': retake.eTag! }, body: fields };
+          return {
+            id,
+            method: 'PATCH',
+            url: `${reminderClaims}/items/${retake.id}/fields`,
+            headers: { ...JSON_HEADERS, 'If-Match': retake.eTag! },
+            body: fields,
+          };
         });
-        const mark = this.markAction(`${g}.p`, actions, ref, group.map((a) => a.claim), at, claims.map((s) => s.id));
+        const mark = this.markAction(
+          `${g}.p`,
+          actions,
+          ref,
+          group.map((a) => a.claim),
+          at,
+          claims.map((s) => s.id),
+        );
         return [...claims, mark];
       });
       const results = await executeBatch(this.client, steps, this.options.batch);
@@ -183,7 +213,10 @@ export class SharePointReminderLog implements ReminderLog {
    * item changed since, and `verify` then re-reads. Only the rest are read, and a claim whose version is
    * not the item's is dropped (a reminder computed from a stale read: the next run re-evaluates it).
    */
-  private async claimable(actionsPath: string, wanted: ReminderClaim[]): Promise<{ refs: Map<string, ItemRef>; byAction: Map<string, ReminderClaim[]> }> {
+  private async claimable(
+    actionsPath: string,
+    wanted: ReminderClaim[],
+  ): Promise<{ refs: Map<string, ItemRef>; byAction: Map<string, ReminderClaim[]> }> {
     const byAction = new Map<string, ReminderClaim[]>();
     for (const c of wanted) byAction.set(c.actionId, [...(byAction.get(c.actionId) ?? []), c]);
     const refs = new Map<string, ItemRef>();
@@ -236,7 +269,12 @@ export class SharePointReminderLog implements ReminderLog {
     const id = this.held.get(key)?.id ?? (await findItemByKey(this.target(reminderClaims), 'ClaimKey', key))?.id;
     if (!id) return;
     this.held.delete(key);
-    const response = await this.writer.send({ method: 'PATCH', url: `${reminderClaims}/items/${id}/fields`, headers: JSON_HEADERS, body: { Outcome: outcome } });
+    const response = await this.writer.send({
+      method: 'PATCH',
+      url: `${reminderClaims}/items/${id}/fields`,
+      headers: JSON_HEADERS,
+      body: { Outcome: outcome },
+    });
     if (!isOk(response.status)) throw new AppError(`SharePoint did not record a reminder outcome (HTTP ${response.status}).`);
   }
 

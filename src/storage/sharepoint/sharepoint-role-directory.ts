@@ -52,7 +52,9 @@ export class SharePointRoleDirectory implements RoleDirectory {
       UpdatedBy: JSON.stringify(actor),
     });
     try {
-      await this.context.client.api(`${roleHistory}/items`).post({ fields: { Title: role, Role: role, At: at, Data: JSON.stringify(change) } });
+      await this.context.client
+        .api(`${roleHistory}/items`)
+        .post({ fields: { Title: role, Role: role, At: at, Data: JSON.stringify(change) } });
     } catch (error) {
       throw graphFailure(error, 'record the role change in its history');
     }

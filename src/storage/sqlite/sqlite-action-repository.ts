@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { actionQuerySchema, type Action, type ActionPatch, type ActionQueryInput, type Actor, type CloseAction, type NewActionInput } from '@/kernel/action';
+import {
+  actionQuerySchema,
+  type Action,
+  type ActionPatch,
+  type ActionQueryInput,
+  type Actor,
+  type CloseAction,
+  type NewActionInput,
+} from '@/kernel/action';
 import type { HistoryEntry } from '@/kernel/history';
 import { OPEN_STATUSES } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
@@ -123,7 +131,16 @@ export class SqliteActionRepository implements ActionRepository {
             `UPDATE actions SET version = ?, status = ?, due_date = ?, owner_id = ?, item_type = ?, data = ?
              WHERE id = ? AND version = ?`,
           )
-          .run(action.version, action.status, action.dueDate, action.owner.id, action.itemType, JSON.stringify(action), id, expectedVersion);
+          .run(
+            action.version,
+            action.status,
+            action.dueDate,
+            action.owner.id,
+            action.itemType,
+            JSON.stringify(action),
+            id,
+            expectedVersion,
+          );
         // The immediate transaction already serialises writers; this compare-and-set is the belt to its braces.
         if (result.changes !== 1) throw new ConflictError('This item was changed by someone else. Reload and try again.');
         this.appendHistory(planned);

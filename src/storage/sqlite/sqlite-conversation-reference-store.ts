@@ -22,7 +22,9 @@ export class SqliteConversationReferenceStore implements ConversationReferenceSt
   }
 
   async get(conversationId: string): Promise<StoredConversationReference | null> {
-    const row = this.db.prepare<[string], Row>('SELECT reference FROM conversation_references WHERE conversation_id = ?').get(conversationId);
+    const row = this.db
+      .prepare<[string], Row>('SELECT reference FROM conversation_references WHERE conversation_id = ?')
+      .get(conversationId);
     return row ? (JSON.parse(row.reference) as StoredConversationReference) : null;
   }
 

@@ -23,14 +23,26 @@ export class SqliteInterventionRepository implements InterventionRepository {
     return this.db
       .transaction(() => {
         if (valid.idempotencyKey) {
-          const existing = this.db.prepare<[string], DataRow>('SELECT data FROM interventions WHERE idempotency_key = ?').get(valid.idempotencyKey);
+          const existing = this.db
+            .prepare<[string], DataRow>('SELECT data FROM interventions WHERE idempotency_key = ?')
+            .get(valid.idempotencyKey);
           if (existing) return JSON.parse(existing.data) as Intervention;
         }
         const at = this.now().toISOString();
         const intervention = interventionRecord(valid, who, at);
         this.db
-          .prepare('INSERT INTO interventions (id, pupil_id, name, start_date, version, idempotency_key, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(intervention.id, intervention.pupilId, intervention.name, intervention.startDate, 1, valid.idempotencyKey ?? null, JSON.stringify(intervention));
+          .prepare(
+            'INSERT INTO interventions (id, pupil_id, name, start_date, version, idempotency_key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            intervention.id,
+            intervention.pupilId,
+            intervention.name,
+            intervention.startDate,
+            1,
+            valid.idempotencyKey ?? null,
+            JSON.stringify(intervention),
+          );
         return intervention;
       })
       .immediate();
@@ -61,7 +73,9 @@ export class SqliteInterventionRepository implements InterventionRepository {
           version: current.version + 1,
           updatedAt: this.now().toISOString(),
         };
-        this.db.prepare('UPDATE interventions SET version = ?, data = ? WHERE id = ? AND version = ?').run(next.version, JSON.stringify(next), id, current.version);
+        this.db
+          .prepare('UPDATE interventions SET version = ?, data = ? WHERE id = ? AND version = ?')
+          .run(next.version, JSON.stringify(next), id, current.version);
         return next;
       })
       .immediate();

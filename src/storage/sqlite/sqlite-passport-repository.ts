@@ -22,13 +22,19 @@ export class SqlitePassportRepository implements PassportRepository {
     const who = parseInput(actorSchema, actor, 'actor');
     return this.db
       .transaction(() => {
-        const current = this.db.prepare<[string], { version: number }>('SELECT version FROM passports WHERE pupil_id = ?').get(pupilId)?.version ?? 0;
+        const current =
+          this.db.prepare<[string], { version: number }>('SELECT version FROM passports WHERE pupil_id = ?').get(pupilId)?.version ?? 0;
         if (current !== expectedVersion) {
-          throw new ConflictError(`This profile was changed since you opened it (version ${current}, you had ${expectedVersion}). Reload and try again.`, current);
+          throw new ConflictError(
+            `This profile was changed since you opened it (version ${current}, you had ${expectedVersion}). Reload and try again.`,
+            current,
+          );
         }
         const passport: Passport = { pupilId, content, version: current + 1, updatedBy: who, updatedAt: this.now().toISOString() };
         this.db
-          .prepare('INSERT INTO passports (pupil_id, version, data) VALUES (?, ?, ?) ON CONFLICT (pupil_id) DO UPDATE SET version = excluded.version, data = excluded.data')
+          .prepare(
+            'INSERT INTO passports (pupil_id, version, data) VALUES (?, ?, ?) ON CONFLICT (pupil_id) DO UPDATE SET version = excluded.version, data = excluded.data',
+          )
           .run(pupilId, passport.version, JSON.stringify(passport));
         return passport;
       })

@@ -87,7 +87,9 @@ export class SqliteRegisterRepository implements RegisterRepository {
   }
 
   private markLeft(present: Set<string>): number {
-    const onRoll = this.db.prepare<[], { id: string; upn: string; data: string }>('SELECT id, upn, data FROM register_pupils WHERE on_roll = 1').all();
+    const onRoll = this.db
+      .prepare<[], { id: string; upn: string; data: string }>('SELECT id, upn, data FROM register_pupils WHERE on_roll = 1')
+      .all();
     const mark = this.db.prepare('UPDATE register_pupils SET on_roll = 0, data = ? WHERE id = ?');
     let left = 0;
     for (const row of onRoll) {

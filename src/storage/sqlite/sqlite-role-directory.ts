@@ -32,7 +32,9 @@ export class SqliteRoleDirectory implements RoleDirectory {
         const previous = row ? (JSON.parse(row.data) as RoleAssignment).person : null;
         const assignment: RoleAssignment = { role, person, updatedBy: actor, updatedAt: at };
         const change: RoleChange = { role, person, previous, actor, at };
-        this.db.prepare('INSERT INTO roles (role, data) VALUES (?, ?) ON CONFLICT (role) DO UPDATE SET data = excluded.data').run(role, JSON.stringify(assignment));
+        this.db
+          .prepare('INSERT INTO roles (role, data) VALUES (?, ?) ON CONFLICT (role) DO UPDATE SET data = excluded.data')
+          .run(role, JSON.stringify(assignment));
         this.db.prepare('INSERT INTO role_history (role, at, data) VALUES (?, ?, ?)').run(role, at, JSON.stringify(change));
         return assignment;
       })

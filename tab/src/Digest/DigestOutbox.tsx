@@ -2,7 +2,6 @@ import { formatDateTime } from '@/kernel/dates';
 import type { OutboxEntry } from '@/kernel/ports/mail-sender';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
 
-
 /** The emails the digest has written (embedded mode), newest first; tenant mode explains there is none. */
 export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }) {
   const styles = useRegisterStyles();
@@ -14,14 +13,18 @@ export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; 
       <thead>
         <tr>
           {['File', 'Written', 'Size'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">{h}</th>
+            <th key={h} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {messages.map((m) => (
           <tr key={m.file}>
-            <th className={styles.cell} scope="row">{m.file}</th>
+            <th className={styles.cell} scope="row">
+              {m.file}
+            </th>
             <td className={styles.cell}>{formatDateTime(m.writtenAt)}</td>
             <td className={styles.cell}>{Math.max(1, Math.round(m.bytes / 1024))} KB</td>
           </tr>

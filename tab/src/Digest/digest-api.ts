@@ -11,7 +11,11 @@ export interface DigestApi {
 
 export function createDigestApi(getToken: GetToken): DigestApi {
   return {
-    preview: async (id) => (await sendRequest(getToken, `/api/digest/preview?${new URLSearchParams({ recipient: id }).toString()}`, { accept: 'text/html' })).text(),
-    outbox: async () => (await sendRequest(getToken, '/api/digest/outbox')).json() as Promise<{ mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }>,
+    preview: async (id) =>
+      (
+        await sendRequest(getToken, `/api/digest/preview?${new URLSearchParams({ recipient: id }).toString()}`, { accept: 'text/html' })
+      ).text(),
+    outbox: async () =>
+      (await sendRequest(getToken, '/api/digest/outbox')).json() as Promise<{ mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }>,
   };
 }

@@ -3,7 +3,11 @@ import type { EffectivenessRow } from '@/api-types';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  cell: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const show = (n: number | null, suffix = '') => (n === null ? '–' : `${n}${suffix}`);
@@ -17,14 +21,18 @@ export function EffectivenessTable({ rows }: { rows: EffectivenessRow[] }) {
       <thead>
         <tr>
           {['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', 'Flag'].map((h, i) => (
-            <th key={i} className={styles.cell} scope="col">{h}</th>
+            <th key={i} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <th className={styles.cell} scope="row">{r.name}</th>
+            <th className={styles.cell} scope="row">
+              {r.name}
+            </th>
             <td className={styles.cell}>{r.pupils}</td>
             <td className={styles.cell}>{r.measured}</td>
             <td className={styles.cell}>{r.medianRatioGain === null ? '–' : `${r.medianRatioGain} (${r.medianBand})`}</td>

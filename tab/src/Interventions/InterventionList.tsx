@@ -6,11 +6,20 @@ import type { RegisterPupil } from '@tab/Register/passport-api';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  cell: {
+    textAlign: 'left',
+    verticalAlign: 'top',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const MEASURE_LABELS = { reading_age: 'Reading age (months)', spelling_age: 'Spelling age (months)', standardised_score: 'Standardised score' } as const;
+const MEASURE_LABELS = {
+  reading_age: 'Reading age (months)',
+  spelling_age: 'Spelling age (months)',
+  standardised_score: 'Standardised score',
+} as const;
 const POINT_LABELS = { baseline: 'baseline', mid: 'mid', end: 'end' } as const;
 
 /** A pupil as lists show them: initials and year, since screens get seen. */
@@ -33,14 +42,27 @@ export interface InterventionListProps {
 export function InterventionList({ interventions, pupils, onRecord }: InterventionListProps) {
   const styles = useStyles();
   const who = (id: string) => pupilLabel(pupils, id);
-  const headings = ['Pupil', 'Intervention', 'Staff', 'Dates', 'Sessions', 'Measures', 'Ratio gain', 'Target met', 'Warnings', ...(onRecord ? ['Record'] : [])];
+  const headings = [
+    'Pupil',
+    'Intervention',
+    'Staff',
+    'Dates',
+    'Sessions',
+    'Measures',
+    'Ratio gain',
+    'Target met',
+    'Warnings',
+    ...(onRecord ? ['Record'] : []),
+  ];
   return (
     <table className={styles.table}>
       <caption>Interventions by pupil ({interventions.length})</caption>
       <thead>
         <tr>
           {headings.map((h) => (
-            <th key={h} className={styles.cell} scope="col">{h}</th>
+            <th key={h} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
@@ -48,10 +70,17 @@ export function InterventionList({ interventions, pupils, onRecord }: Interventi
         {interventions.map((i) => (
           <tr key={i.id} data-intervention-id={i.id}>
             <td className={styles.cell}>{who(i.pupilId)}</td>
-            <th className={styles.cell} scope="row">{i.name}{i.group ? ` (${i.group})` : ''}</th>
+            <th className={styles.cell} scope="row">
+              {i.name}
+              {i.group ? ` (${i.group})` : ''}
+            </th>
             <td className={styles.cell}>{i.staff.name}</td>
-            <td className={styles.cell}>{formatDate(i.startDate)} to {formatDate(i.plannedEndDate)}</td>
-            <td className={styles.cell}>{i.sessionsPerWeek} × {i.sessionMinutes} min a week</td>
+            <td className={styles.cell}>
+              {formatDate(i.startDate)} to {formatDate(i.plannedEndDate)}
+            </td>
+            <td className={styles.cell}>
+              {i.sessionsPerWeek} × {i.sessionMinutes} min a week
+            </td>
             <td className={styles.cell}>
               {i.measureKind === 'custom' ? i.measureUnit : MEASURE_LABELS[i.measureKind]}:{' '}
               {i.measures.length === 0 ? 'none yet' : i.measures.map((m) => `${POINT_LABELS[m.point]} ${m.value}`).join(', ')}

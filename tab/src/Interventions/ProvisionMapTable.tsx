@@ -4,7 +4,11 @@ import type { ProvisionMap } from '@/api-types';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  cell: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const money = (n: number | null) => (n === null ? 'rate not set' : `£${n.toFixed(2)}`);
@@ -15,23 +19,31 @@ export function ProvisionMapTable({ map }: { map: ProvisionMap }) {
   const styles = useStyles();
   return (
     <table className={styles.table}>
-      <caption>Provision map, {formatDate(map.term.start)} to {formatDate(map.term.end)}</caption>
+      <caption>
+        Provision map, {formatDate(map.term.start)} to {formatDate(map.term.end)}
+      </caption>
       <thead>
         <tr>
           {['Provision', 'Group', 'Staff', 'Years', 'Pupils', 'Sessions', 'Hours', 'Cost'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">{h}</th>
+            <th key={h} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {map.rows.map((r, i) => (
           <tr key={i}>
-            <th className={styles.cell} scope="row">{r.name}</th>
+            <th className={styles.cell} scope="row">
+              {r.name}
+            </th>
             <td className={styles.cell}>{r.group ?? 'Individual'}</td>
             <td className={styles.cell}>{r.staffName}</td>
             <td className={styles.cell}>{r.yearGroups.map(year).join(', ')}</td>
             <td className={styles.cell}>{r.pupils}</td>
-            <td className={styles.cell}>{r.sessionsPerWeek} × {r.sessionMinutes} min, {r.weeksInTerm} wk</td>
+            <td className={styles.cell}>
+              {r.sessionsPerWeek} × {r.sessionMinutes} min, {r.weeksInTerm} wk
+            </td>
             <td className={styles.cell}>{r.staffHours}</td>
             <td className={styles.cell}>{money(r.cost)}</td>
           </tr>
@@ -39,7 +51,9 @@ export function ProvisionMapTable({ map }: { map: ProvisionMap }) {
       </tbody>
       <tfoot>
         <tr>
-          <th className={styles.cell} scope="row">Total</th>
+          <th className={styles.cell} scope="row">
+            Total
+          </th>
           <td className={styles.cell} colSpan={3} />
           <td className={styles.cell}>{map.totals.pupils}</td>
           <td className={styles.cell} />

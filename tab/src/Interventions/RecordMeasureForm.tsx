@@ -34,7 +34,12 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
   const [date, setDate] = useState<string>(today);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
-  const unit = intervention.measureKind === 'custom' ? (intervention.measureUnit ?? 'value') : intervention.measureKind === 'standardised_score' ? 'score' : 'months';
+  const unit =
+    intervention.measureKind === 'custom'
+      ? (intervention.measureUnit ?? 'value')
+      : intervention.measureKind === 'standardised_score'
+        ? 'score'
+        : 'months';
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -18,15 +18,44 @@ export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   standardised_score: 'Standardised score',
   custom: 'Something else (say what)',
 };
-const STAFF_ROLE_LABELS: Record<StaffRole, string> = { teaching_assistant: 'Teaching assistant', teacher: 'Teacher', senco: 'SENCO', external: 'External' };
+const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  teaching_assistant: 'Teaching assistant',
+  teacher: 'Teacher',
+  senco: 'SENCO',
+  external: 'External',
+};
 
 /** The server's field paths this form can show a problem beside. */
-const FIELDS = ['pupilId', 'name', 'group', 'staff', 'startDate', 'plannedEndDate', 'sessionsPerWeek', 'sessionMinutes', 'parentConsentDate', 'measureKind', 'measureUnit', 'target'] as const;
+const FIELDS = [
+  'pupilId',
+  'name',
+  'group',
+  'staff',
+  'startDate',
+  'plannedEndDate',
+  'sessionsPerWeek',
+  'sessionMinutes',
+  'parentConsentDate',
+  'measureKind',
+  'measureUnit',
+  'target',
+] as const;
 
 const blankForm = (today: IsoDate) => ({
-  pupilId: '', name: '', group: '', staffId: '', staffRole: 'teaching_assistant' as StaffRole,
-  startDate: today, plannedEndDate: addDays(today, 7 * 14), sessionsPerWeek: '3', sessionMinutes: '30',
-  parentConsentDate: '', measureKind: 'reading_age' as MeasureKind, measureUnit: '', targetDescription: '', targetValue: '',
+  pupilId: '',
+  name: '',
+  group: '',
+  staffId: '',
+  staffRole: 'teaching_assistant' as StaffRole,
+  startDate: today,
+  plannedEndDate: addDays(today, 7 * 14),
+  sessionsPerWeek: '3',
+  sessionMinutes: '30',
+  parentConsentDate: '',
+  measureKind: 'reading_age' as MeasureKind,
+  measureUnit: '',
+  targetDescription: '',
+  targetValue: '',
 });
 type FormValues = ReturnType<typeof blankForm>;
 
@@ -147,10 +176,20 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
         <Field label="Planned end" required hint={weeksHint(v)} {...field('plannedEndDate')}>
           <Input type="date" value={v.plannedEndDate} onChange={(_, d) => set({ plannedEndDate: d.value })} />
         </Field>
-        <Field label="Sessions a week" required hint={`EEF: ${EEF_DOSE.sessionsPerWeek.min}–${EEF_DOSE.sessionsPerWeek.max} a week`} {...field('sessionsPerWeek')}>
+        <Field
+          label="Sessions a week"
+          required
+          hint={`EEF: ${EEF_DOSE.sessionsPerWeek.min}–${EEF_DOSE.sessionsPerWeek.max} a week`}
+          {...field('sessionsPerWeek')}
+        >
           <Input type="number" min={1} max={10} value={v.sessionsPerWeek} onChange={(_, d) => set({ sessionsPerWeek: d.value })} />
         </Field>
-        <Field label="Minutes a session" required hint={`EEF: ${EEF_DOSE.minutes.min}–${EEF_DOSE.minutes.max} minutes`} {...field('sessionMinutes')}>
+        <Field
+          label="Minutes a session"
+          required
+          hint={`EEF: ${EEF_DOSE.minutes.min}–${EEF_DOSE.minutes.max} minutes`}
+          {...field('sessionMinutes')}
+        >
           <Input type="number" min={5} max={240} value={v.sessionMinutes} onChange={(_, d) => set({ sessionMinutes: d.value })} />
         </Field>
         <Field label="Parent consent recorded on" required hint="Needed on or before the start" {...field('parentConsentDate')}>

@@ -21,7 +21,12 @@ export function CompareBars({ title, bars, scaleMax }: { title: string; bars: Co
     <figure className={styles.bars} aria-label={title}>
       <figcaption>{title}</figcaption>
       {bars.map((b) => (
-        <div key={b.label} className={styles.barRow} role="img" aria-label={`${b.label}: school ${show(b.school)}, national${b.nationalLabel ? ` ${b.nationalLabel}` : ''} ${show(b.national)}`}>
+        <div
+          key={b.label}
+          className={styles.barRow}
+          role="img"
+          aria-label={`${b.label}: school ${show(b.school)}, national${b.nationalLabel ? ` ${b.nationalLabel}` : ''} ${show(b.national)}`}
+        >
           <span>{b.label}</span>
           <span className={styles.track}>
             {b.school !== null && <span className={styles.school} style={{ width: `${(b.school / max) * 100}%` }} />}

@@ -27,17 +27,24 @@ export function PassportEditor({ initial, onSave, onDownload }: PassportEditorPr
       onSubmit={(e) => {
         e.preventDefault();
         setSaving(true);
-        void onSave({ ...content, howToSupport: content.howToSupport.map((s) => s.trim()).filter(Boolean) }).finally(() => setSaving(false));
+        void onSave({ ...content, howToSupport: content.howToSupport.map((s) => s.trim()).filter(Boolean) }).finally(() =>
+          setSaving(false),
+        );
       }}
     >
       {text('likeAndAdmire')}
       {text('importantToMe')}
       <Field label={`${PASSPORT_HEADINGS.howToSupport} (one per line)`}>
-        <Textarea value={content.howToSupport.join('\n')} onChange={(_, d) => setContent({ ...content, howToSupport: d.value.split('\n') })} />
+        <Textarea
+          value={content.howToSupport.join('\n')}
+          onChange={(_, d) => setContent({ ...content, howToSupport: d.value.split('\n') })}
+        />
       </Field>
       {text('communication')}
       <div>
-        <Button appearance="primary" type="submit" disabled={saving}>Save profile</Button>{' '}
+        <Button appearance="primary" type="submit" disabled={saving}>
+          Save profile
+        </Button>{' '}
         <Button onClick={onDownload}>Download (Word)</Button>
       </div>
     </form>

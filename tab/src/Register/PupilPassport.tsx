@@ -31,7 +31,13 @@ export default function PupilPassport({ pupilId }: { pupilId: string }) {
       setSaved({ pupilId, version: result.version });
       setNotice({ intent: 'success', text: 'Profile saved.' });
     } catch (error) {
-      setNotice({ intent: 'error', text: error instanceof ApiError && error.status === 409 ? 'Someone else saved this profile: reloaded. Check it and make your change again.' : friendlyMessage(error) });
+      setNotice({
+        intent: 'error',
+        text:
+          error instanceof ApiError && error.status === 409
+            ? 'Someone else saved this profile: reloaded. Check it and make your change again.'
+            : friendlyMessage(error),
+      });
       if (error instanceof ApiError && error.status === 409) loaded.reload();
     }
   }
@@ -54,7 +60,12 @@ export default function PupilPassport({ pupilId }: { pupilId: string }) {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      <PassportEditor key={`${pupilId}:${loaded.data.version}`} initial={loaded.data.content} onSave={save} onDownload={() => void download()} />
+      <PassportEditor
+        key={`${pupilId}:${loaded.data.version}`}
+        initial={loaded.data.content}
+        onSave={save}
+        onDownload={() => void download()}
+      />
     </section>
   );
 }

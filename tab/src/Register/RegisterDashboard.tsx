@@ -10,7 +10,9 @@ const year = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : `Y${y}`);
 export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics }) {
   const styles = useRegisterStyles();
   const a = analytics;
-  const needs = a.needs.filter((n) => n.ehcPlan + n.senSupport > 0 || n.nationalEhcPlanPercent !== null || n.nationalSenSupportPercent !== null);
+  const needs = a.needs.filter(
+    (n) => n.ehcPlan + n.senSupport > 0 || n.nationalEhcPlanPercent !== null || n.nationalSenSupportPercent !== null,
+  );
   return (
     <div>
       <section className={styles.section} aria-labelledby="register-questions">
@@ -26,15 +28,25 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
       </section>
 
       <section className={styles.section} aria-labelledby="register-national">
-        <h2 id="register-national">Our numbers and national ({a.pupils.toLocaleString('en-GB')} pupils, {a.phase})</h2>
+        <h2 id="register-national">
+          Our numbers and national ({a.pupils.toLocaleString('en-GB')} pupils, {a.phase})
+        </h2>
         <CompareBars
           title="Percentage of pupils: school (bar) and national (marker)"
-          bars={a.comparisons.map((c) => ({ label: c.label, school: c.schoolPercent, national: c.nationalPercent, nationalLabel: c.nationalScope }))}
+          bars={a.comparisons.map((c) => ({
+            label: c.label,
+            school: c.schoolPercent,
+            national: c.nationalPercent,
+            nationalLabel: c.nationalScope,
+          }))}
         />
-        <Text className={styles.note}>National: {a.national.source}, {a.national.year}.</Text>
+        <Text className={styles.note}>
+          National: {a.national.source}, {a.national.year}.
+        </Text>
         {a.change && (
           <Text>
-            Since {a.change.from}: SEN support {signed(a.change.senSupport)}, EHC plans {signed(a.change.ehcPlan)}, any SEN {signed(a.change.anySenPercentPoints)} percentage points ({a.change.to}).
+            Since {a.change.from}: SEN support {signed(a.change.senSupport)}, EHC plans {signed(a.change.ehcPlan)}, any SEN{' '}
+            {signed(a.change.anySenPercentPoints)} percentage points ({a.change.to}).
           </Text>
         )}
       </section>
@@ -45,14 +57,18 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
           <thead>
             <tr>
               {['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National'].map((h, i) => (
-                <th key={i} className={styles.cell} scope="col">{h}</th>
+                <th key={i} className={styles.cell} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {needs.map((n) => (
               <tr key={n.code}>
-                <th className={styles.cell} scope="row" title={n.label}>{n.code}</th>
+                <th className={styles.cell} scope="row" title={n.label}>
+                  {n.code}
+                </th>
                 <td className={styles.cell}>{n.ehcPlan}</td>
                 <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
                 <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
@@ -68,7 +84,15 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
 
       <section className={styles.section} aria-labelledby="register-overlap">
         <h2 id="register-overlap">Overlap with FSM, pupil premium and EAL</h2>
-        <SplitTable caption="Share of each group" rows={[['FSM eligible', a.overlap.fsm], ['Pupil premium', a.overlap.pupilPremium], ['EAL', a.overlap.eal], ['Below 90% attendance', a.attendance.belowNinety]]} />
+        <SplitTable
+          caption="Share of each group"
+          rows={[
+            ['FSM eligible', a.overlap.fsm],
+            ['Pupil premium', a.overlap.pupilPremium],
+            ['EAL', a.overlap.eal],
+            ['Below 90% attendance', a.attendance.belowNinety],
+          ]}
+        />
       </section>
 
       <section className={styles.section} aria-labelledby="register-attendance">
@@ -102,14 +126,18 @@ function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusS
       <thead>
         <tr>
           {['Group', 'EHC plan', 'SEN support', 'No SEN'].map((h, i) => (
-            <th key={i} className={styles.cell} scope="col">{h}</th>
+            <th key={i} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {rows.map(([label, s]) => (
           <tr key={label}>
-            <th className={styles.cell} scope="row">{label}</th>
+            <th className={styles.cell} scope="row">
+              {label}
+            </th>
             <td className={styles.cell}>{cell(s.ehcPlan)}</td>
             <td className={styles.cell}>{cell(s.senSupport)}</td>
             <td className={styles.cell}>{cell(s.noSen)}</td>

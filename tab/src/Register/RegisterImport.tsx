@@ -6,9 +6,20 @@ import { toUploadFile, type RegisterApi, type UploadFile } from './register-api'
 import { useRegisterStyles } from './Register.styles';
 
 const FIELD_LABELS: Record<RegisterField, string> = {
-  upn: 'UPN', surname: 'Surname', forename: 'Forename', dateOfBirth: 'Date of birth', yearGroup: 'Year group', regGroup: 'Registration group',
-  senStatus: 'SEN status (N/K/E)', senStartDate: 'SEN start date', primaryNeed: 'Primary need', secondaryNeed: 'Secondary need',
-  fsm: 'FSM eligible', pupilPremium: 'Pupil premium', eal: 'EAL or first language', attendancePercent: 'Attendance %',
+  upn: 'UPN',
+  surname: 'Surname',
+  forename: 'Forename',
+  dateOfBirth: 'Date of birth',
+  yearGroup: 'Year group',
+  regGroup: 'Registration group',
+  senStatus: 'SEN status (N/K/E)',
+  senStartDate: 'SEN start date',
+  primaryNeed: 'Primary need',
+  secondaryNeed: 'Secondary need',
+  fsm: 'FSM eligible',
+  pupilPremium: 'Pupil premium',
+  eal: 'EAL or first language',
+  attendancePercent: 'Attendance %',
 };
 
 /**
@@ -73,10 +84,15 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
           <Text>{preview.rowCount} pupil rows. Check which column fills each field:</Text>
           {REGISTER_FIELDS.map((field) => (
             <Field key={field} label={FIELD_LABELS[field]} required={REQUIRED_FIELDS.includes(field)}>
-              <Select value={mapping[field] ?? ''} onChange={(_, d) => setMapping({ ...mapping, [field]: d.value === '' ? null : d.value })}>
+              <Select
+                value={mapping[field] ?? ''}
+                onChange={(_, d) => setMapping({ ...mapping, [field]: d.value === '' ? null : d.value })}
+              >
                 <option value="">(not in this file)</option>
                 {preview.headers.map((h) => (
-                  <option key={h} value={h}>{h}</option>
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
                 ))}
               </Select>
             </Field>

@@ -29,7 +29,8 @@ export interface PassportApi {
 
 export function createPassportApi(getToken: GetToken): PassportApi {
   const pupil = (id: string) => `/api/register/pupils/${encodeURIComponent(id)}`;
-  const json = async <T,>(path: string, init?: { method: string; body: unknown }) => (await (await sendRequest(getToken, path, init)).json()) as T;
+  const json = async <T>(path: string, init?: { method: string; body: unknown }) =>
+    (await (await sendRequest(getToken, path, init)).json()) as T;
   return {
     pupils: async () => (await json<{ pupils: RegisterPupil[] }>('/api/register/pupils')).pupils,
     get: (id) => json(`${pupil(id)}/passport`),

@@ -17,7 +17,11 @@ export interface InterventionView extends Intervention {
 /** The register, intervention and provision-map routes (SEND team only). */
 export interface RegisterApi {
   previewImport(file: UploadFile): Promise<ImportPreview>;
-  confirmImport(file: UploadFile, mapping: ImportPreview['proposedMapping'], snapshotTerm?: string): Promise<UpsertResult & { warnings: string[] }>;
+  confirmImport(
+    file: UploadFile,
+    mapping: ImportPreview['proposedMapping'],
+    snapshotTerm?: string,
+  ): Promise<UpsertResult & { warnings: string[] }>;
   dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
   /** Stores this term's counts (replacing an earlier snapshot of the same term). */
   takeSnapshot(term: string): Promise<RegisterSnapshot>;
@@ -46,19 +50,30 @@ export function createRegisterApi(getToken: () => Promise<string | null> = async
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) {
       const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-      throw new ApiError(response.status, String(data.error ?? 'error'), String(data.message ?? response.statusText), Array.isArray(data.problems) ? data.problems : []);
+      throw new ApiError(
+        response.status,
+        String(data.error ?? 'error'),
+        String(data.message ?? response.statusText),
+        Array.isArray(data.problems) ? data.problems : [],
+      );
     }
     return response;
   }
-  const json = async <T,>(path: string, body?: unknown) => (await (await send(path, body)).json()) as T;
+  const json = async <T>(path: string, body?: unknown) => (await (await send(path, body)).json()) as T;
   const qs = (q: Record<string, string>) => `?${new URLSearchParams(q).toString()}`;
   return {
     previewImport: (file) => json('/api/register/import/preview', { file }),
-    confirmImport: (file, mapping, snapshotTerm) => json('/api/register/import', { file, mapping, ...(snapshotTerm ? { snapshotTerm } : {}) }),
-    dashboard: (params = {}) => json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
+    confirmImport: (file, mapping, snapshotTerm) =>
+      json('/api/register/import', { file, mapping, ...(snapshotTerm ? { snapshotTerm } : {}) }),
+    dashboard: (params = {}) =>
+      json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
     takeSnapshot: (term) => json('/api/register/snapshots', { term }),
     interventions: (pupilId) => json(`/api/interventions${pupilId ? qs({ pupil: pupilId }) : ''}`),
     createIntervention: (input) => json('/api/interventions', input),

@@ -12,14 +12,18 @@ export function RoleTable({ roles, onChange }: { roles: readonly RoleAssignment[
       <thead>
         <tr>
           {['Role', 'Held by', 'Set by', 'Since', 'Change'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">{h}</th>
+            <th key={h} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {roles.map((r) => (
           <tr key={r.role}>
-            <th className={styles.cell} scope="row">{r.role}</th>
+            <th className={styles.cell} scope="row">
+              {r.role}
+            </th>
             <td className={styles.cell}>{r.person.name}</td>
             <td className={styles.cell}>{r.updatedBy.name}</td>
             <td className={styles.cell}>{formatDateTime(r.updatedAt)}</td>
@@ -45,7 +49,9 @@ export function RoleHistory({ changes }: { changes: readonly RoleChange[] }) {
       <thead>
         <tr>
           {['When', 'Role', 'Now held by', 'Before', 'Changed by'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">{h}</th>
+            <th key={h} className={styles.cell} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
@@ -53,7 +59,9 @@ export function RoleHistory({ changes }: { changes: readonly RoleChange[] }) {
         {newestFirst.map((c, i) => (
           <tr key={`${c.at}|${c.role}|${i}`}>
             <td className={styles.cell}>{formatDateTime(c.at)}</td>
-            <th className={styles.cell} scope="row">{c.role}</th>
+            <th className={styles.cell} scope="row">
+              {c.role}
+            </th>
             <td className={styles.cell}>{c.person.name}</td>
             <td className={styles.cell}>{c.previous?.name ?? '(new role)'}</td>
             <td className={styles.cell}>{c.actor.name}</td>

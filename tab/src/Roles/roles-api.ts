@@ -13,7 +13,8 @@ export interface RolesApi {
 
 /** @throws ApiError (403 outside the SEND team, 400 with problems for a bad role word) */
 export function createRolesApi(getToken: GetToken): RolesApi {
-  const json = async <T,>(path: string, init?: { method: string; body: unknown }) => (await (await sendRequest(getToken, path, init)).json()) as T;
+  const json = async <T>(path: string, init?: { method: string; body: unknown }) =>
+    (await (await sendRequest(getToken, path, init)).json()) as T;
   return {
     list: async () => (await json<{ roles: RoleAssignment[] }>('/api/roles')).roles,
     set: (role, person) => json('/api/roles', { method: 'PUT', body: { role, person } }),

@@ -55,6 +55,7 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
     update: (actionId, version, patch) => call<Action>(`/api/actions/${id(actionId)}`, { method: 'PATCH', body: { version, patch } }),
     close: (actionId, version, close) => call<Action>(`/api/actions/${id(actionId)}/close`, { method: 'POST', body: { version, close } }),
     reopen: (actionId, version, note) => call<Action>(`/api/actions/${id(actionId)}/reopen`, { method: 'POST', body: { version, note } }),
-    exportFile: async (format, params) => responseFile(await send(`/api/actions/export.${format}${toQuery(params)}`), `send-tracker.${format}`),
+    exportFile: async (format, params) =>
+      responseFile(await send(`/api/actions/export.${format}${toQuery(params)}`), `send-tracker.${format}`),
   };
 }

@@ -8,12 +8,20 @@ export type GetToken = () => Promise<string | null>;
  * digest). JSON in; the raw Response out, since some routes answer HTML or a file.
  * @throws ApiError carrying the server's error id, message and field problems
  */
-export async function sendRequest(getToken: GetToken, path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<Response> {
+export async function sendRequest(
+  getToken: GetToken,
+  path: string,
+  init: { method?: string; body?: unknown; accept?: string } = {},
+): Promise<Response> {
   const token = await getToken();
   const headers: Record<string, string> = { Accept: init.accept ?? 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   if (!response.ok) {
     const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(

@@ -60,7 +60,10 @@ export function routeSearch(route: Route, current: string, keepFilters: boolean)
   const theme = new URLSearchParams(current).get('theme');
   if (theme) params.set('theme', theme);
   params.set('view', route.view);
-  for (const [key, value] of [['id', route.itemId], ['pupil', route.pupilId]] as const) {
+  for (const [key, value] of [
+    ['id', route.itemId],
+    ['pupil', route.pupilId],
+  ] as const) {
     if (value) params.set(key, value);
     else params.delete(key);
   }

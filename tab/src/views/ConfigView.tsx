@@ -27,8 +27,16 @@ export default function ConfigView({ inTeams }: { inTeams: boolean }) {
       pages.config.registerOnSaveHandler((saveEvent) => {
         const contentUrl = tabContentUrl(window.location.origin, view);
         pages.config
-          .setConfig({ contentUrl, websiteUrl: contentUrl, entityId: `send-tracker-${view}`, suggestedDisplayName: `SEND ${VIEW_LABELS[view]}` })
-          .then(() => saveEvent.notifySuccess(), (error: unknown) => saveEvent.notifyFailure(String(error)));
+          .setConfig({
+            contentUrl,
+            websiteUrl: contentUrl,
+            entityId: `send-tracker-${view}`,
+            suggestedDisplayName: `SEND ${VIEW_LABELS[view]}`,
+          })
+          .then(
+            () => saveEvent.notifySuccess(),
+            (error: unknown) => saveEvent.notifyFailure(String(error)),
+          );
       });
       pages.config.setValidityState(true);
     });

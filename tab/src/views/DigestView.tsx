@@ -11,7 +11,13 @@ import { useRegisterStyles } from '@tab/Register/Register.styles';
 
 // The email is designed on white (as Outlook shows it), whatever the tab's theme.
 const useStyles = makeStyles({
-  frame: { width: '100%', maxWidth: '760px', height: '640px', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: '#ffffff' },
+  frame: {
+    width: '100%',
+    maxWidth: '760px',
+    height: '640px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: '#ffffff',
+  },
 });
 
 /** The weekly digest (SEND team only): any recipient's email for this week, and the outbox. */

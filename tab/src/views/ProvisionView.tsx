@@ -12,11 +12,22 @@ import { createRegisterApi } from '@tab/Register/register-api';
 import { saveFile } from './download';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalM },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalM,
+    paddingBottom: tokens.spacingVerticalM,
+  },
   rate: { maxWidth: '10rem' },
 });
 
-const ROLE_LABELS: Record<StaffRole, string> = { teaching_assistant: 'Teaching assistant', teacher: 'Teacher', senco: 'SENCO', external: 'External' };
+const ROLE_LABELS: Record<StaffRole, string> = {
+  teaching_assistant: 'Teaching assistant',
+  teacher: 'Teacher',
+  senco: 'SENCO',
+  external: 'External',
+};
 
 /** The provision map (SEND team only): this term's provision with staff hours and cost, and its CSV. */
 export default function ProvisionView() {
@@ -60,7 +71,14 @@ export default function ProvisionView() {
         </Field>
         {STAFF_ROLES.map((role) => (
           <Field key={role} label={`${ROLE_LABELS[role]} £/hour`}>
-            <Input type="number" min={0} step={0.5} value={rates[role] ?? ''} onChange={(_, d) => setRates({ ...rates, [role]: d.value })} className={styles.rate} />
+            <Input
+              type="number"
+              min={0}
+              step={0.5}
+              value={rates[role] ?? ''}
+              onChange={(_, d) => setRates({ ...rates, [role]: d.value })}
+              className={styles.rate}
+            />
           </Field>
         ))}
       </div>

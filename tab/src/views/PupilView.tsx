@@ -72,7 +72,15 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
   const sendTeam = me?.sendTeam ?? false;
   const loaded = useLoad(() => api.listActions({ archived: 'true' }), String(dataVersion));
   // Without the register (not imported, or tenant mode) the view still works from the tracker alone.
-  const register = useLoad<RegisterPupil[]>(() => (sendTeam ? createPassportApi(getToken).pupils().catch(() => []) : Promise.resolve([])), String(sendTeam));
+  const register = useLoad<RegisterPupil[]>(
+    () =>
+      sendTeam
+        ? createPassportApi(getToken)
+            .pupils()
+            .catch(() => [])
+        : Promise.resolve([]),
+    String(sendTeam),
+  );
   const onRegister = useMemo(() => new Map((register.data ?? []).map((p) => [p.id, p])), [register.data]);
   const pupils = useMemo(() => {
     const options = new Map(filterOptions(loaded.data ?? []).pupils.map((p) => [p.id, `${p.name} (${p.id})`]));
@@ -112,7 +120,9 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
               <PupilPassport pupilId={registered.id} />
             </Suspense>
           )}
-          {sendTeam && !registered && register.data && <p>Not on the SEN register, so there is no one-page profile: import the register to add one.</p>}
+          {sendTeam && !registered && register.data && (
+            <p>Not on the SEN register, so there is no one-page profile: import the register to add one.</p>
+          )}
         </>
       )}
     </section>

@@ -62,7 +62,9 @@ export default function RegisterView() {
           <SnapshotForm
             api={api}
             today={today}
-            onTaken={(s) => setSnapshot(`Snapshot taken for ${s.term}: ${s.total} pupils, ${s.senSupport} on SEN support, ${s.ehcPlan} with an EHC plan.`)}
+            onTaken={(s) =>
+              setSnapshot(`Snapshot taken for ${s.term}: ${s.total} pupils, ${s.senSupport} on SEN support, ${s.ehcPlan} with an EHC plan.`)
+            }
           />
           <section className={styles.section} aria-labelledby="register-training">
             <h2 id="register-training">Need areas staff are trained in</h2>
@@ -70,7 +72,12 @@ export default function RegisterView() {
             {/* Not inside a Field: a Field gives its one control id to every checkbox in it. */}
             <div role="group" aria-labelledby="register-training" className={styles.questions}>
               {NEED_CODES.map((code) => (
-                <Checkbox key={code} label={`${code}: ${NEED_LABELS[code]}`} checked={training.includes(code)} onChange={(_, d) => toggle(code, d.checked === true)} />
+                <Checkbox
+                  key={code}
+                  label={`${code}: ${NEED_LABELS[code]}`}
+                  checked={training.includes(code)}
+                  onChange={(_, d) => toggle(code, d.checked === true)}
+                />
               ))}
             </div>
           </section>

@@ -38,8 +38,14 @@ export default function RolesView() {
       )}
       <section className={styles.section} aria-labelledby="roles-table">
         <h2 id="roles-table">Who holds each role</h2>
-        <p className={styles.note}>When a meeting chat names a role (“the attendance lead will call home”), the bot gives the action to its holder here.</p>
-        {roles.length === 0 ? <p>No roles yet: set the first below.</p> : <RoleTable roles={roles} onChange={(r) => form.current?.change(r.role, r.person.id)} />}
+        <p className={styles.note}>
+          When a meeting chat names a role (“the attendance lead will call home”), the bot gives the action to its holder here.
+        </p>
+        {roles.length === 0 ? (
+          <p>No roles yet: set the first below.</p>
+        ) : (
+          <RoleTable roles={roles} onChange={(r) => form.current?.change(r.role, r.person.id)} />
+        )}
       </section>
       <section className={styles.section}>
         <SetRoleForm
@@ -47,7 +53,11 @@ export default function RolesView() {
           api={api}
           staff={staff}
           // The time keeps the message (and so the reload) new when the same role is set twice.
-          onSaved={(r) => setSaved(`${r.role} is now held by ${r.person.name}. Saved ${new Date(r.updatedAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })}.`)}
+          onSaved={(r) =>
+            setSaved(
+              `${r.role} is now held by ${r.person.name}. Saved ${new Date(r.updatedAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })}.`,
+            )
+          }
         />
       </section>
       <section className={styles.section} aria-labelledby="roles-history">

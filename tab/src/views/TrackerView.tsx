@@ -48,7 +48,11 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
   const all = loaded.data;
   const options = useMemo(() => filterOptions(all ?? []), [all]);
   const rows = useMemo(
-    () => applyView((all ?? []).filter((a) => matchesFilters(a, view.filters)), { search: view.search, sort: view.sort, direction: view.direction }),
+    () =>
+      applyView(
+        (all ?? []).filter((a) => matchesFilters(a, view.filters)),
+        { search: view.search, sort: view.sort, direction: view.direction },
+      ),
     [all, view.filters, view.search, view.sort, view.direction],
   );
   const lastPage = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
@@ -99,7 +103,13 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
         sort={{ key: view.sort, direction: view.direction }}
         onSort={onSort}
       />
-      <Pager page={page} pageSize={PAGE_SIZE} total={rows.length} onPage={(p) => setView((v) => ({ ...v, page: p }))} label={CAPTIONS[scope]} />
+      <Pager
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={rows.length}
+        onPage={(p) => setView((v) => ({ ...v, page: p }))}
+        label={CAPTIONS[scope]}
+      />
     </section>
   );
 }

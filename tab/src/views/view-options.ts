@@ -9,6 +9,7 @@ export function filterOptions(actions: readonly Action[]): { pupils: Option[]; o
     pupils.set(a.pupil.id, a.pupil.name);
     owners.set(a.owner.id, a.owner.name);
   }
-  const sorted = (m: Map<string, string>) => [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const sorted = (m: Map<string, string>) =>
+    [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return { pupils: sorted(pupils), owners: sorted(owners) };
 }

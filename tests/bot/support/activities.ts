@@ -1,7 +1,12 @@
 /** Real Teams activity JSON shapes, as the Bot Connector posts them to /api/messages. */
 
 export const BOT = { id: '28:5c0a1b2e-0000-4000-8000-00000000b07a', name: 'SEND Tracker' };
-export const MEETING_CHAT = { id: '19:meeting_NzY2ZmE1YjQtZDY0OC00@thread.v2', conversationType: 'groupChat', tenantId: 'a1b2c3d4-0000-4000-8000-00000000aaaa', isGroup: true };
+export const MEETING_CHAT = {
+  id: '19:meeting_NzY2ZmE1YjQtZDY0OC00@thread.v2',
+  conversationType: 'groupChat',
+  tenantId: 'a1b2c3d4-0000-4000-8000-00000000aaaa',
+  isGroup: true,
+};
 export const PRIYA = { id: '29:1priya-teams-id', name: 'Priya Shah', aadObjectId: '00000000-0000-4000-8000-000000000001' };
 /** Tom is not in the demo staff list: his Entra id can only come from the member lookup. */
 export const TOM = {
@@ -15,7 +20,11 @@ export const TOM = {
 let seq = 0;
 
 /** A message in a meeting chat, @mentioning the bot unless `mentionBot` is false. */
-export function meetingMessage(serviceUrl: string, body: string, options: { mentionBot?: boolean; mentions?: { id: string; name: string }[]; id?: string } = {}) {
+export function meetingMessage(
+  serviceUrl: string,
+  body: string,
+  options: { mentionBot?: boolean; mentions?: { id: string; name: string }[]; id?: string } = {},
+) {
   const mentionBot = options.mentionBot ?? true;
   const mentions = options.mentions ?? [];
   return {

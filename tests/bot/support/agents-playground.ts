@@ -62,7 +62,12 @@ export async function startAgentsPlayground(botEndpoint: string) {
         await fetch(`${base}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ from: { id: fromId }, text, textFormat: 'plain', mentions: mentions.map((m) => ({ mentioned: { id: m.id }, text: m.text })) }),
+          body: JSON.stringify({
+            from: { id: fromId },
+            text,
+            textFormat: 'plain',
+            mentions: mentions.map((m) => ({ mentioned: { id: m.id }, text: m.text })),
+          }),
         }),
       ),
     /** Clicks an Action.Execute button on the card in message `replyToId`; returns the invoke response. */
@@ -71,7 +76,13 @@ export async function startAgentsPlayground(botEndpoint: string) {
         await fetch(`${base}/_conversation/v1/invoke`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, from: { id: fromId }, conversation: { id: conversationId }, replyToId }),
+          body: JSON.stringify({
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+            from: { id: fromId },
+            conversation: { id: conversationId },
+            replyToId,
+          }),
         }),
       ),
     /** Resolves with the first stream event (already received or not) that matches. */

@@ -23,7 +23,14 @@ export async function startBotServer({ now = new Date('2026-04-23T09:00:00Z'), h
   const clock = () => now;
   const { actions: repo, tasks } = openStores(config, clock);
   const bot = await createBotFor(config, repo, logger, clock, tasks);
-  const server = createServer({ config, repo, logger, now: clock, bot, authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }) });
+  const server = createServer({
+    config,
+    repo,
+    logger,
+    now: clock,
+    bot,
+    authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
+  });
   await new Promise<void>((resolve) => server.listen(0, host, () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -34,7 +41,11 @@ export async function startBotServer({ now = new Date('2026-04-23T09:00:00Z'), h
     conversations: new SqliteConversationReferenceStore(openDatabase(config.databaseFile)),
     /** POSTs an activity to /api/messages and returns status and JSON body (if any). */
     post: async (activity: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },

@@ -41,7 +41,8 @@ export async function startFakeConnector(members: ConnectorMember[]) {
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
       }
       if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities$/.test(path)) return send(201, { id: `reply-${++next}` });
-      if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path)) return send(200, { id: path.split('/').pop() });
+      if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path))
+        return send(200, { id: path.split('/').pop() });
       send(404, { error: { code: 'NotFound', message: path } });
     });
   });

@@ -13,9 +13,22 @@ const ROOT = path.resolve(__dirname, '../../..');
  */
 export async function buildTab(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tab-'));
-  await run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'tab/vite.config.ts', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
+  await run(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'tab/vite.config.ts',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
   return outDir;
 }

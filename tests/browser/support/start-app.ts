@@ -61,9 +61,21 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
   await seedRolesIfEmpty(roles, demoRoles());
-  const outbox = new OutboxMailSender(path.join(dataDir, 'outbox'), { name: 'SEND Tracker', email: 'send-tracker@send-tracker.invalid' }, now);
+  const outbox = new OutboxMailSender(
+    path.join(dataDir, 'outbox'),
+    { name: 'SEND Tracker', email: 'send-tracker@send-tracker.invalid' },
+    now,
+  );
   const links = deepLinks({ publicUrl: config.publicUrl });
-  const digest = new WeeklyDigestTask({ repo, log: new SqliteDigestLog(db), sender: outbox, links, lead: DEMO_STAFF.senco, schoolName: DEMO_SCHOOL_NAME, logger });
+  const digest = new WeeklyDigestTask({
+    repo,
+    log: new SqliteDigestLog(db),
+    sender: outbox,
+    links,
+    lead: DEMO_STAFF.senco,
+    schoolName: DEMO_SCHOOL_NAME,
+    logger,
+  });
   const server: restify.Server = createServer({
     config,
     repo,

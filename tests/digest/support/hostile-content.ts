@@ -16,8 +16,17 @@ export function hostileContents(): DigestContent[] {
     storedAction({ owner: zoe, dueDate: '2026-11-16', description: HOSTILE, pupil: { id: 'p-1', name: 'Zoë <i>B</i>', yearGroup: 4 } }),
     storedAction({ owner: zoe, dueDate: '2026-11-26', description: `Share ${LONG_WORD} with the class team` }),
     storedAction({ owner: zoe, dueDate: '2026-12-20', status: 'waiting', description: 'Waiting for the EP report' }),
-    storedAction({ owner: lead, itemType: 'annual_review', dueDate: '2026-12-04', nextReviewDate: '2026-12-10', description: 'Annual review paperwork' }),
-    closedAction({ owner: zoe, dueDate: '2026-11-20', pupil: { id: 'p-9', name: 'N.C.', yearGroup: 5 }, description: 'Sent the one-page profile' }, '2026-11-21T10:00:00Z'),
+    storedAction({
+      owner: lead,
+      itemType: 'annual_review',
+      dueDate: '2026-12-04',
+      nextReviewDate: '2026-12-10',
+      description: 'Annual review paperwork',
+    }),
+    closedAction(
+      { owner: zoe, dueDate: '2026-11-20', pupil: { id: 'p-9', name: 'N.C.', yearGroup: 5 }, description: 'Sent the one-page profile' },
+      '2026-11-21T10:00:00Z',
+    ),
   ];
   return digestRecipients(buildDigest(actions, TODAY), lead);
 }

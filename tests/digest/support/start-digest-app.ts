@@ -19,7 +19,13 @@ import { MONDAY } from './digest-fixture';
  */
 export async function startDigestApp(options: { user: User; mode?: 'embedded' | 'tenant'; taskKey?: string }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-app-'));
-  const base = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://tracker.oakfield.example' });
+  const base = loadConfig({
+    DATA_DIR: dir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'https://tracker.oakfield.example',
+  });
   const config = { ...base, mode: options.mode ?? 'embedded' } as const;
   const now = () => MONDAY;
   const logger = createLogger('silent');

@@ -20,5 +20,8 @@ export function clickData(card: Node, verb: string, actionId: string, inputs: Re
 
 /** Every TextBlock's text, for reading a card like a person would. */
 export function cardText(card: Node): string {
-  return [...walk(card.body)].filter((n) => n.type === 'TextBlock').map((n) => n.text).join('\n');
+  return [...walk(card.body)]
+    .filter((n) => n.type === 'TextBlock')
+    .map((n) => n.text)
+    .join('\n');
 }

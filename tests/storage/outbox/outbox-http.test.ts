@@ -18,7 +18,13 @@ describe('the tab API when SharePoint cannot be reached', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
     const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
     const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
-    const server = createServer({ config, repo, logger: createLogger('silent'), now: () => new Date(), authenticate: localIdentity({ ...senco, sendTeam: true }) });
+    const server = createServer({
+      config,
+      repo,
+      logger: createLogger('silent'),
+      now: () => new Date(),
+      authenticate: localIdentity({ ...senco, sendTeam: true }),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     try {
       site.standIn.inject({ kind: 'unavailable', operation: '$batch', count: 4, retryAfterSeconds: 0 });
@@ -28,7 +34,10 @@ describe('the tab API when SharePoint cannot be reached', () => {
         body: JSON.stringify({ actions: [buildNewAction()] }),
       });
       expect(res.status).toBe(202);
-      expect(await res.json()).toEqual({ error: 'pending', message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically' });
+      expect(await res.json()).toEqual({
+        error: 'pending',
+        message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically',
+      });
       expect(await repo.query()).toHaveLength(0);
 
       await repo.replay();

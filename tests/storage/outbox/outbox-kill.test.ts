@@ -35,7 +35,7 @@ function runLoop(env: Record<string, string>): Run {
       lines.push(line);
       const m = /^ack (\d+) (\w+)$/.exec(line);
       if (m) acks.push({ i: Number(m[1]), outcome: m[2]! });
-      for (const w of waiters.filter((w) => acks.length >= w.n)) w.resolve();
+      for (const waiter of waiters.filter((w) => acks.length >= w.n)) waiter.resolve();
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -91,7 +91,8 @@ describe('killing the server mid-write (child process, SIGKILL)', () => {
     expect(second.lines[0]).toBe('replayed {"sent":3,"conflicts":0,"failed":0,"pending":0}');
 
     const expected = Array.from({ length: TOTAL }, (_, i) => `kill-${i}`).sort();
-    const keysIn = async (repo: { query(): Promise<{ idempotencyKey?: string | undefined }[]> }) => (await repo.query()).map((a) => a.idempotencyKey ?? '').sort();
+    const keysIn = async (repo: { query(): Promise<{ idempotencyKey?: string | undefined }[]> }) =>
+      (await repo.query()).map((a) => a.idempotencyKey ?? '').sort();
     expect(await keysIn(site.repository())).toEqual(expected);
     expect(await keysIn(new SqliteActionRepository(openDatabase(dbFile)))).toEqual(expected);
   }, 60_000);

@@ -35,7 +35,8 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
   });
 
   const items = () => [...site.standIn.store.findList(ACTIONS_LIST.displayName)!.items.values()];
-  const failNextWrite = (kind: 'unavailable' | 'throttle' | 'drop') => site.standIn.inject({ kind, operation: '$batch', count: OUTLASTS_RETRIES, retryAfterSeconds: 0 });
+  const failNextWrite = (kind: 'unavailable' | 'throttle' | 'drop') =>
+    site.standIn.inject({ kind, operation: '$batch', count: OUTLASTS_RETRIES, retryAfterSeconds: 0 });
 
   it.each(['unavailable', 'throttle', 'drop'] as const)(
     'keeps a create that still fails (%s) after retries, tells the caller it is pending, and replay saves it exactly once',
@@ -44,10 +45,17 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
       const error = await repo.createMany([buildNewAction()], sencoActor).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(PendingWriteError);
-      expect(error).toMatchObject({ id: 'pending', status: 202, message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically' });
+      expect(error).toMatchObject({
+        id: 'pending',
+        status: 202,
+        message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically',
+      });
       expect(items()).toHaveLength(0);
       expect(outbox.pending()).toHaveLength(1);
-      expect(outbox.pending()[0]!.write).toMatchObject({ kind: 'createMany', inputs: [{ idempotencyKey: expect.stringMatching(/^outbox:.+#0$/) }] });
+      expect(outbox.pending()[0]!.write).toMatchObject({
+        kind: 'createMany',
+        inputs: [{ idempotencyKey: expect.stringMatching(/^outbox:.+#0$/) }],
+      });
 
       expect(await repo.replay()).toEqual({ sent: 1, conflicts: 0, failed: 0, pending: 0 });
       expect(await repo.replay()).toEqual({ sent: 0, conflicts: 0, failed: 0, pending: 0 });
@@ -59,7 +67,10 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
   it('does not duplicate a create that reached SharePoint although the caller saw a failure', async () => {
     const [first] = await repo.createMany([buildNewAction({ idempotencyKey: 'msg-1#0' })], sencoActor);
     // The same create, replayed from the outbox as if the first answer had been lost.
-    const queued = outbox.add({ kind: 'createMany', inputs: [buildNewAction({ idempotencyKey: 'msg-1#0' })], actor: sencoActor }, 'HTTP 504');
+    const queued = outbox.add(
+      { kind: 'createMany', inputs: [buildNewAction({ idempotencyKey: 'msg-1#0' })], actor: sencoActor },
+      'HTTP 504',
+    );
 
     expect(await repo.replay()).toMatchObject({ sent: 1 });
     expect(items().map((i) => i.fields.ActionId)).toEqual([first!.id]);
@@ -76,7 +87,11 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
     expect(await repo.replay()).toEqual({ sent: 0, conflicts: 1, failed: 0, pending: 0 });
     expect(await repo.get(action!.id)).toMatchObject({ version: 2, status: 'waiting' });
     const [conflict] = outbox.list('conflict');
-    expect(conflict).toMatchObject({ state: 'conflict', lastError: 'conflict', write: { kind: 'update', expectedVersion: 1, patch: { status: 'in_progress' } } });
+    expect(conflict).toMatchObject({
+      state: 'conflict',
+      lastError: 'conflict',
+      write: { kind: 'update', expectedVersion: 1, patch: { status: 'in_progress' } },
+    });
   });
 
   it('queues a later change to the same item behind a pending one and replays both in order', async () => {
@@ -84,7 +99,9 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
     failNextWrite('unavailable');
     await expect(repo.update(action!.id, 1, { status: 'in_progress' }, sencoActor)).rejects.toBeInstanceOf(PendingWriteError);
     const before = site.standIn.log.length;
-    await expect(repo.close(action!.id, 2, { status: 'done', note: 'Parent phoned' }, sencoActor)).rejects.toBeInstanceOf(PendingWriteError);
+    await expect(repo.close(action!.id, 2, { status: 'done', note: 'Parent phoned' }, sencoActor)).rejects.toBeInstanceOf(
+      PendingWriteError,
+    );
     expect(site.standIn.log.length).toBe(before); // not even tried: it would have jumped the queue
 
     expect(await repo.replay()).toEqual({ sent: 2, conflicts: 0, failed: 0, pending: 0 });

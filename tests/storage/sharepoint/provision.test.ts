@@ -23,7 +23,11 @@ describe('provisioning the SharePoint lists', () => {
 
   beforeEach(async () => {
     standIn = await startGraphStandIn();
-    const client = createGraphClient({ authProvider: new StaticTokenProvider(standIn.token), baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
+    const client = createGraphClient({
+      authProvider: new StaticTokenProvider(standIn.token),
+      baseUrl: standIn.baseUrl,
+      retryDelaySeconds: 0,
+    });
     provision = () => provisionLists(client, standIn.siteId, graphRoot(standIn.baseUrl));
   });
   afterEach(() => standIn.close());
@@ -125,7 +129,9 @@ describe('provisioning the SharePoint lists', () => {
   it('keeps every list and column the schema names after provisioning', async () => {
     await provision();
     for (const list of ALL_LISTS) {
-      expect(standIn.store.findList(list.displayName)!.columns.map((c) => c.name)).toEqual(expect.arrayContaining(list.columns.map((c) => c.name)));
+      expect(standIn.store.findList(list.displayName)!.columns.map((c) => c.name)).toEqual(
+        expect.arrayContaining(list.columns.map((c) => c.name)),
+      );
     }
   });
 
@@ -149,13 +155,19 @@ describe('provisioning the SharePoint lists', () => {
   });
 
   it('adds only the new lists to a site provisioned before they existed, and nothing on the run after', async () => {
-    const client = createGraphClient({ authProvider: new StaticTokenProvider(standIn.token), baseUrl: standIn.baseUrl, retryDelaySeconds: 0 });
+    const client = createGraphClient({
+      authProvider: new StaticTokenProvider(standIn.token),
+      baseUrl: standIn.baseUrl,
+      retryDelaySeconds: 0,
+    });
     const older = [ACTIONS_LIST, HISTORY_LIST, REMINDER_CLAIMS_LIST, DIGEST_SENDS_LIST, CONVERSATIONS_LIST];
     await provisionLists(client, standIn.siteId, graphRoot(standIn.baseUrl), older);
 
     const report = await provision();
     expect(report.created.filter((c) => c.startsWith('list '))).toEqual(
-      [REGISTER_PUPILS_LIST, REGISTER_SNAPSHOTS_LIST, INTERVENTIONS_LIST, PASSPORTS_LIST, ROLES_LIST, ROLE_HISTORY_LIST].map((l) => `list ${l.displayName}`),
+      [REGISTER_PUPILS_LIST, REGISTER_SNAPSHOTS_LIST, INTERVENTIONS_LIST, PASSPORTS_LIST, ROLES_LIST, ROLE_HISTORY_LIST].map(
+        (l) => `list ${l.displayName}`,
+      ),
     );
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
 

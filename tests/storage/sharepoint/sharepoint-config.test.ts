@@ -15,13 +15,23 @@ describe('SharePoint configuration from the environment', () => {
 
   it('reads a complete configuration, defaulting to public Graph', () => {
     expect(parseSharePointEnv(valid)).toEqual({
-      config: { tenantId: valid.GRAPH_TENANT_ID, clientId: valid.GRAPH_CLIENT_ID, clientSecret: 'from-key-vault', siteId: valid.SHAREPOINT_SITE_ID },
+      config: {
+        tenantId: valid.GRAPH_TENANT_ID,
+        clientId: valid.GRAPH_CLIENT_ID,
+        clientSecret: 'from-key-vault',
+        siteId: valid.SHAREPOINT_SITE_ID,
+      },
       problems: [],
     });
   });
 
   it('reports every missing and malformed setting at once', () => {
-    const { config, problems } = parseSharePointEnv({ GRAPH_TENANT_ID: valid.GRAPH_TENANT_ID, GRAPH_CLIENT_ID: 'my-app', SHAREPOINT_SITE_ID: 'oakfield', GRAPH_BASE_URL: 'http://graph.example' });
+    const { config, problems } = parseSharePointEnv({
+      GRAPH_TENANT_ID: valid.GRAPH_TENANT_ID,
+      GRAPH_CLIENT_ID: 'my-app',
+      SHAREPOINT_SITE_ID: 'oakfield',
+      GRAPH_BASE_URL: 'http://graph.example',
+    });
 
     expect(config).toBeUndefined();
     expect(problems).toEqual([

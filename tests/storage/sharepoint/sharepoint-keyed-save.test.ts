@@ -66,7 +66,11 @@ describe('keyed saves to SharePoint', () => {
 
   it('sends a key repeated within one call once and returns the same action for both', async () => {
     const [a, b, c] = await repo.createMany(
-      [buildNewAction({ idempotencyKey: 'msg-4#0' }), buildNewAction({ idempotencyKey: 'msg-4#0' }), buildNewAction({ idempotencyKey: 'msg-4#1' })],
+      [
+        buildNewAction({ idempotencyKey: 'msg-4#0' }),
+        buildNewAction({ idempotencyKey: 'msg-4#0' }),
+        buildNewAction({ idempotencyKey: 'msg-4#1' }),
+      ],
       sencoActor,
     );
 

@@ -44,13 +44,26 @@ describe('SharePoint register store over Graph', () => {
     const small = school.slice(0, 5);
     await first.upsertMany(small, { fullRoll: true });
     site.standIn.beforeNext('$batch', async () => {
-      await other.upsertMany(small.map((p) => ({ ...p, regGroup: 'X1' })), { fullRoll: true });
+      await other.upsertMany(
+        small.map((p) => ({ ...p, regGroup: 'X1' })),
+        { fullRoll: true },
+      );
     });
 
-    await expect(first.upsertMany(small.map((p) => ({ ...p, regGroup: 'Y2' })), { fullRoll: true })).rejects.toMatchObject({ id: 'conflict' });
+    await expect(
+      first.upsertMany(
+        small.map((p) => ({ ...p, regGroup: 'Y2' })),
+        { fullRoll: true },
+      ),
+    ).rejects.toMatchObject({ id: 'conflict' });
     expect((await first.list()).map((p) => p.regGroup)).toEqual(Array(5).fill('X1'));
 
-    expect(await first.upsertMany(small.map((p) => ({ ...p, regGroup: 'Y2' })), { fullRoll: true })).toMatchObject({ updated: 5 });
+    expect(
+      await first.upsertMany(
+        small.map((p) => ({ ...p, regGroup: 'Y2' })),
+        { fullRoll: true },
+      ),
+    ).toMatchObject({ updated: 5 });
     expect(site.standIn.log.some((r) => r.method === 'DELETE')).toBe(false);
   });
 });

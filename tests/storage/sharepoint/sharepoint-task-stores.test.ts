@@ -19,7 +19,10 @@ describe('SharePoint task stores over Graph', () => {
   const statuses = (operation: string) => site.standIn.log.filter((r) => r.operation === operation).map((r) => r.status);
 
   async function newActions(n: number): Promise<string[]> {
-    const saved = await site.repository().createMany(Array.from({ length: n }, (_, i) => buildNewAction({ description: `Action ${i}` })), sencoActor);
+    const saved = await site.repository().createMany(
+      Array.from({ length: n }, (_, i) => buildNewAction({ description: `Action ${i}` })),
+      sencoActor,
+    );
     return saved.map((a) => a.id);
   }
 
@@ -53,7 +56,11 @@ describe('SharePoint task stores over Graph', () => {
       expect(await log.claim([claimOf(id!, 2)], at)).toEqual([claimOf(id!, 2)]);
 
       // Nothing is deleted: the given-back claim stays in the list under a key no claim uses.
-      const claims = items(REMINDER_CLAIMS_LIST.displayName).map((i) => [i.fields.Version, i.fields.Outcome ?? null, String(i.fields.ClaimKey).includes('|released|')]);
+      const claims = items(REMINDER_CLAIMS_LIST.displayName).map((i) => [
+        i.fields.Version,
+        i.fields.Outcome ?? null,
+        String(i.fields.ClaimKey).includes('|released|'),
+      ]);
       expect(claims).toEqual([
         [1, 'released', true],
         [2, null, false],
@@ -76,11 +83,19 @@ describe('SharePoint task stores over Graph', () => {
 
     it('writes nothing to the actions list when the reminders were claimed already', async () => {
       const ids = await newActions(3);
-      await site.taskStores().reminderLog.claim(ids.map((id) => claimOf(id)), at);
+      await site.taskStores().reminderLog.claim(
+        ids.map((id) => claimOf(id)),
+        at,
+      );
       const eTags = items(ACTIONS_LIST.displayName).map((i) => i.etagVersion);
       site.standIn.resetCounts();
 
-      expect(await site.taskStores().reminderLog.claim(ids.map((id) => claimOf(id)), at)).toEqual([]);
+      expect(
+        await site.taskStores().reminderLog.claim(
+          ids.map((id) => claimOf(id)),
+          at,
+        ),
+      ).toEqual([]);
 
       expect(items(ACTIONS_LIST.displayName).map((i) => i.etagVersion)).toEqual(eTags);
       expect(site.standIn.batchedCounts()).toEqual({ 'create item': 3 });
@@ -93,7 +108,10 @@ describe('SharePoint task stores over Graph', () => {
       await log.claim([claimOf('warm-up')], at);
       site.standIn.resetCounts();
 
-      const won = await log.claim(ids.map((id) => claimOf(id)), at);
+      const won = await log.claim(
+        ids.map((id) => claimOf(id)),
+        at,
+      );
       expect(won).toHaveLength(10);
       expect(site.standIn.requestCounts()).toEqual({ 'list items': 1, $batch: 1 });
       expect(site.standIn.batchedCounts()).toEqual({ 'create item': 10, 'update fields': 10 });
@@ -125,7 +143,12 @@ describe('SharePoint task stores over Graph', () => {
       await log.claim([claimOf('warm-up')], at);
       site.standIn.resetCounts();
 
-      expect(await log.claim(read.map((a) => ({ ...claimOf(a.id), readToken: readTokenOf(a)! })), at)).toHaveLength(60);
+      expect(
+        await log.claim(
+          read.map((a) => ({ ...claimOf(a.id), readToken: readTokenOf(a)! })),
+          at,
+        ),
+      ).toHaveLength(60);
 
       expect(site.standIn.requestCounts()).toEqual({ $batch: 6 });
     });
@@ -179,8 +202,15 @@ describe('SharePoint task stores over Graph', () => {
       await log.claim('warm-up', '2026-W01', at);
       site.standIn.resetCounts();
 
-      const claims = await log.claimMany(Array.from({ length: 20 }, (_, i) => `staff-${i}`), '2026-W18', at);
-      await log.markSentMany(claims.map((claim) => ({ claim, reference: `request-${claim.recipientId}` })), at);
+      const claims = await log.claimMany(
+        Array.from({ length: 20 }, (_, i) => `staff-${i}`),
+        '2026-W18',
+        at,
+      );
+      await log.markSentMany(
+        claims.map((claim) => ({ claim, reference: `request-${claim.recipientId}` })),
+        at,
+      );
 
       expect(claims).toHaveLength(20);
       expect(site.standIn.requestCounts()).toEqual({ $batch: 2 });
@@ -214,7 +244,12 @@ describe('SharePoint task stores over Graph', () => {
 
       const results = await Promise.all(recipients.flatMap((r) => [a.claim(r, '2026-W18', at), b.claim(r, '2026-W18', at)]));
 
-      expect(results.filter((r) => r !== null).map((r) => r!.recipientId).sort()).toEqual([...recipients].sort());
+      expect(
+        results
+          .filter((r) => r !== null)
+          .map((r) => r!.recipientId)
+          .sort(),
+      ).toEqual([...recipients].sort());
     });
   });
 

@@ -9,13 +9,34 @@ describe('EffectivenessTable', () => {
       <FluentProvider theme={teamsLightTheme}>
         <EffectivenessTable
           rows={[
-            { name: 'Phonics boost', pupils: 2, measured: 2, medianRatioGain: 0.42, medianBand: 'modest', medianChange: null, percentMetTarget: 0, belowExpectation: true },
-            { name: 'Reading catch-up', pupils: 3, measured: 3, medianRatioGain: 2.01, medianBand: 'substantial', medianChange: null, percentMetTarget: 66.7, belowExpectation: false },
+            {
+              name: 'Phonics boost',
+              pupils: 2,
+              measured: 2,
+              medianRatioGain: 0.42,
+              medianBand: 'modest',
+              medianChange: null,
+              percentMetTarget: 0,
+              belowExpectation: true,
+            },
+            {
+              name: 'Reading catch-up',
+              pupils: 3,
+              measured: 3,
+              medianRatioGain: 2.01,
+              medianBand: 'substantial',
+              medianChange: null,
+              percentMetTarget: 66.7,
+              belowExpectation: false,
+            },
           ]}
         />
       </FluentProvider>,
     );
-    const rows = screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+    const rows = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows).toEqual(['Phonics boost220.42 (modest)–0%Below expectation', 'Reading catch-up332.01 (substantial)–66.7%']);
   });
 });

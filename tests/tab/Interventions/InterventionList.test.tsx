@@ -34,13 +34,28 @@ const reading: InterventionView = {
   metTarget: null,
   warnings: [{ code: 'past_planned_end', message: 'Still running 14 days past its planned end: review, end or re-plan it.' }],
 };
-const pupil: RegisterPupil = { id: 'r-1', forename: 'Jamie', surname: 'Brown', yearGroup: 4, regGroup: '4M', senStatus: 'K', needs: [], attendancePercent: 96 };
+const pupil: RegisterPupil = {
+  id: 'r-1',
+  forename: 'Jamie',
+  surname: 'Brown',
+  yearGroup: 4,
+  regGroup: '4M',
+  senStatus: 'K',
+  needs: [],
+  attendancePercent: 96,
+};
 
 describe('InterventionList', () => {
   it('shows each intervention with its pupil as initials, dates in en-GB, ratio gain with band and its warnings', () => {
     render(
       <FluentProvider theme={teamsLightTheme}>
-        <InterventionList interventions={[reading, { ...reading, id: 'i-2', pupilId: 'r-gone', warnings: [], ratioGain: null, band: null, metTarget: true }]} pupils={new Map([[pupil.id, pupil]])} />
+        <InterventionList
+          interventions={[
+            reading,
+            { ...reading, id: 'i-2', pupilId: 'r-gone', warnings: [], ratioGain: null, band: null, metTarget: true },
+          ]}
+          pupils={new Map([[pupil.id, pupil]])}
+        />
       </FluentProvider>,
     );
     const cells = (row: number) => [...screen.getAllByRole('row')[row]!.querySelectorAll('th, td')].map((c) => c.textContent);

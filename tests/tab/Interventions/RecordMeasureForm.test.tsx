@@ -11,14 +11,26 @@ import { RecordMeasureForm } from '@tab/Interventions/RecordMeasureForm';
 installResizeObserver();
 
 const intervention = {
-  id: 'i-1', pupilId: 'r-1', name: 'Reading catch-up', measureKind: 'reading_age', measureUnit: null, version: 2,
+  id: 'i-1',
+  pupilId: 'r-1',
+  name: 'Reading catch-up',
+  measureKind: 'reading_age',
+  measureUnit: null,
+  version: 2,
   measures: [{ point: 'baseline', date: '2026-09-07', value: 84 }],
 } as unknown as InterventionView;
 
 function renderForm(addMeasure: (id: string, m: Measure) => Promise<unknown>, onRecorded = jest.fn()) {
   render(
     <FluentProvider theme={teamsLightTheme}>
-      <RecordMeasureForm api={{ addMeasure } as never} intervention={intervention} pupilLabel="J.B. (Y4)" today="2026-12-11" onRecorded={onRecorded} onCancel={jest.fn()} />
+      <RecordMeasureForm
+        api={{ addMeasure } as never}
+        intervention={intervention}
+        pupilLabel="J.B. (Y4)"
+        today="2026-12-11"
+        onRecorded={onRecorded}
+        onCancel={jest.fn()}
+      />
     </FluentProvider>,
   );
   return onRecorded;

@@ -10,7 +10,9 @@ import { StartInterventionForm } from '@tab/Interventions/StartInterventionForm'
 
 installResizeObserver();
 
-const pupils: RegisterPupil[] = [{ id: 'r-1', forename: 'Jamie', surname: 'Brown', yearGroup: 4, regGroup: '4M', senStatus: 'K', needs: [], attendancePercent: 96 }];
+const pupils: RegisterPupil[] = [
+  { id: 'r-1', forename: 'Jamie', surname: 'Brown', yearGroup: 4, regGroup: '4M', senStatus: 'K', needs: [], attendancePercent: 96 },
+];
 const staff = [{ id: 'u-ta', name: 'Mr Assistant', email: 'ta@school.example' }];
 
 /** Stands in for the HTTP client only: records each body and answers as the server would. */

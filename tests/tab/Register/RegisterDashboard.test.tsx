@@ -6,7 +6,12 @@ import type { PupilRecord } from '@/kernel/pupil-record';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { RegisterDashboard } from '@tab/Register/RegisterDashboard';
 
-const pupils: PupilRecord[] = generatePrimaryRegister(200, 11).map((p, i) => ({ ...p, id: `p${i}`, onRoll: true, importedAt: '2026-01-10T00:00:00Z' }));
+const pupils: PupilRecord[] = generatePrimaryRegister(200, 11).map((p, i) => ({
+  ...p,
+  id: `p${i}`,
+  onRoll: true,
+  importedAt: '2026-01-10T00:00:00Z',
+}));
 const analytics = registerAnalytics({ pupils, openActionPupilIds: [], activeInterventionPupilIds: [], staffTrainingNeeds: ['SLCN'] });
 
 describe('RegisterDashboard', () => {

@@ -21,7 +21,8 @@ describe('parseRoute', () => {
   });
 
   it('opens the SEND-team views by name (the server still refuses anyone else)', () => {
-    for (const view of ['register', 'interventions', 'provision', 'digest', 'roles'] as const) expect(parseRoute('/tab/', `?view=${view}`)).toMatchObject({ view });
+    for (const view of ['register', 'interventions', 'provision', 'digest', 'roles'] as const)
+      expect(parseRoute('/tab/', `?view=${view}`)).toMatchObject({ view });
   });
 
   it('falls back to the live tracker for an unknown view', () => {

@@ -4,7 +4,13 @@ import { VIEW_LABELS, type ViewName } from '@tab/navigation/route';
 
 const useStyles = makeStyles({
   shell: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, paddingBottom: tokens.spacingVerticalM },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    paddingBottom: tokens.spacingVerticalM,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   who: { marginLeft: 'auto', color: tokens.colorNeutralForeground2 },
 });

@@ -6,7 +6,17 @@ import { useFormStyles } from './Form.styles';
  * The end of every data-entry form: a problem that belongs to no single field (a 403, a lost
  * connection, a rule across fields), then the submit button and any others the form passes.
  */
-export function FormFooter({ problem, busy, submitLabel, children }: { problem?: string | null; busy: boolean; submitLabel: string; children?: ReactNode }) {
+export function FormFooter({
+  problem,
+  busy,
+  submitLabel,
+  children,
+}: {
+  problem?: string | null;
+  busy: boolean;
+  submitLabel: string;
+  children?: ReactNode;
+}) {
   const styles = useFormStyles();
   return (
     <>

@@ -11,7 +11,10 @@ import { useItemDetailStyles } from './ItemDetail.styles';
 export function ItemFacts({ action, today }: { action: Action; today: IsoDate }) {
   const styles = useItemDetailStyles();
   const facts: [string, ReactNode][] = [
-    ['Pupil', `${action.pupil.name}${action.pupil.yearGroup === null ? '' : action.pupil.yearGroup === 0 ? ' (Reception)' : ` (Year ${action.pupil.yearGroup})`}`],
+    [
+      'Pupil',
+      `${action.pupil.name}${action.pupil.yearGroup === null ? '' : action.pupil.yearGroup === 0 ? ' (Reception)' : ` (Year ${action.pupil.yearGroup})`}`,
+    ],
     ['Type', ITEM_TYPE_LABELS[action.itemType]],
     ['Owner', action.owner.name],
     [
@@ -23,7 +26,16 @@ export function ItemFacts({ action, today }: { action: Action; today: IsoDate })
     ],
     ['Status', STATUS_LABELS[action.status]],
     ['Next review', action.nextReviewDate ? formatDate(action.nextReviewDate) : 'None set'],
-    ['Evidence', action.evidenceUrl ? <Link href={action.evidenceUrl} target="_blank" rel="noreferrer">{action.evidenceUrl}</Link> : 'None yet'],
+    [
+      'Evidence',
+      action.evidenceUrl ? (
+        <Link href={action.evidenceUrl} target="_blank" rel="noreferrer">
+          {action.evidenceUrl}
+        </Link>
+      ) : (
+        'None yet'
+      ),
+    ],
     ['Agreed at', action.source.title ?? EVENT_TYPE_LABELS[action.source.eventType]],
   ];
   if (action.decision) facts.push(['Decision', action.decision]);

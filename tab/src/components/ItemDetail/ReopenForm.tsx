@@ -23,7 +23,10 @@ export function ReopenForm({ busy, run }: ReopenFormProps) {
         <Field label="Why is it being reopened?" className={styles.grow}>
           <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
         </Field>
-        <Button disabled={busy || note.trim() === ''} onClick={() => void run((a) => api.reopen(a.id, a.version, note.trim()), 'Reopened.')}>
+        <Button
+          disabled={busy || note.trim() === ''}
+          onClick={() => void run((a) => api.reopen(a.id, a.version, note.trim()), 'Reopened.')}
+        >
           Reopen item
         </Button>
       </div>

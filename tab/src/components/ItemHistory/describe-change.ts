@@ -35,7 +35,6 @@ export function describeChange(change: FieldChange): string {
   return `${label}: ${show(change.field, change.from)} → ${show(change.field, change.to)}`;
 }
 
-
 const KIND_LABELS: Record<HistoryEntry['kind'], string> = {
   created: 'Created',
   updated: 'Updated',

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   const db = openDatabase(env.DB_FILE!);
   const embedded = new SqliteActionRepository(db);
   const sharePoint = createSharePointRepository(
-    { tenantId: 'oakfield.example', clientId: '00000000-0000-4000-8000-00000000000a', clientSecret: 'unused', siteId: env.SITE_ID!, baseUrl: env.GRAPH_BASE_URL! },
+    {
+      tenantId: 'oakfield.example',
+      clientId: '00000000-0000-4000-8000-00000000000a',
+      clientSecret: 'unused',
+      siteId: env.SITE_ID!,
+      baseUrl: env.GRAPH_BASE_URL!,
+    },
     { authProvider: new StaticTokenProvider(env.GRAPH_TOKEN!), retryDelaySeconds: 0, batch: { defaultRetryAfterSeconds: 0 } },
   );
   const repo = new OutboxActionRepository(sharePoint, new SqliteOutboxStore(db));

@@ -15,7 +15,15 @@ function renderTable(props: Partial<Parameters<typeof ActionTable>[0]> = {}) {
   ];
   render(
     <FluentProvider theme={teamsLightTheme}>
-      <ActionTable actions={actions} today={TODAY} caption="Open items: 2 matching" onOpen={onOpen} onSort={onSort} sort={{ key: 'dueDate', direction: 'asc' }} {...props} />
+      <ActionTable
+        actions={actions}
+        today={TODAY}
+        caption="Open items: 2 matching"
+        onOpen={onOpen}
+        onSort={onSort}
+        sort={{ key: 'dueDate', direction: 'asc' }}
+        {...props}
+      />
     </FluentProvider>,
   );
   return { onOpen, onSort, actions };
@@ -25,9 +33,15 @@ describe('ActionTable', () => {
   it('is a captioned table with column headers and a row header per pupil', () => {
     renderTable();
     const table = screen.getByRole('table', { name: 'Open items: 2 matching' });
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(['Pupil', 'Action', 'Type', 'Owner', 'Due ▲', 'Status', 'Next review']);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['J.B.', 'J.B.']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['J.B.', 'J.B.']);
   });
 
   it('marks an overdue item with the word "Overdue", not only a colour', () => {

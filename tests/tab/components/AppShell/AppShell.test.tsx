@@ -26,7 +26,18 @@ describe('AppShell navigation', () => {
 
   it('adds the register, interventions, provision map, digest preview and roles for the SEND team', () => {
     renderShell(true);
-    expect(tabNames()).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive', 'SEN register', 'Interventions', 'Provision map', 'Digest preview', 'Roles']);
+    expect(tabNames()).toEqual([
+      'Live tracker',
+      'Weekly check-in',
+      'My actions',
+      'Pupil',
+      'Archive',
+      'SEN register',
+      'Interventions',
+      'Provision map',
+      'Digest preview',
+      'Roles',
+    ]);
   });
 
   it('navigates to the view whose tab is chosen', () => {

@@ -12,7 +12,10 @@ function renderFilters(hideOwner = false) {
         filters={{ pupilId: 'p-1' }}
         search=""
         pupils={[{ id: 'p-1', name: 'J.B.' }]}
-        owners={[{ id: 'o-1', name: 'Tom Reed' }, { id: 'o-2', name: 'Grace Okafor' }]}
+        owners={[
+          { id: 'o-1', name: 'Tom Reed' },
+          { id: 'o-2', name: 'Grace Okafor' },
+        ]}
         statuses={OPEN_STATUSES}
         hideOwner={hideOwner}
         onChange={onChange}
