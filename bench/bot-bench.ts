@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { App } from '@microsoft/teams.apps';
 import restify from 'restify';
@@ -11,6 +10,7 @@ import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '@tests/
 import { startBotServer } from '@tests/bot/support/bot-server';
 import { startFakeConnector } from '@tests/bot/support/fake-connector';
 import { percentiles, round, timeRuns, type Percentiles } from './measure';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface BotFigures {
   turns: number;
@@ -49,8 +49,7 @@ async function startEchoBot() {
   const server = restify.createServer({ name: 'echo' });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   adapter.mount(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  const url = `${(await listenOnLoopback(server)).url}/api/messages`;
   return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 

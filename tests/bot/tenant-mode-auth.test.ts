@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { createBot } from '@bot/create-bot';
 import { loadConfig } from '@/app/config';
@@ -9,6 +8,7 @@ import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conver
 import { tenantEnv } from '@tests/support/tenant-env';
 import { meetingMessage } from './support/activities';
 import { startFakeConnector } from './support/fake-connector';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 describe('bot endpoint in tenant mode', () => {
   it('rejects a request without a Bot Framework token with 401, even from loopback, and sends nothing', async () => {
@@ -27,9 +27,9 @@ describe('bot endpoint in tenant mode', () => {
     const server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     bot.mount(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { url } = await listenOnLoopback(server);
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+      const res = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(meetingMessage(connector.url, "Action: SENCO to update J.B.'s plan by Friday")),

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { CAPTURE_VERBS, PUPIL_DATASET, rowInputIds } from '@/capture/cards/capture-verbs';
 import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
@@ -13,6 +12,7 @@ import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { assistant, sencoActor } from '@tests/support/factories';
 import { buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
 import { startFakeConnector } from '@tests/bot/support/fake-connector';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 const now = new Date('2026-04-23T09:00:00Z');
 
@@ -45,8 +45,7 @@ async function start() {
     bot,
     authenticate: localIdentity({ ...sencoActor, sendTeam: true }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${(await listenOnLoopback(server)).url}`;
   const connector = await startFakeConnector([]);
   const post = async (activity: unknown) => {
     const res = await fetch(`${url}/api/messages`, {

@@ -1,10 +1,10 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runBatch } from './batch';
 import { FaultPlan, faultResponse, type FaultSpec } from './faults';
 import { graphError, type StandInRequest, type StandInResponse } from './graph-response';
 import { operationOf, route } from './router';
 import { SiteStore } from './site-store';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** One request the stand-in answered (outer HTTP request, or one step of a `$batch`). */
 export interface LoggedRequest {
@@ -125,8 +125,7 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
       res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type restify from 'restify';
@@ -11,6 +10,7 @@ import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { buildNewAction, senco, teacher } from '@tests/support/factories';
 import { APP_ID_URI, CLIENT_ID, LocalEntra, TENANT } from '@tests/support/local-entra';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 const SEND_GROUP = 'group-send-team';
 const JB = { id: 'pupil-jb', name: 'J.B.', yearGroup: 4 };
@@ -44,8 +44,7 @@ describe('GET /api/pupils/:pupilId/export (subject access request)', () => {
       }),
     };
     server = createServer({ config, ...deps });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `${(await listenOnLoopback(server)).url}`;
     sencoToken = entra.sign({ oid: senco.id, name: senco.name, preferred_username: senco.email, groups: [SEND_GROUP] });
     teacherToken = entra.sign({ oid: teacher.id, name: teacher.name, preferred_username: teacher.email });
   });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@/app/config';
@@ -11,6 +10,7 @@ import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repositor
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
 export async function startRegisterApp(user: User, now: () => Date, options: { onImported?: () => void; retentionYears?: number } = {}) {
@@ -28,8 +28,7 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
     authenticate: localIdentity(user),
     register: { register, interventions, passports: new SqlitePassportRepository(db, now), ...options },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     repo,

@@ -1,8 +1,7 @@
 import { reminderCard } from '@/reminders/reminder-card';
 import { REMINDER_VERBS } from '@/reminders/reminder-verbs';
-import { teacher } from '@tests/support/factories';
+import { buildAction, teacher } from '@tests/support/factories';
 import { cardText } from './support/card-clicks';
-import { buildAction } from './support/build-action';
 
 const owner = { id: teacher.id, name: teacher.name };
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'restify';
@@ -23,6 +22,7 @@ import { assistant, buildNewAction, senco, sencoActor, teacher } from '@tests/su
 import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 import { cardText, clickData } from './support/card-clicks';
 import { knownConversations } from './support/conversations';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 // Tuesday 21 April 2026, 08:00 in London (BST).
 const NOW = new Date('2026-04-21T07:00:00Z');
@@ -66,8 +66,7 @@ async function startApp(mode: 'embedded' | 'tenant', taskKey: string | null = nu
     authenticate: localIdentity({ ...sencoActor, sendTeam: true }),
     reminders: { reminderTask: task, taskKey },
   });
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  return { server: app, url: `http://127.0.0.1:${(app.address() as AddressInfo).port}` };
+  return { server: app, url: (await listenOnLoopback(app)).url };
 }
 
 const trigger = (url: string, headers: Record<string, string> = {}) => fetch(`${url}/api/tasks/reminders`, { method: 'POST', headers });

@@ -1,8 +1,7 @@
 import { DEFAULT_REMINDER_POLICY, reminderPolicy, remindersDue } from '@/reminders/reminder-policy';
 import { createSchoolCalendar } from '@/kernel/school-calendar';
 import { ValidationError } from '@/kernel/errors';
-import { assistant, teacher } from '@tests/support/factories';
-import { buildAction } from './support/build-action';
+import { assistant, buildAction, teacher } from '@tests/support/factories';
 
 const calendar = createSchoolCalendar({ holidays: [{ start: '2026-03-30', end: '2026-04-10', name: 'Easter holiday' }] });
 const policy = DEFAULT_REMINDER_POLICY;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'restify';
@@ -19,6 +18,7 @@ import { buildNewAction, sencoActor } from '@tests/support/factories';
 import { cardText, clickData } from './support/card-clicks';
 import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 import { cardClick, personalChatId, personalInstall, type TeamsUser } from './support/teams-activities';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 // Tuesday 21 April 2026, 08:00 in London.
 const NOW = new Date('2026-04-21T07:00:00Z');
@@ -61,8 +61,7 @@ beforeAll(async () => {
     reminders: { reminderTask, taskKey: null },
     authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `${(await listenOnLoopback(server)).url}`;
 });
 
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
@@ -10,6 +9,7 @@ import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repositor
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { assistant, senco, teacher } from '@tests/support/factories';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** The caller is chosen per request by a header, as two signed-in people would be. */
 const authenticate: Authenticate = async (headers) =>
@@ -36,8 +36,7 @@ describe('role table routes over HTTP', () => {
       authenticate,
       roles: { roles, onChange: () => directory.invalidate() },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = `${(await listenOnLoopback(server)).url}`;
   });
   afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

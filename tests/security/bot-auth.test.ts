@@ -1,5 +1,4 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import restify from 'restify';
 import { createBot } from '@bot/create-bot';
@@ -13,6 +12,7 @@ import { MEETING_CHAT, PRIYA, cardAction } from '@tests/bot/support/activities';
 import { startFakeConnector } from '@tests/bot/support/fake-connector';
 import { CLIENT_ID, LocalEntra, TENANT } from '@tests/support/local-entra';
 import { tenantEnv } from '@tests/support/tenant-env';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /**
  * Tenant mode, real SDK (`@microsoft/teams.apps` 2.0.16) token checks: the SDK's own
@@ -53,8 +53,7 @@ describe('bot endpoint in tenant mode: Bot Framework tokens checked by the Teams
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     bot.mount(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+    url = `${(await listenOnLoopback(server)).url}/api/messages`;
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,6 +13,7 @@ import { openStores } from '@/app/open-stores';
 import { TOM, buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
 import { startFakeConnector } from '@tests/bot/support/fake-connector';
 import { buildNewAction } from '@tests/support/factories';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** Everything personal this flow puts through the app: none of it may reach a log line. */
 const PUPIL_NAME = 'Jamie Brown-Okoro';
@@ -44,8 +44,7 @@ describe('logs never contain pupil names or action text', () => {
     const { actions: repo, tasks } = openStores(config, now);
     const bot = await createBotFor(config, repo, logger, now, tasks);
     const server = createServer({ config, repo, logger, now, bot, authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }) });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = `${(await listenOnLoopback(server)).url}`;
     const connector = await startFakeConnector([TOM]);
     const send = async (method: string, url: string, body: unknown) => {
       const res = await fetch(base + url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
 import { ActionTable } from '@tab/components/ActionTable/ActionTable';
-import { buildAction } from '@tests/tab/support/build-action';
+import { buildAction } from '@tests/support/factories';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script> **bold** [link](javascript:alert(3)) <b>loud</b>';
 

@@ -1,4 +1,5 @@
-import type { Actor, NewActionInput, Person } from '@/kernel/action';
+import { newActionSchema, type Action, type Actor, type NewActionInput, type Person } from '@/kernel/action';
+import { createAction } from '@/kernel/lifecycle';
 
 export const senco: Person = { id: '00000000-0000-4000-8000-000000000001', name: 'Priya Shah', email: 'p.shah@oakfield.example' };
 export const teacher: Person = { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed', email: 't.reed@oakfield.example' };
@@ -18,4 +19,13 @@ export function buildNewAction(overrides: Partial<NewActionInput> = {}): NewActi
     source: { eventType: 'sen_support_meeting', title: 'SEN support review' },
     ...overrides,
   };
+}
+
+let built = 0;
+
+/** A stored-looking action made by the real domain rules (not a hand-written object), for tests with no store. */
+export function buildAction(overrides: Partial<NewActionInput> = {}, extra: Partial<Action> = {}): Action {
+  built += 1;
+  const input = newActionSchema.parse(buildNewAction(overrides));
+  return { ...createAction(input, sencoActor, new Date('2026-04-20T09:00:00Z'), `action-${built}`), ...extra };
 }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export const TENANT = '11111111-1111-4111-8111-111111111111';
 export const CLIENT_ID = '22222222-2222-4222-8222-222222222222';
@@ -28,8 +28,7 @@ export class LocalEntra {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.jwksUri = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/keys`;
+    this.jwksUri = `${(await listenOnLoopback(this.server)).url}/keys`;
     return this;
   }
 

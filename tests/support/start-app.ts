@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@/app/config';
@@ -8,6 +7,7 @@ import { createServer } from '@/app/create-server';
 import { localIdentity, type Authenticate, type User } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface RunningApp {
   baseUrl: string;
@@ -26,8 +26,7 @@ export async function startApp(options: { user?: User; authenticate?: Authentica
     options.authenticate ??
     localIdentity(options.user ?? { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true });
   const server = createServer({ config, repo, logger: createLogger('silent'), now, authenticate });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     repo,

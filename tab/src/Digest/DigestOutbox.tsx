@@ -1,6 +1,7 @@
 import { formatDateTime } from '@/kernel/dates';
 import type { OutboxEntry } from '@/kernel/ports/mail-sender';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 
 /** The emails the digest has written (embedded mode), newest first; tenant mode explains there is none. */
 export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; messages: OutboxEntry[] }) {
@@ -10,15 +11,7 @@ export function DigestOutbox({ mode, messages }: { mode: 'embedded' | 'tenant'; 
   return (
     <table className={styles.table}>
       <caption>Emails written to the outbox folder ({messages.length}); open an .eml file in Outlook</caption>
-      <thead>
-        <tr>
-          {['File', 'Written', 'Size'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={['File', 'Written', 'Size']} className={styles.cell} />
       <tbody>
         {messages.map((m) => (
           <tr key={m.file}>

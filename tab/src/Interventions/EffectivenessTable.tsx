@@ -1,32 +1,20 @@
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
 import type { EffectivenessRow } from '@/api-types';
-
-const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-});
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
+import { useSimpleTableStyles } from '@tab/components/SimpleTable/SimpleTable.styles';
 
 const show = (n: number | null, suffix = '') => (n === null ? '–' : `${n}${suffix}`);
 
 /** Every intervention by name: how many pupils, median gain and % meeting target; weak ones first and badged. */
 export function EffectivenessTable({ rows }: { rows: EffectivenessRow[] }) {
-  const styles = useStyles();
+  const styles = useSimpleTableStyles();
   return (
     <table className={styles.table}>
       <caption>How well each intervention works</caption>
-      <thead>
-        <tr>
-          {['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', 'Flag'].map((h, i) => (
-            <th key={i} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders
+        names={['Intervention', 'Pupils', 'Measured', 'Median ratio gain', 'Median score change', '% met target', 'Flag']}
+        className={styles.cell}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={r.name}>

@@ -3,6 +3,7 @@ import { formatDate } from '@/kernel/dates';
 import { initials } from '@/kernel/pupil-record';
 import type { InterventionView } from '@tab/Register/register-api';
 import type { RegisterPupil } from '@tab/Register/passport-api';
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
@@ -57,15 +58,7 @@ export function InterventionList({ interventions, pupils, onRecord }: Interventi
   return (
     <table className={styles.table}>
       <caption>Interventions by pupil ({interventions.length})</caption>
-      <thead>
-        <tr>
-          {headings.map((h) => (
-            <th key={h} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={headings} className={styles.cell} />
       <tbody>
         {interventions.map((i) => (
           <tr key={i.id} data-intervention-id={i.id}>

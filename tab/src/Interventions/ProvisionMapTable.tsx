@@ -1,36 +1,20 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate } from '@/kernel/dates';
 import type { ProvisionMap } from '@/api-types';
-
-const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-});
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
+import { useSimpleTableStyles } from '@tab/components/SimpleTable/SimpleTable.styles';
 
 const money = (n: number | null) => (n === null ? 'rate not set' : `£${n.toFixed(2)}`);
 const year = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : String(y));
 
 /** The term's provision map: each group with staff hours and cost, then the totals. */
 export function ProvisionMapTable({ map }: { map: ProvisionMap }) {
-  const styles = useStyles();
+  const styles = useSimpleTableStyles();
   return (
     <table className={styles.table}>
       <caption>
         Provision map, {formatDate(map.term.start)} to {formatDate(map.term.end)}
       </caption>
-      <thead>
-        <tr>
-          {['Provision', 'Group', 'Staff', 'Years', 'Pupils', 'Sessions', 'Hours', 'Cost'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={['Provision', 'Group', 'Staff', 'Years', 'Pupils', 'Sessions', 'Hours', 'Cost']} className={styles.cell} />
       <tbody>
         {map.rows.map((r, i) => (
           <tr key={i}>

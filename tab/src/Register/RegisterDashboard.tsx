@@ -2,6 +2,7 @@ import { Card, CardHeader, Text } from '@fluentui/react-components';
 import type { RegisterAnalytics, StatusSplit } from '@/api-types';
 import { CompareBars } from './CompareBars';
 import { useRegisterStyles } from './Register.styles';
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 const year = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : `Y${y}`);
@@ -54,15 +55,10 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
       <section className={styles.section} aria-labelledby="register-needs">
         <h2 id="register-needs">Primary need</h2>
         <table className={styles.table}>
-          <thead>
-            <tr>
-              {['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National'].map((h, i) => (
-                <th key={i} className={styles.cell} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeaders
+            names={['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National']}
+            className={styles.cell}
+          />
           <tbody>
             {needs.map((n) => (
               <tr key={n.code}>
@@ -123,15 +119,7 @@ function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusS
   return (
     <table className={styles.table}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {['Group', 'EHC plan', 'SEN support', 'No SEN'].map((h, i) => (
-            <th key={i} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={['Group', 'EHC plan', 'SEN support', 'No SEN']} className={styles.cell} />
       <tbody>
         {rows.map(([label, s]) => (
           <tr key={label}>

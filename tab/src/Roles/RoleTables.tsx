@@ -2,6 +2,7 @@ import { Button } from '@fluentui/react-components';
 import type { RoleAssignment, RoleChange } from '@/kernel/ports/role-directory';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
 import { formatDateTime } from '@/kernel/dates';
+import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 
 /** Who holds each role word now, with a Change button per row. Presenter only. */
 export function RoleTable({ roles, onChange }: { roles: readonly RoleAssignment[]; onChange: (role: RoleAssignment) => void }) {
@@ -9,15 +10,7 @@ export function RoleTable({ roles, onChange }: { roles: readonly RoleAssignment[
   return (
     <table className={styles.table}>
       <caption>Roles the bot recognises ({roles.length})</caption>
-      <thead>
-        <tr>
-          {['Role', 'Held by', 'Set by', 'Since', 'Change'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={['Role', 'Held by', 'Set by', 'Since', 'Change']} className={styles.cell} />
       <tbody>
         {roles.map((r) => (
           <tr key={r.role}>
@@ -46,15 +39,7 @@ export function RoleHistory({ changes }: { changes: readonly RoleChange[] }) {
   return (
     <table className={styles.table}>
       <caption>Changes to the roles, newest first ({changes.length})</caption>
-      <thead>
-        <tr>
-          {['When', 'Role', 'Now held by', 'Before', 'Changed by'].map((h) => (
-            <th key={h} className={styles.cell} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders names={['When', 'Role', 'Now held by', 'Before', 'Changed by']} className={styles.cell} />
       <tbody>
         {newestFirst.map((c, i) => (
           <tr key={`${c.at}|${c.role}|${i}`}>

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** A member the stand-in connector knows, found by Teams id or by Entra object id. */
 export interface ConnectorMember {
@@ -46,8 +46,7 @@ export async function startFakeConnector(members: ConnectorMember[]) {
       send(404, { error: { code: 'NotFound', message: path } });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${(await listenOnLoopback(server)).url}`;
   return {
     url,
     calls,

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { demoRoles } from '@/app/demo/demo-context';
 import { deepLinks } from '@/digest/deep-links';
@@ -22,6 +21,7 @@ import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repos
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { WeeklyDigestTask } from '@/digest/weekly-digest-task';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface RunningApp {
   url: string;
@@ -87,8 +87,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
     authenticate: localIdentity(user ?? { ...DEMO_STAFF.senco, sendTeam: true }),
     tabDir,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     repo,

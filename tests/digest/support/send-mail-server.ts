@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface RecordedRequest {
   /** Fake-clock time the request arrived (ms). */
@@ -59,8 +59,7 @@ export async function startSendMailServer(clock: () => number = () => Date.now()
       res.end(JSON.stringify({ error: { code, message: 'stand-in fault' } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}/v1.0`,
     requests,

@@ -1,6 +1,5 @@
 import { openStores } from '@/app/open-stores';
 import { DEMO_DIGEST_DEFAULTS } from '@/app/demo/school';
-import type { AddressInfo } from 'node:net';
 import { seedDemoData } from '@/app/demo/seed-demo-data';
 import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
@@ -12,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MONDAY } from './digest-fixture';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /**
  * The real server with the digest wired as `npm start` wires it (embedded outbox, SQLite send log),
@@ -35,8 +35,7 @@ export async function startDigestApp(options: { user: User; mode?: 'embedded' | 
   if (!digestConfig) throw new Error('digest is always on in embedded mode');
   const digest = createWeeklyDigest(base, digestConfig, repo, logger, now, tasks);
   const server = createServer({ config, repo, logger, now, authenticate: localIdentity(options.user), digest: digest.routes });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     outboxDir: path.join(dir, 'outbox'),

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface ReceivedActivity {
   conversationId: string;
@@ -61,8 +61,7 @@ export async function startLoopbackBotConnector(
       res.end(JSON.stringify({ id: `activity-${received.length}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     received,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@/app/config';
@@ -11,6 +10,7 @@ import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 import { buildNewAction, senco } from '@tests/support/factories';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 describe('the tab API when SharePoint cannot be reached', () => {
   it('answers a save with 202 "pending" and the plain-English message, and the write arrives on replay', async () => {
@@ -25,10 +25,10 @@ describe('the tab API when SharePoint cannot be reached', () => {
       now: () => new Date(),
       authenticate: localIdentity({ ...senco, sendTeam: true }),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { url } = await listenOnLoopback(server);
     try {
       site.standIn.inject({ kind: 'unavailable', operation: '$batch', count: 4, retryAfterSeconds: 0 });
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/actions`, {
+      const res = await fetch(`${url}/api/actions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ actions: [buildNewAction()] }),

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { buildAction } from '@tests/tab/support/build-action';
+import { buildAction } from '@tests/support/factories';
 import { ActionTable } from '@tab/components/ActionTable/ActionTable';
 
 const TODAY = '2026-04-24';

@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { checkInBuckets } from '@/kernel/check-in';
-import { buildAction } from '@tests/tab/support/build-action';
+import { buildAction } from '@tests/support/factories';
 import { CheckInSections } from '@tab/components/CheckInSections/CheckInSections';
 
 const TODAY = '2026-04-22'; // a Wednesday
