@@ -31,10 +31,20 @@ export class RestifyAdapter implements IHttpServerAdapter {
           res.json(401, { error: 'unauthorized', message: 'In embedded mode this endpoint only accepts requests from this machine.' });
           return;
         }
+        // The SDK reads `body.type` before anything else: an empty, null or non-object body would be a 500 inside it.
+        if (!isActivityShaped(req.body)) {
+          res.json(400, { error: 'bad_request', message: 'The body must be a Bot Framework activity (a JSON object with a type).' });
+          return;
+        }
         const result = await handler({ body: req.body, headers: req.headers as Record<string, string | string[]> });
         if (result.body === undefined || result.body === null) res.send(result.status);
         else res.json(result.status, result.body);
       });
     }
   }
+}
+
+/** A JSON object with a string `type`: the least the Teams SDK needs to route an activity. */
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }

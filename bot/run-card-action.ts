@@ -1,6 +1,6 @@
 import { saveProposedActions } from '@/capture/save-proposed-actions';
 import type { Actor, Person } from '@/kernel/action';
-import { PendingWriteError, ValidationError } from '@/kernel/errors';
+import { ConflictError, PendingWriteError, ValidationError } from '@/kernel/errors';
 import type { BotDeps } from '@bot/bot-deps';
 import type { AdaptiveCardJson } from '@/teams/card-attachment';
 import { cardActionValueSchema, proposalDataSchema, type ProposalData } from '@/capture/cards/card-data-schemas';
@@ -109,6 +109,8 @@ export async function runCardAction(deps: BotDeps, input: CardActionInput): Prom
           );
         if (error instanceof PendingWriteError)
           return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
+        // Someone else already saved this card's actions: say so, show nothing of theirs.
+        if (error instanceof ConflictError) return { card: errorCard(error.message), forEveryone: false, outcome: 'refused' };
         throw error;
       }
     }

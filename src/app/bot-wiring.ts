@@ -35,6 +35,15 @@ export function storedSchoolDirectory(
 }
 
 /**
+ * Who the bot treats as the SEND team: the SEND lead and SEND_TEAM_USER_IDS. Membership of
+ * SEND_TEAM_GROUP_IDS comes only in a tab token's group claim; a bot activity carries none, so a
+ * member by group alone is treated by the bot like other staff (their own items only).
+ */
+export function sendTeamIdsOf(config: Config): string[] {
+  return [config.reminders.sendLead.id, ...(config.sso?.sendTeamUserIds ?? [])];
+}
+
+/**
  * Builds the Teams bot for this configuration; conversation references go in the task stores. With a
  * `directory` (see `storedSchoolDirectory`) pupils and roles are read from the stores per turn.
  */
@@ -58,6 +67,6 @@ export async function createBotFor(
     trackerUrl: deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined }).tracker(),
     logger,
     now,
-    reminders: { repo, sendLeadIds: [config.reminders.sendLead.id], now },
+    reminders: { repo, sendTeamIds: sendTeamIdsOf(config), now },
   });
 }

@@ -5,6 +5,7 @@ import { ConfigError } from '@/kernel/errors';
 import { parseSharePointEnv, type SharePointConfig } from '@/storage/sharepoint/sharepoint-config';
 import { loadDigestConfig, type DigestConfig } from '@/digest/digest-config';
 import { loadReminderConfig, type ReminderConfig } from '@/reminders/reminder-config';
+import { isLoopbackAddress } from '@/platform/loopback';
 
 /**
  * All configuration, read and checked once at start-up. Every problem in every section is
@@ -87,6 +88,11 @@ const schema = z.object({
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(31),
 });
 
+/** `localhost` or a loopback address: the only places embedded mode may listen. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || isLoopbackAddress(host);
+}
+
 /** @throws ConfigError listing every problem found, in every section. */
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (as App Service and .env templates leave them) means "not set".
@@ -105,6 +111,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SEND_TEAM_GROUP_IDS?.length && !e.SEND_TEAM_USER_IDS?.length) {
       problems.push('SEND_TEAM_GROUP_IDS or SEND_TEAM_USER_IDS: required in tenant mode (who sees every record)');
     }
+  } else if (!isLoopbackHost(e.HOST)) {
+    problems.push(
+      `HOST: embedded mode has no sign-in (everyone who reaches it is the demo SENCO), so it listens only on this machine (localhost, 127.0.0.1 or ::1), not on ${e.HOST}. To serve other machines, configure tenant mode (CLIENT_ID, TENANT_ID, AAD_APP_CLIENT_ID, SEND_TEAM_* and SEND_LEAD_*), where every request must be signed in.`,
+    );
   }
   // Embedded mode without SEND_LEAD_*: the demo school's SENCO stands in as the lead.
   const digest = collect(problems, () => loadDigestConfig(mode, env, DEMO_DIGEST_DEFAULTS));

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { AppError, ValidationError } from '@/kernel/errors';
+import { AppError, UnavailableError, ValidationError } from '@/kernel/errors';
 import type { Logger } from '@/platform/logger';
 
 /**
@@ -22,6 +22,7 @@ export function sendError(res: Response, error: unknown, logger: Logger): void {
     const body: Record<string, unknown> = { error: error.id, message: error.message };
     if (error instanceof ValidationError) body.problems = error.problems;
     if ('currentVersion' in error && error.currentVersion !== undefined) body.currentVersion = error.currentVersion;
+    if (error instanceof UnavailableError) res.header('Retry-After', String(error.retryAfterSeconds));
     res.json(error.status, body);
     return;
   }

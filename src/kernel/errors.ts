@@ -70,3 +70,15 @@ export class PendingWriteError extends AppError {
     super('Saved on this server and waiting to reach SharePoint; it will be sent automatically');
   }
 }
+
+/** The store cannot be reached (or is busy) right now; nothing was changed. Try again after `retryAfterSeconds`. */
+export class UnavailableError extends AppError {
+  override readonly id = 'unavailable';
+  override readonly status = 503;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+  }
+}

@@ -95,3 +95,18 @@ function applyChange(current: Action, change: Change, actor: Actor, now: Date): 
       return reopenAction(current, change.note, actor, now);
   }
 }
+
+/**
+ * An input whose idempotency key was saved before. Keys are scoped to whoever made them: the same
+ * creator's retry (a Teams retry, a double click) gets their saved item back; the same key from
+ * anyone else is refused, so nobody is ever handed someone else's item and no save is silently dropped.
+ * @throws ConflictError
+ */
+export function replayOf(existing: Action, actor: Actor): Action {
+  if (existing.createdBy.id !== actor.id) {
+    throw new ConflictError(
+      'These actions were already saved by someone else (the same request id was used), so nothing of yours was saved. If they are yours, save them again from a new message.',
+    );
+  }
+  return existing;
+}

@@ -1,12 +1,18 @@
 import type { Server } from 'restify';
-import type { Action } from '@/kernel/action';
-import type { HistoryEntry } from '@/kernel/history';
-import { parseInput } from '@/kernel/validate';
-import { ForbiddenError } from '@/kernel/errors';
-import type { Logger } from '@/platform/logger';
-import type { ActionRepository } from '@/kernel/ports/action-repository';
-import { jsonRoute } from '@/http/json-route';
 import type { Authenticate } from '@/http/identity';
+import { jsonRoute } from '@/http/json-route';
+import type { Action } from '@/kernel/action';
+import { ForbiddenError, NotFoundError } from '@/kernel/errors';
+import type { HistoryEntry } from '@/kernel/history';
+import type { Intervention } from '@/kernel/intervention';
+import type { Passport } from '@/kernel/passport';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import type { PupilRecord } from '@/kernel/pupil-record';
+import { parseInput } from '@/kernel/validate';
+import type { Logger } from '@/platform/logger';
 import { sarExportParams } from './sar-schemas';
 
 export interface SarRouteDeps {
@@ -14,33 +20,65 @@ export interface SarRouteDeps {
   authenticate: Authenticate;
   logger: Logger;
   now: () => Date;
+  /** The register-side stores, when open: their records about the pupil are part of the export. */
+  register?: { register: RegisterRepository; interventions: InterventionRepository; passports?: PassportRepository };
 }
 
-/** The body of a subject access export: every record held about one pupil, with its full audit trail. */
+/** The body of a subject access export: every record the app holds that names one pupil, with its history. */
 export interface PupilExport {
   pupilId: string;
   exportedAt: string;
   exportedBy: { id: string; name: string };
+  /** The SEN register record as imported from the MIS (name, date of birth, UPN, SEN status, needs, attendance), or null. */
+  register: PupilRecord | null;
+  /** The one-page profile as it stands, or null. */
+  passport: Passport | null;
+  /** Every saved version of the profile, oldest first, with who saved each and when. */
+  passportVersions: Passport[];
+  /** Interventions the pupil takes part in, with every baseline, mid and end measure. */
+  interventions: Intervention[];
   /** Open and archived actions alike, each with its history oldest first. */
   actions: { action: Action; history: HistoryEntry[] }[];
 }
 
+const orNull = <T>(read: Promise<T>): Promise<T | null> =>
+  read.catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+
 /**
- * `GET /api/pupils/:pupilId/export`: what the school holds about one pupil in the tracker, for a
- * subject access request. SEND team only (403 for anyone else); includes archived items and every
- * history entry. The export is logged by ids and counts only.
+ * `GET /api/pupils/:pupilId/export`: everything the school holds about one pupil in the app, for a
+ * subject access request: the register record, the one-page profile, interventions and measures, and
+ * every tracker action with its full audit trail (archived ones too). SEND team only (403 for anyone
+ * else). The export is logged by ids and counts only.
  */
-export function registerSarRoutes(server: Server, { repo, authenticate, logger, now }: SarRouteDeps): void {
+export function registerSarRoutes(server: Server, { repo, authenticate, logger, now, register }: SarRouteDeps): void {
   server.get(
     '/api/pupils/:pupilId/export',
     jsonRoute(logger, async (req): Promise<PupilExport> => {
       const user = await authenticate(req.headers);
       if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can export a pupil’s records.');
       const { pupilId } = parseInput(sarExportParams, req.params);
-      const actions = await repo.query({ pupilId, includeArchived: true });
+      const [actions, record, passport, passportVersions, interventions] = await Promise.all([
+        repo.query({ pupilId, includeArchived: true }),
+        register ? orNull(register.register.get(pupilId)) : null,
+        register?.passports ? register.passports.get(pupilId) : null,
+        register?.passports ? register.passports.versions(pupilId) : [],
+        register ? register.interventions.list({ pupilId }) : [],
+      ]);
       const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));
-      logger.info({ pupilId, actorId: user.id, actions: actions.length }, 'subject access export');
-      return { pupilId, exportedAt: now().toISOString(), exportedBy: { id: user.id, name: user.name }, actions: withHistory };
+      logger.info({ pupilId, actorId: user.id, actions: actions.length, interventions: interventions.length }, 'subject access export');
+      return {
+        pupilId,
+        exportedAt: now().toISOString(),
+        exportedBy: { id: user.id, name: user.name },
+        register: record,
+        passport,
+        passportVersions,
+        interventions,
+        actions: withHistory,
+      };
     }),
   );
 }

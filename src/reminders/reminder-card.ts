@@ -4,6 +4,7 @@ import { daysBetween, formatDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
 import { isClosed, STATUS_LABELS } from '@/kernel/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
+import { escapeMarkdown } from '@/teams/markdown';
 
 /** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
 export const MAX_ITEMS_ON_CARD = 12;
@@ -81,10 +82,10 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
     separator: true,
     spacing: 'Medium',
     items: [
-      { type: 'TextBlock', text: `${action.pupil.name}: ${action.description}`, wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: escapeMarkdown(`${action.pupil.name}: ${action.description}`), wrap: true, weight: 'Bolder' },
       {
         type: 'TextBlock',
-        text: closed ? `${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})` : whenLabel(action, today),
+        text: closed ? escapeMarkdown(`${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})`) : whenLabel(action, today),
         color: closed ? 'Good' : overdue ? 'Attention' : 'Default',
         spacing: 'None',
         wrap: true,
@@ -101,6 +102,7 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
  * for the owner whenever it is shown, so a card left in the chat never shows stale state.
  */
 export function reminderCard(model: ReminderCardModel): Json {
+  if (model.refused) return refusalCard(model.notice?.text ?? '');
   const shown = model.items.slice(0, MAX_ITEMS_ON_CARD);
   const hidden = model.items.length - shown.length;
   const data: ReminderCardData = {
@@ -127,8 +129,8 @@ export function reminderCard(model: ReminderCardModel): Json {
         type: 'TextBlock',
         text:
           open === 0
-            ? `All done, ${model.owner.name}. Thank you.`
-            : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
+            ? escapeMarkdown(`All done, ${model.owner.name}. Thank you.`)
+            : escapeMarkdown(`${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`),
         wrap: true,
         spacing: 'Small',
       },
@@ -142,3 +144,16 @@ export function reminderCard(model: ReminderCardModel): Json {
 }
 
 const noticeColour = { good: 'Good', attention: 'Attention', warning: 'Warning' } as const;
+
+/** For a clicker who may not see the card: no items, no owner, no refresh (a refresh would come from them again). */
+function refusalCard(text: string): Json {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'SEND actions to follow up', size: 'Medium', weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text, wrap: true, color: 'Warning', weight: 'Bolder' },
+    ],
+  };
+}

@@ -12,6 +12,8 @@ export interface ReminderView {
   today: IsoDate;
   /** 'lead': the SEND lead's card (escalations, unreachable owners) rather than an owner's own. */
   audience: 'owner' | 'lead';
+  /** True when the clicker may not see this card: it shows the notice and nothing else. */
+  refused?: boolean;
   /** What just happened, a refusal, or why the card was refreshed. */
   notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
 }

@@ -1,6 +1,8 @@
 import type { Action, Actor } from '@/kernel/action';
 import { addDays, formatDate, londonDate } from '@/kernel/dates';
-import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/kernel/errors';
+import type { Viewer } from '@/kernel/access';
+import { closeAction, readAction, SNOOZE_DAYS, snoozeAction, updateAction } from '@/tracker/action-commands';
 import { DEFAULT_REMINDER_POLICY, ownerReminderFor, type ReminderPolicy } from './reminder-policy';
 import { createSchoolCalendar, type SchoolCalendar } from '@/kernel/school-calendar';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
@@ -23,8 +25,11 @@ export interface ReminderUpdate {
 
 export interface UpdateFromReminderDeps {
   repo: ActionRepository;
-  /** Entra ids of the SEND lead(s): they may change anyone's item. */
-  sendLeadIds: readonly string[];
+  /**
+   * Entra ids of the SEND team as the bot knows it (the SEND lead and SEND_TEAM_USER_IDS): they see
+   * and change every item, as in the tab. Anyone else sees and changes only items they own or created.
+   */
+  sendTeamIds: readonly string[];
   now: () => Date;
   /** Decide what is on an owner's radar when the card is rebuilt (defaults: the default policy, bank holidays only). */
   policy?: ReminderPolicy;
@@ -32,26 +37,38 @@ export interface UpdateFromReminderDeps {
 }
 
 export const DEFAULT_DONE_NOTE = 'Marked done from the reminder card';
-const SNOOZE_DAYS = 7;
 
 const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
+/** The clicker as the access rule sees them. */
+export function viewerOf(deps: Pick<UpdateFromReminderDeps, 'sendTeamIds'>, actor: Actor): Viewer {
+  return { ...actor, sendTeam: deps.sendTeamIds.includes(actor.id) };
+}
+
 /**
- * A click on the reminder card: only the owner or the SEND lead may change the item; anyone else
- * is told so politely and nothing changes. A click on a stale card (the item changed elsewhere)
- * redraws the card with the current state instead of overwriting. Always returns the card's view.
+ * A click on the reminder card, by the authenticated clicker. The card's data says only which card
+ * it was and which item was clicked: what the new card shows is read from the store for the clicker,
+ * under the same access rule as the tab (the SEND team sees every item; others only items they own
+ * or created). A SEND-lead card, or someone else's card, clicked by a person outside the SEND team
+ * gets a polite refusal and shows nothing. A click on a stale card (the item changed elsewhere)
+ * redraws it with the current state instead of overwriting.
  */
 export async function updateFromReminder(deps: UpdateFromReminderDeps, update: ReminderUpdate, actor: Actor): Promise<ReminderView> {
   const today = londonDate(deps.now());
-  const notice = update.target ? await applyChange(deps, update, update.target, actor, today) : undefined;
+  const viewer = viewerOf(deps, actor);
+  const ownCard = update.card.audience === 'owner' && update.card.ownerId === viewer.id;
+  if (!ownCard && !viewer.sendTeam) return refusal(viewer, today);
+  const notice = update.target ? await applyChange(deps, viewer, update, update.target, today) : undefined;
   const items = update.card.items
-    ? await readItems(
+    ? await readVisible(
         deps.repo,
+        viewer,
         update.card.items.map((i) => i.actionId),
       )
-    : await onRadar(deps, update.card, today, update.target?.actionId);
+    : await onRadar(deps, viewer, update.card, today, update.target?.actionId);
   return {
-    owner: { id: update.card.ownerId, name: update.card.ownerName },
+    // On their own card the owner's name is their own; the SEND team may see anyone's card.
+    owner: ownCard ? { id: viewer.id, name: viewer.name } : { id: update.card.ownerId, name: update.card.ownerName },
     audience: update.card.audience,
     items: items.map((action) => ({ action })),
     today,
@@ -59,24 +76,35 @@ export async function updateFromReminder(deps: UpdateFromReminderDeps, update: R
   };
 }
 
+/** What someone who may not see a card gets instead: their own name, no items, a polite word. */
+function refusal(viewer: Viewer, today: string): ReminderView {
+  return {
+    owner: { id: viewer.id, name: viewer.name },
+    audience: 'owner',
+    items: [],
+    today,
+    refused: true,
+    notice: {
+      tone: 'warning',
+      text: 'This reminder is for someone else, so it shows nothing here. Your own items are in the tracker tab.',
+    },
+  };
+}
+
 async function applyChange(
   deps: UpdateFromReminderDeps,
+  viewer: Viewer,
   update: ReminderUpdate,
   target: { actionId: string; version: number },
-  actor: Actor,
   today: string,
 ): Promise<ReminderView['notice']> {
-  const current = await deps.repo.get(target.actionId);
-  if (current.owner.id !== actor.id && !deps.sendLeadIds.includes(actor.id)) {
-    return {
-      tone: 'warning',
-      text: `Only ${current.owner.name} (the owner) or the SEND lead can update this item, so nothing was changed.`,
-    };
-  }
   try {
-    await write(deps.repo, update, current.id, target.version, actor, today);
+    await write(deps.repo, viewer, update, target.actionId, target.version, today);
     return { tone: 'good', text: doneText(update.change, today) };
   } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) {
+      return { tone: 'warning', text: 'You can update only items you own or created (or the SEND team), so nothing was changed.' };
+    }
     if (error instanceof ConflictError) {
       return { tone: 'attention', text: 'This item changed since the card was sent. Here is how it stands now; nothing was overwritten.' };
     }
@@ -85,12 +113,13 @@ async function applyChange(
   }
 }
 
+/** The one command for each button (src/tracker/action-commands.ts). */
 async function write(
   repo: ActionRepository,
+  viewer: Viewer,
   update: ReminderUpdate,
   id: string,
   version: number,
-  actor: Actor,
   today: string,
 ): Promise<Action> {
   switch (update.change) {
@@ -98,14 +127,13 @@ async function write(
       const text = update.evidence?.trim();
       const link = text && isLink(text) ? text : undefined;
       const note = text && !link ? text : DEFAULT_DONE_NOTE;
-      return repo.close(id, version, { status: 'done', note, ...(link ? { evidenceUrl: link } : {}) }, actor);
+      return closeAction(repo, viewer, id, version, { status: 'done', note, ...(link ? { evidenceUrl: link } : {}) });
     }
     case 'in_progress':
     case 'waiting':
-      return repo.update(id, version, { status: update.change }, actor);
+      return updateAction(repo, viewer, id, version, { status: update.change });
     case 'snooze':
-      // The next reminder moves; the due date (possibly statutory) does not.
-      return repo.update(id, version, { remindAfter: addDays(today, SNOOZE_DAYS) }, actor);
+      return snoozeAction(repo, viewer, id, version, today);
     case 'refresh':
       throw new ValidationError([{ path: 'verb', message: 'a refresh changes nothing' }]);
   }
@@ -131,7 +159,13 @@ function doneText(change: ReminderChange, today: string): string {
  * or, on the SEND lead's card, every item past the escalation point; plus the clicked item, so the
  * click's result shows even when it closed the item.
  */
-async function onRadar(deps: UpdateFromReminderDeps, card: ReminderUpdate['card'], today: string, clickedId?: string): Promise<Action[]> {
+async function onRadar(
+  deps: UpdateFromReminderDeps,
+  viewer: Viewer,
+  card: ReminderUpdate['card'],
+  today: string,
+  clickedId?: string,
+): Promise<Action[]> {
   const policy = deps.policy ?? DEFAULT_REMINDER_POLICY;
   const calendar = deps.calendar ?? createSchoolCalendar();
   const open =
@@ -140,15 +174,15 @@ async function onRadar(deps: UpdateFromReminderDeps, card: ReminderUpdate['card'
       : (await deps.repo.query({ ownerId: card.ownerId, dueTo: addDays(today, 120) })).filter((a) =>
           ownerReminderFor(a, today, policy, calendar),
         );
-  const clicked = clickedId && !open.some((a) => a.id === clickedId) ? await readItems(deps.repo, [clickedId]) : [];
+  const clicked = clickedId && !open.some((a) => a.id === clickedId) ? await readVisible(deps.repo, viewer, [clickedId]) : [];
   return [...open, ...clicked].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
 }
 
-/** Current state of every item on the card; an item that no longer exists drops off. */
-async function readItems(repo: ActionRepository, ids: string[]): Promise<Action[]> {
+/** Current state of every item on the card the viewer may see; one that no longer exists, or is not theirs to see, drops off. */
+async function readVisible(repo: ActionRepository, viewer: Viewer, ids: string[]): Promise<Action[]> {
   const found = await Promise.all(
     ids.map((id) =>
-      repo.get(id).catch((error: unknown) => {
+      readAction(repo, viewer, id).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       }),

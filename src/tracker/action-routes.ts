@@ -1,11 +1,11 @@
 import type { Server } from 'restify';
 import type { z } from 'zod';
 import { weeklyCheckIn } from './weekly-check-in';
-import { assertCanChange, canSee } from '@/kernel/access';
+import { actionHistory, closeAction, createActions, listActions, readAction, reopenAction, updateAction } from './action-commands';
 import type { Action, NewActionInput } from '@/kernel/action';
 import { londonDate } from '@/kernel/dates';
 import { parseInput } from '@/kernel/validate';
-import { ForbiddenError, NotFoundError } from '@/kernel/errors';
+import { ForbiddenError } from '@/kernel/errors';
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { jsonRoute } from '@/http/json-route';
@@ -19,17 +19,10 @@ export interface ActionRouteDeps {
   now: () => Date;
 }
 
-/** The tracker's REST API. Each route: who is calling, validate, one repository call, reply. */
+/** The tracker's REST API. Each route: who is calling, validate, one command (src/tracker/action-commands.ts), reply. */
 export function registerActionRoutes(server: Server, { repo, authenticate, logger, now }: ActionRouteDeps): void {
   const route = (handler: (user: User, req: Parameters<Parameters<typeof jsonRoute>[1]>[0]) => Promise<unknown>) =>
     jsonRoute(logger, async (req) => handler(await authenticate(req.headers), req));
-
-  /** Reads an action the caller may see; someone else's id is "not found", so ids reveal nothing. */
-  const visible = async (user: User, id: string): Promise<Action> => {
-    const action = await repo.get(id);
-    if (!canSee(user, action)) throw new NotFoundError(`No action with id ${id}`);
-    return action;
-  };
 
   server.get(
     '/api/me',
@@ -38,10 +31,7 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
 
   server.get(
     '/api/actions',
-    route(async (user, req) => {
-      const query = parseInput(listActionsQuery, req.query ?? {}, 'query');
-      return { actions: (await repo.query(query)).filter((a) => canSee(user, a)) };
-    }),
+    route(async (user, req) => ({ actions: await listActions(repo, user, parseInput(listActionsQuery, req.query ?? {}, 'query')) })),
   );
 
   server.get(
@@ -54,45 +44,34 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
 
   server.get(
     '/api/actions/:id',
-    route(async (user, req) => visible(user, req.params.id)),
+    route(async (user, req) => readAction(repo, user, req.params.id)),
   );
   server.get(
     '/api/actions/:id/history',
-    route(async (user, req) => ({ history: await repo.history((await visible(user, req.params.id)).id) })),
+    route(async (user, req) => ({ history: await actionHistory(repo, user, req.params.id) })),
   );
 
   server.post(
     '/api/actions',
-    route(async (user, req) => {
-      const body = parseInput(createActionsBody, req.body);
-      return { actions: await repo.createMany(body.actions as NewActionInput[], user) };
-    }),
+    route(async (user, req) => ({
+      actions: await createActions(repo, user, parseInput(createActionsBody, req.body).actions as NewActionInput[]),
+    })),
   );
 
-  /** A change to one action: validate the body, check the caller may change it, then one repository call. */
-  const changeRoute = <S extends z.ZodType>(schema: S, apply: (id: string, body: z.output<S>, user: User) => Promise<Action>) =>
-    route(async (user, req) => {
-      const body = parseInput(schema, req.body);
-      assertCanChange(user, await visible(user, req.params.id));
-      return apply(req.params.id, body, user);
-    });
+  /** A change to one action: validate the body, then the one command for it. */
+  const changeRoute = <S extends z.ZodType>(schema: S, apply: (user: User, id: string, body: z.output<S>) => Promise<Action>) =>
+    route(async (user, req) => apply(user, req.params.id, parseInput(schema, req.body)));
 
   server.patch(
     '/api/actions/:id',
-    changeRoute(updateActionBody, (id, body, user) => repo.update(id, body.version, body.patch, user)),
+    changeRoute(updateActionBody, (user, id, body) => updateAction(repo, user, id, body.version, body.patch)),
   );
   server.post(
     '/api/actions/:id/close',
-    changeRoute(closeActionBody, (id, body, user) => repo.close(id, body.version, body.close, user)),
+    changeRoute(closeActionBody, (user, id, body) => closeAction(repo, user, id, body.version, body.close)),
   );
-
   server.post(
     '/api/actions/:id/reopen',
-    route(async (user, req) => {
-      const body = parseInput(reopenActionBody, req.body);
-      if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can reopen an archived item.');
-      await visible(user, req.params.id);
-      return repo.reopen(req.params.id, body.version, body.note, user);
-    }),
+    changeRoute(reopenActionBody, (user, id, body) => reopenAction(repo, user, id, body.version, body.note)),
   );
 }

@@ -81,4 +81,11 @@ describe('configuration from templates', () => {
     expect(config.sharePoint).toBeNull();
     expect(config.digest).toBeNull();
   });
+
+  it('refuses to start embedded mode on a network address, saying why and what to configure instead', () => {
+    for (const host of ['0.0.0.0', '192.168.1.20', '::', 'tracker.school.example']) {
+      expect(() => loadConfig({ HOST: host })).toThrow(/HOST: embedded mode has no sign-in.*configure tenant mode/s);
+    }
+    for (const host of ['localhost', '127.0.0.1', '::1']) expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
 });

@@ -127,6 +127,13 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     expect(s.connector.updates()).toHaveLength(0);
   });
 
+  it('answers an empty, null or non-activity body with 400, never a 500', async () => {
+    for (const body of ['', 'null', '[]', '"hello"', '{}', '{"type":7}']) {
+      const res = await fetch(`${s.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect([res.status, body]).toEqual([400, body]);
+    }
+  });
+
   it('answers an unknown verb or malformed card data with an error card and writes nothing', async () => {
     const { card } = await propose(s);
     const unknown = await s.bot.post(cardAction(s.connector.url, 'capture.deleteEverything', clickData(card, CAPTURE_VERBS.saveAll)));

@@ -67,6 +67,20 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
         expect(await repo.query()).toHaveLength(2);
       });
 
+      it('refuses a key someone else saved first with a ConflictError: never their item, never a silent drop', async () => {
+        const [mine] = await repo.createMany([buildNewAction({ idempotencyKey: 'msg-7#0', description: 'Priya agreed this' })], sencoActor);
+        const error = await expectRejects(
+          repo.createMany([buildNewAction({ idempotencyKey: 'msg-7#0', description: 'Tom typed this' })], teacherActor),
+          ConflictError,
+        );
+
+        expect(error.message).toMatch(/already saved by someone else/);
+        expect(error.message).not.toContain('Priya agreed this');
+        expect(await repo.query()).toEqual([expect.objectContaining({ id: mine!.id, description: 'Priya agreed this' })]);
+        // The creator's own retry still returns their item.
+        expect((await repo.createMany([buildNewAction({ idempotencyKey: 'msg-7#0' })], sencoActor))[0]!.id).toBe(mine!.id);
+      });
+
       it('rejects an invalid batch naming the bad field, and writes none of it', async () => {
         const bad = buildNewAction({ owner: { ...teacher, email: 'not-an-email' } });
         const error = await expectRejects(repo.createMany([buildNewAction(), bad], sencoActor), ValidationError);

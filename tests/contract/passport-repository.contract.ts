@@ -64,6 +64,19 @@ export function describePassportRepositoryContract(name: string, makeStore: Pass
       expect((await repo.get('p1'))!.version).toBe(1);
     });
 
+    it('keeps every saved version, oldest first, with who saved each; a refused save adds none', async () => {
+      await repo.save('p1', 0, content, sencoActor);
+      await repo.save('p1', 1, { ...content, importantToMe: 'Football' }, teacherActor);
+      await expect(repo.save('p1', 1, content, sencoActor)).rejects.toThrow(ConflictError);
+
+      const versions = await repo.versions('p1');
+      expect(versions.map((v) => [v.version, v.updatedBy.id, v.content.importantToMe])).toEqual([
+        [1, sencoActor.id, 'Knowing what is happening next'],
+        [2, teacherActor.id, 'Football'],
+      ]);
+      expect(await repo.versions('p2')).toEqual([]);
+    });
+
     it('rejects bad content with ValidationError and stores nothing', async () => {
       await expect(repo.save('p1', 0, { ...content, howToSupport: [''] }, sencoActor)).rejects.toThrow(ValidationError);
       expect(await repo.get('p1')).toBeNull();

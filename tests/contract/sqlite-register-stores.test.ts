@@ -30,3 +30,17 @@ describe('SQLite role table', () => {
     expect(() => db.prepare("UPDATE role_history SET role = 'x'").run()).toThrow(/append-only/);
   });
 });
+
+describe('one-page profiles in the SQLite file', () => {
+  it('cannot be deleted, and a saved version cannot be changed, even with SQL', async () => {
+    const db = newDatabase();
+    const repo = new SqlitePassportRepository(db);
+    const content = { likeAndAdmire: 'Kind', importantToMe: 'Dogs', howToSupport: ['Visual timetable'], communication: 'Signs' };
+    await repo.save('p1', 0, content, sencoActor);
+
+    expect(() => db.prepare('DELETE FROM passports').run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM passport_versions').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE passport_versions SET data = '{}'").run()).toThrow(/append-only/);
+    expect(await repo.versions('p1')).toHaveLength(1);
+  });
+});

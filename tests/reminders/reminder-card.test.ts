@@ -1,7 +1,8 @@
 import { reminderCard } from '@/reminders/reminder-card';
 import { REMINDER_VERBS } from '@/reminders/reminder-verbs';
-import { buildAction, teacher } from '@tests/support/factories';
 import { cardText } from './support/card-clicks';
+import { escapeMarkdown } from '@/teams/markdown';
+import { buildAction, teacher } from '@tests/support/factories';
 
 const owner = { id: teacher.id, name: teacher.name };
 
@@ -38,5 +39,17 @@ describe('reminder card', () => {
     process.stdout.write(`reminder card with 40 long items (12 shown): ${bytes} bytes\n`);
     expect(bytes).toBeLessThan(28 * 1024);
     expect(cardText(card)).toContain('…and 28 more in the tracker.');
+  });
+
+  it('shows Markdown typed into an item as typed: a pasted link is text, never a link', () => {
+    const action = buildAction({
+      description: 'Read [the plan](https://phish.example) *now*',
+      pupil: { id: 'p-1', name: '**J.B.**', yearGroup: 4 },
+    });
+    const card = reminderCard({ owner, audience: 'owner', items: [{ action, kind: 'due' }], today: '2026-04-21' });
+    const texts = JSON.stringify(card);
+    expect(texts).not.toContain('[the plan](https://phish.example)');
+    expect(texts).toContain(JSON.stringify(escapeMarkdown('**J.B.**: Read [the plan](https://phish.example) *now*')).slice(1, -1));
+    expect(cardText(card)).toContain('**J.B.**: Read [the plan](https://phish.example) *now*');
   });
 });

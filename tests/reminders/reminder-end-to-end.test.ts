@@ -38,7 +38,7 @@ let upcoming: Action;
 let longOverdue: Action;
 let assistantsItem: Action;
 const sendLead = { id: senco.id, name: senco.name };
-const clickDeps = () => ({ repo, sendLeadIds: [senco.id], now: () => NOW });
+const clickDeps = () => ({ repo, sendTeamIds: [senco.id], now: () => NOW });
 
 async function startApp(mode: 'embedded' | 'tenant', taskKey: string | null = null): Promise<{ server: Server; url: string }> {
   const config = { ...loadConfig({ DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'silent' }), mode };
@@ -155,7 +155,9 @@ describe('reminders end to end over HTTP', () => {
 
     const refused = await handleReminderAction(clickDeps(), REMINDER_VERBS.inProgress, data, { id: assistant.id, name: assistant.name });
 
-    expect(cardText(refused)).toContain(`Only ${teacher.name} (the owner) or the SEND lead can update this item`);
+    expect(cardText(refused)).toContain('This reminder is for someone else, so it shows nothing here.');
+    expect(cardText(refused)).not.toContain(teacher.name);
+    expect(JSON.stringify(refused)).not.toContain(upcoming.id);
     expect(await repo.get(upcoming.id)).toMatchObject({ status: 'open', version: 1 });
   });
 

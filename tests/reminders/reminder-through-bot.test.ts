@@ -102,7 +102,12 @@ describe('reminder through the Teams bot', () => {
       cardClick(connector.url, grace, personalChatId(tom), REMINDER_VERBS.done, clickData(card, REMINDER_VERBS.done, action!.id)),
     );
 
-    expect(cardText(click.body.value)).toContain(`Only ${tom.name} (the owner) or the SEND lead can update this item`);
+    const text = cardText(click.body.value);
+    expect(text).toContain('This reminder is for someone else, so it shows nothing here.');
+    // Nothing of Tom's item reaches Grace: not his name, the pupil or what was agreed.
+    expect(text).not.toContain(tom.name);
+    expect(text).not.toContain('Book the review');
+    expect(JSON.stringify(click.body.value)).not.toContain(action!.id);
     expect(await repo.get(action!.id)).toMatchObject({ status: 'open', version: 1 });
   });
 

@@ -10,4 +10,6 @@ export interface PassportRepository {
    * (0 = none stored yet), so two editors never overwrite each other; ValidationError for bad content.
    */
   save(pupilId: string, expectedVersion: number, content: PassportContent, actor: Actor): Promise<Passport>;
+  /** Every saved version of the pupil's profile, oldest first (who saved each, when). Nothing is ever deleted. */
+  versions(pupilId: string): Promise<Passport[]>;
 }

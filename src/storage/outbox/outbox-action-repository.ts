@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 import type { HistoryEntry } from '@/kernel/history';
-import { AppError, ConflictError, PendingWriteError } from '@/kernel/errors';
+import { AppError, ConflictError, PendingWriteError, UnavailableError } from '@/kernel/errors';
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { isTransient } from './is-transient';
 import type { OutboxWrite, SqliteOutboxStore } from './outbox-store';
+
+/** How many items' last reads an instance keeps for outages (a school's open items, with room). */
+const LAST_READ_LIMIT = 5_000;
 
 /** What one `replay()` did. */
 export interface ReplayReport {
@@ -33,6 +36,7 @@ export interface OutboxOptions {
  */
 export class OutboxActionRepository implements ActionRepository {
   private replaying: Promise<ReplayReport> | null = null;
+  private readonly lastRead = new Map<string, Action>();
 
   constructor(
     private readonly inner: ActionRepository,
@@ -47,23 +51,52 @@ export class OutboxActionRepository implements ActionRepository {
   }
 
   update(id: string, expectedVersion: number, patch: ActionPatch, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'update', id, expectedVersion, patch, actor }, () => this.inner.update(id, expectedVersion, patch, actor));
+    return this.attempt({ kind: 'update', id, expectedVersion, patch, actor }, () =>
+      this.inner.update(id, expectedVersion, patch, actor),
+    ).then((a) => this.remember(a));
   }
 
   close(id: string, expectedVersion: number, close: CloseAction, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'close', id, expectedVersion, close, actor }, () => this.inner.close(id, expectedVersion, close, actor));
+    return this.attempt({ kind: 'close', id, expectedVersion, close, actor }, () =>
+      this.inner.close(id, expectedVersion, close, actor),
+    ).then((a) => this.remember(a));
   }
 
   reopen(id: string, expectedVersion: number, note: string, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'reopen', id, expectedVersion, note, actor }, () => this.inner.reopen(id, expectedVersion, note, actor));
+    return this.attempt({ kind: 'reopen', id, expectedVersion, note, actor }, () =>
+      this.inner.reopen(id, expectedVersion, note, actor),
+    ).then((a) => this.remember(a));
   }
 
-  get(id: string): Promise<Action> {
-    return this.inner.get(id);
+  /**
+   * Reads through to the store, remembering what it read; while the store cannot be reached, the last
+   * copy this instance read stands in, so a change made during an outage can still be checked against
+   * the access rule and queued (its expected version guards the replay). @throws UnavailableError
+   * when the store cannot be reached and this instance never read the item.
+   */
+  async get(id: string): Promise<Action> {
+    try {
+      return this.remember(await this.inner.get(id));
+    } catch (error) {
+      const known = this.lastRead.get(id);
+      if (!isTransient(error)) throw error;
+      if (known) return known;
+      throw new UnavailableError('SharePoint cannot be reached right now, so nothing was changed. Try again in a minute.', 30);
+    }
   }
 
-  query(query?: ActionQueryInput): Promise<Action[]> {
-    return this.inner.query(query);
+  async query(query?: ActionQueryInput): Promise<Action[]> {
+    const actions = await this.inner.query(query);
+    for (const action of actions) this.remember(action);
+    return actions;
+  }
+
+  /** Keeps the newest read of each item, the most recent LAST_READ_LIMIT items. */
+  private remember(action: Action): Action {
+    this.lastRead.delete(action.id);
+    this.lastRead.set(action.id, action);
+    if (this.lastRead.size > LAST_READ_LIMIT) this.lastRead.delete(this.lastRead.keys().next().value!);
+    return action;
   }
 
   history(id: string): Promise<HistoryEntry[]> {

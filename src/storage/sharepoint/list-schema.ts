@@ -151,6 +151,18 @@ export const PASSPORTS_LIST: ListSpec = {
   columns: [uniqueKey('PupilId', 'Pupil reference'), numberColumn('Version', 'Version'), note('Data', 'Data (JSON)')],
 };
 
+/** Every saved version of each one-page profile, appended on each save and never changed. */
+export const PASSPORT_VERSIONS_LIST: ListSpec = {
+  displayName: 'SEND Pupil Passport Versions',
+  description: 'Every saved version of each one-page profile, oldest first. Append-only.',
+  columns: [
+    uniqueKey('VersionKey', 'Pupil and version'),
+    text('PupilId', 'Pupil reference', true),
+    numberColumn('Version', 'Version'),
+    note('Data', 'Data (JSON)'),
+  ],
+};
+
 /** Who holds each role staff name in meetings ("SENCO", "attendance lead"): one item per role word. */
 export const ROLES_LIST: ListSpec = {
   displayName: 'SEND Roles',
@@ -184,6 +196,7 @@ export const ALL_LISTS: readonly ListSpec[] = [
   PASSPORTS_LIST,
   ROLES_LIST,
   ROLE_HISTORY_LIST,
+  PASSPORT_VERSIONS_LIST,
 ];
 
 /**

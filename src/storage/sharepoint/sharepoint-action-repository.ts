@@ -14,7 +14,7 @@ import { parseInput } from '@/kernel/validate';
 import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { rememberReadToken } from '@/kernel/ports/read-tokens';
-import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '@/kernel/plan-change';
+import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
 import {
   actionFields,
   actionOf,
@@ -94,7 +94,7 @@ export class SharePointActionRepository implements ActionRepository {
     const result = valid.map((input) => {
       const digest = digestOf(input);
       const existing = digest ? known.get(digest) : undefined;
-      if (existing) return existing;
+      if (existing) return replayOf(existing, who);
       const plan = planCreate(input, who, this.now(), randomUUID());
       planned.push(plan);
       // The same key twice in one call is one action, sent once: SharePoint would refuse the second create anyway.
@@ -112,7 +112,9 @@ export class SharePointActionRepository implements ActionRepository {
     const missing = refused.filter((action) => !stored.has(digestOf(action) ?? ''));
     if (missing.length > 0)
       throw new AppError(`SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`);
-    const inPlace = new Map(refused.map((action) => [action.id, stored.get(digestOf(action) ?? '')!]));
+    // A key someone else saved first is refused (ConflictError). SharePoint has no transaction across a
+    // $batch: this save's new items stay, keyed, so the same creator's retry returns them.
+    const inPlace = new Map(refused.map((action) => [action.id, replayOf(stored.get(digestOf(action) ?? '')!, who)]));
     return result.map((action) => inPlace.get(action.id) ?? action);
   }
 

@@ -4,7 +4,7 @@ import { parseInput } from '@/kernel/validate';
 import { ConflictError } from '@/kernel/errors';
 import { passportContentSchema, type Passport, type PassportContent } from '@/kernel/passport';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
-import { findItemByKey } from './graph-lookup';
+import { findItemByKey, findItemsWhere } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';
 
@@ -38,16 +38,48 @@ export class SharePointPassportRepository implements PassportRepository {
     if (current !== expectedVersion) throw conflict(current, expectedVersion);
     const passport: Passport = { pupilId, content, version: current + 1, updatedBy: who, updatedAt: this.now().toISOString() };
     const fields = { Title: pupilId, PupilId: pupilId, Version: passport.version, Data: JSON.stringify(passport) };
+    let written = true;
     try {
       if (item) await this.context.client.api(`${passports}/items/${item.id}/fields`).header('If-Match', item.eTag).patch(fields);
       else await this.context.client.api(`${passports}/items`).post({ fields });
-      return passport;
     } catch (error) {
       if (statusOf(error) !== 409 && statusOf(error) !== 412) throw graphFailure(error, 'save the profile');
+      written = false;
     }
-    // Someone saved between our read and our write: report the version they left.
-    const now = await this.readItem(pupilId);
-    throw conflict(now ? jsonColumn<Passport>(now, 'profile').version : 0, expectedVersion);
+    if (!written) {
+      // Someone saved between our read and our write: report the version they left.
+      const now = await this.readItem(pupilId);
+      throw conflict(now ? jsonColumn<Passport>(now, 'profile').version : 0, expectedVersion);
+    }
+    await this.appendVersion(passport);
+    return passport;
+  }
+
+  /** Every saved version, oldest first; the current profile counts even if its version entry was never appended. */
+  async versions(pupilId: string): Promise<Passport[]> {
+    const { passportVersions } = await this.context.lists.paths();
+    const items = await findItemsWhere(lookupTarget(this.context, passportVersions), 'PupilId', [pupilId]);
+    const saved = new Map(items.map((i) => jsonColumn<Passport>(i, 'profile version')).map((p) => [p.version, p]));
+    const current = await this.get(pupilId);
+    if (current && !saved.has(current.version)) saved.set(current.version, current);
+    return [...saved.values()].sort((a, b) => a.version - b.version);
+  }
+
+  /** Appends the version entry, keyed by pupil and version, so a repeat is a harmless 409. */
+  private async appendVersion(passport: Passport): Promise<void> {
+    const { passportVersions } = await this.context.lists.paths();
+    const fields = {
+      Title: passport.pupilId,
+      VersionKey: `${passport.pupilId}#${passport.version}`,
+      PupilId: passport.pupilId,
+      Version: passport.version,
+      Data: JSON.stringify(passport),
+    };
+    try {
+      await this.context.client.api(`${passportVersions}/items`).post({ fields });
+    } catch (error) {
+      if (statusOf(error) !== 409) throw graphFailure(error, 'keep the profile version');
+    }
   }
 
   private async readItem(pupilId: string): Promise<GraphListItem | undefined> {

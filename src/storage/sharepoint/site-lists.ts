@@ -8,6 +8,7 @@ import {
   DIGEST_SENDS_LIST,
   HISTORY_LIST,
   INTERVENTIONS_LIST,
+  PASSPORT_VERSIONS_LIST,
   PASSPORTS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
@@ -71,6 +72,7 @@ export const REGISTER_LISTS = {
   snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
   interventions: INTERVENTIONS_LIST.displayName,
   passports: PASSPORTS_LIST.displayName,
+  passportVersions: PASSPORT_VERSIONS_LIST.displayName,
   roles: ROLES_LIST.displayName,
   roleHistory: ROLE_HISTORY_LIST.displayName,
 };

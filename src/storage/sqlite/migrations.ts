@@ -155,4 +155,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER role_history_never_updated BEFORE UPDATE ON role_history
     BEGIN SELECT RAISE(ABORT, 'role history is append-only'); END;
   `,
+  // One-page profiles keep every saved version, and are never deleted (like actions).
+  `
+  CREATE TABLE passport_versions (
+    pupil_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (pupil_id, version)
+  ) STRICT;
+  INSERT INTO passport_versions (pupil_id, version, data) SELECT pupil_id, version, data FROM passports;
+  CREATE TRIGGER passports_never_deleted BEFORE DELETE ON passports
+    BEGIN SELECT RAISE(ABORT, 'one-page profiles are kept, never deleted'); END;
+  CREATE TRIGGER passport_versions_never_deleted BEFORE DELETE ON passport_versions
+    BEGIN SELECT RAISE(ABORT, 'profile versions are append-only'); END;
+  CREATE TRIGGER passport_versions_never_updated BEFORE UPDATE ON passport_versions
+    BEGIN SELECT RAISE(ABORT, 'profile versions are append-only'); END;
+  `,
 ];

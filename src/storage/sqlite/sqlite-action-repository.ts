@@ -14,7 +14,8 @@ import { OPEN_STATUSES } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
-import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange } from '@/kernel/plan-change';
+import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
+import { whenUnlocked } from './open-database';
 
 interface ActionRow {
   data: string;
@@ -40,18 +41,21 @@ export class SqliteActionRepository implements ActionRepository {
     const valid = validateNewActions(inputs);
     const who = validateActor(actor);
     const byKey = this.db.prepare<[string], ActionRow>('SELECT data FROM actions WHERE idempotency_key = ?');
-    return this.db
-      .transaction(() =>
-        valid.map((input) => {
-          const existing = input.idempotencyKey ? byKey.get(input.idempotencyKey) : undefined;
-          if (existing) return JSON.parse(existing.data) as Action;
-          const planned = planCreate(input, who, this.now(), randomUUID());
-          this.insert(planned.action);
-          this.appendHistory(planned);
-          return planned.action;
-        }),
-      )
-      .immediate();
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() =>
+          valid.map((input) => {
+            const existing = input.idempotencyKey ? byKey.get(input.idempotencyKey) : undefined;
+            // Throwing here rolls the whole save back: all or none.
+            if (existing) return replayOf(JSON.parse(existing.data) as Action, who);
+            const planned = planCreate(input, who, this.now(), randomUUID());
+            this.insert(planned.action);
+            this.appendHistory(planned);
+            return planned.action;
+          }),
+        )
+        .immediate(),
+    );
   }
 
   async get(id: string): Promise<Action> {
@@ -122,31 +126,33 @@ export class SqliteActionRepository implements ActionRepository {
   }
 
   private async change(id: string, expectedVersion: number, change: Change, actor: Actor): Promise<Action> {
-    return this.db
-      .transaction(() => {
-        const planned = planChange(this.read(id), expectedVersion, change, actor, this.now());
-        const { action } = planned;
-        const result = this.db
-          .prepare(
-            `UPDATE actions SET version = ?, status = ?, due_date = ?, owner_id = ?, item_type = ?, data = ?
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() => {
+          const planned = planChange(this.read(id), expectedVersion, change, actor, this.now());
+          const { action } = planned;
+          const result = this.db
+            .prepare(
+              `UPDATE actions SET version = ?, status = ?, due_date = ?, owner_id = ?, item_type = ?, data = ?
              WHERE id = ? AND version = ?`,
-          )
-          .run(
-            action.version,
-            action.status,
-            action.dueDate,
-            action.owner.id,
-            action.itemType,
-            JSON.stringify(action),
-            id,
-            expectedVersion,
-          );
-        // The immediate transaction already serialises writers; this compare-and-set is the belt to its braces.
-        if (result.changes !== 1) throw new ConflictError('This item was changed by someone else. Reload and try again.');
-        this.appendHistory(planned);
-        return action;
-      })
-      .immediate();
+            )
+            .run(
+              action.version,
+              action.status,
+              action.dueDate,
+              action.owner.id,
+              action.itemType,
+              JSON.stringify(action),
+              id,
+              expectedVersion,
+            );
+          // The immediate transaction already serialises writers; this compare-and-set is the belt to its braces.
+          if (result.changes !== 1) throw new ConflictError('This item was changed by someone else. Reload and try again.');
+          this.appendHistory(planned);
+          return action;
+        })
+        .immediate(),
+    );
   }
 
   private insert(action: Action): void {

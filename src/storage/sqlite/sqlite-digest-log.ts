@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DigestClaim, DigestLog, SentDigest } from '@/kernel/ports/digest-log';
+import { whenUnlocked } from './open-database';
 
 /** A claim older than this is taken to belong to a runner that died mid-send. */
 export const DEFAULT_CLAIM_LEASE_MS = 30 * 60_000;
@@ -33,16 +34,18 @@ export class SqliteDigestLog implements DigestLog {
       `UPDATE digest_sends SET status = 'claimed', claim_token = ?, claimed_at = ?, attempts = attempts + 1
        WHERE recipient_id = ? AND week = ? AND (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))`,
     );
-    return this.db
-      .transaction(() =>
-        [...new Set(recipientIds)].flatMap((recipientId) => {
-          const token = randomUUID();
-          const won =
-            insert.run(recipientId, week, token, at).changes === 1 || retake.run(token, at, recipientId, week, staleBefore).changes === 1;
-          return won ? [{ recipientId, week, token }] : [];
-        }),
-      )
-      .immediate();
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() =>
+          [...new Set(recipientIds)].flatMap((recipientId) => {
+            const token = randomUUID();
+            const won =
+              insert.run(recipientId, week, token, at).changes === 1 || retake.run(token, at, recipientId, week, staleBefore).changes === 1;
+            return won ? [{ recipientId, week, token }] : [];
+          }),
+        )
+        .immediate(),
+    );
   }
 
   async markSent(claim: DigestClaim, reference: string, now: Date): Promise<void> {

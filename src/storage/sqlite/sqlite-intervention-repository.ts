@@ -5,6 +5,7 @@ import { NotFoundError } from '@/kernel/errors';
 import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import { interventionRecord } from '@/kernel/intervention-record';
+import { whenUnlocked } from './open-database';
 
 interface DataRow {
   data: string;
@@ -20,32 +21,34 @@ export class SqliteInterventionRepository implements InterventionRepository {
   async create(input: NewInterventionInput, actor: Actor): Promise<Intervention> {
     const valid = parseInput(newInterventionSchema, input);
     const who = parseInput(actorSchema, actor, 'actor');
-    return this.db
-      .transaction(() => {
-        if (valid.idempotencyKey) {
-          const existing = this.db
-            .prepare<[string], DataRow>('SELECT data FROM interventions WHERE idempotency_key = ?')
-            .get(valid.idempotencyKey);
-          if (existing) return JSON.parse(existing.data) as Intervention;
-        }
-        const at = this.now().toISOString();
-        const intervention = interventionRecord(valid, who, at);
-        this.db
-          .prepare(
-            'INSERT INTO interventions (id, pupil_id, name, start_date, version, idempotency_key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            intervention.id,
-            intervention.pupilId,
-            intervention.name,
-            intervention.startDate,
-            1,
-            valid.idempotencyKey ?? null,
-            JSON.stringify(intervention),
-          );
-        return intervention;
-      })
-      .immediate();
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() => {
+          if (valid.idempotencyKey) {
+            const existing = this.db
+              .prepare<[string], DataRow>('SELECT data FROM interventions WHERE idempotency_key = ?')
+              .get(valid.idempotencyKey);
+            if (existing) return JSON.parse(existing.data) as Intervention;
+          }
+          const at = this.now().toISOString();
+          const intervention = interventionRecord(valid, who, at);
+          this.db
+            .prepare(
+              'INSERT INTO interventions (id, pupil_id, name, start_date, version, idempotency_key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              intervention.id,
+              intervention.pupilId,
+              intervention.name,
+              intervention.startDate,
+              1,
+              valid.idempotencyKey ?? null,
+              JSON.stringify(intervention),
+            );
+          return intervention;
+        })
+        .immediate(),
+    );
   }
 
   async get(id: string): Promise<Intervention> {
@@ -62,23 +65,25 @@ export class SqliteInterventionRepository implements InterventionRepository {
   async addMeasure(id: string, input: Measure, actor: Actor): Promise<Intervention> {
     const measure = parseInput(measureSchema, input, 'measure');
     parseInput(actorSchema, actor, 'actor');
-    return this.db
-      .transaction(() => {
-        const current = this.read(id);
-        const next: Intervention = {
-          ...current,
-          measures: [...current.measures.filter((m) => m.point !== measure.point), measure].sort(
-            (a, b) => POINT_ORDER.indexOf(a.point) - POINT_ORDER.indexOf(b.point),
-          ),
-          version: current.version + 1,
-          updatedAt: this.now().toISOString(),
-        };
-        this.db
-          .prepare('UPDATE interventions SET version = ?, data = ? WHERE id = ? AND version = ?')
-          .run(next.version, JSON.stringify(next), id, current.version);
-        return next;
-      })
-      .immediate();
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() => {
+          const current = this.read(id);
+          const next: Intervention = {
+            ...current,
+            measures: [...current.measures.filter((m) => m.point !== measure.point), measure].sort(
+              (a, b) => POINT_ORDER.indexOf(a.point) - POINT_ORDER.indexOf(b.point),
+            ),
+            version: current.version + 1,
+            updatedAt: this.now().toISOString(),
+          };
+          this.db
+            .prepare('UPDATE interventions SET version = ?, data = ? WHERE id = ? AND version = ?')
+            .run(next.version, JSON.stringify(next), id, current.version);
+          return next;
+        })
+        .immediate(),
+    );
   }
 
   private read(id: string): Intervention {

@@ -6,6 +6,7 @@ import { NotFoundError } from '@/kernel/errors';
 import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
+import { whenUnlocked } from './open-database';
 
 interface DataRow {
   data: string;
@@ -26,31 +27,33 @@ export class SqliteRegisterRepository implements RegisterRepository {
     const byUpn = this.db.prepare<[string], DataRow>('SELECT data FROM register_pupils WHERE upn = ?');
     const insert = this.db.prepare('INSERT INTO register_pupils (id, upn, on_roll, surname_key, data) VALUES (?, ?, 1, ?, ?)');
     const update = this.db.prepare('UPDATE register_pupils SET on_roll = 1, surname_key = ?, data = ? WHERE id = ?');
-    return this.db
-      .transaction((): UpsertResult => {
-        const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, leftRoll: 0 };
-        for (const fields of records) {
-          const row = byUpn.get(fields.upn);
-          const key = sortKey(fields);
-          if (!row) {
-            const record: PupilRecord = { ...fields, id: randomUUID(), onRoll: true, importedAt: at };
-            insert.run(record.id, record.upn, key, JSON.stringify(record));
-            result.created++;
-            continue;
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction((): UpsertResult => {
+          const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, leftRoll: 0 };
+          for (const fields of records) {
+            const row = byUpn.get(fields.upn);
+            const key = sortKey(fields);
+            if (!row) {
+              const record: PupilRecord = { ...fields, id: randomUUID(), onRoll: true, importedAt: at };
+              insert.run(record.id, record.upn, key, JSON.stringify(record));
+              result.created++;
+              continue;
+            }
+            const current = JSON.parse(row.data) as PupilRecord;
+            const next: PupilRecord = { ...fields, id: current.id, onRoll: true, importedAt: at };
+            if (current.onRoll && sameFields(current, next)) {
+              result.unchanged++;
+              continue;
+            }
+            update.run(key, JSON.stringify(next), current.id);
+            result.updated++;
           }
-          const current = JSON.parse(row.data) as PupilRecord;
-          const next: PupilRecord = { ...fields, id: current.id, onRoll: true, importedAt: at };
-          if (current.onRoll && sameFields(current, next)) {
-            result.unchanged++;
-            continue;
-          }
-          update.run(key, JSON.stringify(next), current.id);
-          result.updated++;
-        }
-        if (fullRoll) result.leftRoll = this.markLeft(new Set(records.map((r) => r.upn)));
-        return result;
-      })
-      .immediate();
+          if (fullRoll) result.leftRoll = this.markLeft(new Set(records.map((r) => r.upn)));
+          return result;
+        })
+        .immediate(),
+    );
   }
 
   async list({ includeOffRoll = false } = {}): Promise<PupilRecord[]> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
 import { DEFAULT_CLAIM_LEASE_MS } from './sqlite-digest-log';
+import { whenUnlocked } from './open-database';
 
 const keyOf = (c: ReminderClaim) => `${c.actionId}|${c.kind}|${c.occasion}`;
 
@@ -34,15 +35,17 @@ export class SqliteReminderLog implements ReminderLog {
        WHERE action_id = ? AND kind = ? AND occasion = ? AND outcome IS NULL AND claimed_at < ?
          AND EXISTS (SELECT 1 FROM actions WHERE id = ? AND version = ?)`,
     );
-    const won = this.db
-      .transaction(() =>
-        claims.filter(
-          (c) =>
-            insert.run(c.kind, c.occasion, claimedAt, c.actionId, c.version).changes === 1 ||
-            retake.run(c.version, claimedAt, c.actionId, c.kind, c.occasion, staleBefore, c.actionId, c.version).changes === 1,
-        ),
-      )
-      .immediate();
+    const won = await whenUnlocked(this.db, () =>
+      this.db
+        .transaction(() =>
+          claims.filter(
+            (c) =>
+              insert.run(c.kind, c.occasion, claimedAt, c.actionId, c.version).changes === 1 ||
+              retake.run(c.version, claimedAt, c.actionId, c.kind, c.occasion, staleBefore, c.actionId, c.version).changes === 1,
+          ),
+        )
+        .immediate(),
+    );
     for (const c of won) this.held.set(keyOf(c), claimedAt);
     return won;
   }

@@ -22,6 +22,11 @@ export function clickData(card: Node, verb: string, actionId: string, inputs: Re
 export function cardText(card: Node): string {
   return [...walk(card.body)]
     .filter((n) => n.type === 'TextBlock')
-    .map((n) => n.text)
+    .map((n) => shownText(String(n.text)))
     .join('\n');
+}
+
+/** A TextBlock's text as Teams shows it: Markdown backslash escapes (CommonMark: any ASCII punctuation) render as the character. */
+export function shownText(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

@@ -48,4 +48,69 @@ describe('the tab API when SharePoint cannot be reached', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps a tab edit made while SharePoint is down: 202 "pending", then the change on replay, never a 500', async () => {
+    const site = await startProvisionedSite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
+    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
+    const server = createServer({
+      config,
+      repo,
+      logger: createLogger('silent'),
+      now: () => new Date(),
+      authenticate: localIdentity({ ...senco, sendTeam: true }),
+    });
+    const { url } = await listenOnLoopback(server);
+    const send = (method: string, route: string, body?: unknown) =>
+      fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    try {
+      const [action] = await repo.createMany([buildNewAction()], senco);
+      expect((await send('GET', '/api/actions')).status).toBe(200); // the tab's list: this instance has read the item
+
+      site.standIn.inject({ kind: 'unavailable', operation: 'list items', count: 8, retryAfterSeconds: 0 });
+      const edit = await send('PATCH', `/api/actions/${action!.id}`, { version: 1, patch: { status: 'in_progress' } });
+      expect(edit.status).toBe(202);
+      expect(await edit.json()).toMatchObject({ error: 'pending' });
+
+      await repo.replay();
+      expect(await repo.get(action!.id)).toMatchObject({ status: 'in_progress', version: 2 });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.standIn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers an edit of an item this instance never read, while SharePoint is down, with 503 and Retry-After', async () => {
+    const site = await startProvisionedSite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
+    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+    const [action] = await site.repository().createMany([buildNewAction()], senco);
+    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
+    const server = createServer({
+      config,
+      repo,
+      logger: createLogger('silent'),
+      now: () => new Date(),
+      authenticate: localIdentity({ ...senco, sendTeam: true }),
+    });
+    const { url } = await listenOnLoopback(server);
+    try {
+      site.standIn.inject({ kind: 'unavailable', operation: 'list items', count: 4, retryAfterSeconds: 0 });
+      const edit = await fetch(`${url}/api/actions/${action!.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 1, patch: { status: 'in_progress' } }),
+      });
+      expect(edit.status).toBe(503);
+      expect(edit.headers.get('retry-after')).toBe('30');
+      expect(await edit.json()).toMatchObject({ error: 'unavailable', message: expect.stringMatching(/nothing was changed/) });
+      expect(await repo.get(action!.id)).toMatchObject({ status: 'open', version: 1 });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.standIn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

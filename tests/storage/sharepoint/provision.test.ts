@@ -7,6 +7,7 @@ import {
   HISTORY_LIST,
   INTERVENTIONS_LIST,
   PASSPORTS_LIST,
+  PASSPORT_VERSIONS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REMINDER_CLAIMS_LIST,
@@ -165,9 +166,15 @@ describe('provisioning the SharePoint lists', () => {
 
     const report = await provision();
     expect(report.created.filter((c) => c.startsWith('list '))).toEqual(
-      [REGISTER_PUPILS_LIST, REGISTER_SNAPSHOTS_LIST, INTERVENTIONS_LIST, PASSPORTS_LIST, ROLES_LIST, ROLE_HISTORY_LIST].map(
-        (l) => `list ${l.displayName}`,
-      ),
+      [
+        REGISTER_PUPILS_LIST,
+        REGISTER_SNAPSHOTS_LIST,
+        INTERVENTIONS_LIST,
+        PASSPORTS_LIST,
+        ROLES_LIST,
+        ROLE_HISTORY_LIST,
+        PASSPORT_VERSIONS_LIST,
+      ].map((l) => `list ${l.displayName}`),
     );
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
 

@@ -1,0 +1,81 @@
+import { assertCanChange, canSee, type Viewer } from '@/kernel/access';
+import type { Action, ActionPatch, ActionQueryInput, CloseAction, NewActionInput } from '@/kernel/action';
+import { addDays } from '@/kernel/dates';
+import { ForbiddenError, NotFoundError } from '@/kernel/errors';
+import type { HistoryEntry } from '@/kernel/history';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+
+/**
+ * The one way in to an action. Tab routes, reminder-card clicks and scheduled tasks call these with
+ * the authenticated caller; each applies the one access rule of the domain (`src/kernel/access.ts`)
+ * and makes one repository write. Nothing else calls the repository's write methods.
+ *
+ * Someone who may not see an item is told it does not exist, so an id reveals nothing.
+ */
+
+/** How long "Snooze" holds reminders off an item; its due date never moves. */
+export const SNOOZE_DAYS = 7;
+
+/** @throws NotFoundError when there is no such item or the viewer may not see it */
+export async function readAction(repo: ActionRepository, viewer: Viewer, id: string): Promise<Action> {
+  const action = await repo.get(id);
+  if (!canSee(viewer, action)) throw new NotFoundError(`No action with id ${id}`);
+  return action;
+}
+
+/** The items of `query` the viewer may see. */
+export async function listActions(repo: ActionRepository, viewer: Viewer, query: ActionQueryInput = {}): Promise<Action[]> {
+  return (await repo.query(query)).filter((a) => canSee(viewer, a));
+}
+
+/** @throws NotFoundError as `readAction` */
+export async function actionHistory(repo: ActionRepository, viewer: Viewer, id: string): Promise<HistoryEntry[]> {
+  return repo.history((await readAction(repo, viewer, id)).id);
+}
+
+/** Saves new actions as `viewer`; a retried request (same idempotency keys, same creator) returns the first save. */
+export function createActions(repo: ActionRepository, viewer: Viewer, inputs: NewActionInput[]): Promise<Action[]> {
+  return repo.createMany(inputs, viewer);
+}
+
+/** @throws NotFoundError, ForbiddenError, ConflictError (stale version, nothing overwritten), ValidationError */
+export async function updateAction(
+  repo: ActionRepository,
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+  patch: ActionPatch,
+): Promise<Action> {
+  assertCanChange(viewer, await readAction(repo, viewer, id));
+  return repo.update(id, expectedVersion, patch, viewer);
+}
+
+/** Done or parked with a closing note: the item moves to the archive. @throws as `updateAction` */
+export async function closeAction(
+  repo: ActionRepository,
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+  close: CloseAction,
+): Promise<Action> {
+  assertCanChange(viewer, await readAction(repo, viewer, id));
+  return repo.close(id, expectedVersion, close, viewer);
+}
+
+/** Brings an archived item back: the SEND team only. @throws as `updateAction` */
+export async function reopenAction(
+  repo: ActionRepository,
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+  note: string,
+): Promise<Action> {
+  if (!viewer.sendTeam) throw new ForbiddenError('Only the SEND team can reopen an archived item.');
+  await readAction(repo, viewer, id);
+  return repo.reopen(id, expectedVersion, note, viewer);
+}
+
+/** No reminder about the item before `today + SNOOZE_DAYS`; the due date (possibly statutory) does not move. @throws as `updateAction` */
+export function snoozeAction(repo: ActionRepository, viewer: Viewer, id: string, expectedVersion: number, today: string): Promise<Action> {
+  return updateAction(repo, viewer, id, expectedVersion, { remindAfter: addDays(today, SNOOZE_DAYS) });
+}
