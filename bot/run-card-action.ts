@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { saveProposedActions } from '@/capture/save-proposed-actions';
 import type { Actor, Person } from '@/kernel/action';
 import { ConflictError, PendingWriteError, ValidationError } from '@/kernel/errors';
@@ -9,8 +10,10 @@ import { errorCard } from '@/teams/error-card';
 import { pendingCard } from '@/capture/cards/pending-card';
 import { proposedActionsCard } from '@/capture/cards/proposed-actions-card';
 import { savedSummaryCard } from '@/capture/cards/saved-summary-card';
-import { CAPTURE_VERBS } from '@/capture/cards/capture-verbs';
-import { handleReminderAction, isReminderVerb } from '@/reminders/reminder-action';
+import { CAPTURE_VERBS, type CaptureVerb } from '@/capture/cards/capture-verbs';
+import { runReminderClick } from '@/reminders/reminder-action';
+import { reminderCardDataSchema } from '@/reminders/reminder-card-schema';
+import { REMINDER_VERBS, type ReminderVerb } from '@/reminders/reminder-verbs';
 import { schoolOf } from '@/capture/school-of';
 
 /** The card to show after a click, and whether everyone in the chat should see it (not just the clicker). */
@@ -59,68 +62,100 @@ async function reRender(deps: BotDeps, input: CardActionInput, data: ProposalDat
   return { card, forEveryone: false, outcome: 'refused' };
 }
 
+type Verb = { [K in keyof CardActions]: K }[keyof CardActions];
+
+/** One row of the card-action table: the verb's data schema, and the command + presenter it runs. */
+interface CardAction<S extends z.ZodType> {
+  schema: S;
+  run(deps: BotDeps, data: z.output<S>, input: CardActionInput): Promise<CardActionResult>;
+}
+const row = <S extends z.ZodType>(action: CardAction<S>) => action;
+
+/** Data of a Discard click: the proposal itself, or (older cards) just how many actions it held. */
+const discardDataSchema = z.union([
+  proposalDataSchema.transform((data) => data.rows.length),
+  z.looseObject({ count: z.number().int().min(1) }).transform((data) => data.count),
+]);
+
+const saveRow = (which: 'all' | 'selected') =>
+  row({ schema: proposalDataSchema, run: (deps, data, input) => saveProposal(deps, input, data, which) });
+
+const reminderRow = (verb: ReminderVerb) =>
+  row({
+    schema: reminderCardDataSchema,
+    run: async (deps, data, input) =>
+      deps.reminders
+        ? {
+            card: (await runReminderClick(deps.reminders, verb, data, input.actor)) as AdaptiveCardJson,
+            forEveryone: false,
+            outcome: 'reminder',
+          }
+        : { card: errorCard('Reminder buttons are not available here.'), forEveryone: false, outcome: 'unknown_verb' },
+  });
+
+/** Every Universal Action verb the bot's cards send. A new verb is one row. */
+const CARD_ACTIONS = {
+  [CAPTURE_VERBS.saveAll]: saveRow('all'),
+  [CAPTURE_VERBS.saveSelected]: saveRow('selected'),
+  [CAPTURE_VERBS.discard]: row({
+    schema: discardDataSchema,
+    run: async (_deps, count, input) => ({ card: discardedCard(count, input.actor), forEveryone: true, outcome: 'discarded' }),
+  }),
+  [REMINDER_VERBS.done]: reminderRow(REMINDER_VERBS.done),
+  [REMINDER_VERBS.inProgress]: reminderRow(REMINDER_VERBS.inProgress),
+  [REMINDER_VERBS.waiting]: reminderRow(REMINDER_VERBS.waiting),
+  [REMINDER_VERBS.snooze]: reminderRow(REMINDER_VERBS.snooze),
+  [REMINDER_VERBS.refresh]: reminderRow(REMINDER_VERBS.refresh),
+} satisfies Record<CaptureVerb | ReminderVerb, CardAction<z.ZodType>>;
+type CardActions = typeof CARD_ACTIONS;
+
 /**
- * One Universal Action click: validate the data, run one command, present the resulting card.
- * Never throws for bad input: malformed data or an unknown verb gives an error card and writes nothing;
- * a save the rules refuse gives the same card back with the problems listed.
+ * One Universal Action click: find the verb's row, validate its data with the row's schema, run its
+ * command and present the resulting card. Never throws for bad input: malformed data or an unknown
+ * verb gives an error card and writes nothing; a save the rules refuse gives the same card back with
+ * the problems listed.
  */
 export async function runCardAction(deps: BotDeps, input: CardActionInput): Promise<CardActionResult> {
   const value = cardActionValueSchema.safeParse(input.value);
   if (!value.success) return malformed();
   const { verb, data: raw } = value.data.action;
-
-  if (isReminderVerb(verb)) {
-    if (!deps.reminders)
-      return { card: errorCard('Reminder buttons are not available here.'), forEveryone: false, outcome: 'unknown_verb' };
-    try {
-      return {
-        card: (await handleReminderAction(deps.reminders, verb, raw, input.actor)) as AdaptiveCardJson,
-        forEveryone: false,
-        outcome: 'reminder',
-      };
-    } catch (error) {
-      if (error instanceof ValidationError) return malformed();
-      throw error;
-    }
+  if (!Object.hasOwn(CARD_ACTIONS, verb)) {
+    return { card: errorCard('That button is not one SEND Tracker knows.'), forEveryone: false, outcome: 'unknown_verb' };
   }
+  const action: CardAction<z.ZodType> = CARD_ACTIONS[verb as Verb];
+  const data = action.schema.safeParse(raw);
+  if (!data.success) return malformed();
+  return action.run(deps, data.data, input);
+}
 
-  switch (verb) {
-    case CAPTURE_VERBS.saveAll:
-    case CAPTURE_VERBS.saveSelected: {
-      const parsed = proposalDataSchema.safeParse(raw);
-      if (!parsed.success) return malformed();
-      const data = parsed.data;
-      const items = verb === CAPTURE_VERBS.saveAll ? data.rows : data.rows.filter((r) => r.include);
-      if (items.length === 0) return reRender(deps, input, data, ['Tick "Include" on at least one action, or use Save all.']);
-      try {
-        const saved = await saveProposedActions(
-          { repo: deps.repo, pupils: (await schoolOf(deps)).pupils, findPerson: (id) => input.findPerson(id, data.memberIds) },
-          { messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, items },
-          input.actor,
-        );
-        return { card: savedSummaryCard(saved, input.actor, deps.trackerUrl), forEveryone: true, outcome: 'saved' };
-      } catch (error) {
-        if (error instanceof ValidationError)
-          return reRender(
-            deps,
-            input,
-            data,
-            error.problems.map((p) => p.message),
-          );
-        if (error instanceof PendingWriteError)
-          return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
-        // Someone else already saved this card's actions: say so, show nothing of theirs.
-        if (error instanceof ConflictError) return { card: errorCard(error.message), forEveryone: false, outcome: 'refused' };
-        throw error;
-      }
-    }
-    case CAPTURE_VERBS.discard: {
-      const parsed = proposalDataSchema.safeParse(raw);
-      const count = parsed.success ? parsed.data.rows.length : typeof raw.count === 'number' ? raw.count : 0;
-      if (!parsed.success && count === 0) return malformed();
-      return { card: discardedCard(count, input.actor), forEveryone: true, outcome: 'discarded' };
-    }
-    default:
-      return { card: errorCard('That button is not one SEND Tracker knows.'), forEveryone: false, outcome: 'unknown_verb' };
+/** Save all, or the rows ticked "Include": one command, then the saved summary for everyone. */
+async function saveProposal(
+  deps: BotDeps,
+  input: CardActionInput,
+  data: ProposalData,
+  which: 'all' | 'selected',
+): Promise<CardActionResult> {
+  const items = which === 'all' ? data.rows : data.rows.filter((r) => r.include);
+  if (items.length === 0) return reRender(deps, input, data, ['Tick "Include" on at least one action, or use Save all.']);
+  try {
+    const saved = await saveProposedActions(
+      { repo: deps.repo, pupils: (await schoolOf(deps)).pupils, findPerson: (id) => input.findPerson(id, data.memberIds) },
+      { messageId: data.messageId, conversationId: data.conversationId, eventType: data.eventType, items },
+      input.actor,
+    );
+    return { card: savedSummaryCard(saved, input.actor, deps.trackerUrl), forEveryone: true, outcome: 'saved' };
+  } catch (error) {
+    if (error instanceof ValidationError)
+      return reRender(
+        deps,
+        input,
+        data,
+        error.problems.map((p) => p.message),
+      );
+    if (error instanceof PendingWriteError)
+      return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
+    // Someone else already saved this card's actions: say so, show nothing of theirs.
+    if (error instanceof ConflictError) return { card: errorCard(error.message), forEveryone: false, outcome: 'refused' };
+    throw error;
   }
 }

@@ -1,12 +1,14 @@
+import type { z } from 'zod';
 import type { Actor } from '@/kernel/action';
-import { parseInput } from '@/kernel/validate';
 import { ValidationError } from '@/kernel/errors';
-import { updateFromReminder, type ReminderChange, type UpdateFromReminderDeps } from './update-from-reminder';
+import { parseInput } from '@/kernel/validate';
 import { reminderCard } from './reminder-card';
 import { reminderCardDataSchema } from './reminder-card-schema';
 import { REMINDER_VERBS, type ReminderVerb } from './reminder-verbs';
+import { updateFromReminder, type ReminderChange, type UpdateFromReminderDeps } from './update-from-reminder';
 
-const CHANGES: Record<ReminderVerb, ReminderChange> = {
+/** What each reminder-card button does to the clicked item. */
+export const REMINDER_CHANGES: Record<ReminderVerb, ReminderChange> = {
   [REMINDER_VERBS.done]: 'done',
   [REMINDER_VERBS.inProgress]: 'in_progress',
   [REMINDER_VERBS.waiting]: 'waiting',
@@ -14,14 +16,34 @@ const CHANGES: Record<ReminderVerb, ReminderChange> = {
   [REMINDER_VERBS.refresh]: 'refresh',
 };
 
-/** True for the verbs this handler owns, so the bot's one card-action switch can delegate. */
-export function isReminderVerb(verb: string): verb is ReminderVerb {
-  return Object.hasOwn(CHANGES, verb);
+export type ReminderClickData = z.output<typeof reminderCardDataSchema>;
+
+/**
+ * A reminder-card click whose data is already validated (`reminderCardDataSchema`): the command
+ * (`updateFromReminder`, for the authenticated clicker) and its presenter (`reminderCard`).
+ */
+export async function runReminderClick(
+  deps: UpdateFromReminderDeps,
+  verb: ReminderVerb,
+  data: ReminderClickData,
+  actor: Actor,
+): Promise<Record<string, unknown>> {
+  const change = REMINDER_CHANGES[verb];
+  const view = await updateFromReminder(
+    deps,
+    {
+      change,
+      card: data.card,
+      ...(change !== 'refresh' && data.target ? { target: data.target } : {}),
+      ...(data.evidence ? { evidence: data.evidence } : {}),
+    },
+    actor,
+  );
+  return reminderCard(view);
 }
 
 /**
- * A click on a reminder card (Universal Action): validate the data, run the command, present the
- * refreshed card. Returns the card to send back in the invoke response.
+ * A click on a reminder card from raw Teams data: validate, then `runReminderClick`.
  * @throws ValidationError for malformed card data or an unknown verb
  */
 export async function handleReminderAction(
@@ -30,18 +52,6 @@ export async function handleReminderAction(
   data: unknown,
   actor: Actor,
 ): Promise<Record<string, unknown>> {
-  if (!isReminderVerb(verb)) throw new ValidationError([{ path: 'verb', message: `unknown reminder verb ${verb}` }]);
-  const parsed = parseInput(reminderCardDataSchema, data, 'data');
-  const change = CHANGES[verb];
-  const view = await updateFromReminder(
-    deps,
-    {
-      change,
-      card: parsed.card,
-      ...(change !== 'refresh' && parsed.target ? { target: parsed.target } : {}),
-      ...(parsed.evidence ? { evidence: parsed.evidence } : {}),
-    },
-    actor,
-  );
-  return reminderCard(view);
+  if (!Object.hasOwn(REMINDER_CHANGES, verb)) throw new ValidationError([{ path: 'verb', message: `unknown reminder verb ${verb}` }]);
+  return runReminderClick(deps, verb as ReminderVerb, parseInput(reminderCardDataSchema, data, 'data'), actor);
 }
