@@ -3,6 +3,7 @@ import type { IsoDate } from '@/kernel/dates';
 import type { EventType, ItemType } from '@/kernel/item-type';
 import { ValidationError, type FieldProblem } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { createActions } from '@/tracker/action-commands';
 
 /** One row of the proposed-actions card as the person left it. `index` is its place in the proposal. */
 export interface ConfirmedItem {
@@ -66,5 +67,5 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
     }
   }
   if (problems.length > 0) throw new ValidationError(problems);
-  return deps.repo.createMany(inputs, actor);
+  return createActions(deps.repo, actor, inputs);
 }

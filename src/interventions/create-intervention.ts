@@ -7,6 +7,7 @@ import type { InterventionRepository } from '@/kernel/ports/intervention-reposit
 import { reviewItems } from './review-items';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { createActions } from '@/tracker/action-commands';
 
 export interface CreateInterventionDeps {
   interventions: InterventionRepository;
@@ -31,6 +32,6 @@ export async function createIntervention(
   }
   const pupil = await deps.register.get(valid.pupilId);
   const intervention = await deps.interventions.create(valid, actor);
-  const items = await deps.actions.createMany(reviewItems(intervention, pupil), actor);
+  const items = await createActions(deps.actions, actor, reviewItems(intervention, pupil));
   return { intervention, warnings: interventionWarnings(intervention, today), reviewItemIds: items.map((a) => a.id) };
 }

@@ -1,5 +1,5 @@
 import { assertCanChange, canSee, type Viewer } from '@/kernel/access';
-import type { Action, ActionPatch, ActionQueryInput, CloseAction, NewActionInput } from '@/kernel/action';
+import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 import { addDays } from '@/kernel/dates';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
 import type { HistoryEntry } from '@/kernel/history';
@@ -33,9 +33,13 @@ export async function actionHistory(repo: ActionRepository, viewer: Viewer, id: 
   return repo.history((await readAction(repo, viewer, id)).id);
 }
 
-/** Saves new actions as `viewer`; a retried request (same idempotency keys, same creator) returns the first save. */
-export function createActions(repo: ActionRepository, viewer: Viewer, inputs: NewActionInput[]): Promise<Action[]> {
-  return repo.createMany(inputs, viewer);
+/**
+ * Saves new actions as `creator` (anyone may record what was agreed). A retried request (same
+ * idempotency keys, same creator) returns the first save; the same keys from anyone else are refused.
+ * @throws ValidationError, ConflictError
+ */
+export function createActions(repo: ActionRepository, creator: Actor, inputs: NewActionInput[]): Promise<Action[]> {
+  return repo.createMany(inputs, creator);
 }
 
 /** @throws NotFoundError, ForbiddenError, ConflictError (stale version, nothing overwritten), ValidationError */
