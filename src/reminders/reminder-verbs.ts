@@ -9,7 +9,5 @@ export const REMINDER_VERBS = {
 
 export type ReminderVerb = (typeof REMINDER_VERBS)[keyof typeof REMINDER_VERBS];
 
-export const REMINDER_VERB_VALUES = Object.values(REMINDER_VERBS) as [ReminderVerb, ...ReminderVerb[]];
-
 /** The Input.Text on the Done sub-card for item `actionId`: an evidence link or a short note. */
 export const evidenceInputId = (actionId: string) => `evidence-${actionId}`;

@@ -127,13 +127,13 @@ async function write(
       const text = update.evidence?.trim();
       const link = text && isLink(text) ? text : undefined;
       const note = text && !link ? text : DEFAULT_DONE_NOTE;
-      return closeAction(repo, viewer, id, version, { status: 'done', note, ...(link ? { evidenceUrl: link } : {}) });
+      return closeAction(repo, viewer, { id, version }, { status: 'done', note, ...(link ? { evidenceUrl: link } : {}) });
     }
     case 'in_progress':
     case 'waiting':
-      return updateAction(repo, viewer, id, version, { status: update.change });
+      return updateAction(repo, viewer, { id, version }, { status: update.change });
     case 'snooze':
-      return snoozeAction(repo, viewer, id, version, today);
+      return snoozeAction(repo, viewer, { id, version }, today);
     case 'refresh':
       throw new ValidationError([{ path: 'verb', message: 'a refresh changes nothing' }]);
   }

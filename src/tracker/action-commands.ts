@@ -42,44 +42,37 @@ export function createActions(repo: ActionRepository, creator: Actor, inputs: Ne
   return repo.createMany(inputs, creator);
 }
 
-/** @throws NotFoundError, ForbiddenError, ConflictError (stale version, nothing overwritten), ValidationError */
-export async function updateAction(
-  repo: ActionRepository,
-  viewer: Viewer,
-  id: string,
-  expectedVersion: number,
-  patch: ActionPatch,
-): Promise<Action> {
+/** The item a change is for, and the version the caller last saw (a stale one is a ConflictError, nothing overwritten). */
+export interface SeenItem {
+  id: string;
+  version: number;
+}
+
+/** Reads the item for `viewer` and checks they may change it. @throws NotFoundError, ForbiddenError */
+async function assertMayChange(repo: ActionRepository, viewer: Viewer, id: string): Promise<void> {
   assertCanChange(viewer, await readAction(repo, viewer, id));
-  return repo.update(id, expectedVersion, patch, viewer);
+}
+
+/** @throws NotFoundError, ForbiddenError, ConflictError (stale version, nothing overwritten), ValidationError */
+export async function updateAction(repo: ActionRepository, viewer: Viewer, item: SeenItem, patch: ActionPatch): Promise<Action> {
+  await assertMayChange(repo, viewer, item.id);
+  return repo.update(item.id, item.version, patch, viewer);
 }
 
 /** Done or parked with a closing note: the item moves to the archive. @throws as `updateAction` */
-export async function closeAction(
-  repo: ActionRepository,
-  viewer: Viewer,
-  id: string,
-  expectedVersion: number,
-  close: CloseAction,
-): Promise<Action> {
-  assertCanChange(viewer, await readAction(repo, viewer, id));
-  return repo.close(id, expectedVersion, close, viewer);
+export async function closeAction(repo: ActionRepository, viewer: Viewer, item: SeenItem, close: CloseAction): Promise<Action> {
+  await assertMayChange(repo, viewer, item.id);
+  return repo.close(item.id, item.version, close, viewer);
 }
 
 /** Brings an archived item back: the SEND team only. @throws as `updateAction` */
-export async function reopenAction(
-  repo: ActionRepository,
-  viewer: Viewer,
-  id: string,
-  expectedVersion: number,
-  note: string,
-): Promise<Action> {
+export async function reopenAction(repo: ActionRepository, viewer: Viewer, item: SeenItem, note: string): Promise<Action> {
   if (!viewer.sendTeam) throw new ForbiddenError('Only the SEND team can reopen an archived item.');
-  await readAction(repo, viewer, id);
-  return repo.reopen(id, expectedVersion, note, viewer);
+  await readAction(repo, viewer, item.id);
+  return repo.reopen(item.id, item.version, note, viewer);
 }
 
 /** No reminder about the item before `today + SNOOZE_DAYS`; the due date (possibly statutory) does not move. @throws as `updateAction` */
-export function snoozeAction(repo: ActionRepository, viewer: Viewer, id: string, expectedVersion: number, today: string): Promise<Action> {
-  return updateAction(repo, viewer, id, expectedVersion, { remindAfter: addDays(today, SNOOZE_DAYS) });
+export function snoozeAction(repo: ActionRepository, viewer: Viewer, item: SeenItem, today: string): Promise<Action> {
+  return updateAction(repo, viewer, item, { remindAfter: addDays(today, SNOOZE_DAYS) });
 }

@@ -64,14 +64,14 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
 
   server.patch(
     '/api/actions/:id',
-    changeRoute(updateActionBody, (user, id, body) => updateAction(repo, user, id, body.version, body.patch)),
+    changeRoute(updateActionBody, (user, id, body) => updateAction(repo, user, { id, version: body.version }, body.patch)),
   );
   server.post(
     '/api/actions/:id/close',
-    changeRoute(closeActionBody, (user, id, body) => closeAction(repo, user, id, body.version, body.close)),
+    changeRoute(closeActionBody, (user, id, body) => closeAction(repo, user, { id, version: body.version }, body.close)),
   );
   server.post(
     '/api/actions/:id/reopen',
-    changeRoute(reopenActionBody, (user, id, body) => reopenAction(repo, user, id, body.version, body.note)),
+    changeRoute(reopenActionBody, (user, id, body) => reopenAction(repo, user, { id, version: body.version }, body.note)),
   );
 }

@@ -7,8 +7,6 @@ export const CAPTURE_VERBS = {
 
 export type CaptureVerb = (typeof CAPTURE_VERBS)[keyof typeof CAPTURE_VERBS];
 
-export const CAPTURE_VERB_VALUES = Object.values(CAPTURE_VERBS) as [CaptureVerb, ...CaptureVerb[]];
-
 /** Input ids on the proposed-actions card, one set per row `i`. Short: twenty rows must fit in 28 KB. */
 export const rowInputIds = (i: number) => ({
   description: `d${i}`,
