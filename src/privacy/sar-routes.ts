@@ -1,6 +1,6 @@
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { Authenticate } from '@/http/identity';
-import { jsonRoute } from '@/http/json-route';
+import { jsonRoute, sendError } from '@/http/json-route';
 import type { Action } from '@/kernel/action';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
 import type { HistoryEntry } from '@/kernel/history';
@@ -13,6 +13,7 @@ import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import type { PupilRecord } from '@/kernel/pupil-record';
 import { parseInput } from '@/kernel/validate';
 import type { Logger } from '@/platform/logger';
+import { sarDocument } from './sar-document';
 import { sarExportParams } from './sar-schemas';
 
 export interface SarRouteDeps {
@@ -48,37 +49,58 @@ const orNull = <T>(read: Promise<T>): Promise<T | null> =>
   });
 
 /**
- * `GET /api/pupils/:pupilId/export`: everything the school holds about one pupil in the app, for a
- * subject access request: the register record, the one-page profile, interventions and measures, and
+ * `GET /api/pupils/:pupilId/export` (JSON) and `/export.docx` (the same, as a Word document a person
+ * can read): everything the school holds about one pupil in the app, for a subject access request —
+ * the register record, the one-page profile and every version of it, interventions and measures, and
  * every tracker action with its full audit trail (archived ones too). SEND team only (403 for anyone
  * else). The export is logged by ids and counts only.
  */
-export function registerSarRoutes(server: Server, { repo, authenticate, logger, now, register }: SarRouteDeps): void {
+export function registerSarRoutes(server: Server, deps: SarRouteDeps): void {
+  const { logger } = deps;
   server.get(
     '/api/pupils/:pupilId/export',
-    jsonRoute(logger, async (req): Promise<PupilExport> => {
-      const user = await authenticate(req.headers);
-      if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can export a pupil’s records.');
-      const { pupilId } = parseInput(sarExportParams, req.params);
-      const [actions, record, passport, passportVersions, interventions] = await Promise.all([
-        repo.query({ pupilId, includeArchived: true }),
-        register ? orNull(register.register.get(pupilId)) : null,
-        register?.passports ? register.passports.get(pupilId) : null,
-        register?.passports ? register.passports.versions(pupilId) : [],
-        register ? register.interventions.list({ pupilId }) : [],
-      ]);
-      const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));
-      logger.info({ pupilId, actorId: user.id, actions: actions.length, interventions: interventions.length }, 'subject access export');
-      return {
-        pupilId,
-        exportedAt: now().toISOString(),
-        exportedBy: { id: user.id, name: user.name },
-        register: record,
-        passport,
-        passportVersions,
-        interventions,
-        actions: withHistory,
-      };
-    }),
+    jsonRoute(logger, async (req) => exportFor(deps, req.headers, req.params)),
   );
+  server.get('/api/pupils/:pupilId/export.docx', async (req: Request, res: Response) => {
+    try {
+      const exported = await exportFor(deps, req.headers, req.params);
+      // The file name carries no name: downloads folders and email attachments get seen.
+      res.sendRaw(200, await sarDocument(exported), {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Disposition': `attachment; filename="subject-access-export-${exported.exportedAt.slice(0, 10)}.docx"`,
+        'Cache-Control': 'no-store',
+      });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+}
+
+async function exportFor(
+  { repo, authenticate, logger, now, register }: SarRouteDeps,
+  headers: Request['headers'],
+  params: unknown,
+): Promise<PupilExport> {
+  const user = await authenticate(headers);
+  if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can export a pupil’s records.');
+  const { pupilId } = parseInput(sarExportParams, params);
+  const [actions, record, passport, passportVersions, interventions] = await Promise.all([
+    repo.query({ pupilId, includeArchived: true }),
+    register ? orNull(register.register.get(pupilId)) : null,
+    register?.passports ? register.passports.get(pupilId) : null,
+    register?.passports ? register.passports.versions(pupilId) : [],
+    register ? register.interventions.list({ pupilId }) : [],
+  ]);
+  const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));
+  logger.info({ pupilId, actorId: user.id, actions: actions.length, interventions: interventions.length }, 'subject access export');
+  return {
+    pupilId,
+    exportedAt: now().toISOString(),
+    exportedBy: { id: user.id, name: user.name },
+    register: record,
+    passport,
+    passportVersions,
+    interventions,
+    actions: withHistory,
+  };
 }

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { buildIntervention } from '@tests/interventions/support';
 import { generatePrimaryRegister, simsCsv } from '@tests/register/generate-register';
 import { startRegisterApp } from '@tests/register/start-register-app';
@@ -76,6 +77,27 @@ describe('subject access export: everything the app holds that names the pupil, 
       expect(text).not.toContain('BRAVO');
       expect(text).not.toContain(other!.id);
       expect(text).not.toContain(other!.upn);
+
+      // The same export as a Word document a person can read: each section, this pupil, nobody else.
+      const docx = await fetch(`${app.baseUrl}/api/pupils/${pupil!.id}/export.docx`);
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-disposition')).toBe('attachment; filename="subject-access-export-2026-01-20.docx"');
+      const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!);
+      const words = [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+      for (const part of [
+        `Subject access export: ${pupil!.forename} ${pupil!.surname}`,
+        'Register record',
+        'One-page profile',
+        'Interventions',
+        'Actions agreed',
+        pupil!.upn,
+        'ALPHA reading',
+        'ALPHA phone parent',
+      ]) {
+        expect(words).toContain(part);
+      }
+      expect(words).not.toContain('BRAVO');
+      expect(words).not.toContain(other!.upn);
     } finally {
       await app.close();
     }
