@@ -123,8 +123,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false // stateless: any instance can serve any request
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      linuxFxVersion: 'NODE|22-lts' // Node 20 reached end of life on 30 April 2026
+      // The deploy ships the built server (dist/server) and tab (dist/tab): plain node, no npm, no build tools.
+      appCommandLine: 'node --enable-source-maps dist/server/main.js'
+      healthCheckPath: '/api/health'
       alwaysOn: true // reminder and digest tasks run in-process
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

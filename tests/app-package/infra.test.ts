@@ -40,8 +40,9 @@ describe('infra/azure.bicep', () => {
     );
   });
 
-  it('runs Node 20 LTS on Linux over HTTPS only, TLS 1.2+, no FTP, always on', () => {
-    expect(body).toContain("linuxFxVersion: 'NODE|20-lts'");
+  it('runs Node 22 LTS on Linux over HTTPS only, TLS 1.2+, no FTP, always on, with a health check', () => {
+    expect(body).toContain("linuxFxVersion: 'NODE|22-lts'");
+    expect(body).toContain("healthCheckPath: '/api/health'");
     expect(body).toContain('httpsOnly: true');
     expect(body).toContain("minTlsVersion: '1.2'");
     expect(body).toContain("ftpsState: 'Disabled'");
