@@ -8,31 +8,45 @@ import { localIdentity } from '@/http/identity';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
 import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
 import { openDatabase } from '@/storage/sqlite/open-database';
-import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 import { buildNewAction, senco } from '@tests/support/factories';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
+/** The real server over an outbox in front of the Graph stand-in, as the SEND lead. `seed` runs on SharePoint before the outbox opens. */
+async function startOutboxApp(seed: (site: ProvisionedSite) => Promise<void> = async () => {}) {
+  const site = await startProvisionedSite();
+  await seed(site);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
+  const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+  const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
+  const server = createServer({
+    config,
+    repo,
+    logger: createLogger('silent'),
+    now: () => new Date(),
+    authenticate: localIdentity({ ...senco, sendTeam: true }),
+  });
+  const { url } = await listenOnLoopback(server);
+  const send = (method: string, route: string, body?: unknown) =>
+    fetch(`${url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await site.standIn.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { site, repo, send, close };
+}
+
 describe('the tab API when SharePoint cannot be reached', () => {
   it('answers a save with 202 "pending" and the plain-English message, and the write arrives on replay', async () => {
-    const site = await startProvisionedSite();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
-    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
-    const server = createServer({
-      config,
-      repo,
-      logger: createLogger('silent'),
-      now: () => new Date(),
-      authenticate: localIdentity({ ...senco, sendTeam: true }),
-    });
-    const { url } = await listenOnLoopback(server);
+    const { site, repo, send, close } = await startOutboxApp();
     try {
       site.standIn.inject({ kind: 'unavailable', operation: '$batch', count: 4, retryAfterSeconds: 0 });
-      const res = await fetch(`${url}/api/actions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ actions: [buildNewAction()] }),
-      });
+      const res = await send('POST', '/api/actions', { actions: [buildNewAction()] });
       expect(res.status).toBe(202);
       expect(await res.json()).toEqual({
         error: 'pending',
@@ -43,27 +57,12 @@ describe('the tab API when SharePoint cannot be reached', () => {
       await repo.replay();
       expect(await repo.query()).toHaveLength(1);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await site.standIn.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await close();
     }
   });
 
   it('keeps a tab edit made while SharePoint is down: 202 "pending", then the change on replay, never a 500', async () => {
-    const site = await startProvisionedSite();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
-    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
-    const server = createServer({
-      config,
-      repo,
-      logger: createLogger('silent'),
-      now: () => new Date(),
-      authenticate: localIdentity({ ...senco, sendTeam: true }),
-    });
-    const { url } = await listenOnLoopback(server);
-    const send = (method: string, route: string, body?: unknown) =>
-      fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const { site, repo, send, close } = await startOutboxApp();
     try {
       const [action] = await repo.createMany([buildNewAction()], senco);
       expect((await send('GET', '/api/actions')).status).toBe(200); // the tab's list: this instance has read the item
@@ -76,41 +75,24 @@ describe('the tab API when SharePoint cannot be reached', () => {
       await repo.replay();
       expect(await repo.get(action!.id)).toMatchObject({ status: 'in_progress', version: 2 });
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await site.standIn.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await close();
     }
   });
 
   it('answers an edit of an item this instance never read, while SharePoint is down, with 503 and Retry-After', async () => {
-    const site = await startProvisionedSite();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
-    const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-    const [action] = await site.repository().createMany([buildNewAction()], senco);
-    const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
-    const server = createServer({
-      config,
-      repo,
-      logger: createLogger('silent'),
-      now: () => new Date(),
-      authenticate: localIdentity({ ...senco, sendTeam: true }),
+    let id = '';
+    const { site, repo, send, close } = await startOutboxApp(async (s) => {
+      id = (await s.repository().createMany([buildNewAction()], senco))[0]!.id;
     });
-    const { url } = await listenOnLoopback(server);
     try {
       site.standIn.inject({ kind: 'unavailable', operation: 'list items', count: 4, retryAfterSeconds: 0 });
-      const edit = await fetch(`${url}/api/actions/${action!.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ version: 1, patch: { status: 'in_progress' } }),
-      });
+      const edit = await send('PATCH', `/api/actions/${id}`, { version: 1, patch: { status: 'in_progress' } });
       expect(edit.status).toBe(503);
       expect(edit.headers.get('retry-after')).toBe('30');
       expect(await edit.json()).toMatchObject({ error: 'unavailable', message: expect.stringMatching(/nothing was changed/) });
-      expect(await repo.get(action!.id)).toMatchObject({ status: 'open', version: 1 });
+      expect(await repo.get(id)).toMatchObject({ status: 'open', version: 1 });
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await site.standIn.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await close();
     }
   });
 });
