@@ -19,6 +19,7 @@ import { registerPassportRoutes } from '@/passport/passport-routes';
 import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import { registerRoleRoutes, type RoleRouteDeps } from '@/roles/role-routes';
+import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
 
 export interface AppDeps {
   config: Config;
@@ -54,8 +55,10 @@ export function createServer(deps: AppDeps): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024, rejectUnknown: true }));
 
+  // For App Service's health check and for people: what mode, and how many writes wait to reach SharePoint.
   server.get('/api/health', async (_req, res) => {
-    res.json(200, { status: 'ok', mode: deps.config.mode });
+    const outbox = deps.repo instanceof OutboxActionRepository ? { outbox: { pending: deps.repo.pendingCount() } } : {};
+    res.json(200, { status: 'ok', mode: deps.config.mode, ...outbox });
   });
   deps.bot?.mount(server);
   registerActionRoutes(server, deps);

@@ -103,6 +103,11 @@ export class OutboxActionRepository implements ActionRepository {
     return this.inner.history(id);
   }
 
+  /** Writes waiting to reach SharePoint (the outbox depth). */
+  pendingCount(): number {
+    return this.outbox.pendingCount();
+  }
+
   /**
    * Sends every pending write, oldest first. Stops at the first transient failure (the rest stay
    * pending, in order). Concurrent calls share one run. Never throws for a refused write: conflicts

@@ -74,6 +74,11 @@ export class SqliteOutboxStore {
     return this.db.prepare<[], Row>("SELECT * FROM store_outbox WHERE state = 'pending' ORDER BY seq").all().map(toEntry);
   }
 
+  /** How many writes are waiting to reach the store: what /api/health reports as the outbox depth. */
+  pendingCount(): number {
+    return (this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM store_outbox WHERE state = 'pending'").get() ?? { n: 0 }).n;
+  }
+
   /** True while an earlier write to action `id` is still waiting: later writes must queue behind it. */
   hasPendingFor(id: string): boolean {
     return this.db.prepare("SELECT 1 FROM store_outbox WHERE state = 'pending' AND target_id = ? LIMIT 1").get(id) !== undefined;

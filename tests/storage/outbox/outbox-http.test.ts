@@ -53,9 +53,11 @@ describe('the tab API when SharePoint cannot be reached', () => {
         message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically',
       });
       expect(await repo.query()).toHaveLength(0);
+      expect(await (await send('GET', '/api/health')).json()).toMatchObject({ status: 'ok', outbox: { pending: 1 } });
 
       await repo.replay();
       expect(await repo.query()).toHaveLength(1);
+      expect(await (await send('GET', '/api/health')).json()).toMatchObject({ outbox: { pending: 0 } });
     } finally {
       await close();
     }
