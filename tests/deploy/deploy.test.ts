@@ -59,8 +59,10 @@ const freePort = () =>
     });
   });
 
-// npm's own variables from the `npm test` that runs this must not leak into the deploy's npm.
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+// The variables of the `npm test` that runs this (its lifecycle and package) must not leak into the
+// deploy's npm; configuration (npm_config_*, e.g. the Node headers CI builds native modules against) stays.
+const cleanEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(lifecycle|package|command|execpath|node_execpath)/i.test(k)));
 
 describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'send-deploy-'));
