@@ -3,12 +3,10 @@ import { formatDate, type IsoDate } from '@/kernel/dates';
 import { NEED_LABELS, SEN_STATUS_LABELS } from '@/kernel/need-codes';
 import { PASSPORT_HEADINGS, type PassportContent } from '@/kernel/passport';
 import type { PupilRecord } from '@/kernel/pupil-record';
+import { xmlSafeText } from '@/platform/xml-text';
 
 const year = (y: number) => (y === 0 ? 'Reception' : y < 0 ? 'Nursery' : `Year ${y}`);
-// Control characters are not allowed in XML 1.0 at all: drop them rather than write a broken file.
-// oxlint-disable-next-line no-control-regex -- control characters are not allowed in XML 1.0, so they are dropped
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ text: clean(line) }));
+const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ text: xmlSafeText(line) }));
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } });
 
 const cell = (children: Paragraph[], header = false) =>
@@ -33,7 +31,10 @@ function needsAndStrategies(needs: string[], strategies: string[]): Table {
         { length: rows },
         (_, i) =>
           new TableRow({
-            children: [cell([new Paragraph({ text: clean(needs[i] ?? '') })]), cell([new Paragraph({ text: clean(strategies[i] ?? '') })])],
+            children: [
+              cell([new Paragraph({ text: xmlSafeText(needs[i] ?? '') })]),
+              cell([new Paragraph({ text: xmlSafeText(strategies[i] ?? '') })]),
+            ],
           }),
       ),
     ],
@@ -50,7 +51,7 @@ export async function passportDocx(
   content: PassportContent,
   updatedOn: IsoDate,
 ): Promise<Buffer> {
-  const name = clean(`${pupil.forename} ${pupil.surname}`);
+  const name = xmlSafeText(`${pupil.forename} ${pupil.surname}`);
   const needs = [...pupil.needs].sort((a, b) => a.rank - b.rank).map((n) => NEED_LABELS[n.code]);
   const document = new Document({
     creator: 'SEND Tracker',

@@ -5,11 +5,9 @@ import { NEED_LABELS, SEN_STATUS_LABELS } from '@/kernel/need-codes';
 import { PASSPORT_HEADINGS } from '@/kernel/passport';
 import { STATUS_LABELS } from '@/kernel/status';
 import type { PupilExport } from './sar-routes';
+import { xmlSafeText } from '@/platform/xml-text';
 
-// Control characters are not allowed in XML 1.0: dropped rather than write a broken file.
-// oxlint-disable-next-line no-control-regex -- control characters are not allowed in XML 1.0, so they are dropped
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-const text = (s: string) => new Paragraph({ text: clean(s) });
+const text = (s: string) => new Paragraph({ text: xmlSafeText(s) });
 const heading = (s: string) => new Paragraph({ text: s, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } });
 const dateOrDash = (d: string | null | undefined) => (d ? formatDate(d) : '–');
 
@@ -17,7 +15,7 @@ const dateOrDash = (d: string | null | undefined) => (d ? formatDate(d) : '–')
 function table(rows: string[][], header?: string[]): Table {
   const cell = (s: string, bold = false) =>
     new TableCell({
-      children: [new Paragraph({ children: [new TextRun({ text: clean(s), bold })] })],
+      children: [new Paragraph({ children: [new TextRun({ text: xmlSafeText(s), bold })] })],
       width: { size: 100 / rows[0]!.length, type: WidthType.PERCENTAGE },
     });
   return new Table({
@@ -38,7 +36,7 @@ export async function sarDocument(exported: PupilExport): Promise<Buffer> {
   const r = exported.register;
   const name = r ? `${r.forename} ${r.surname}` : 'Pupil (not in the register)';
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ text: clean(`Subject access export: ${name}`), heading: HeadingLevel.TITLE }),
+    new Paragraph({ text: xmlSafeText(`Subject access export: ${name}`), heading: HeadingLevel.TITLE }),
     text(
       `Exported ${formatDateTime(exported.exportedAt)} by ${exported.exportedBy.name}. Everything SEND Tracker holds that names this pupil.`,
     ),

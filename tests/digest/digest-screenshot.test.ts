@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { composeDigestEmail } from '@/digest/compose-digest-email';
 import { deepLinks } from '@/digest/deep-links';
 import { hostileContents, lead } from './support/hostile-content';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@tests/browser/support/chromium';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/digest');
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -26,17 +27,9 @@ describe('the digest HTML in headless Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 30_000);
   afterAll(() => browser?.close());

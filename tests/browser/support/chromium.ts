@@ -11,21 +11,24 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
+/** Headless, and nothing talking to the internet (this machine's network is closed). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Headless Chromium with a fresh profile, nothing talking to the internet. */
 export async function launchChromium(): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'send-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
