@@ -71,30 +71,30 @@ export function isoWeek(date: IsoDate): string {
 }
 
 // Shown in British English by the platform's own locale data (ICU), as staff read dates: "Sept", not "Sep".
-const EN_GB = new Intl.DateTimeFormat('en-GB', {
+const PARTS = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+// A calendar date has no time zone: read its midnight in UTC. An instant is shown in London time.
+const DATE_EN_GB = new Intl.DateTimeFormat('en-GB', { ...PARTS, timeZone: 'UTC' });
+const DATE_TIME_EN_GB = new Intl.DateTimeFormat('en-GB', {
+  ...PARTS,
   timeZone: LONDON,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
 
-function partsOf(instant: Date): Record<string, string> {
-  return Object.fromEntries(EN_GB.formatToParts(instant).map((p) => [p.type, p.value]));
+// Built from parts: ICU versions differ on the comma after the weekday.
+function partsOf(formatter: Intl.DateTimeFormat, instant: Date): Record<string, string> {
+  return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
 /** "Fri 24 Apr 2026": how dates are shown to staff. */
 export function formatDate(date: IsoDate): string {
-  // Built from parts (ICU versions differ on the comma after the weekday); noon London time is always that date.
-  const p = partsOf(fromLondonLocal(...(date.split('-').map(Number) as [number, number, number]), 12));
+  const p = partsOf(DATE_EN_GB, new Date(`${date}T00:00:00Z`));
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "Wed 25 Nov 2026, 22:15": an instant (ISO timestamp) as staff read it, in London time. */
 export function formatDateTime(instant: string | Date): string {
-  const p = partsOf(new Date(instant));
+  const p = partsOf(DATE_TIME_EN_GB, new Date(instant));
   return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }
