@@ -51,21 +51,15 @@ export class OutboxActionRepository implements ActionRepository {
   }
 
   update(id: string, expectedVersion: number, patch: ActionPatch, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'update', id, expectedVersion, patch, actor }, () =>
-      this.inner.update(id, expectedVersion, patch, actor),
-    ).then((a) => this.remember(a));
+    return this.change({ kind: 'update', id, expectedVersion, patch, actor }, () => this.inner.update(id, expectedVersion, patch, actor));
   }
 
   close(id: string, expectedVersion: number, close: CloseAction, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'close', id, expectedVersion, close, actor }, () =>
-      this.inner.close(id, expectedVersion, close, actor),
-    ).then((a) => this.remember(a));
+    return this.change({ kind: 'close', id, expectedVersion, close, actor }, () => this.inner.close(id, expectedVersion, close, actor));
   }
 
   reopen(id: string, expectedVersion: number, note: string, actor: Actor): Promise<Action> {
-    return this.attempt({ kind: 'reopen', id, expectedVersion, note, actor }, () =>
-      this.inner.reopen(id, expectedVersion, note, actor),
-    ).then((a) => this.remember(a));
+    return this.change({ kind: 'reopen', id, expectedVersion, note, actor }, () => this.inner.reopen(id, expectedVersion, note, actor));
   }
 
   /**
@@ -89,6 +83,11 @@ export class OutboxActionRepository implements ActionRepository {
     const actions = await this.inner.query(query);
     for (const action of actions) this.remember(action);
     return actions;
+  }
+
+  /** A change to one item: kept in the outbox if the store cannot take it now; its result is remembered as the item's last read. */
+  private async change(write: OutboxWrite, run: () => Promise<Action>): Promise<Action> {
+    return this.remember(await this.attempt(write, run));
   }
 
   /** Keeps the newest read of each item, the most recent LAST_READ_LIMIT items. */
