@@ -5,7 +5,7 @@
 import { ValidationError } from '@/kernel/errors';
 import { CLI_USAGE, parseCliArgs } from './parse-cli-options';
 import { demoContext } from './demo/demo-context';
-import { parseActions } from '@/capture/parse/parse-actions';
+import { parseMessage } from '@/capture/parse/parse-actions';
 import { presentActions } from '@/capture/parse/present-actions';
 
 async function readStdin(): Promise<string> {
@@ -28,8 +28,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const text = options.text ?? (await readStdin());
-  const actions = parseActions(text, demoContext(text, options));
-  process.stdout.write(`${JSON.stringify(presentActions(actions), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(presentActions(parseMessage(text, demoContext(text, options))), null, 2)}\n`);
   return 0;
 }
 

@@ -1,6 +1,7 @@
+import { pupilLabel } from '@/kernel/pupil-label';
 import type { DigestContent, OwnerDigest, SchoolPicture } from './build-digest';
 import { RECENTLY_CLOSED_DAYS } from './build-digest';
-import type { Action, Pupil } from '@/kernel/action';
+import type { Action } from '@/kernel/action';
 import { addDays, daysBetween, formatDate, isoWeekday, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS, ITEM_TYPES } from '@/kernel/item-type';
 import { isClosed, STATUS_LABELS, STATUSES } from '@/kernel/status';
@@ -50,11 +51,6 @@ export interface DigestView {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function pupilLabel(pupil: Pupil): string {
-  if (pupil.yearGroup === null) return pupil.name;
-  return `${pupil.name} (${pupil.yearGroup === 0 ? 'Reception' : `Year ${pupil.yearGroup}`})`;
-}
 
 function whenLabel(action: Action, today: IsoDate): string {
   if (isClosed(action.status)) {

@@ -1,3 +1,4 @@
+import { yearLabel } from '@/kernel/pupil-label';
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDate, type IsoDate } from '@/kernel/dates';
 import { NEED_LABELS, SEN_STATUS_LABELS } from '@/kernel/need-codes';
@@ -5,7 +6,6 @@ import { PASSPORT_HEADINGS, type PassportContent } from '@/kernel/passport';
 import type { PupilRecord } from '@/kernel/pupil-record';
 import { xmlSafeText } from '@/platform/xml-text';
 
-const year = (y: number) => (y === 0 ? 'Reception' : y < 0 ? 'Nursery' : `Year ${y}`);
 const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ text: xmlSafeText(line) }));
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } });
 
@@ -62,7 +62,7 @@ export async function passportDocx(
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, right: 1134, bottom: 1134, left: 1134 } } },
         children: [
           new Paragraph({ text: `${name}: one-page profile`, heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: `${year(pupil.yearGroup)} · ${SEN_STATUS_LABELS[pupil.senStatus]}`, spacing: { after: 200 } }),
+          new Paragraph({ text: `${yearLabel(pupil.yearGroup)} · ${SEN_STATUS_LABELS[pupil.senStatus]}`, spacing: { after: 200 } }),
           needsAndStrategies(needs, content.howToSupport),
           heading(PASSPORT_HEADINGS.likeAndAdmire),
           ...lines(content.likeAndAdmire),

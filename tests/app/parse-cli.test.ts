@@ -17,39 +17,46 @@ describe('parse CLI', () => {
     const { code, stdout, stderr } = runCli(['--now', '2026-04-23T10:00', text]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+    // The message names one pupil, so every line is about J.B.; "Monitor progress" gives no type away.
+    const jb = { id: 'p-0001', name: 'J.B.' };
     expect(JSON.parse(stdout)).toEqual({
+      eventType: 'sen_support_meeting',
       actions: [
         {
           owner: { id: '00000000-0000-4000-8000-000000000002', name: 'Tom Reed' },
           due: '2026-04-24',
-          pupil: null,
+          pupil: jb,
           itemType: 'parent_follow_up',
+          itemTypeGuessed: false,
           description: 'Phone mum re reading plan',
-          warnings: ['No pupil'],
+          warnings: [],
         },
         {
           owner: { id: '00000000-0000-4000-8000-000000000001', name: 'Priya Shah' },
           due: '2026-05-07',
-          pupil: { id: 'p-0001', name: 'J.B.' },
+          pupil: jb,
           itemType: 'professional_referral',
+          itemTypeGuessed: false,
           description: 'Send EP referral for J.B.',
           warnings: [],
         },
         {
           owner: null,
           due: null,
-          pupil: null,
+          pupil: jb,
           itemType: 'parent_follow_up',
+          itemTypeGuessed: true,
           description: 'Monitor progress',
-          warnings: ["'Monitor progress' is not an action: what, by when?", 'No owner', 'No due date', 'No pupil'],
+          warnings: ["'Monitor progress' is not an action: what, by when?", 'No owner', 'No due date'],
         },
         {
           owner: { role: 'parents' },
           due: null,
-          pupil: null,
+          pupil: jb,
           itemType: 'document_to_share',
+          itemTypeGuessed: false,
           description: 'Send in the consent form',
-          warnings: ["Owner 'parents' is not a member of staff: who will chase it?", 'No due date', 'No pupil'],
+          warnings: ["Owner 'parents' is not a member of staff: who will chase it?", 'No due date'],
         },
       ],
     });

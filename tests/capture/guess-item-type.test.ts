@@ -3,7 +3,6 @@ import { DEFAULT_ITEM_TYPE, guessItemType } from '@/capture/parse/guess-item-typ
 describe('guessItemType', () => {
   it.each([
     ['Book the annual review for J.B.', 'annual_review'],
-    ['Review', 'annual_review'],
     ['Send EP referral for J.B.', 'professional_referral'],
     ['Refer to SALT', 'professional_referral'],
     ['Chase the CAMHS appointment', 'professional_referral'],
@@ -23,11 +22,32 @@ describe('guessItemType', () => {
     ['Send the EP report to parents', 'document_to_share'],
     ['Share minutes with the class teacher', 'document_to_share'],
   ] as const)('reads "%s" as %s', (text, type) => {
-    expect(guessItemType(text)).toBe(type);
+    expect(guessItemType(text)).toEqual({ itemType: type, guessed: false });
   });
 
-  it('falls back to parent follow-up when no word gives the type away', () => {
+  it('says when no word gives the type away, so the card marks its default as a guess', () => {
     expect(DEFAULT_ITEM_TYPE).toBe('parent_follow_up');
-    expect(guessItemType('Monitor progress')).toBe('parent_follow_up');
+    for (const text of ['Monitor progress', 'Review', 'Check reading support approach', 'Observe M.T. in maths']) {
+      expect(guessItemType(text)).toEqual({ itemType: DEFAULT_ITEM_TYPE, guessed: true });
+    }
+  });
+
+  it('reads what the words alone leave open from the owner and the meeting', () => {
+    expect(guessItemType('Observe N.C. in class', { ownerRole: 'EP' })).toEqual({ itemType: 'professional_referral', guessed: false });
+    expect(guessItemType('Get pupil views for the review', { meeting: 'annual_review' })).toEqual({
+      itemType: 'annual_review',
+      guessed: false,
+    });
+    expect(guessItemType('Get pupil views for the review').guessed).toBe(true);
+  });
+
+  it.each([
+    ['Send parent the revised support summary', 'document_to_share'],
+    ['Reduce written work for two weeks', 'classroom_adjustment'],
+    ['Trial visual instructions', 'classroom_adjustment'],
+    ['Review S.O.', 'support_plan_update'],
+    ['Share the spelling strategies with home', 'parent_follow_up'],
+  ] as const)('reads "%s" as %s, as the issue asked', (text, type) => {
+    expect(guessItemType(text)).toEqual({ itemType: type, guessed: false });
   });
 });

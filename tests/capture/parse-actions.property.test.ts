@@ -117,7 +117,9 @@ function readable(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** True when the owner of `action` is written in `text`: an @mention of them, or the role word. */
+const firstName = (name: string) => name.toLowerCase().split(' ')[0]!;
+
+/** True when the owner of `action` is written in `text`: an @mention of them, the role word, or their name. */
 function ownerIsInText(action: ProposedAction, text: string, ctx: CaptureContext): boolean {
   const seen = readable(text);
   if (action.owner === null) return true;
@@ -127,7 +129,8 @@ function ownerIsInText(action: ProposedAction, text: string, ctx: CaptureContext
   const byRole = Object.entries(ctx.roles).some(
     ([key, person]) => person.id === id && (seen.includes(key) || (/class teacher$/.test(key) && seen.includes('teacher'))),
   );
-  return byMention || byRole;
+  const byName = [...(ctx.staff ?? []), ...Object.values(ctx.roles)].some((p) => p.id === id && seen.includes(firstName(p.name)));
+  return byMention || byRole || byName;
 }
 
 function isWellFormed(action: ProposedAction): boolean {
@@ -175,18 +178,20 @@ describe('parseActions properties', () => {
     );
   });
 
-  it('never invents an owner: every owner is written in the message as a mention or a role word', () => {
+  it('never invents an owner: every owner is written in the message as a mention, a role word or a name', () => {
     fc.assert(
       fc.property(anyText, contextArb, (text, ctx) => parseActions(text, ctx).every((a) => ownerIsInText(a, text, ctx))),
       { numRuns: 400 },
     );
   });
 
-  it('gives no person as owner when nobody is @mentioned and no role from the table is written', () => {
+  it('gives no person as owner when nobody is @mentioned and no role or staff name from the table is written', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), chatArb), contextArb, (text, ctx) => {
         // "class teacher" resolves through the table's "year N class teacher" for the pupil.
-        fc.pre(!Object.keys(ctx.roles).some((key) => readable(text).includes(key)) && !readable(text).includes('teacher'));
+        const seen = readable(text);
+        fc.pre(!Object.keys(ctx.roles).some((key) => seen.includes(key)) && !seen.includes('teacher'));
+        fc.pre(!Object.values(ctx.roles).some((p) => seen.includes(firstName(p.name))));
         const noMentions = { ...ctx, mentions: [] };
         return parseActions(text, noMentions).every((a) => a.owner === null || a.owner.kind === 'role');
       }),

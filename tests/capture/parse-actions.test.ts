@@ -22,6 +22,7 @@ describe('parseActions on messages as SENCOs write them', () => {
         due: '2026-04-24',
         pupil: jb,
         itemType: 'parent_follow_up',
+        itemTypeGuessed: false,
         warnings: [],
       },
       {
@@ -30,6 +31,7 @@ describe('parseActions on messages as SENCOs write them', () => {
         due: '2026-05-07',
         pupil: jb,
         itemType: 'professional_referral',
+        itemTypeGuessed: false,
         warnings: [],
       },
       {
@@ -38,6 +40,7 @@ describe('parseActions on messages as SENCOs write them', () => {
         due: null,
         pupil: jb,
         itemType: 'parent_follow_up',
+        itemTypeGuessed: true,
         warnings: ["'Monitor progress' is not an action: what, by when?", 'No owner', 'No due date'],
       },
       {
@@ -46,6 +49,7 @@ describe('parseActions on messages as SENCOs write them', () => {
         due: '2026-05-07',
         pupil: jb,
         itemType: 'parent_follow_up',
+        itemTypeGuessed: false,
         warnings: [],
       },
       {
@@ -55,14 +59,21 @@ describe('parseActions on messages as SENCOs write them', () => {
         due: '2026-05-07',
         pupil: jb,
         itemType: 'parent_follow_up',
+        itemTypeGuessed: false,
         warnings: [],
       },
     ]);
   });
 
-  it('says which actions have no pupil when the meeting is not about one', () => {
+  it('carries the one pupil a message names to its other lines, as the meeting was about them', () => {
     const actions = parseActions(message, contextFor(message));
-    expect(actions.map((a) => a.warnings.includes('No pupil'))).toEqual([true, false, true, true, true]);
+    expect(actions.map((a) => a.pupil?.name)).toEqual(['J.B.', 'J.B.', 'J.B.', 'J.B.', 'J.B.']);
+  });
+
+  it('says which actions have no pupil when the message names two pupils and the meeting none', () => {
+    const text = `${message}\n- SENCO to update the SSP for A.K.`;
+    const actions = parseActions(text, contextFor(text));
+    expect(actions.map((a) => a.warnings.includes('No pupil'))).toEqual([true, false, true, true, true, false]);
     expect(actions[4]!.owner).toEqual({ kind: 'role', role: 'class teacher' });
   });
 
@@ -100,14 +111,24 @@ describe('parseActions on messages as SENCOs write them', () => {
     expect(action).toMatchObject({ due: null, itemType: 'document_to_share', warnings: ["'31/02' is not a real date"] });
   });
 
-  it('does not take a name that nobody @mentioned as an owner', () => {
-    const text = 'Tom to phone mum by Friday';
+  it('takes a name as owner only when it fits exactly one member of staff', () => {
+    const text = 'Sam to phone mum by Friday';
     const [action] = parseActions(text, contextFor(text, { mentions: [], meetingPupil: jb }));
     expect(action).toMatchObject({
       description: 'Phone mum',
       owner: null,
       due: '2026-04-24',
-      warnings: ["Owner 'Tom' is not recognised: @mention them"],
+      warnings: ["Owner 'Sam' is not recognised: @mention them"],
+    });
+    const tom = 'Tom to phone mum by Friday';
+    expect(parseActions(tom, contextFor(tom, { mentions: [], meetingPupil: jb }))[0]!.owner).toEqual({
+      kind: 'person',
+      person: DEMO_STAFF.year4Teacher,
+    });
+    const twoToms = { ...DEMO_STAFF.assistant, id: 'tom-2', name: 'Tom Hughes' };
+    expect(parseActions(tom, contextFor(tom, { mentions: [], meetingPupil: jb, staff: [twoToms] }))[0]).toMatchObject({
+      owner: null,
+      warnings: ["Owner 'Tom' could be 2 people: @mention them"],
     });
   });
 

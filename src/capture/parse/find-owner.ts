@@ -33,7 +33,7 @@ export interface OwnerResult {
   rest: string;
 }
 
-type OwnerContext = Pick<CaptureContext, 'mentions' | 'roles'>;
+type OwnerContext = Pick<CaptureContext, 'mentions' | 'roles' | 'staff'>;
 
 // oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const MENTION_ONLY = /^\u0000(\d+)\u0000$/;
@@ -43,6 +43,11 @@ const LEADING = /^(.{1,80}?)\s+(?:is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+t
 /** "<at>Tom</at>: phone mum", "<at>Tom</at> - phone mum", "<at>Tom</at> phone mum". */
 // oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
 const LEADING_MENTIONS = /^((?:\u0000\d+\u0000)(?:\s*(?:,|&|\+|\/|\band\b)\s*\u0000\d+\u0000)*)\s*[:\-–—,]?\s*(\S.*)$/is;
+/** "Year lead: trial a shorter routine", "Attendance lead - meet with mum": the owner as a label. */
+// oxlint-disable-next-line no-control-regex -- a mention is held as a NUL-delimited placeholder while the line is read
+const LEADING_LABEL = /^([^:\u0000]{1,40}?|\u0000\d+\u0000)\s*(?::|\s[-–—])\s*(\S.*)$/s;
+/** "EP referral to be completed by SENCO": the owner after a passive verb. */
+const PASSIVE_BY = /^(.*?\bto\s+be\s+\S+)\s+by\s+(.{1,60}?)\s*[.!]?\s*$/is;
 /** "... (owner: SENCO)", "... Owner - Tom". */
 const OWNER_LABEL = /\bowners?\s*[:=\-–—]\s*/gi;
 /** "... - SENCO", "... (class teacher)", "... – <at>Tom</at>". */
@@ -101,7 +106,7 @@ function resolvePart(raw: string, ctx: OwnerContext, pupil: Pupil | null, opts: 
   if (EXTERNAL_ROLE_WORDS.includes(word)) {
     return { owner: { kind: 'role', role: word }, warnings: [`Owner '${shown}' is not a member of staff: who will chase it?`] };
   }
-  if (COLLECTIVE_OWNER_WORDS.includes(word)) {
+  if (COLLECTIVE_OWNER_WORDS.includes(word) || /^(?:both|all|every|any)\s/.test(word)) {
     return { owner: null, warnings: [`Owner '${shown}' is not one person`] };
   }
   if (!opts.allowNames) return undefined;
@@ -109,13 +114,15 @@ function resolvePart(raw: string, ctx: OwnerContext, pupil: Pupil | null, opts: 
   if (words.length > 3 || !words.every((w) => NAME_WORD.test(w)) || ACTION_VERBS.has(words[0]!.toLowerCase())) {
     return undefined;
   }
-  // A plain name counts only when that person is @mentioned in this message: never guess.
-  const matches = ctx.mentions.filter((m) => {
-    const name = mentionKey(m.person.name);
+  // A plain name counts only when it fits exactly one person @mentioned here or known as staff: never guess.
+  const people = [...ctx.mentions.map((m) => m.person), ...(ctx.staff ?? [])];
+  const matches = people.filter((person) => {
+    const name = mentionKey(person.name);
     return name === word || (words.length === 1 && name.split(' ')[0] === word);
   });
-  const ids = new Set(matches.map((m) => m.person.id));
-  if (ids.size === 1) return { owner: { kind: 'person', person: matches[0]!.person }, warnings: [] };
+  const ids = new Set(matches.map((m) => m.id));
+  if (ids.size === 1) return { owner: { kind: 'person', person: matches[0]! }, warnings: [] };
+  if (ids.size > 1) return { owner: null, warnings: [`Owner '${shown}' could be ${matches.length} people: @mention them`] };
   return { owner: null, warnings: [`Owner '${shown}' is not recognised: @mention them`] };
 }
 
@@ -146,6 +153,8 @@ function resolveOwners(subject: string, ctx: OwnerContext, pupil: Pupil | null, 
  */
 export function findOwner(line: string, ctx: OwnerContext, pupil: Pupil | null): OwnerResult {
   const attempts: [RegExp, PartOptions, 'subject-first' | 'subject-last'][] = [
+    [LEADING_LABEL, { allowNames: true }, 'subject-first'],
+    [PASSIVE_BY, { allowNames: true }, 'subject-last'],
     [LEADING, { allowNames: true }, 'subject-first'],
     [LEADING_MENTIONS, { allowNames: false }, 'subject-first'],
     [TRAILING_MENTIONS, { allowNames: false }, 'subject-last'],

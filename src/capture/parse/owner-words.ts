@@ -98,6 +98,7 @@ export const ACTION_VERBS = new Set(
     'phone call ring text meet send share email e-mail forward circulate arrange book refer complete update write ' +
     'review check set apply contact speak talk ask chase organise organize order provide invite monitor ' +
     'continue start begin add make request follow get put give find liaise discuss agree plan prepare observe ' +
-    'assess submit sort look support keep use try move run do read print draft upload record note log'
+    'assess submit sort look support keep use try move run do read print draft upload record note log ' +
+    'book bring collect reply swap attend trial reduce introduce deliver chase seat visit teach model'
   ).split(' '),
 );

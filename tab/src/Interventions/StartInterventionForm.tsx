@@ -6,7 +6,7 @@ import { MEASURE_KINDS, STAFF_ROLES, type MeasureKind, type NewInterventionInput
 import { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/api-types';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
 import type { RegisterPupil } from '@tab/Register/passport-api';
-import { yearLabel } from '@tab/Register/passport-api';
+import { yearLabel } from '@/kernel/pupil-label';
 import type { RegisterApi } from '@tab/Register/register-api';
 import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
 import { FormFooter } from '@tab/components/FormProblems/FormFooter';

@@ -38,8 +38,3 @@ export function createPassportApi(getToken: GetToken): PassportApi {
     docx: async (id) => responseFile(await sendRequest(getToken, `${pupil(id)}/passport.docx`, { accept: '*/*' }), 'profile.docx'),
   };
 }
-
-/** "Year 4", "Reception", "Nursery": how a census year group reads. */
-export function yearLabel(yearGroup: number): string {
-  return yearGroup < 0 ? 'Nursery' : yearGroup === 0 ? 'Reception' : `Year ${yearGroup}`;
-}

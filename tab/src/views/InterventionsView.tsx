@@ -7,7 +7,8 @@ import { EffectivenessTable } from '@tab/Interventions/EffectivenessTable';
 import { InterventionList, pupilLabel } from '@tab/Interventions/InterventionList';
 import { RecordMeasureForm } from '@tab/Interventions/RecordMeasureForm';
 import { StartInterventionForm } from '@tab/Interventions/StartInterventionForm';
-import { createPassportApi, yearLabel } from '@tab/Register/passport-api';
+import { yearLabel } from '@/kernel/pupil-label';
+import { createPassportApi } from '@tab/Register/passport-api';
 import { createRegisterApi } from '@tab/Register/register-api';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
 

@@ -10,7 +10,8 @@ import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { ItemHistory } from '@tab/components/ItemHistory/ItemHistory';
-import { createPassportApi, yearLabel, type RegisterPupil } from '@tab/Register/passport-api';
+import { yearLabel } from '@/kernel/pupil-label';
+import { createPassportApi, type RegisterPupil } from '@tab/Register/passport-api';
 import { filterOptions } from './view-options';
 
 // The profile editor is for the SEND team only: everyone else never downloads it.

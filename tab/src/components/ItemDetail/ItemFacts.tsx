@@ -1,3 +1,4 @@
+import { pupilLabel } from '@/kernel/pupil-label';
 import { Link } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Action } from '@/kernel/action';
@@ -11,10 +12,7 @@ import { useItemDetailStyles } from './ItemDetail.styles';
 export function ItemFacts({ action, today }: { action: Action; today: IsoDate }) {
   const styles = useItemDetailStyles();
   const facts: [string, ReactNode][] = [
-    [
-      'Pupil',
-      `${action.pupil.name}${action.pupil.yearGroup === null ? '' : action.pupil.yearGroup === 0 ? ' (Reception)' : ` (Year ${action.pupil.yearGroup})`}`,
-    ],
+    ['Pupil', pupilLabel(action.pupil)],
     ['Type', ITEM_TYPE_LABELS[action.itemType]],
     ['Owner', action.owner.name],
     [
