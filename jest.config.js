@@ -9,10 +9,11 @@ module.exports = {
     '^@tests/(.*)$': '<rootDir>/tests/$1',
   },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // jose (behind jwks-rsa) ships ES modules only: SWC turns them into CommonJS for Jest like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose (behind jwks-rsa) and adaptivecards (with its carousel, swiper) ship ES modules only: SWC turns
+  // them into CommonJS for Jest like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(?:jose|adaptivecards|swiper|ssr-window|dom7)/)'],
   transform: {
-    '^.+\\.[tj]sx?$': [
+    '^.+\\.(?:[tj]sx?|mjs)$': [
       '@swc/jest',
       {
         jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },

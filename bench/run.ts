@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { measureBot } from './bot-bench';
+import { measureCaptureAccuracy } from './capture-accuracy';
 import { measureDigestRoundTrips, measureGraphRoundTrips, measureReminderRoundTrips } from './graph-round-trips';
 import { measureEmbeddedStore } from './store-bench';
 import { measureTab } from './tab-bench';
@@ -18,9 +19,21 @@ async function main(): Promise<void> {
   const digests = await measureDigestRoundTrips(200);
   const store = await measureEmbeddedStore(100_000);
   const tab = await measureTab({ rows: 5000 });
+  const capture = measureCaptureAccuracy();
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const rows: [string, string, string][] = [
+    [
+      `Capture corpus: ${capture.lines} meeting lines in ${capture.messages} messages, actions lost / invented`,
+      `${capture.lost} / ${capture.invented}`,
+      '0 / 0',
+    ],
+    ...Object.entries(capture.accuracy).map(([field, pct]): [string, string, string] => [
+      `Capture corpus: ${field} right`,
+      `${pct}%`,
+      '>= 97%',
+    ]),
+    ['Six-line annual review: interactions from typed lines to saved actions', `${capture.annualReviewInteractions}`, ''],
     ['Capture turn (5 actions -> card), p50 / p95', `${bot.capture.p50} / ${bot.capture.p95} ms`, ''],
     ['Bare echo bot, same SDK and server, p50 / p95', `${bot.echo.p50} / ${bot.echo.p95} ms`, ''],
     ['Capture p95 / echo p95', `${bot.captureToEchoP95}x`, '<= 2x'],
@@ -74,7 +87,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'results.json'),
-    JSON.stringify({ started, node: process.version, bot, graph, reminders, digests, store, tab }, null, 2),
+    JSON.stringify({ started, node: process.version, capture, bot, graph, reminders, digests, store, tab }, null, 2),
   );
   fs.writeFileSync(path.join(dir, 'results.md'), markdown);
   process.stdout.write(`${markdown}\nWritten to bench/results/results.json and results.md\n`);

@@ -5,6 +5,8 @@ import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
 import type { MemberCache } from '@/teams/member-cache';
+import type { MeetingTitles } from '@/teams/meeting-titles';
+import type { SchoolDatesInput } from '@/kernel/school-calendar';
 
 /** Everything the bot's handlers need, passed in by the composition root. */
 export interface BotDeps {
@@ -23,6 +25,10 @@ export interface BotDeps {
   now: () => Date;
   /** Conversation members already looked up (optional: without it every mention is looked up). */
   members?: MemberCache;
+  /** Meeting titles already looked up (optional: without it a meeting chat's title is not read). */
+  meetings?: MeetingTitles;
+  /** The school's term and holiday dates: "end of term" and "half term" in a message mean these. */
+  schoolDates?: SchoolDatesInput;
   /** When set, reminder card clicks are handled too (see src/reminders/reminder-action.ts). */
   reminders?: UpdateFromReminderDeps;
 }

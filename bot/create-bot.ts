@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { BotCredentials, Config } from '@/app/config';
 import type { BotDeps } from '@bot/bot-deps';
 import { handleCardAction } from './handle-card-action';
-import { handleInstall } from './handle-install';
+import { handleInstall, handleInstallAdd } from './handle-install';
 import { handleMessage } from './handle-message';
 import { searchPupils } from '@/capture/handle-pupil-search';
 import { schoolOf } from '@/capture/school-of';
@@ -46,7 +46,7 @@ export async function createBot(config: Config, deps: BotDeps, options: CreateBo
   app.on('message', (ctx) => handleMessage(deps, ctx));
   app.on('card.action', (ctx) => handleCardAction(deps, ctx));
   app.on('card.search', async (ctx) => searchPupils((await schoolOf(deps)).pupils, ctx.activity.value));
-  app.on('install.add', (ctx) => handleInstall(deps, ctx.activity));
+  app.on('install.add', (ctx) => handleInstallAdd(deps, ctx));
   app.on('conversationUpdate', (ctx) => handleInstall(deps, ctx.activity));
   // Registers POST /api/messages on the adapter; nothing listens until `mount`.
   await app.initialize();

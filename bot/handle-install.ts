@@ -1,5 +1,7 @@
 import type { Activity } from '@microsoft/teams.api';
 import type { BotDeps } from '@bot/bot-deps';
+import { helpCard } from '@/capture/cards/help-card';
+import { cardAttachment } from '@/teams/card-attachment';
 
 /**
  * The bot was added to a chat, channel or meeting (installationUpdate add, or conversationUpdate
@@ -11,6 +13,20 @@ export async function handleInstall(deps: BotDeps, activity: Activity): Promise<
     if (!added.some((m) => m.id === activity.recipient.id)) return;
   }
   await rememberConversation(deps, activity);
+}
+
+/**
+ * The app was installed for someone in their personal scope: remember the chat, and say what the bot
+ * does with the help card (first run). Shared chats get no welcome: the bot stays quiet there until
+ * asked.
+ */
+export async function handleInstallAdd(
+  deps: BotDeps,
+  ctx: { activity: Activity; send: (activity: { type: 'message'; attachments: ReturnType<typeof cardAttachment>[] }) => Promise<unknown> },
+): Promise<void> {
+  await handleInstall(deps, ctx.activity);
+  if (ctx.activity.conversation.conversationType !== 'personal') return;
+  await ctx.send({ type: 'message', attachments: [cardAttachment(helpCard({ trackerUrl: deps.trackerUrl, reason: 'welcome' }))] });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { saveProposedActions } from '@/capture/save-proposed-actions';
 import type { Actor, Person } from '@/kernel/action';
-import { ConflictError, PendingWriteError, ValidationError } from '@/kernel/errors';
+import { ConflictError, PendingWriteError, ValidationError, type FieldProblem } from '@/kernel/errors';
 import type { BotDeps } from '@bot/bot-deps';
 import type { AdaptiveCardJson } from '@/teams/card-attachment';
 import { cardActionValueSchema, proposalDataSchema, type ProposalData } from '@/capture/cards/card-data-schemas';
@@ -15,6 +15,7 @@ import { runReminderClick } from '@/reminders/reminder-action';
 import { reminderCardDataSchema } from '@/reminders/reminder-card-schema';
 import { REMINDER_VERBS, type ReminderVerb } from '@/reminders/reminder-verbs';
 import { schoolOf } from '@/capture/school-of';
+import { shownPupil } from '@/capture/propose';
 
 /** The card to show after a click, and whether everyone in the chat should see it (not just the clicker). */
 export interface CardActionResult {
@@ -41,23 +42,47 @@ const malformed = (): CardActionResult => ({
   outcome: 'malformed',
 });
 
-async function reRender(deps: BotDeps, input: CardActionInput, data: ProposalData, problems: string[]): Promise<CardActionResult> {
+/** Why Save refused, split: problems of one row go beside that row, the rest at the top of the card. */
+function placeProblems(problems: readonly FieldProblem[]): { card: string[]; rows: Map<number, string[]> } {
+  const rows = new Map<number, string[]>();
+  const card: string[] = [];
+  for (const p of problems) {
+    const row = /^items\.(\d+)\./.exec(p.path);
+    if (!row) {
+      card.push(p.message);
+      continue;
+    }
+    const index = Number(row[1]);
+    rows.set(index, [...(rows.get(index) ?? []), p.message.replace(/^Action \d+: /, '')]);
+  }
+  return { card, rows };
+}
+
+/** The same card drawn again as the person left it, with why it was refused. */
+async function reRender(
+  deps: BotDeps,
+  input: CardActionInput,
+  data: ProposalData,
+  problems: readonly FieldProblem[],
+): Promise<CardActionResult> {
+  const placed = placeProblems(problems);
   const rows = await Promise.all(
     data.rows.map(async (r) => {
       const person = r.ownerId ? await input.findPerson(r.ownerId, data.memberIds) : null;
-      return { ...r, owner: person ? { id: person.id, name: person.name } : null, warnings: [] };
+      return { ...r, owner: person ? { id: person.id, name: person.name } : null, warnings: placed.rows.get(r.index) ?? [] };
     }),
   );
-  const { pupils } = await schoolOf(deps);
   const card = proposedActionsCard({
     messageId: data.messageId,
     conversationId: data.conversationId,
     eventType: data.eventType,
     rows,
     first: data.first,
-    pupils,
-    problems,
+    pupils: (await schoolOf(deps)).pupils.map(shownPupil),
+    problems: placed.card,
     memberIds: data.memberIds,
+    peopleScope: data.scope,
+    sender: { id: input.actor.id, name: input.actor.name },
   });
   return { card, forEveryone: false, outcome: 'refused' };
 }
@@ -136,7 +161,8 @@ async function saveProposal(
   which: 'all' | 'selected',
 ): Promise<CardActionResult> {
   const items = which === 'all' ? data.rows : data.rows.filter((r) => r.include);
-  if (items.length === 0) return reRender(deps, input, data, ['Tick "Include" on at least one action, or use Save all.']);
+  if (items.length === 0)
+    return reRender(deps, input, data, [{ path: 'items', message: 'Tick "Include" on at least one action, or use Save all.' }]);
   try {
     const saved = await saveProposedActions(
       { repo: deps.repo, pupils: (await schoolOf(deps)).pupils, findPerson: (id) => input.findPerson(id, data.memberIds) },
@@ -145,13 +171,7 @@ async function saveProposal(
     );
     return { card: savedSummaryCard(saved, input.actor, deps.trackerUrl), forEveryone: true, outcome: 'saved' };
   } catch (error) {
-    if (error instanceof ValidationError)
-      return reRender(
-        deps,
-        input,
-        data,
-        error.problems.map((p) => p.message),
-      );
+    if (error instanceof ValidationError) return reRender(deps, input, data, error.problems);
     if (error instanceof PendingWriteError)
       return { card: pendingCard(error.message, items.length), forEveryone: false, outcome: 'pending' };
     // Someone else already saved this card's actions: say so, show nothing of theirs.

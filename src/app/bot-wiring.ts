@@ -1,5 +1,6 @@
 import { createBot, type Bot } from '@bot/create-bot';
 import { MemberCache } from '@/teams/member-cache';
+import { MeetingTitles } from '@/teams/meeting-titles';
 import { demoRoles } from './demo/demo-context';
 import type { SchoolDirectory } from '@/capture/capture-actions';
 import { loadSchoolDirectory } from '@/capture/load-school-directory';
@@ -62,6 +63,8 @@ export async function createBotFor(
     repo,
     conversations: stores.conversations,
     members: new MemberCache(),
+    meetings: new MeetingTitles(),
+    schoolDates: config.reminders.schoolDates,
     school,
     knownPeople,
     trackerUrl: deepLinks({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId ?? undefined }).tracker(),

@@ -52,7 +52,9 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
       problem('owner', 'the owner could not be found in Teams: choose them again.');
     }
     if (!item.due) problem('due', 'no due date: choose one.');
-    const pupil = deps.pupils.find((p) => p.id === item.pupilId) ?? null;
+    const found = deps.pupils.find((p) => p.id === item.pupilId);
+    // Only what an action may hold: a register pupil's name stays in the directory.
+    const pupil: Pupil | null = found ? { id: found.id, name: found.name, yearGroup: found.yearGroup } : null;
     if (!pupil) problem('pupil', 'choose the pupil.');
     if (owner && item.due && pupil) {
       inputs.push({

@@ -93,3 +93,27 @@ export function schoolDaysBefore(calendar: SchoolCalendar, date: IsoDate, count:
   for (let i = 0; i < count; i++) day = previousSchoolDay(calendar, day);
   return day;
 }
+
+/** The school's own date words on `today`: the end of this term, and the last weekday before half term. */
+export interface TermDates {
+  termEnd: IsoDate | null;
+  halfTerm: IsoDate | null;
+}
+
+/**
+ * What "by the end of term" and "before half term" mean on `today`, from the school's configured
+ * dates: the end of the term `today` is in (or the next one, between terms), and the last weekday
+ * before the first holiday that starts after today within that term. Null where the dates do not say.
+ */
+export function termDatesOn(dates: SchoolDatesInput, today: IsoDate): TermDates {
+  const { terms, holidays } = parseInput(schoolDatesSchema, dates, 'schoolDates');
+  const byStart = <T extends { start: IsoDate }>(ranges: readonly T[]) => [...ranges].sort((a, b) => a.start.localeCompare(b.start));
+  const term = byStart(terms).find((t) => t.end >= today) ?? null;
+  const holiday = byStart(holidays).find((h) => h.start > today && (!term || h.start <= term.end)) ?? null;
+  let halfTerm: IsoDate | null = null;
+  if (holiday) {
+    halfTerm = addDays(holiday.start, -1);
+    while (isoWeekday(halfTerm) > 5) halfTerm = addDays(halfTerm, -1);
+  }
+  return { termEnd: term?.end ?? null, halfTerm };
+}

@@ -4,7 +4,7 @@ import { daysBetween, formatDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
 import { isClosed, STATUS_LABELS } from '@/kernel/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
-import { escapeMarkdown } from '@/teams/markdown';
+import { plainTextBlock } from '@/teams/plain-text';
 
 /** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
 export const MAX_ITEMS_ON_CARD = 12;
@@ -82,14 +82,12 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
     separator: true,
     spacing: 'Medium',
     items: [
-      { type: 'TextBlock', text: escapeMarkdown(`${action.pupil.name}: ${action.description}`), wrap: true, weight: 'Bolder' },
-      {
-        type: 'TextBlock',
-        text: closed ? escapeMarkdown(`${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})`) : whenLabel(action, today),
-        color: closed ? 'Good' : overdue ? 'Attention' : 'Default',
-        spacing: 'None',
-        wrap: true,
-      },
+      plainTextBlock(`${action.pupil.name}: ${action.description}`, { weight: 'Bolder' }),
+      plainTextBlock(
+        closed ? `${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})` : whenLabel(action, today),
+        { color: closed ? 'Good' : overdue ? 'Attention' : 'Default' },
+        { spacing: 'None' },
+      ),
       { type: 'FactSet', facts },
       ...(closed ? [] : [itemButtons(action, base)]),
     ],
@@ -125,15 +123,13 @@ export function reminderCard(model: ReminderCardModel): Json {
         weight: 'Bolder',
         wrap: true,
       },
-      {
-        type: 'TextBlock',
-        text:
-          open === 0
-            ? escapeMarkdown(`All done, ${model.owner.name}. Thank you.`)
-            : escapeMarkdown(`${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`),
-        wrap: true,
-        spacing: 'Small',
-      },
+      plainTextBlock(
+        open === 0
+          ? `All done, ${model.owner.name}. Thank you.`
+          : `${model.owner.name}, ${open} item${open === 1 ? '' : 's'} need${open === 1 ? 's' : ''} your attention.`,
+        {},
+        { spacing: 'Small' },
+      ),
       ...(model.notice
         ? [{ type: 'TextBlock', text: model.notice.text, wrap: true, color: noticeColour[model.notice.tone], weight: 'Bolder' }]
         : []),

@@ -16,6 +16,8 @@ const adminGuide = readFileSync(path.join(root, 'docs', 'ADMIN.md'), 'utf8');
 const RSC_ALLOW_LIST: Record<string, string> = {
   'ChatMessage.Read.Chat':
     'The bot reads the messages of the meeting chat or group chat it was added to, so agreed actions can be captured without an @mention on every line.',
+  'OnlineMeeting.ReadBasic.Chat':
+    "In a meeting chat the bot reads the meeting's title, so the proposed actions carry its pupil and meeting type.",
 };
 
 interface Manifest {

@@ -59,7 +59,7 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     expect(inputs[rowInputIds(0).due]).toBe('2026-04-24');
     expect(inputs[rowInputIds(1).owner]).toBe('00000000-0000-4000-8000-000000000001');
     expect(inputs[rowInputIds(2).owner]).toBe('');
-    expect(JSON.stringify(card)).toContain('"color":"attention"');
+    expect(JSON.stringify(card)).toContain('"color":"Attention"');
     expect(s.connector.calls.some((c) => c.method === 'GET' && c.path.endsWith(`/members/${TOM.id}`))).toBe(true);
   });
 
@@ -118,9 +118,11 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     const { card } = await propose(s);
     const res = await s.bot.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, clickData(card, CAPTURE_VERBS.saveAll)));
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
-    const text = JSON.stringify(res.body.value);
-    expect(text).toContain('Action 3: no owner');
-    expect(text).toContain('Action 3: no due date');
+    // Why sits beside the row it is about: row 3's details open, with its two problems, and nothing at the top.
+    const rows = res.body.value.body.filter((e: any) => e.type === 'Container');
+    const problems = (row: any) => JSON.stringify(row).match(/⚠ [^"]*/g) ?? [];
+    expect(rows.map(problems)).toEqual([[], [], ['⚠ no owner: choose one person.', '⚠ no due date: choose one.']]);
+    expect(rows[2].items.find((e: any) => e.id === rowInputIds(2).description.replace('d', 'r')).isVisible).toBe(true);
     // The same editable card comes back, with what the person entered.
     expect(cardInputs(res.body.value)[rowInputIds(0).owner]).toBe(TOM.aadObjectId);
     expect(await s.bot.repo.query()).toHaveLength(0);
@@ -176,7 +178,7 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     expect(res.body).toEqual({
       statusCode: 200,
       type: 'application/vnd.microsoft.search.searchResponse',
-      value: { results: [{ title: 'J.B.', value: 'p-0001' }] },
+      value: { results: [{ title: 'J.B. (Year 4)', value: 'p-0001' }] },
     });
   });
 

@@ -1,4 +1,3 @@
-import { escapeMarkdown } from '@/teams/markdown';
 import { proposedActionsCard, proposedActionsCards, type ProposalRow } from '@/capture/cards/proposed-actions-card';
 import { rowInputIds } from '@/capture/cards/capture-verbs';
 import { savedSummaryCard } from '@/capture/cards/saved-summary-card';
@@ -42,6 +41,16 @@ function savedAction(i: number): Action {
   };
 }
 
+const sender = { id: DEMO_STAFF.senco.id, name: DEMO_STAFF.senco.name };
+const model = {
+  messageId: 'm',
+  conversationId: 'c',
+  eventType: 'sen_support_meeting' as const,
+  pupils: DEMO_PUPILS,
+  peopleScope: 'conversation' as const,
+  sender,
+};
+
 describe('cards', () => {
   it('puts 20 actions on cards that are each under 28 KB, every row exactly once', () => {
     const cards = proposedActionsCards({
@@ -50,15 +59,18 @@ describe('cards', () => {
       eventType: 'sen_support_meeting',
       rows: Array.from({ length: 20 }, (_, i) => row(i)),
       pupils: DEMO_PUPILS,
+      peopleScope: 'conversation',
+      sender,
     });
     for (const card of cards) expect(bytes(card)).toBeLessThan(LIMIT);
     const text = cards.map((c) => JSON.stringify(c)).join('');
     for (let i = 0; i < 20; i++) expect(text.split(`"id":"${rowInputIds(i).description}"`)).toHaveLength(2);
     expect(text).not.toContain(`"id":"${rowInputIds(20).description}"`);
     // Buttons on the second card save rows from where the first card stopped.
-    const firsts = cards.map((c: any) => c.actions[0].data.first);
+    const saveAll = (c: any) => c.body.at(-1).actions[0].data;
+    const firsts = cards.map((c) => saveAll(c).first);
     expect(firsts[0]).toBe(0);
-    if (cards.length > 1) expect(firsts[1]).toBe((cards[0] as any).actions[0].data.count);
+    if (cards.length > 1) expect(firsts[1]).toBe(saveAll(cards[0]).count);
   });
 
   it('fits a typical meeting (8 actions) on one card', () => {
@@ -68,6 +80,8 @@ describe('cards', () => {
       eventType: 'sen_support_meeting',
       rows: Array.from({ length: 8 }, (_, i) => row(i)),
       pupils: DEMO_PUPILS,
+      peopleScope: 'conversation',
+      sender,
     });
     expect(cards).toHaveLength(1);
   });
@@ -84,29 +98,71 @@ describe('cards', () => {
     ).toBeLessThan(LIMIT);
   });
 
-  it('uses Adaptive Card 1.5 with Action.Execute buttons that fall back to Action.Submit', () => {
-    const card = proposedActionsCard({
-      messageId: 'm',
-      conversationId: 'c',
-      eventType: 'sen_support_meeting',
-      rows: [row(1)],
-      pupils: DEMO_PUPILS,
-    }) as any;
+  it('uses Adaptive Card 1.5 with Action.Execute buttons in an ActionSet, each falling back to Action.Submit', () => {
+    const card = proposedActionsCard({ ...model, rows: [row(1)] }) as any;
     expect(card.version).toBe('1.5');
-    expect(card.actions.map((a: any) => [a.type, a.fallback.type])).toEqual([
-      ['Action.Execute', 'Action.Submit'],
-      ['Action.Execute', 'Action.Submit'],
-      ['Action.Execute', 'Action.Submit'],
+    const buttons = card.body.at(-1);
+    expect(buttons.type).toBe('ActionSet');
+    expect(buttons.actions.map((a: any) => [a.title, a.type, a.fallback.type, a.fallback.data.verb])).toEqual([
+      ['Save all', 'Action.Execute', 'Action.Submit', 'capture.saveAll'],
+      ['Save selected', 'Action.Execute', 'Action.Submit', 'capture.saveSelected'],
+      ['Discard', 'Action.Execute', 'Action.Submit', 'capture.discard'],
     ]);
-    expect(JSON.stringify(card)).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users"}');
   });
 
-  it('shows markdown and HTML in action text as typed, not formatted', () => {
-    expect(escapeMarkdown('*urgent* [link](http://x) <b>bold</b> 1. _x_')).toBe(
-      '\\*urgent\\* \\[link\\]\\(http://x\\) \\<b\\>bold\\</b\\> 1\\. \\_x\\_',
-    );
-    const text = JSON.stringify(savedSummaryCard([savedAction(1)], DEMO_STAFF.senco, 'http://localhost/tab/'));
-    expect(text).not.toContain('*phonics*');
-    expect(text).not.toContain('<b>');
+  it("searches the conversation's members for owners in shared chats, the organisation only in a personal chat", () => {
+    const shared = JSON.stringify(proposedActionsCard({ ...model, rows: [row(1)] }));
+    expect(shared).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users?scope=currentContext"}');
+    const personal = JSON.stringify(proposedActionsCard({ ...model, rows: [row(1)], peopleScope: 'organisation' }));
+    expect(personal).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users"}');
+  });
+
+  it('shows each action as one summary line; the inputs open by themselves only where something needs fixing', () => {
+    const card = proposedActionsCard({ ...model, rows: [row(1), row(2)] }) as any;
+    const [ready, needsWork] = card.body.filter((e: any) => e.type === 'Container');
+    const details = (c: any) => c.items.find((e: any) => e.type === 'Container');
+    expect(details(ready).isVisible).toBe(false);
+    expect(details(needsWork).isVisible).toBe(true);
+    // The warnings sit beside their own row, not at the top of the card.
+    expect(JSON.stringify(needsWork)).toContain('⚠ No pupil');
+    expect(JSON.stringify(ready)).not.toContain('⚠');
+    const facts = ready.items[0].columns[0].items[1].inlines[0].text;
+    expect(facts).toBe(`Tom Reed · due Fri 1 May 2026 · ${DEMO_PUPILS[1]!.name} (Year 2) · Parent follow-up`);
+  });
+
+  it('marks a guessed type, offers both pupils when two fit, and never shows an internal id', () => {
+    const [lw1, lw2] = [
+      { id: 'p-0011', name: 'L.W.', yearGroup: 1 },
+      { id: 'p-0012', name: 'L.W.', yearGroup: 2 },
+    ];
+    const card = proposedActionsCard({
+      ...model,
+      pupils: [lw1, lw2],
+      rows: [{ ...row(1), pupilId: null, pupilChoiceIds: [lw1.id, lw2.id], itemTypeGuessed: true }],
+    });
+    const shown: string[] = [];
+    JSON.stringify(card, (key, value) => {
+      if (key === 'text' || key === 'title' || key === 'label') shown.push(String(value));
+      return value;
+    });
+    expect(shown).toContain('Type (a guess: check it)');
+    expect(shown).toEqual(expect.arrayContaining(['L.W. (Year 1)', 'L.W. (Year 2)']));
+    expect(shown.join(' ')).toContain('L.W. (Year 1) or L.W. (Year 2)?');
+    expect(shown.join(' ')).not.toMatch(/p-00\d\d/);
+  });
+
+  it('shows markdown and HTML in action text as typed: as TextRuns, which no host reads as Markdown', () => {
+    const card = savedSummaryCard([savedAction(1)], DEMO_STAFF.senco, 'http://localhost/tab/');
+    const runs: string[] = [];
+    const blocks: string[] = [];
+    JSON.stringify(card, (_key, value) => {
+      if (value?.type === 'TextRun') runs.push(value.text);
+      if (value?.type === 'TextBlock') blocks.push(value.text);
+      return value;
+    });
+    expect(runs).toContain(savedAction(1).description);
+    expect(runs.join(' ')).toContain('J.B. (Year 4)');
+    expect(blocks.join(' ')).not.toContain('phonics');
+    expect(JSON.stringify(card)).not.toContain('\\\\');
   });
 });

@@ -85,7 +85,7 @@ describe('bot reading pupils and roles from the SharePoint register and role lis
       value: { queryText: 'z.q', dataset: PUPIL_DATASET, queryOptions: { skip: 0, top: 15 } },
     });
 
-    expect(res.body.value).toEqual({ results: [{ title: 'Z.Q.', value: s.registered.id }] });
+    expect(res.body.value).toEqual({ results: [{ title: 'Z.Q. (Year 5)', value: s.registered.id }] });
   });
 
   it('resolves a role word to the configured person and saves the action for the register pupil, with no Teams lookup', async () => {

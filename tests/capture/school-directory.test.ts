@@ -1,4 +1,5 @@
 import { loadSchoolDirectory, pupilOf } from '@/capture/load-school-directory';
+import { shownPupil } from '@/capture/propose';
 import { DEMO_PUPILS, DEMO_ROLES } from '@/app/demo/school';
 import { loadConfig } from '@/app/config';
 import { storedSchoolDirectory } from '@/app/bot-wiring';
@@ -11,9 +12,15 @@ import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { senco, teacher } from '@tests/support/factories';
 
 describe('the school directory the bot reads', () => {
-  it('shows register pupils as initials with their year group, nursery pupils with none', () => {
-    expect(pupilOf({ id: 'x', forename: 'jamie', surname: "o'Brien", yearGroup: 4 })).toEqual({ id: 'x', name: 'J.O.', yearGroup: 4 });
-    expect(pupilOf({ id: 'y', forename: 'Ava', surname: 'Bell', yearGroup: -1 })).toEqual({ id: 'y', name: 'A.B.', yearGroup: null });
+  it('shows register pupils as initials with their year group, nursery pupils with none; names stay for matching only', () => {
+    const jamie = pupilOf({ id: 'x', forename: 'jamie', surname: "o'Brien", yearGroup: 4 });
+    expect(jamie).toEqual({ id: 'x', name: 'J.O.', yearGroup: 4, forename: 'jamie', surname: "o'Brien" });
+    expect(shownPupil(jamie)).toEqual({ id: 'x', name: 'J.O.', yearGroup: 4 });
+    expect(shownPupil(pupilOf({ id: 'y', forename: 'Ava', surname: 'Bell', yearGroup: -1 }))).toEqual({
+      id: 'y',
+      name: 'A.B.',
+      yearGroup: null,
+    });
   });
 
   it('in embedded mode with demo data, offers the demo pupils and seeded demo roles until a register is imported', async () => {

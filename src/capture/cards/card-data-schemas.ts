@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '@/kernel/action';
 import { EVENT_TYPES, ITEM_TYPES } from '@/kernel/item-type';
 import type { ConfirmedItem } from '../save-proposed-actions';
-import { EVENT_TYPE_INPUT, MAX_PROPOSED_ACTIONS, rowInputIds } from './capture-verbs';
+import { EVENT_TYPE_INPUT, MAX_PROPOSED_ACTIONS, NO_PUPIL_CHOICE, rowInputIds } from './capture-verbs';
 
 /** The `value` of an `adaptiveCard/action` invoke: which button, and the card's data merged with its inputs. */
 export const cardActionValueSchema = z.object({
@@ -20,7 +20,7 @@ const rowSchema = z.object({
   description: z.string().trim().min(1, 'must not be empty').max(500),
   ownerId: optionalText(100),
   due: z.preprocess(empty, isoDateSchema.nullable()),
-  pupilId: optionalText(64),
+  pupilId: z.preprocess((v) => (v === NO_PUPIL_CHOICE.value ? null : v), optionalText(64)),
   itemType: z.enum(ITEM_TYPES),
   include: z.preprocess((v) => v === true || v === 'true', z.boolean()),
 });
@@ -42,6 +42,7 @@ export const proposalDataSchema = z
     count: z.number().int().min(1).max(MAX_PROPOSED_ACTIONS),
     roles: z.record(z.string(), z.string().max(100)).default({}),
     memberIds: z.record(z.string().max(100), z.string().max(200)).default({}),
+    scope: z.enum(['organisation', 'conversation']).default('conversation'),
     [EVENT_TYPE_INPUT]: z.enum(EVENT_TYPES).default('sen_support_meeting'),
   })
   .transform((data, ctx) => {
@@ -72,6 +73,7 @@ export const proposalDataSchema = z
       count: data.count,
       roles: data.roles,
       memberIds: data.memberIds,
+      scope: data.scope,
       rows,
     };
   });

@@ -1,8 +1,11 @@
 import type { Pupil } from '@/kernel/action';
+import { formatDate } from '@/kernel/dates';
 import { EVENT_TYPES, EVENT_TYPE_LABELS, ITEM_TYPES, ITEM_TYPE_LABELS, type EventType, type ItemType } from '@/kernel/item-type';
-import { adaptiveCard, executeAction, type AdaptiveCardJson } from '@/teams/card-attachment';
-import { escapeMarkdown } from '@/teams/markdown';
-import { CAPTURE_VERBS, EVENT_TYPE_INPUT, PUPIL_DATASET, rowInputIds } from './capture-verbs';
+import { pupilLabel } from '@/kernel/pupil-label';
+import type { AdaptiveCardJson } from '@/teams/card-attachment';
+import { expandCard } from '@/teams/card-template';
+import { CAPTURE_VERBS, EVENT_TYPE_INPUT, NO_PUPIL_CHOICE, PUPIL_DATASET, rowInputIds } from './capture-verbs';
+import template from './templates/proposed-actions.json';
 
 /** One editable row of the card. */
 export interface ProposalRow {
@@ -12,10 +15,28 @@ export interface ProposalRow {
   role: string | null;
   due: string | null;
   pupilId: string | null;
+  /** Pupils that fit what was written when more than one does ("L.W."): offered, none picked. */
+  pupilChoiceIds?: string[];
   itemType: ItemType;
+  /** True when the type is only the parser's default: shown as a guess to check. */
+  itemTypeGuessed?: boolean;
   include: boolean;
+  /** What is wrong with the row (the parser's challenges, or why Save refused it): shown beside it. */
   warnings: string[];
 }
+
+/**
+ * Who the owner picker searches. Teams' people picker docs: `graph.microsoft.com/users` searches the
+ * whole organisation, `graph.microsoft.com/users?scope=currentContext` the members of the chat or
+ * channel the card is in (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/people-picker).
+ * In a shared chat the owner is someone in the meeting; only a personal chat has no one else to offer.
+ */
+export type PeopleScope = 'organisation' | 'conversation';
+
+export const PEOPLE_DATASETS: Record<PeopleScope, string> = {
+  organisation: 'graph.microsoft.com/users',
+  conversation: 'graph.microsoft.com/users?scope=currentContext',
+};
 
 export interface ProposalCardModel {
   /** The Teams message the actions came from (with the row index, the idempotency key). */
@@ -23,8 +44,12 @@ export interface ProposalCardModel {
   conversationId: string;
   eventType: EventType;
   rows: ProposalRow[];
+  /** Every pupil a row may refer to: rows name pupils by id, the card shows them as "J.B. (Year 4)". */
   pupils: Pupil[];
-  /** Problems from a refused save, shown at the top in attention colour. */
+  peopleScope: PeopleScope;
+  /** Offered as an owner on rows that have none (a choice list may not be empty): whoever posted, or clicked. */
+  sender: { id: string; name: string };
+  /** Problems with the whole card (not one row), shown at the top in attention colour. */
   problems?: string[];
   /** Entra id -> Teams user id of @mentioned owners, so Save can look them up again. */
   memberIds?: Record<string, string>;
@@ -41,79 +66,76 @@ export interface ProposalCardData {
   roles: Record<string, string>;
   /** Entra id -> Teams user id for this card's proposed owners (a hint for the lookup, checked on Save). */
   memberIds: Record<string, string>;
+  /** The people picker's scope, so a refused card is drawn again the same way. */
+  scope: PeopleScope;
 }
 
-const attention = (texts: string[]) =>
-  texts.length === 0
-    ? []
-    : [
-        {
-          type: 'TextBlock',
-          text: texts.map((t) => `⚠ ${escapeMarkdown(t)}`).join('\n\n'),
-          wrap: true,
-          color: 'attention',
-          spacing: 'none',
-        },
-      ];
-
-/** Two inputs side by side (they stack on narrow screens). */
-const pair = (left: unknown, right: unknown) => ({
-  type: 'ColumnSet',
-  columns: [
-    { type: 'Column', items: [left] },
-    { type: 'Column', items: [right] },
-  ],
-});
-
-// Built once: every row offers the same item types.
+// Built once: every row offers the same item types and every card the same meetings.
 const TYPE_CHOICES = ITEM_TYPES.map((t) => ({ title: ITEM_TYPE_LABELS[t], value: t }));
+const MEETING_CHOICES = EVENT_TYPES.map((t) => ({ title: EVENT_TYPE_LABELS[t], value: t }));
 
-// Rows are kept lean: twenty of them must fit in Teams' 28 KB card limit.
-function row(r: ProposalRow, i: number, pupils: Pupil[]) {
+/** "Tom Reed · due Fri 24 Apr 2026 · J.B. (Year 4) · Parent follow-up": the row at a glance, as plain text. */
+function factsOf(r: ProposalRow, pupil: Pupil | undefined, choices: Pupil[]): string {
+  const owner = r.owner ? r.owner.name : r.role ? `${r.role} (choose who)` : 'No owner';
+  const due = r.due ? `due ${formatDate(r.due)}` : 'no due date';
+  const who = pupil ? pupilLabel(pupil) : choices.length > 1 ? `${choices.map(pupilLabel).join(' or ')}?` : 'no pupil';
+  const type = `${ITEM_TYPE_LABELS[r.itemType]}${r.itemTypeGuessed ? ' (a guess: check it)' : ''}`;
+  return [owner, due, who, type].join(' · ');
+}
+
+function rowView(r: ProposalRow, i: number, model: ProposalCardModel, messagePupils: Pupil[]) {
   const ids = rowInputIds(i);
-  const pupil = pupils.find((p) => p.id === r.pupilId);
+  const pupil = model.pupils.find((p) => p.id === r.pupilId);
+  const candidates = (r.pupilChoiceIds ?? []).flatMap((id) => model.pupils.filter((p) => p.id === id));
+  // A choice list may not be empty (the official renderer refuses one): offer the pupils this message
+  // is about, or a "choose" choice that reads as no pupil.
+  const offered = [pupil, ...candidates, ...messagePupils].filter(
+    (p, k, all): p is Pupil => !!p && all.findIndex((q) => q?.id === p.id) === k,
+  );
+  const pupilChoices = offered.length > 0 ? offered.map((p) => ({ title: pupilLabel(p), value: p.id })) : [NO_PUPIL_CHOICE];
+  const offeredOwners = [r.owner, model.sender].filter(
+    (p, k, all): p is { id: string; name: string } => !!p && all.findIndex((q) => q?.id === p.id) === k,
+  );
   return {
-    type: 'Container',
+    ids: { ...ids, details: `r${i}` },
     separator: i > 0,
-    items: [
-      { type: 'Input.Text', id: ids.description, label: `Action ${i + 1}`, value: r.description, maxLength: 500, isRequired: true },
-      ...attention(r.warnings),
-      pair(
-        {
-          type: 'Input.ChoiceSet',
-          id: ids.owner,
-          label: r.role ? `Owner (${r.role})` : 'Owner',
-          choices: r.owner ? [{ title: r.owner.name, value: r.owner.id }] : [],
-          // Teams' people picker: searches the organisation; the value is the Entra object id.
-          'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
-          ...(r.owner ? { value: r.owner.id } : {}),
-        },
-        { type: 'Input.Date', id: ids.due, label: 'Due', ...(r.due ? { value: r.due } : {}) },
-      ),
-      pair(
-        {
-          type: 'Input.ChoiceSet',
-          id: ids.pupil,
-          label: 'Pupil',
-          choices: pupil ? [{ title: pupil.name, value: pupil.id }] : [],
-          // Typeahead over the school's pupil list (too long to list on every row).
-          'choices.data': { type: 'Data.Query', dataset: PUPIL_DATASET },
-          ...(pupil ? { value: pupil.id } : {}),
-        },
-        { type: 'Input.ChoiceSet', id: ids.itemType, label: 'Type', choices: TYPE_CHOICES, value: r.itemType },
-      ),
-      { type: 'Input.Toggle', id: ids.include, title: 'Include', value: r.include ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
-    ],
+    heading: `${i + 1}. ${r.description}`,
+    facts: factsOf(r, pupil, candidates),
+    warnings: r.warnings.map((text) => ({ text })),
+    // Rows that need a decision open by themselves: no click to find what to fix.
+    open: r.warnings.length > 0,
+    toggleTitle: r.warnings.length > 0 ? 'Hide' : 'Change',
+    description: r.description,
+    ownerLabel: r.role ? `Owner (they wrote "${r.role}")` : 'Owner',
+    ownerChoices: offeredOwners.map((p) => ({ title: p.name, value: p.id })),
+    ownerValue: r.owner?.id ?? '',
+    due: r.due ?? '',
+    pupilChoices,
+    pupilValue: pupil?.id ?? (offered.length > 0 ? '' : NO_PUPIL_CHOICE.value),
+    typeLabel: r.itemTypeGuessed ? 'Type (a guess: check it)' : 'Type',
+    itemType: r.itemType,
+    include: r.include ? 'true' : 'false',
   };
 }
 
 /** Keeps every card under Teams' 28 KB limit with room to spare for the envelope. */
 export const CARD_BYTE_BUDGET = 26 * 1024;
 
+const button = (title: string, verb: string, style: 'positive' | 'destructive' | 'default', data: ProposalCardData) => ({
+  title,
+  verb,
+  style,
+  data,
+  // Clients without Universal Actions post an Action.Submit: the verb travels in its data.
+  fallbackData: { ...data, verb },
+});
+
 /**
- * One proposed-actions card for `model.rows` (numbered from `model.first`): one editable row per
- * action (text, owner via people search, due date, pupil, type, include), warnings in attention
- * colour, and Save all / Save selected / Discard.
+ * One proposed-actions card for `model.rows` (numbered from `model.first`), from the Designer-editable
+ * template templates/proposed-actions.json: a summary line per action (owner, date, pupil, type) with
+ * its warnings beside it, the inputs behind "Change" (open already where something needs fixing), and
+ * Save all / Save selected / Discard. People's words are TextRuns, so they read as typed with or
+ * without Markdown.
  */
 export function proposedActionsCard(model: ProposalCardModel & { first?: number; total?: number }): AdaptiveCardJson {
   const first = model.first ?? 0;
@@ -131,36 +153,26 @@ export function proposedActionsCard(model: ProposalCardModel & { first?: number;
     count: model.rows.length,
     roles,
     memberIds,
+    scope: model.peopleScope,
   };
   const n = model.rows.length;
-  const title =
-    n === total ? (n === 1 ? 'Proposed action' : `Proposed actions (${n})`) : `Proposed actions ${first + 1}–${first + n} of ${total}`;
-  return adaptiveCard(
-    [
-      { type: 'TextBlock', text: title, weight: 'bolder', size: 'medium', wrap: true },
-      {
-        type: 'TextBlock',
-        text: 'Check each one, then save. Nothing is tracked until someone saves.',
-        wrap: true,
-        isSubtle: true,
-        spacing: 'none',
-      },
-      ...attention(model.problems ?? []),
-      {
-        type: 'Input.ChoiceSet',
-        id: EVENT_TYPE_INPUT,
-        label: 'Meeting',
-        choices: EVENT_TYPES.map((t) => ({ title: EVENT_TYPE_LABELS[t], value: t })),
-        value: model.eventType,
-      },
-      ...model.rows.map((r, j) => row(r, first + j, model.pupils)),
+  const messagePupils = model.rows.flatMap((r) => model.pupils.filter((p) => p.id === r.pupilId));
+  return expandCard(template, {
+    title:
+      n === total ? (n === 1 ? 'Proposed action' : `Proposed actions (${n})`) : `Proposed actions ${first + 1}–${first + n} of ${total}`,
+    intro: 'Check each one, then save. Nothing is tracked until someone saves.',
+    problems: (model.problems ?? []).map((text) => ({ text })),
+    meeting: { id: EVENT_TYPE_INPUT, choices: MEETING_CHOICES, value: model.eventType },
+    peopleDataset: PEOPLE_DATASETS[model.peopleScope],
+    pupilDataset: PUPIL_DATASET,
+    typeChoices: TYPE_CHOICES,
+    rows: model.rows.map((r, j) => rowView(r, first + j, model, messagePupils)),
+    buttons: [
+      button('Save all', CAPTURE_VERBS.saveAll, 'positive', data),
+      button('Save selected', CAPTURE_VERBS.saveSelected, 'default', data),
+      button('Discard', CAPTURE_VERBS.discard, 'destructive', data),
     ],
-    [
-      executeAction('Save all', CAPTURE_VERBS.saveAll, { ...data }, 'positive'),
-      executeAction('Save selected', CAPTURE_VERBS.saveSelected, { ...data }),
-      executeAction('Discard', CAPTURE_VERBS.discard, { ...data }, 'destructive'),
-    ],
-  );
+  });
 }
 
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');

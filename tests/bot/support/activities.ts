@@ -101,9 +101,13 @@ export function cardInputs(card: any): Record<string, string> {
   return out;
 }
 
-/** The data on the card's button with this verb. */
+/** The data on the card's button with this verb, wherever the button sits (card actions or an ActionSet). */
 export function buttonData(card: any, verb: string): Record<string, unknown> {
-  const action = (card.actions as any[]).find((a) => a.verb === verb);
-  if (!action) throw new Error(`no button with verb ${verb}`);
-  return action.data;
+  let found: any;
+  JSON.stringify(card, (_key, value) => {
+    if (!found && value?.type === 'Action.Execute' && value.verb === verb) found = value;
+    return value;
+  });
+  if (!found) throw new Error(`no button with verb ${verb}`);
+  return found.data;
 }

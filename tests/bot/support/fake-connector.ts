@@ -19,9 +19,12 @@ export interface RecordedCall {
 /**
  * A stand-in for the Bot Connector service on 127.0.0.1: the bot's `serviceUrl` in tests. Records
  * `POST /v3/conversations/{id}/activities` (replies) and `PUT .../activities/{id}` (card updates),
- * and answers member lookups `GET /v3/conversations/{id}/members/{userId}` from `members`.
+ * answers member lookups `GET /v3/conversations/{id}/members/{userId}` from `members`, and meeting
+ * details `GET /v1/meetings/{meetingId}` from `meetings` in the shape Microsoft documents
+ * (learn.microsoft.com/microsoftteams/platform/apps-in-teams-meetings/meeting-apps-apis#get-meeting-details-api);
+ * an unknown meeting gets the 403 a bot without the meeting permission gets.
  */
-export async function startFakeConnector(members: ConnectorMember[]) {
+export async function startFakeConnector(members: ConnectorMember[], meetings: Record<string, { title: string }> = {}) {
   const calls: RecordedCall[] = [];
   let next = 0;
   const server = http.createServer((req, res) => {
@@ -39,6 +42,30 @@ export async function startFakeConnector(members: ConnectorMember[]) {
       if (req.method === 'GET' && member) {
         const found = members.find((m) => m.id === member[1] || m.aadObjectId === member[1]);
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+      }
+      const meeting = /^\/v1\/meetings\/([^/]+)$/.exec(path);
+      if (req.method === 'GET' && meeting) {
+        const found = meetings[meeting[1]!];
+        if (!found)
+          return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not allowed to get meeting details.' } });
+        return send(200, {
+          details: {
+            id: meeting[1],
+            msGraphResourceId: 'MSoxMjM0NTY3OC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMGFhYWEqMA**',
+            scheduledStartTime: '2026-04-23T09:00:00Z',
+            scheduledEndTime: '2026-04-23T10:00:00Z',
+            joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzY2ZmE1YjQtZDY0OC00%40thread.v2/0',
+            title: found.title,
+            type: 'Scheduled',
+          },
+          conversation: { isGroup: true, conversationType: 'groupChat', id: '19:meeting_NzY2ZmE1YjQtZDY0OC00@thread.v2' },
+          organizer: {
+            id: '29:1priya-teams-id',
+            aadObjectId: '00000000-0000-4000-8000-000000000001',
+            objectId: '00000000-0000-4000-8000-000000000001',
+            tenantId: 'a1b2c3d4-0000-4000-8000-00000000aaaa',
+          },
+        });
       }
       if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities$/.test(path)) return send(201, { id: `reply-${++next}` });
       if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path))

@@ -18,15 +18,10 @@ export function clickData(card: Node, verb: string, actionId: string, inputs: Re
   throw new Error(`no ${verb} button for ${actionId} on the card`);
 }
 
-/** Every TextBlock's text, for reading a card like a person would. */
+/** Every TextBlock's and TextRun's text, in order, for reading a card like a person would. */
 export function cardText(card: Node): string {
   return [...walk(card.body)]
-    .filter((n) => n.type === 'TextBlock')
-    .map((n) => shownText(String(n.text)))
+    .filter((n) => n.type === 'TextBlock' || n.type === 'TextRun')
+    .map((n) => String(n.text))
     .join('\n');
-}
-
-/** A TextBlock's text as Teams shows it: Markdown backslash escapes (CommonMark: any ASCII punctuation) render as the character. */
-export function shownText(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

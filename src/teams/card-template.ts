@@ -1,0 +1,12 @@
+import * as ACData from 'adaptivecards-templating';
+import type { AdaptiveCardJson } from './card-attachment';
+
+/**
+ * Expands an Adaptive Card template (JSON with `${...}`, `$data` and `$when`, as the Adaptive Cards
+ * Designer edits it) against `data` with Microsoft's `adaptivecards-templating`. Text that came from
+ * people is data, never template: a "${x}" typed in a meeting chat is shown as typed, not evaluated.
+ * A template must give every binding a value: a missing one stays in the card as "${name}".
+ */
+export function expandCard(template: object, data: object): AdaptiveCardJson {
+  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+}
