@@ -42,6 +42,7 @@ export async function handleCardAction(deps: BotDeps, ctx: IActivityContext<IAda
   const result = await runCardAction(deps, {
     value: activity.value,
     actor: actorFrom(activity.from),
+    viewerTeamsId: activity.from.id,
     findPerson: personFinder(deps, memberLookup(deps, ctx)),
   });
   deps.logger.info({ outcome: result.outcome }, 'card action');
@@ -79,6 +80,7 @@ export async function handleSubmitFallback(deps: BotDeps, ctx: IActivityContext<
   const result = await runCardAction(deps, {
     value: { action: { verb, data } },
     actor: actorFrom(activity.from),
+    viewerTeamsId: activity.from.id,
     findPerson: personFinder(deps, memberLookup(deps, ctx)),
   });
   deps.logger.info({ outcome: result.outcome, fallback: true }, 'card action');

@@ -12,6 +12,7 @@ import { proposedActionsCard } from '@/capture/cards/proposed-actions-card';
 import { savedSummaryCard } from '@/capture/cards/saved-summary-card';
 import { CAPTURE_VERBS, type CaptureVerb } from '@/capture/cards/capture-verbs';
 import { runReminderClick } from '@/reminders/reminder-action';
+import { withRefreshFor } from '@/reminders/refresh-viewers';
 import { reminderCardDataSchema } from '@/reminders/reminder-card-schema';
 import { REMINDER_VERBS, type ReminderVerb } from '@/reminders/reminder-verbs';
 import { schoolOf } from '@/capture/school-of';
@@ -29,6 +30,8 @@ export interface CardActionInput {
   /** The invoke `value` as Teams sent it: `{ action: { verb, data } }`. */
   value: unknown;
   actor: Actor;
+  /** The clicker's Teams user id ("29:…"): a reminder card drawn for them refreshes for them. */
+  viewerTeamsId?: string;
   /**
    * Finds a member of staff by Entra object id (known staff, else the Teams member lookup, by the
    * Teams user id in `hints` when the card carries one).
@@ -111,7 +114,9 @@ const reminderRow = (verb: ReminderVerb) =>
     run: async (deps, data, input) =>
       deps.reminders
         ? {
-            card: (await runReminderClick(deps.reminders, verb, data, input.actor)) as AdaptiveCardJson,
+            card: withRefreshFor(await runReminderClick(deps.reminders, verb, data, input.actor), [
+              input.viewerTeamsId,
+            ]) as AdaptiveCardJson,
             forEveryone: false,
             outcome: 'reminder',
           }

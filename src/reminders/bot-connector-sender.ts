@@ -1,6 +1,7 @@
 import { AppError } from '@/kernel/errors';
 import type { Card, PersonalConversations, ReminderSender, SendOutcome } from '@/kernel/ports/reminder-sender';
 import { retryAfterMs, systemClock, TokenBucket, type Clock } from '@/platform/pacing';
+import { withRefreshFor } from './refresh-viewers';
 
 /** Default proactive send rate: under Teams' ~30 requests/s per bot per tenant, with room for the bot's replies. */
 export const DEFAULT_SENDS_PER_SECOND = 20;
@@ -58,7 +59,8 @@ export class BotConnectorReminderSender implements ReminderSender {
   async sendToPerson(person: { id: string }, card: Card): Promise<SendOutcome> {
     const conversation = await this.options.conversations.find(person.id);
     if (!conversation) return 'no-conversation';
-    await this.post(conversation.serviceUrl, conversation.conversationId, { type: 'message', attachments: [adaptive(card)] });
+    const forViewer = withRefreshFor(card, [conversation.teamsUserId]);
+    await this.post(conversation.serviceUrl, conversation.conversationId, { type: 'message', attachments: [adaptive(forViewer)] });
     return 'sent';
   }
 
@@ -66,11 +68,12 @@ export class BotConnectorReminderSender implements ReminderSender {
     const serviceUrl = await this.options.serviceUrl();
     if (!serviceUrl) throw new ReminderSendError('No Bot Connector service URL is known yet: nobody has talked to the bot.');
     const mention = `<at>${person.name}</at>`;
+    // In a shared chat the owner's Teams id is not known here: no automatic refresh (see withRefreshFor).
     await this.post(serviceUrl, conversationId, {
       type: 'message',
       text: `${mention} ${text}`,
       entities: [{ type: 'mention', text: mention, mentioned: { id: person.id, name: person.name } }],
-      attachments: [adaptive(card)],
+      attachments: [adaptive(withRefreshFor(card, []))],
     });
   }
 

@@ -6,8 +6,11 @@ import { isClosed, STATUS_LABELS } from '@/kernel/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
 import { plainTextBlock } from '@/teams/plain-text';
 
-/** Items listed with buttons; the rest are counted. Keeps the card well under Teams' 28 KB. */
-export const MAX_ITEMS_ON_CARD = 12;
+/**
+ * Items listed with buttons; the rest are counted. Eight long items with their Action.Submit fallbacks
+ * stay under Teams' 28 KB (tests/reminders/reminder-card.test.ts measures the worst case).
+ */
+export const MAX_ITEMS_ON_CARD = 8;
 
 /** The reminder card's model is the commands' view. */
 export type ReminderCardModel = ReminderView;
@@ -31,9 +34,16 @@ function whenLabel(action: Action, today: IsoDate): string {
 }
 
 function execute(title: string, verb: string, data: Json, style?: 'positive'): Json {
-  // No Action.Submit fallback here: every current Teams client runs Action.Execute, and a fallback
-  // per button would double the card's size (28 KB limit).
-  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+  // Clients without Universal Actions post the Action.Submit instead, with the verb in its data
+  // (bot/handle-card-action.ts reads both the same way), as Teams' Universal Actions docs ask.
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
+  };
 }
 
 // Buttons carry only their own item, not the whole list: the card stays O(items) in size.
@@ -55,8 +65,8 @@ function itemButtons(action: Action, base: ReminderCardData): Json {
               placeholder: 'https://... or a short note',
               maxLength: 2000,
             },
+            { type: 'ActionSet', actions: [execute('Mark done', REMINDER_VERBS.done, data, 'positive')] },
           ],
-          actions: [execute('Mark done', REMINDER_VERBS.done, data, 'positive')],
         },
       },
       ...(action.status === 'in_progress' ? [] : [execute('In progress', REMINDER_VERBS.inProgress, data)]),
@@ -114,7 +124,8 @@ export function reminderCard(model: ReminderCardModel): Json {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data }, userIds: [model.owner.id] },
+    // Who it refreshes for is added where the Teams user id is known (refresh-viewers.ts): the sender, the click.
+    refresh: { action: { type: 'Action.Execute', verb: REMINDER_VERBS.refresh, data } },
     body: [
       {
         type: 'TextBlock',

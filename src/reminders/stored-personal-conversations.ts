@@ -13,7 +13,8 @@ export class StoredPersonalConversations implements PersonalConversations {
     const ref = refs
       .filter((r) => r.conversationType === 'personal' && (r.user?.aadObjectId === userId || r.user?.id === userId))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    return ref ? { serviceUrl: ref.serviceUrl, conversationId: ref.conversationId } : null;
+    if (!ref) return null;
+    return { serviceUrl: ref.serviceUrl, conversationId: ref.conversationId, ...(ref.user?.id ? { teamsUserId: ref.user.id } : {}) };
   }
 
   /** The most recent service URL the bot has seen (for posting into group chats), or null. */

@@ -1,4 +1,5 @@
-import { MAX_MESSAGE_LENGTH, hasClearActionLines, parseActions } from '@/capture/parse/parse-actions';
+import { MAX_MESSAGE_LENGTH, hasClearActionLines, parseActions, parseMessage } from '@/capture/parse/parse-actions';
+import { corpusContext } from './corpus/corpus-school';
 import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 import { contextFor } from './capture-context';
 
@@ -154,5 +155,33 @@ describe('parseActions on messages as SENCOs write them', () => {
   it('tells the bot whether un-mentioned chat clearly lists actions', () => {
     expect(hasClearActionLines('<p>Agreed actions</p><ul><li>SENCO to phone mum</li></ul>')).toBe(true);
     expect(hasClearActionLines('<p>Shall we meet to discuss it on Friday?</p>')).toBe(false);
+  });
+});
+
+describe('parseMessage on the lines the issue measured', () => {
+  const read = (text: string) => parseMessage(text, corpusContext(text));
+
+  it('keeps every word but the owner and the due date: repeats and starts stay in the description', () => {
+    const [check] = read('Year lead: check reading task completion every Friday for four weeks').actions;
+    expect(check).toMatchObject({ description: 'Check reading task completion every Friday for four weeks', due: '2026-05-15' });
+    const [elsa] = read('TA to start ELSA with M.T. from Monday').actions;
+    expect(elsa).toMatchObject({ description: 'Start ELSA with M.T. from Monday', due: null });
+    expect(elsa!.owner).toEqual({ kind: 'person', person: DEMO_STAFF.assistant });
+  });
+
+  it('writes a pupil named by name as initials, but leaves a parent called by title and surname', () => {
+    const [row] = read("SENCO to speak to Mr and Mrs Patel about Ruby's reading").actions;
+    expect(row).toMatchObject({ description: "Speak to Mr and Mrs Patel about R.P.'s reading", pupil: { name: 'R.P.', yearGroup: 3 } });
+  });
+
+  it('reads the meeting type and the pupil from a heading for every line beneath it', () => {
+    const { actions, eventType } = read(
+      "Actions agreed at J.B.'s annual review:\n- class teacher to trial visual instructions\n- TA to phone mum",
+    );
+    expect(eventType).toBe('annual_review');
+    expect(actions.map((a) => [a.pupil?.name, a.owner?.kind === 'person' ? a.owner.person.name : null])).toEqual([
+      ['J.B.', 'Tom Reed'],
+      ['J.B.', 'Grace Okafor'],
+    ]);
   });
 });

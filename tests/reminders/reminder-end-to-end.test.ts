@@ -21,7 +21,7 @@ import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 import { assistant, buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
 import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 import { cardText, clickData } from './support/card-clicks';
-import { knownConversations } from './support/conversations';
+import { knownConversations, teamsUserIdOf } from './support/conversations';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 // Tuesday 21 April 2026, 08:00 in London (BST).
@@ -114,12 +114,18 @@ describe('reminders end to end over HTTP', () => {
     expect(connector.received).toHaveLength(3);
 
     const tomsCard = cardOf(byConversation['personal-tom']!);
-    expect(tomsCard).toMatchObject({ version: '1.5', refresh: { action: { verb: REMINDER_VERBS.refresh }, userIds: [teacher.id] } });
+    // refresh.userIds are Teams user ids (MRIs), as User Specific Views need: never the Entra object id.
+    expect(tomsCard).toMatchObject({
+      version: '1.5',
+      refresh: { action: { verb: REMINDER_VERBS.refresh }, userIds: [teamsUserIdOf('personal-tom')] },
+    });
     expect((tomsCard.refresh as { action: { data: { items: unknown[] } } }).action.data.items).toEqual(
       [longOverdue, dueToday, upcoming].map((a) => ({ actionId: a.id, version: 1 })),
     );
 
     const chat = byConversation['meeting-chat-1']!.activity;
+    // In the shared chat nobody's Teams id is known: no refresh, so no member sees another's refusal.
+    expect(cardOf(byConversation['meeting-chat-1']!)).not.toHaveProperty('refresh');
     expect(chat.text).toContain(`<at>${assistant.name}</at>`);
     expect(chat.entities).toEqual([
       { type: 'mention', text: `<at>${assistant.name}</at>`, mentioned: { id: assistant.id, name: assistant.name } },

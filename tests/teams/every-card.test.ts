@@ -107,3 +107,26 @@ describe('every card the bot can send', () => {
     ]);
   });
 });
+
+describe('every button on every card', () => {
+  /** Each Action.Execute a person can press, with the element that holds it (the refresh is not a button). */
+  function buttons(card: any): { holder: string; action: any }[] {
+    const found: { holder: string; action: any }[] = [];
+    const walk = (node: any, holder: string) => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, holder));
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'Action.Execute') found.push({ holder, action: node });
+      for (const [key, value] of Object.entries(node))
+        if (key !== 'refresh' && key !== 'fallback') walk(value, key === 'actions' ? node.type : holder);
+    };
+    walk(card, 'card');
+    return found;
+  }
+
+  it.each(everyCard())('%s: sits in an ActionSet and falls back to an Action.Submit carrying its verb', (_name, card) => {
+    for (const { holder, action } of buttons(card)) {
+      expect(holder).toBe('ActionSet');
+      expect(action.fallback).toMatchObject({ type: 'Action.Submit', title: action.title, data: { ...action.data, verb: action.verb } });
+    }
+  });
+});

@@ -132,9 +132,13 @@ export function pupilsNamed(line: string, matchers: readonly PupilMatcher[]): { 
   return { pupils, ambiguous };
 }
 
+/** "Mr and Mrs Patel", "Ms Wilson": a surname after a title is the family, not the pupil. */
+const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|dr)\.?\s+(?:and\s+(?:mr|mrs|ms|miss)\.?\s+)?$/i;
+
 /**
  * The line with every pupil named by name written as their initials instead ("for Leo Wilson" ->
- * "for L.W."): a tracked item shows pupils by initials, as the chat did not have to.
+ * "for L.W."): a tracked item shows pupils by initials, as the chat did not have to. A surname after
+ * a title ("Mrs Patel") names the parent and stays as written.
  */
 export function initialsForNames(line: string, matchers: readonly PupilMatcher[]): string {
   let out = '';
@@ -142,6 +146,7 @@ export function initialsForNames(line: string, matchers: readonly PupilMatcher[]
   for (const reference of references(line, matchers)) {
     const initials = new Set(reference.pupils.map((p) => p.name));
     if (reference.kind !== 'name' || initials.size !== 1 || reference.index < at) continue;
+    if (TITLE_BEFORE.test(line.slice(Math.max(0, reference.index - 20), reference.index))) continue;
     out += line.slice(at, reference.index) + [...initials][0]!;
     at = reference.index + reference.length;
   }

@@ -1,4 +1,5 @@
 import type { EventType, ItemType } from '@/kernel/item-type';
+import { PROFESSIONAL_ROLE_WORDS } from './owner-words';
 
 /**
  * What the card preselects when no word gives the type away: the commonest SEND action. The card
@@ -58,19 +59,7 @@ const RULES: [ItemType, RegExp][] = [
 ];
 
 /** Owners whose work is a professional's: "EP to observe N.C. in class" is part of a referral. */
-const PROFESSIONAL_OWNERS = new Set([
-  'ep',
-  'educational psychologist',
-  'salt',
-  'speech and language therapist',
-  'speech therapist',
-  'ot',
-  'occupational therapist',
-  'camhs',
-  'school nurse',
-  'paediatrician',
-  'social worker',
-]);
+const PROFESSIONAL_OWNERS = new Set(PROFESSIONAL_ROLE_WORDS);
 
 export interface ItemTypeHints {
   /** The owner's role word, when the owner is a role ("EP to observe N.C." is part of a referral). */

@@ -34,17 +34,8 @@ export const STAFF_ROLE_WORDS: readonly string[] = [
 /** Class teacher, per year group: "year 4 class teacher", "reception teacher". */
 export const YEAR_TEACHER = /^(?:year\s*\d{1,2}|reception|yr\s*\d{1,2})\s+(?:class\s+)?teacher$/;
 
-/** People outside the staff: an action can rest with them, but a member of staff must chase it. */
-export const EXTERNAL_ROLE_WORDS: readonly string[] = [
-  'parent',
-  'parents',
-  'mum',
-  'dad',
-  'carer',
-  'carers',
-  'family',
-  'grandparent',
-  'grandparents',
+/** Professionals outside the school: their part of an action belongs to a referral. */
+export const PROFESSIONAL_ROLE_WORDS: readonly string[] = [
   'ep',
   'educational psychologist',
   'salt',
@@ -56,6 +47,20 @@ export const EXTERNAL_ROLE_WORDS: readonly string[] = [
   'school nurse',
   'paediatrician',
   'social worker',
+];
+
+/** People outside the staff: an action can rest with them, but a member of staff must chase it. */
+export const EXTERNAL_ROLE_WORDS: readonly string[] = [
+  'parent',
+  'parents',
+  'mum',
+  'dad',
+  'carer',
+  'carers',
+  'family',
+  'grandparent',
+  'grandparents',
+  ...PROFESSIONAL_ROLE_WORDS,
   'la',
   'local authority',
   'pupil',

@@ -18,6 +18,8 @@ export interface ReminderSender {
 export interface PersonalConversation {
   serviceUrl: string;
   conversationId: string;
+  /** The person's Teams user id ("29:…") as the chat recorded it, when it did: cards refresh for it. */
+  teamsUserId?: string;
 }
 
 /** The lookup the sender needs from the bot's conversation reference store. */

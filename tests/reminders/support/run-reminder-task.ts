@@ -1,3 +1,4 @@
+import { teamsUserIdOf } from './conversations';
 /**
  * One "server instance" for the two-process test: opens the shared SQLite file, waits for `go` on
  * stdin (so both instances start together), runs the reminder task once and prints its summary.
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
     log: new SqliteReminderLog(db),
     sender: new BotConnectorReminderSender({
       // Everyone has installed the app: their personal chat id is derived from their id.
-      conversations: { find: async (userId) => ({ serviceUrl: connectorUrl, conversationId: `personal-${userId}` }) },
+      conversations: {
+        find: async (userId) => ({ serviceUrl: connectorUrl, conversationId: `personal-${userId}`, teamsUserId: teamsUserIdOf(userId) }),
+      },
       serviceUrl: async () => connectorUrl,
       token: async () => null,
     }),

@@ -1,0 +1,13 @@
+import { parseMessage } from '@/capture/parse/parse-actions';
+import { proposedActionsCards } from '@/capture/cards/proposed-actions-card';
+import { pupilChoices, toProposalRows } from '@/capture/propose';
+import { corpusContext, CORPUS_PUPILS } from '@tests/capture/corpus/corpus-school';
+const text = ['Agreed actions:', "- <at>Tom Reed</at> to phone J.B.'s parent by Friday", "- SENCO to update J.B.'s support plan by 7/5", '- Monitor progress', '- TA to start ELSA next week', '- class teacher to add movement breaks for two weeks'].join('\n');
+const ctx = corpusContext(text);
+let t = performance.now();
+for (let i = 0; i < 50; i++) parseMessage(text, ctx);
+console.log('parse ms', (performance.now() - t) / 50);
+const { actions, eventType } = parseMessage(text, ctx);
+t = performance.now();
+for (let i = 0; i < 50; i++) proposedActionsCards({ messageId: 'm', conversationId: 'c', eventType, rows: toProposalRows(actions), pupils: pupilChoices(CORPUS_PUPILS, actions), peopleScope: 'conversation', sender: { id: 'x', name: 'y' } });
+console.log('cards ms', (performance.now() - t) / 50);
