@@ -8,5 +8,10 @@ import type { AdaptiveCardJson } from './card-attachment';
  * A template must give every binding a value: a missing one stays in the card as "${name}".
  */
 export function expandCard(template: object, data: object): AdaptiveCardJson {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  let parsed = templates.get(template);
+  if (!parsed) templates.set(template, (parsed = new ACData.Template(template)));
+  return parsed.expand({ $root: data }) as AdaptiveCardJson;
 }
+
+/** Each template is read once: the same JSON module object is used for every card of its kind. */
+const templates = new WeakMap<object, ACData.Template>();

@@ -195,6 +195,12 @@ export function proposedActionsCards(model: ProposalCardModel): AdaptiveCardJson
         total,
         problems: start === 0 ? model.problems : [],
       });
+    // Most proposals fit on one card: try the rest whole before growing a card row by row.
+    const rest = build(total);
+    if (bytes(rest) <= CARD_BYTE_BUDGET) {
+      cards.push(rest);
+      break;
+    }
     let end = start + 1;
     let card = build(end);
     while (end < total) {
