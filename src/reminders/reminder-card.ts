@@ -76,7 +76,11 @@ function itemButtons(action: Action, base: ReminderCardData): Json {
   };
 }
 
-function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): Json {
+type Notice = NonNullable<ReminderCardModel['notice']>;
+
+const noticeBlock = (notice: Notice) => plainTextBlock(notice.text, { weight: 'Bolder', color: noticeColour[notice.tone] });
+
+function itemContainer(action: Action, today: IsoDate, base: ReminderCardData, notice?: Notice): Json {
   const closed = isClosed(action.status);
   const overdue = !closed && action.dueDate < today;
   const facts = [
@@ -98,6 +102,7 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData): 
         { color: closed ? 'Good' : overdue ? 'Attention' : 'Default' },
         { spacing: 'None' },
       ),
+      ...(notice ? [noticeBlock(notice)] : []),
       { type: 'FactSet', facts },
       ...(closed ? [] : [itemButtons(action, base)]),
     ],
@@ -141,10 +146,11 @@ export function reminderCard(model: ReminderCardModel): Json {
         {},
         { spacing: 'Small' },
       ),
-      ...(model.notice
-        ? [{ type: 'TextBlock', text: model.notice.text, wrap: true, color: noticeColour[model.notice.tone], weight: 'Bolder' }]
-        : []),
-      ...shown.map(({ action }) => itemContainer(action, model.today, data)),
+      // A notice about one item sits in that item; one about the card (or an item not listed) at the top.
+      ...(model.notice && !shown.some(({ action }) => action.id === model.notice!.actionId) ? [noticeBlock(model.notice)] : []),
+      ...shown.map(({ action }) =>
+        itemContainer(action, model.today, data, model.notice?.actionId === action.id ? model.notice : undefined),
+      ),
       ...(hidden > 0 ? [{ type: 'TextBlock', text: `…and ${hidden} more in the tracker.`, wrap: true, separator: true }] : []),
     ],
   };

@@ -14,8 +14,8 @@ export interface ReminderView {
   audience: 'owner' | 'lead';
   /** True when the clicker may not see this card: it shows the notice and nothing else. */
   refused?: boolean;
-  /** What just happened, a refusal, or why the card was refreshed. */
-  notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
+  /** What just happened, a refusal, or why the card was refreshed; `actionId` when it is about one item. */
+  notice?: { text: string; tone: 'good' | 'attention' | 'warning'; actionId?: string };
 }
 
 /** Turns a view into a card (the bot's presenter); injected so src/ stays free of card JSON. */

@@ -58,14 +58,21 @@ export async function updateFromReminder(deps: UpdateFromReminderDeps, update: R
   const viewer = viewerOf(deps, actor);
   const ownCard = update.card.audience === 'owner' && update.card.ownerId === viewer.id;
   if (!ownCard && !viewer.sendTeam) return refusal(viewer, today);
-  const notice = update.target ? await applyChange(deps, viewer, update, update.target, today) : undefined;
-  const items = update.card.items
+  const changed = update.target ? await applyChange(deps, viewer, update, update.target, today) : undefined;
+  // What a click did is said beside the item it is about, not over the whole card.
+  const notice = changed && update.target ? { ...changed, actionId: update.target.actionId } : changed;
+  const listed = update.card.items
     ? await readVisible(
         deps.repo,
         viewer,
         update.card.items.map((i) => i.actionId),
       )
     : await onRadar(deps, viewer, update.card, today, update.target?.actionId);
+  // A snoozed item stays off the owner's card until the snooze ends (the one just snoozed stays, to say so);
+  // the SEND lead's card keeps it, so a snooze never hides a long-overdue item from them.
+  const items = listed.filter(
+    (a) => update.card.audience === 'lead' || a.id === update.target?.actionId || !(a.remindAfter && a.remindAfter > today),
+  );
   return {
     // On their own card the owner's name is their own; the SEND team may see anyone's card.
     owner: ownCard ? { id: viewer.id, name: viewer.name } : { id: update.card.ownerId, name: update.card.ownerName },

@@ -189,21 +189,30 @@ describe('reminders end to end over HTTP', () => {
     expect(clickData(refreshed, REMINDER_VERBS.done, upcoming.id)).toMatchObject({ version: 2 });
   });
 
-  it('snoozes a week without moving the due date, and the refresh verb shows the current state', async () => {
+  it('snoozes a week without moving the due date, says so beside that item, and keeps it off the card until then', async () => {
     const card = cardOf(connector.received.find((r) => r.conversationId === 'personal-tom')!);
-    await handleReminderAction(clickDeps(), REMINDER_VERBS.snooze, clickData(card, REMINDER_VERBS.snooze, longOverdue.id), {
-      id: teacher.id,
-      name: teacher.name,
-    });
+    const tom = { id: teacher.id, name: teacher.name };
+    const snoozed = await handleReminderAction(
+      clickDeps(),
+      REMINDER_VERBS.snooze,
+      clickData(card, REMINDER_VERBS.snooze, longOverdue.id),
+      tom,
+    );
     expect(await repo.get(longOverdue.id)).toMatchObject({ dueDate: '2026-04-13', remindAfter: '2026-04-28' });
+    // The confirmation is in the snoozed item's own container, not on top of the whole card.
+    const containers = (snoozed.body as { type: string }[]).filter((e) => e.type === 'Container');
+    const about = containers.filter((c) => JSON.stringify(c).includes('Snoozed: no reminder about this item'));
+    expect(about).toHaveLength(1);
+    expect(JSON.stringify(about[0])).toContain(longOverdue.description);
 
     const refresh = (card.refresh as { action: { data: unknown } }).action.data;
-    const current = await handleReminderAction(clickDeps(), REMINDER_VERBS.refresh, refresh, { id: teacher.id, name: teacher.name });
+    const current = await handleReminderAction(clickDeps(), REMINDER_VERBS.refresh, refresh, tom);
     const text = cardText(current);
     expect(text).toContain('Done (updated by Tom Reed)');
-    expect(current.refresh).toMatchObject({
-      action: { data: { items: expect.arrayContaining([{ actionId: longOverdue.id, version: 2 }]) } },
-    });
+    expect(text).not.toContain(longOverdue.description);
+    const listed = (current.refresh as { action: { data: { items: { actionId: string }[] } } }).action.data.items.map((i) => i.actionId);
+    expect(listed).not.toContain(longOverdue.id);
+    expect(listed.length).toBeGreaterThan(0);
   });
 
   it('rejects malformed card data before any command runs', async () => {
