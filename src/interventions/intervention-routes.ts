@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { sendTeamRoute, type SendTeamRouteDeps } from '@/http/send-team';
 import { londonDate } from '@/kernel/dates';
 import { measureSchema } from '@/kernel/intervention';
+import { recordMeasure } from './record-measure';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
@@ -56,6 +57,14 @@ export function registerInterventionRoutes(server: Server, deps: InterventionRou
 
   server.post(
     '/api/interventions/:id/measures',
-    route(async (user, req) => interventions.addMeasure(req.params.id, parseInput(measureSchema, req.body, 'measure'), user)),
+    route(async (user, req) => {
+      const { intervention } = await recordMeasure(
+        { interventions, actions },
+        req.params.id,
+        parseInput(measureSchema, req.body, 'measure'),
+        user,
+      );
+      return intervention;
+    }),
   );
 }

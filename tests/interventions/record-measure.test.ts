@@ -1,0 +1,60 @@
+import { createIntervention } from '@/interventions/create-intervention';
+import { recordMeasure } from '@/interventions/record-measure';
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { sencoActor } from '@tests/support/factories';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { freshDatabase } from '@tests/register/support';
+import { buildIntervention } from './support';
+
+const senco = { ...sencoActor, sendTeam: true };
+
+/** A reading intervention on a real SQLite file, with its mid-point (2 Mar) and end (27 Apr) reviews on the tracker. */
+async function started() {
+  const db = freshDatabase();
+  const clock = () => new Date('2026-03-02T15:00:00Z');
+  const deps = {
+    register: new SqliteRegisterRepository(db, clock),
+    interventions: new SqliteInterventionRepository(db, clock),
+    actions: new SqliteActionRepository(db, clock),
+  };
+  const [record] = generatePrimaryRegister(1, 7).map((r) => ({ ...r, forename: 'Jamie', surname: 'Brook', yearGroup: 4 }));
+  await deps.register.upsertMany([record!], { fullRoll: true });
+  const [pupil] = await deps.register.list();
+  const { intervention, reviewItemIds } = await createIntervention(deps, buildIntervention({ pupilId: pupil!.id }), senco, '2025-12-20');
+  const [mid, end] = reviewItemIds as [string, string];
+  return { deps, intervention, mid, end };
+}
+
+describe('recording an intervention measure', () => {
+  it('closes the mid-point review with the measure as its note, and leaves the end review open', async () => {
+    const { deps, intervention, mid, end } = await started();
+    const result = await recordMeasure(deps, intervention.id, { point: 'mid', date: '2026-03-02', value: 91, note: 'steady' }, senco);
+    expect(result.closedReviewItemIds).toEqual([mid]);
+    expect(await deps.actions.get(mid)).toMatchObject({
+      status: 'done',
+      closingNote: 'Mid-point measure recorded: 91 on Mon 2 Mar 2026 (steady).',
+    });
+    expect((await deps.actions.history(mid)).at(-1)).toMatchObject({ kind: 'closed', actor: { id: sencoActor.id } });
+    expect(await deps.actions.get(end)).toMatchObject({ status: 'open' });
+  });
+
+  it('closes the end review on the end measure, and nothing on a baseline or a measure recorded again', async () => {
+    const { deps, intervention, mid, end } = await started();
+    expect(
+      (await recordMeasure(deps, intervention.id, { point: 'baseline', date: '2026-01-05', value: 84 }, senco)).closedReviewItemIds,
+    ).toEqual([]);
+    expect(
+      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-27', value: 97 }, senco)).closedReviewItemIds,
+    ).toEqual([end]);
+    expect(
+      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-28', value: 98 }, senco)).closedReviewItemIds,
+    ).toEqual([]);
+    expect(await deps.actions.get(mid)).toMatchObject({ status: 'open' });
+    expect((await deps.interventions.get(intervention.id)).measures.map((m) => [m.point, m.value])).toEqual([
+      ['baseline', 84],
+      ['end', 98],
+    ]);
+  });
+});
