@@ -5,6 +5,7 @@ import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
 import { isClosed, STATUS_LABELS } from '@/kernel/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
 import { plainTextBlock } from '@/teams/plain-text';
+import { executeAction } from '@/teams/card-attachment';
 
 /**
  * Items listed with buttons; the rest are counted. Eight long items with their Action.Submit fallbacks
@@ -33,19 +34,6 @@ function whenLabel(action: Action, today: IsoDate): string {
   return `Overdue by ${-days} day${days === -1 ? '' : 's'} (due ${formatDate(action.dueDate)})`;
 }
 
-function execute(title: string, verb: string, data: Json, style?: 'positive'): Json {
-  // Clients without Universal Actions post the Action.Submit instead, with the verb in its data
-  // (bot/handle-card-action.ts reads both the same way), as Teams' Universal Actions docs ask.
-  return {
-    type: 'Action.Execute',
-    title,
-    verb,
-    data,
-    ...(style ? { style } : {}),
-    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
-  };
-}
-
 // Buttons carry only their own item, not the whole list: the card stays O(items) in size.
 function itemButtons(action: Action, base: ReminderCardData): Json {
   const data = { ownerId: base.ownerId, ownerName: base.ownerName, audience: base.audience, actionId: action.id, version: action.version };
@@ -65,13 +53,13 @@ function itemButtons(action: Action, base: ReminderCardData): Json {
               placeholder: 'https://... or a short note',
               maxLength: 2000,
             },
-            { type: 'ActionSet', actions: [execute('Mark done', REMINDER_VERBS.done, data, 'positive')] },
+            { type: 'ActionSet', actions: [executeAction('Mark done', REMINDER_VERBS.done, data, 'positive')] },
           ],
         },
       },
-      ...(action.status === 'in_progress' ? [] : [execute('In progress', REMINDER_VERBS.inProgress, data)]),
-      ...(action.status === 'waiting' ? [] : [execute('Waiting on someone', REMINDER_VERBS.waiting, data)]),
-      execute('Snooze a week', REMINDER_VERBS.snooze, data),
+      ...(action.status === 'in_progress' ? [] : [executeAction('In progress', REMINDER_VERBS.inProgress, data)]),
+      ...(action.status === 'waiting' ? [] : [executeAction('Waiting on someone', REMINDER_VERBS.waiting, data)]),
+      executeAction('Snooze a week', REMINDER_VERBS.snooze, data),
     ],
   };
 }

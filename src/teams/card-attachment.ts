@@ -1,23 +1,9 @@
-/** An Adaptive Card as plain JSON (our presenters build them as data, not through a class library). */
+/** An Adaptive Card as plain JSON, version 1.5 (the highest Teams renders): built from templates or as data. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
-
-/** Adaptive Card version: 1.5 is the highest Teams renders. */
-export const CARD_VERSION = '1.5';
 
 /** Wraps a card for an outgoing message activity. */
 export function cardAttachment(card: AdaptiveCardJson) {
   return { contentType: 'application/vnd.microsoft.card.adaptive' as const, content: card };
-}
-
-/** A card with the shared header fields. */
-export function adaptiveCard(body: unknown[], actions: unknown[] = []): AdaptiveCardJson {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: CARD_VERSION,
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-  };
 }
 
 /**

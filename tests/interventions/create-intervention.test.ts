@@ -1,26 +1,9 @@
 import { createIntervention } from '@/interventions/create-intervention';
 import { NotFoundError, ValidationError } from '@/kernel/errors';
-import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
-import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
-import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { sencoActor } from '@tests/support/factories';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
-import { freshDatabase } from '@tests/register/support';
-import { buildIntervention, ta } from './support';
+import { buildIntervention, schoolWithOnePupil, ta } from './support';
 
-async function setUp() {
-  const db = freshDatabase();
-  const clock = () => new Date('2025-12-20T09:00:00Z');
-  const deps = {
-    register: new SqliteRegisterRepository(db, clock),
-    interventions: new SqliteInterventionRepository(db, clock),
-    actions: new SqliteActionRepository(db, clock),
-  };
-  const [record] = generatePrimaryRegister(1, 7).map((r) => ({ ...r, forename: 'Jamie', surname: 'Brook', yearGroup: 4 }));
-  await deps.register.upsertMany([record!], { fullRoll: true });
-  const [pupil] = await deps.register.list();
-  return { deps, pupil: pupil! };
-}
+const setUp = () => schoolWithOnePupil('2025-12-20T09:00:00Z');
 
 describe('starting an intervention', () => {
   it('puts the mid-point and end reviews on the tracker, owned by the member of staff, with initials only', async () => {

@@ -1,28 +1,14 @@
 import { createIntervention } from '@/interventions/create-intervention';
 import { recordMeasure } from '@/interventions/record-measure';
-import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
-import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
-import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { sencoActor } from '@tests/support/factories';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
-import { freshDatabase } from '@tests/register/support';
-import { buildIntervention } from './support';
+import { buildIntervention, schoolWithOnePupil } from './support';
 
 const senco = { ...sencoActor, sendTeam: true };
 
 /** A reading intervention on a real SQLite file, with its mid-point (2 Mar) and end (27 Apr) reviews on the tracker. */
 async function started() {
-  const db = freshDatabase();
-  const clock = () => new Date('2026-03-02T15:00:00Z');
-  const deps = {
-    register: new SqliteRegisterRepository(db, clock),
-    interventions: new SqliteInterventionRepository(db, clock),
-    actions: new SqliteActionRepository(db, clock),
-  };
-  const [record] = generatePrimaryRegister(1, 7).map((r) => ({ ...r, forename: 'Jamie', surname: 'Brook', yearGroup: 4 }));
-  await deps.register.upsertMany([record!], { fullRoll: true });
-  const [pupil] = await deps.register.list();
-  const { intervention, reviewItemIds } = await createIntervention(deps, buildIntervention({ pupilId: pupil!.id }), senco, '2025-12-20');
+  const { deps, pupil } = await schoolWithOnePupil('2026-03-02T15:00:00Z');
+  const { intervention, reviewItemIds } = await createIntervention(deps, buildIntervention({ pupilId: pupil.id }), senco, '2025-12-20');
   const [mid, end] = reviewItemIds as [string, string];
   return { deps, intervention, mid, end };
 }

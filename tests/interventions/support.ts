@@ -1,3 +1,8 @@
+import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { freshDatabase } from '@tests/register/support';
 import type { NewInterventionInput, Staff } from '@/kernel/intervention';
 
 export const ta: Staff = {
@@ -30,4 +35,19 @@ export function buildIntervention(overrides: Partial<NewInterventionInput> = {})
     target: { description: 'Reading age 8y 0m', value: 96 },
     ...overrides,
   };
+}
+
+/** A fresh SQLite file with one pupil on the register (Jamie Brook, Year 4), its stores' clock at `now`. */
+export async function schoolWithOnePupil(now: string) {
+  const db = freshDatabase();
+  const clock = () => new Date(now);
+  const deps = {
+    register: new SqliteRegisterRepository(db, clock),
+    interventions: new SqliteInterventionRepository(db, clock),
+    actions: new SqliteActionRepository(db, clock),
+  };
+  const [record] = generatePrimaryRegister(1, 7).map((r) => ({ ...r, forename: 'Jamie', surname: 'Brook', yearGroup: 4 }));
+  await deps.register.upsertMany([record!], { fullRoll: true });
+  const [pupil] = await deps.register.list();
+  return { deps, pupil: pupil! };
 }
