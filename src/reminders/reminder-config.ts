@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { reminderPolicySchema, type ReminderPolicy } from './reminder-policy';
 import { schoolDatesSchema, type SchoolDates } from '@/kernel/school-calendar';
 import { ConfigError } from '@/kernel/errors';
+import { DEFAULT_SENDS_PER_SECOND } from './bot-connector-sender';
 
 /**
  * Reminder settings, read and checked at start-up beside `loadConfig` (every problem at once).
@@ -15,7 +16,10 @@ import { ConfigError } from '@/kernel/errors';
  * SCHOOL_DATES_FILE           JSON `{ "terms": [{start,end}], "holidays": [{start,end,name}] }`
  * SEND_LEAD_ID, SEND_LEAD_NAME the SEND lead's Entra object id and display name (shared with the digest;
  *                             required in tenant mode, embedded mode defaults to the demo SENCO)
- * REMINDER_SENDS_PER_SECOND   proactive cards posted per second at most, default 20 (Teams allows ~30 per bot)
+ * REMINDER_SENDS_PER_SECOND   proactive cards posted per second at most by the whole app, default 20 (Teams allows ~30 per bot)
+ * REMINDER_INSTANCES          how many server instances may run the reminder task at once (App Service scale-out),
+ *                             default 1: each instance sends at its share, REMINDER_SENDS_PER_SECOND / REMINDER_INSTANCES,
+ *                             so together they stay under the per-bot limit
  * TASK_KEY                    tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/reminders
  */
 export interface ReminderConfig {
@@ -24,8 +28,8 @@ export interface ReminderConfig {
   schoolDates: SchoolDates;
   sendLead: { id: string; name: string };
   taskKey: string | null;
-  /** Bot Connector posts per second; unset: the sender's default (20). */
-  sendsPerSecond?: number;
+  /** This instance's Bot Connector posts per second: the app's rate divided among its instances. */
+  sendsPerSecond: number;
 }
 
 /**
@@ -45,6 +49,7 @@ const envSchema = z.object({
   SEND_LEAD_ID: z.string().trim().min(1).max(100).optional(),
   SEND_LEAD_NAME: z.string().trim().min(1).max(200).optional(),
   REMINDER_SENDS_PER_SECOND: z.coerce.number().positive().max(30).optional(),
+  REMINDER_INSTANCES: int.min(1).max(30).default(1),
   TASK_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
@@ -87,7 +92,8 @@ export function loadReminderConfig(
     sendLead:
       e.SEND_LEAD_ID && e.SEND_LEAD_NAME ? { id: e.SEND_LEAD_ID, name: e.SEND_LEAD_NAME } : { id: defaultLead.id, name: defaultLead.name },
     taskKey: e.TASK_KEY ?? null,
-    ...(e.REMINDER_SENDS_PER_SECOND ? { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND } : {}),
+    // Teams' limit is per bot, not per process: the instances share it (one budget, split evenly).
+    sendsPerSecond: (e.REMINDER_SENDS_PER_SECOND ?? DEFAULT_SENDS_PER_SECOND) / e.REMINDER_INSTANCES,
   };
 }
 

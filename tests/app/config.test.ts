@@ -1,4 +1,5 @@
 import { loadConfig } from '@/app/config';
+import { loadReminderConfig } from '@/reminders/reminder-config';
 import { ConfigError } from '@/kernel/errors';
 import { tenantEnv } from '@tests/support/tenant-env';
 
@@ -87,5 +88,19 @@ describe('configuration from templates', () => {
       expect(() => loadConfig({ HOST: host })).toThrow(/HOST: embedded mode has no sign-in.*configure tenant mode/s);
     }
     for (const host of ['localhost', '127.0.0.1', '::1']) expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+});
+
+describe('the reminder send rate', () => {
+  const lead = { id: 'lead', name: 'Lead' };
+  it("shares the whole app's rate between the instances that run the reminder task", () => {
+    expect(loadReminderConfig('embedded', {}, lead).sendsPerSecond).toBe(20);
+    expect(loadReminderConfig('embedded', { REMINDER_INSTANCES: '2' }, lead).sendsPerSecond).toBe(10);
+    expect(loadReminderConfig('embedded', { REMINDER_SENDS_PER_SECOND: '24', REMINDER_INSTANCES: '3' }, lead).sendsPerSecond).toBe(8);
+  });
+
+  it('refuses a count of instances that is not a whole number from 1', () => {
+    expect(() => loadReminderConfig('embedded', { REMINDER_INSTANCES: '0' }, lead)).toThrow(/REMINDER_INSTANCES/);
+    expect(() => loadReminderConfig('embedded', { REMINDER_INSTANCES: 'two' }, lead)).toThrow(/REMINDER_INSTANCES/);
   });
 });
