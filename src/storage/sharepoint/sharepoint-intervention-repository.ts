@@ -2,16 +2,9 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import { actorSchema, type Actor } from '@/kernel/action';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
-import {
-  MEASURE_POINTS,
-  measureSchema,
-  newInterventionSchema,
-  type Intervention,
-  type Measure,
-  type NewInterventionInput,
-} from '@/kernel/intervention';
+import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
-import { interventionRecord } from '@/kernel/intervention-record';
+import { interventionRecord, withMeasure } from '@/kernel/intervention-record';
 import { idempotencyDigest, odataString } from './action-fields';
 import { findItemByKey } from './graph-lookup';
 import { getAllPages } from './graph-paging';
@@ -97,14 +90,7 @@ export class SharePointInterventionRepository implements InterventionRepository 
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       const item = await this.readItem(id);
       const current = jsonColumn<Intervention>(item, 'intervention');
-      const next: Intervention = {
-        ...current,
-        measures: [...current.measures.filter((m) => m.point !== measure.point), measure].sort(
-          (a, b) => MEASURE_POINTS.indexOf(a.point) - MEASURE_POINTS.indexOf(b.point),
-        ),
-        version: current.version + 1,
-        updatedAt: this.now().toISOString(),
-      };
+      const next = withMeasure(current, measure, this.now().toISOString());
       try {
         await this.context.client
           .api(`${interventions}/items/${item.id}/fields`)

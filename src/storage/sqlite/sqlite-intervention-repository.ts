@@ -4,7 +4,7 @@ import { parseInput } from '@/kernel/validate';
 import { NotFoundError } from '@/kernel/errors';
 import { measureSchema, newInterventionSchema, type Intervention, type Measure, type NewInterventionInput } from '@/kernel/intervention';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
-import { interventionRecord } from '@/kernel/intervention-record';
+import { interventionRecord, withMeasure } from '@/kernel/intervention-record';
 import { whenUnlocked } from './open-database';
 
 interface DataRow {
@@ -69,14 +69,7 @@ export class SqliteInterventionRepository implements InterventionRepository {
       this.db
         .transaction(() => {
           const current = this.read(id);
-          const next: Intervention = {
-            ...current,
-            measures: [...current.measures.filter((m) => m.point !== measure.point), measure].sort(
-              (a, b) => POINT_ORDER.indexOf(a.point) - POINT_ORDER.indexOf(b.point),
-            ),
-            version: current.version + 1,
-            updatedAt: this.now().toISOString(),
-          };
+          const next = withMeasure(current, measure, this.now().toISOString());
           this.db
             .prepare('UPDATE interventions SET version = ?, data = ? WHERE id = ? AND version = ?')
             .run(next.version, JSON.stringify(next), id, current.version);
@@ -92,5 +85,3 @@ export class SqliteInterventionRepository implements InterventionRepository {
     return JSON.parse(row.data) as Intervention;
   }
 }
-
-const POINT_ORDER = ['baseline', 'mid', 'end'];
