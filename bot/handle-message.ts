@@ -12,7 +12,7 @@ import { readMessageTrigger } from '@/capture/message-trigger';
 import { pupilChoices, toProposalRows } from '@/capture/propose';
 import { memberLookup } from '@/teams/member-lookup';
 import { resolveMentions } from '@/capture/resolve-mentions';
-import { knownPeopleOf, schoolOf } from '@/capture/school-of';
+import { schoolOf } from '@/capture/school-of';
 
 /** When the message was sent, if Teams says so; else now. */
 function sentAt(timestamp: unknown, now: () => Date): Date {
@@ -45,13 +45,14 @@ export async function handleMessage(deps: BotDeps, ctx: IActivityContext<IMessag
   }
   const conversationId = activity.conversation.id;
   const { mentions, unresolved, memberIds } = await resolveMentions(trigger.mentions, memberLookup(deps, ctx));
-  const [school, staff, meetingTitle] = await Promise.all([schoolOf(deps), knownPeopleOf(deps), meetingTitleOf(deps, ctx)]);
+  const [school, meetingTitle] = await Promise.all([schoolOf(deps), meetingTitleOf(deps, ctx)]);
   const { actions: proposed, eventType } = captureActions(school, {
     text: trigger.text,
     mentions,
     unresolvedMentions: unresolved,
     now: sentAt(activity.timestamp, deps.now),
-    staff,
+    // The parser adds the role table's holders itself.
+    staff: deps.knownPeople,
     ...(deps.schoolDates ? { schoolDates: deps.schoolDates } : {}),
     meetingTitle,
   });

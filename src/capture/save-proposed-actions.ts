@@ -4,6 +4,7 @@ import type { EventType, ItemType } from '@/kernel/item-type';
 import { ValidationError, type FieldProblem } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { createActions } from '@/tracker/action-commands';
+import { shownPupil } from './propose';
 
 /** One row of the proposed-actions card as the person left it. `index` is its place in the proposal. */
 export interface ConfirmedItem {
@@ -54,7 +55,7 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
     if (!item.due) problem('due', 'no due date: choose one.');
     const found = deps.pupils.find((p) => p.id === item.pupilId);
     // Only what an action may hold: a register pupil's name stays in the directory.
-    const pupil: Pupil | null = found ? { id: found.id, name: found.name, yearGroup: found.yearGroup } : null;
+    const pupil: Pupil | null = found ? shownPupil(found) : null;
     if (!pupil) problem('pupil', 'choose the pupil.');
     if (owner && item.due && pupil) {
       inputs.push({

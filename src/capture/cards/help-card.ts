@@ -1,14 +1,11 @@
 import type { AdaptiveCardJson } from '@/teams/card-attachment';
 import { expandCard } from '@/teams/card-template';
+import { mentionKey } from '../parse/plain-text';
 import template from './templates/help.json';
 
 /** "help", "what can you do?", "hi": a message asking about the bot rather than holding actions. */
 export function asksForHelp(text: string): boolean {
-  const plain = text
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .trim()
-    .toLowerCase();
+  const plain = mentionKey(text);
   return /^(?:help|\?|what\s+can\s+you\s+do\??|how\s+does\s+this\s+work\??|how\s+do\s+i\s+use\s+(?:this|you)\??|hi|hello|hey|start|get\s+started)[.!]?$/.test(
     plain,
   );

@@ -43,7 +43,7 @@ function namePattern(name: string): RegExp {
   const source = escape(name.trim())
     .replace(/['’]/g, "['’]")
     .replace(/\s+/g, String.raw`\s+`);
-  return new RegExp(`${EDGE_BEFORE}${source}${EDGE_AFTER}`, 'u');
+  return new RegExp(`${EDGE_BEFORE}${source}${EDGE_AFTER}`, 'gu');
 }
 
 /**
@@ -62,11 +62,11 @@ export function pupilMatchers(pupils: readonly KnownPupil[], staffFirstNames: Re
       if (INITIALS.test(name)) {
         const letters = name.replace(/[.\s]/g, '').split('');
         const dotted = letters.map((l) => `${escape(l)}\\.`).join('\\s?');
-        patterns.push({ pattern: new RegExp(`${EDGE_BEFORE}${dotted.slice(0, -2)}(?:\\.)?${EDGE_AFTER}`, 'iu'), kind: 'initials' });
-        patterns.push({ pattern: new RegExp(`${EDGE_BEFORE}${letters.map(escape).join('')}${EDGE_AFTER}`, 'u'), kind: 'initials' });
+        patterns.push({ pattern: new RegExp(`${EDGE_BEFORE}${dotted.slice(0, -2)}(?:\\.)?${EDGE_AFTER}`, 'giu'), kind: 'initials' });
+        patterns.push({ pattern: new RegExp(`${EDGE_BEFORE}${letters.map(escape).join('')}${EDGE_AFTER}`, 'gu'), kind: 'initials' });
       } else {
         patterns.push({
-          pattern: new RegExp(`${EDGE_BEFORE}${escape(name)}${/\p{L}$/u.test(name) ? EDGE_AFTER : ''}`, 'iu'),
+          pattern: new RegExp(`${EDGE_BEFORE}${escape(name)}${/\p{L}$/u.test(name) ? EDGE_AFTER : ''}`, 'giu'),
           kind: 'name',
         });
       }
@@ -84,8 +84,8 @@ function references(line: string, matchers: readonly PupilMatcher[]): Reference[
   const found: Reference[] = [];
   for (const { pupil, patterns } of matchers) {
     for (const { pattern, kind } of patterns) {
-      const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-      for (const match of line.matchAll(new RegExp(pattern.source, flags))) {
+      // Patterns are global and built once per message; matchAll works on a copy, so no state passes between lines.
+      for (const match of line.matchAll(pattern)) {
         const same = found.find((r) => r.index === match.index && r.length === match[0].length);
         if (same) {
           if (!same.pupils.some((p) => p.id === pupil.id)) same.pupils.push(pupil);
