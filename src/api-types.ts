@@ -11,3 +11,6 @@ export type { ProvisionMap } from '@/provision-map/provision-map';
 export type { RegisterAnalytics, StatusSplit } from '@/register/analytics';
 export type { ImportPreview } from '@/register/mis-import';
 export { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterField } from '@/register/mis-columns';
+export type { ActionFacets, FacetScope } from '@/tracker/action-facets';
+export type { ActionListReply } from '@/tracker/action-routes';
+export type { CheckInReply } from '@/tracker/weekly-check-in';

@@ -38,31 +38,48 @@ export function matchesFilters(action: Action, f: ActionFilters): boolean {
   return true;
 }
 
-/** Case-insensitive match on the words staff search by: description, pupil, owner, decision, notes. */
+/** The words staff search by: description, pupil, owner, decision, latest note. */
+export function searchedFields(a: Action): (string | null | undefined)[] {
+  return [a.description, a.pupil.name, a.pupil.id, a.owner.name, a.decision, a.lastNote];
+}
+
+/** What a search looks in: `searchedFields`, case and accents folded, one per line (the embedded store keeps it as a column). */
+export function searchText(a: Action): string {
+  return searchedFields(a)
+    .map((field) => sortKey(field ?? ''))
+    .join('\n');
+}
+
+/** Case- and accent-insensitive match on `searchedFields`. */
 export function matchesSearch(action: Action, search: string | undefined): boolean {
-  const needle = search?.trim().toLowerCase();
-  if (!needle) return true;
-  return [action.description, action.pupil.name, action.pupil.id, action.owner.name, action.decision ?? '', action.lastNote ?? ''].some(
-    (field) => field.toLowerCase().includes(needle),
-  );
+  const needle = sortKey(search?.trim() ?? '');
+  return !needle || searchText(action).includes(needle);
+}
+
+/**
+ * How names sort: case and accents ignored ("Émile" beside "Emily"), then plain code-unit order, which
+ * SQLite can reproduce exactly (the embedded store registers this function as `sort_key`).
+ */
+export function sortKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const SORT_VALUE: Record<SortKey, (a: Action) => string> = {
   dueDate: (a) => a.dueDate,
-  pupil: (a) => a.pupil.name.toLowerCase(),
-  owner: (a) => a.owner.name.toLowerCase(),
+  pupil: (a) => sortKey(a.pupil.name),
+  owner: (a) => sortKey(a.owner.name),
   itemType: (a) => a.itemType,
   status: (a) => STATUS_LABELS[a.status],
   updatedAt: (a) => a.updatedAt,
 };
 
+const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Sorted copy; ties fall back to due date then id, so the order (and each page) is stable. */
 export function sortActions(actions: readonly Action[], sort: SortKey = 'dueDate', direction: SortDirection = 'asc'): Action[] {
   const value = SORT_VALUE[sort];
   const sign = direction === 'asc' ? 1 : -1;
-  return [...actions].sort(
-    (a, b) => sign * value(a).localeCompare(value(b)) || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id),
-  );
+  return [...actions].sort((a, b) => sign * byCodeUnit(value(a), value(b)) || byCodeUnit(a.dueDate, b.dueDate) || byCodeUnit(a.id, b.id));
 }
 
 /** Search then sort: the rows of a view, in display order. */

@@ -2,6 +2,7 @@ import { assertCanChange, canSee, type Viewer } from '@/kernel/access';
 import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 import { addDays } from '@/kernel/dates';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
+import type { ActionPage, ActionPageQueryInput } from '@/kernel/action-page';
 import type { HistoryEntry } from '@/kernel/history';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 
@@ -26,6 +27,11 @@ export async function readAction(repo: ActionRepository, viewer: Viewer, id: str
 /** The items of `query` the viewer may see. */
 export async function listActions(repo: ActionRepository, viewer: Viewer, query: ActionQueryInput = {}): Promise<Action[]> {
   return (await repo.query(query)).filter((a) => canSee(viewer, a));
+}
+
+/** One page of what the viewer may see: the need-to-know rule goes to the store with the query, so the total is theirs too. */
+export function pageActions(repo: ActionRepository, viewer: Viewer, query: ActionPageQueryInput): Promise<ActionPage> {
+  return repo.page({ ...query, visibleTo: viewer.sendTeam ? undefined : viewer.id });
 }
 
 /** @throws NotFoundError as `readAction` */

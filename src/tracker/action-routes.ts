@@ -1,7 +1,9 @@
 import type { Server } from 'restify';
 import type { z } from 'zod';
-import { weeklyCheckIn } from './weekly-check-in';
-import { actionHistory, closeAction, createActions, listActions, readAction, reopenAction, updateAction } from './action-commands';
+import { checkInReply, weeklyCheckIn } from './weekly-check-in';
+import { actionFacets } from './action-facets';
+import { toRow, type ActionRow } from '@/kernel/action-page';
+import { actionHistory, closeAction, createActions, pageActions, readAction, reopenAction, updateAction } from './action-commands';
 import type { Action, NewActionInput } from '@/kernel/action';
 import { londonDate } from '@/kernel/dates';
 import { parseInput } from '@/kernel/validate';
@@ -10,7 +12,15 @@ import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { jsonRoute } from '@/http/json-route';
 import type { Authenticate, User } from '@/http/identity';
-import { closeActionBody, createActionsBody, listActionsQuery, reopenActionBody, updateActionBody } from './action-schemas';
+import { closeActionBody, createActionsBody, facetsQuery, pageActionsQuery, reopenActionBody, updateActionBody } from './action-schemas';
+
+/** GET /api/actions: one page of rows (or whole items with `detail=full`), the total, where the page starts. */
+export interface ActionListReply<Item = ActionRow> {
+  actions: Item[];
+  total: number;
+  offset: number;
+  limit: number;
+}
 
 export interface ActionRouteDeps {
   repo: ActionRepository;
@@ -29,16 +39,34 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
     route(async (user) => user),
   );
 
+  const assertSendTeam = (user: User) => {
+    if (!user.sendTeam) throw new ForbiddenError('The weekly check-in is for the SEND team.');
+  };
+
   server.get(
     '/api/actions',
-    route(async (user, req) => ({ actions: await listActions(repo, user, parseInput(listActionsQuery, req.query ?? {}, 'query')) })),
+    route(async (user, req) => {
+      const { query, bucket, detail } = parseInput(pageActionsQuery, req.query ?? {}, 'query');
+      if (bucket) assertSendTeam(user);
+      const { items, total, offset, limit } = await pageActions(repo, user, {
+        ...query,
+        bucket: bucket && { name: bucket, today: londonDate(now()) },
+      });
+      const reply: ActionListReply<Action | ActionRow> = { actions: detail === 'full' ? items : items.map(toRow), total, offset, limit };
+      return reply;
+    }),
+  );
+
+  server.get(
+    '/api/actions/facets',
+    route(async (user, req) => actionFacets(repo, user, parseInput(facetsQuery, req.query ?? {}, 'query').scope)),
   );
 
   server.get(
     '/api/check-in',
     route(async (user) => {
-      if (!user.sendTeam) throw new ForbiddenError('The weekly check-in is for the SEND team.');
-      return weeklyCheckIn(repo, londonDate(now()));
+      assertSendTeam(user);
+      return checkInReply(await weeklyCheckIn(repo, londonDate(now())));
     }),
   );
 

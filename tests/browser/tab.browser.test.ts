@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_STAFF } from '@/app/demo/school';
+import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
+import { buildNewAction } from '@tests/support/factories';
 import { axeViolations } from './support/axe';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';
@@ -167,5 +168,42 @@ describe('the tracker tab in a browser', () => {
         failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('asks the server for one page of the list on opening, and for the next page or a search only when asked', async () => {
+    const staff = DEMO_STAFF.keyStage2Lead;
+    const pupil = DEMO_PUPILS[0]!;
+    await app.repo.createMany(
+      Array.from({ length: 120 }, (_, i) =>
+        buildNewAction({ pupil, owner: staff, description: `Paged review ${i}`, dueDate: '2027-01-15', idempotencyKey: `paging-${i}` }),
+      ),
+      DEMO_STAFF.senco,
+    );
+    const total = (await app.repo.page({ limit: 1 })).total;
+    const lists: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/actions') lists.push(url.search);
+    };
+    page.on('request', onRequest);
+    try {
+      await open('?view=tracker');
+      await page.getByRole('table', { name: `Open items: ${total.toLocaleString('en-GB')} matching` }).waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(50);
+      expect(lists).toEqual(['?limit=50']);
+
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page
+        .getByText(/Showing 51–100 of/)
+        .first()
+        .waitFor();
+      expect(lists.at(-1)).toBe('?offset=50&limit=50');
+
+      await page.getByLabel('Search').fill('paged review 11');
+      await page.getByRole('table', { name: 'Open items: 11 matching' }).waitFor(); // 11 and 110–119
+      expect(lists.filter((q) => q.includes('q=')).length).toBe(1); // typing rests before asking
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 });

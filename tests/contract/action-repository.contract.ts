@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { describeActionPagesContract } from './action-pages.contract';
 import { assistant, buildNewAction, sencoActor, teacher, teacherActor } from '@tests/support/factories';
 
 /** Builds a fresh, empty repository whose clock reads `now()`. */
@@ -240,4 +241,6 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
       });
     });
   });
+
+  describeActionPagesContract(name, makeRepository);
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '@/storage/sqlite/migrations';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { buildNewAction, sencoActor } from '@tests/support/factories';
@@ -37,5 +39,24 @@ describe('SQLite store', () => {
     await a.update(action!.id, 1, { status: 'in_progress' }, sencoActor);
     await expect(b.update(action!.id, 1, { status: 'waiting' }, sencoActor)).rejects.toThrow(/changed by/);
     expect((await b.get(action!.id)).status).toBe('in_progress');
+  });
+
+  it('fills the paging columns for items saved before they existed, so old items are found, sorted and counted', async () => {
+    const file = newFile();
+    const [action] = await new SqliteActionRepository(openDatabase(file)).createMany(
+      [buildNewAction({ pupil: { id: 'p-1', name: 'Zoë Ålund', yearGroup: 5 }, description: 'Sensory breaks' })],
+      sencoActor,
+    );
+    // Back to the schema before paging: the row as the previous release wrote it.
+    const old = new Database(file);
+    old.exec(`DROP INDEX actions_created_by; DROP INDEX actions_open_due; DROP INDEX actions_waiting_updated;
+      ALTER TABLE actions DROP COLUMN created_by_id; ALTER TABLE actions DROP COLUMN updated_at; ALTER TABLE actions DROP COLUMN pupil_key;
+      ALTER TABLE actions DROP COLUMN owner_key; ALTER TABLE actions DROP COLUMN search_text;`);
+    old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    old.close();
+
+    const upgraded = new SqliteActionRepository(openDatabase(file));
+    expect((await upgraded.page({ search: 'zoe alund' })).items.map((a) => a.id)).toEqual([action!.id]);
+    expect((await upgraded.page({ search: 'sensory', visibleTo: sencoActor.id, sort: 'pupil' })).total).toBe(1);
   });
 });

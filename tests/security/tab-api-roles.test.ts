@@ -44,6 +44,7 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
       ['GET', '/api/me'],
       ['GET', '/api/actions'],
       ['GET', '/api/check-in'],
+      ['GET', '/api/actions/facets'],
       ['GET', `/api/actions/${action!.id}`],
       ['GET', `/api/actions/${action!.id}/history`],
       ['POST', '/api/actions', { actions: [buildNewAction()] }],
@@ -67,6 +68,12 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
     const list = await request(teacherToken, 'GET', '/api/actions');
     expect(list.body.actions.map((a: { id: string }) => a.id)).toContain(own!.id);
     expect(list.body.actions.map((a: { id: string }) => a.id)).not.toContain(others!.id);
+    expect(list.body.total).toBe(1); // the count is theirs too: it says nothing of items they may not see
+    const facets = await request(teacherToken, 'GET', '/api/actions/facets?scope=all');
+    expect(facets.body.owners.map((o: { id: string }) => o.id)).toEqual([TEACHER_OID]);
+    const searched = await request(teacherToken, 'GET', `/api/actions?q=${encodeURIComponent('Phone parent')}&detail=full`);
+    expect(searched.body.actions.map((a: { id: string }) => a.id)).toEqual([own!.id]);
+    expect((await request(teacherToken, 'GET', '/api/actions?bucket=overdue')).status).toBe(403);
 
     expect((await request(teacherToken, 'GET', `/api/actions/${others!.id}`)).status).toBe(404);
     expect((await request(teacherToken, 'GET', `/api/actions/${others!.id}/history`)).status).toBe(404);

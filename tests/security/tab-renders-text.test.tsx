@@ -28,7 +28,7 @@ describe('tab shows HTML and markdown in action text as typed', () => {
       </FluentProvider>,
     );
     expect(screen.getByText(HOSTILE)).toBeTruthy();
-    expect(screen.getByText('<i>J.B.</i>')).toBeTruthy();
+    expect(screen.getByText('<i>J.B.</i> (Year 4)')).toBeTruthy();
     expect(container.textContent).toContain('<a href="javascript:alert(4)">Tom</a>');
     expect(container.querySelectorAll('img, script, b, i, strong, a[href^="javascript"]')).toHaveLength(0);
   });

@@ -55,6 +55,7 @@ describe('tracker REST API over HTTP', () => {
     expect(closed.body).toMatchObject({ status: 'done', closingNote: 'Parent called' });
     expect((await call(app.baseUrl, 'GET', '/api/actions')).body.actions).toEqual([]);
     expect((await call(app.baseUrl, 'GET', '/api/actions?archived=true')).body.actions).toHaveLength(1);
+    expect((await call(app.baseUrl, 'GET', '/api/actions?archived=true&status=done,parked&q=parent')).body.total).toBe(1);
     const reopened = await call(app.baseUrl, 'POST', `/api/actions/${action!.id}/reopen`, { version: 2, note: 'Needs another call' });
     expect(reopened.body.status).toBe('open');
   });
@@ -62,8 +63,61 @@ describe('tracker REST API over HTTP', () => {
   it('serves the weekly check-in buckets to the SEND team', async () => {
     await app.repo.createMany([buildNewAction({ dueDate: '2026-04-20' }), buildNewAction({ dueDate: '2026-04-25' })], senco);
     const res = await call(app.baseUrl, 'GET', '/api/check-in');
-    expect(res.body.overdue).toHaveLength(1);
-    expect(res.body.dueThisWeek).toHaveLength(1);
+    expect(res.body.overdue).toMatchObject({ total: 1, items: [{ dueDate: '2026-04-20' }] });
+    expect(res.body.dueThisWeek).toMatchObject({ total: 1, items: [{ dueDate: '2026-04-25' }] });
+    expect(res.body.waiting).toEqual({ total: 0, items: [] });
+  });
+
+  it('pages the list on the server: 50 rows by default, the total, search and sort, and only the fields a row shows', async () => {
+    const inputs = Array.from({ length: 60 }, (_, i) =>
+      buildNewAction({
+        description: `Step ${i}`,
+        decision: 'Agreed in the review',
+        dueDate: `2026-05-${String((i % 28) + 1).padStart(2, '0')}`,
+      }),
+    );
+    await app.repo.createMany(inputs, senco);
+    const first = await call(app.baseUrl, 'GET', '/api/actions');
+    expect(first.body).toMatchObject({ total: 60, offset: 0, limit: 50 });
+    expect(first.body.actions).toHaveLength(50);
+    expect(Object.keys(first.body.actions[0]).sort()).toEqual(
+      ['closedAt', 'description', 'dueDate', 'id', 'itemType', 'nextReviewDate', 'owner', 'pupil', 'status', 'updatedAt', 'version'].sort(),
+    );
+    const rest = await call(app.baseUrl, 'GET', '/api/actions?offset=50&limit=50');
+    expect(rest.body.actions).toHaveLength(10);
+    expect(new Set([...first.body.actions, ...rest.body.actions].map((a: { id: string }) => a.id)).size).toBe(60);
+    const found = await call(app.baseUrl, 'GET', '/api/actions?q=STEP%205&sort=dueDate&dir=desc&limit=5');
+    expect(found.body.total).toBe(11); // Step 5 and Step 50–59
+    expect(found.body.actions.map((a: { dueDate: string }) => a.dueDate)).toEqual(
+      [...found.body.actions.map((a: { dueDate: string }) => a.dueDate)].sort().reverse(),
+    );
+    const whole = await call(app.baseUrl, 'GET', '/api/actions?detail=full&limit=1');
+    expect(whole.body.actions[0]).toMatchObject({ decision: 'Agreed in the review', createdBy: { id: senco.id } });
+  });
+
+  it('refuses a page it cannot give with 400, and pages one check-in list', async () => {
+    for (const query of ['limit=500', 'limit=0', 'limit=ten', 'offset=-1', 'sort=colour', 'bucket=someday', 'detail=everything']) {
+      expect([query, (await call(app.baseUrl, 'GET', `/api/actions?${query}`)).status]).toEqual([query, 400]);
+    }
+    await app.repo.createMany(
+      Array.from({ length: 30 }, () => buildNewAction({ dueDate: '2026-04-01' })),
+      senco,
+    );
+    const more = await call(app.baseUrl, 'GET', '/api/actions?bucket=overdue&offset=25');
+    expect(more.body).toMatchObject({ total: 30, offset: 25 });
+    expect(more.body.actions).toHaveLength(5);
+  });
+
+  it('gives the filter pickers the pupils and owners of a scope, once', async () => {
+    await app.repo.createMany(
+      [buildNewAction(), buildNewAction({ pupil: { id: 'p-2', name: 'A.K.', yearGroup: 2 }, owner: senco })],
+      senco,
+    );
+    const facets = await call(app.baseUrl, 'GET', '/api/actions/facets');
+    expect(facets.body.pupils.map((p: { name: string }) => p.name)).toEqual(['A.K.', 'J.B.']);
+    expect(facets.body.owners.map((p: { name: string }) => p.name)).toEqual(['Priya Shah', 'Tom Reed']);
+    expect((await call(app.baseUrl, 'GET', '/api/actions/facets?scope=archive')).body).toEqual({ pupils: [], owners: [] });
+    expect((await call(app.baseUrl, 'GET', '/api/actions/facets?scope=everything')).status).toBe(400);
   });
 });
 

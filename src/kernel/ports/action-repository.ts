@@ -1,4 +1,7 @@
 import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '../action';
+import type { ActionPage, ActionPageQueryInput, CheckInPages } from '../action-page';
+import type { CheckInPolicy } from '../check-in';
+import type { IsoDate } from '../dates';
 import type { HistoryEntry } from '../history';
 
 /**
@@ -25,6 +28,10 @@ export interface ActionRepository {
   reopen(id: string, expectedVersion: number, note: string, actor: Actor): Promise<Action>;
   /** Actions matching every given filter, ordered by due date then creation. */
   query(query?: ActionQueryInput): Promise<Action[]>;
+  /** One page of the actions matching a query (filters, search, need-to-know, a check-in list), sorted, with the total. */
+  page(query: ActionPageQueryInput): Promise<ActionPage>;
+  /** The weekly check-in: every list's total and its first `limit` items. */
+  checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages>;
   /** The audit trail of one action, oldest first. */
   history(id: string): Promise<HistoryEntry[]>;
 }

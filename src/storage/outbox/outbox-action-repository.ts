@@ -1,3 +1,6 @@
+import type { ActionPage, ActionPageQueryInput, CheckInPages } from '@/kernel/action-page';
+import type { CheckInPolicy } from '@/kernel/check-in';
+import type { IsoDate } from '@/kernel/dates';
 import { randomUUID } from 'node:crypto';
 import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 import type { HistoryEntry } from '@/kernel/history';
@@ -83,6 +86,16 @@ export class OutboxActionRepository implements ActionRepository {
     const actions = await this.inner.query(query);
     for (const action of actions) this.remember(action);
     return actions;
+  }
+
+  async page(query: ActionPageQueryInput): Promise<ActionPage> {
+    const page = await this.inner.page(query);
+    for (const action of page.items) this.remember(action);
+    return page;
+  }
+
+  checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
+    return this.inner.checkIn(today, policy, limit);
   }
 
   /** A change to one item: kept in the outbox if the store cannot take it now; its result is remembered as the item's last read. */

@@ -1,11 +1,6 @@
 import type { Action, ActionQuery } from '@/kernel/action';
-import { OPEN_STATUSES, type Status } from '@/kernel/status';
+import { statusesOf } from '@/kernel/action-page';
 import { odataString } from './action-fields';
-
-/** Statuses a query selects: the given ones, or the open ones unless archived items are wanted. */
-export function statusesOf(q: ActionQuery): readonly Status[] | undefined {
-  return q.statuses ?? (q.includeArchived ? undefined : OPEN_STATUSES);
-}
 
 /**
  * The one server-side `$filter` for a query, on the most selective indexed column it names:
@@ -24,19 +19,6 @@ export function serverFilter(q: ActionQuery): string | undefined {
   const statuses = statusesOf(q);
   if (statuses) return statuses.map((s) => `fields/Status eq ${odataString(s)}`).join(' or ');
   return undefined;
-}
-
-/** Every filter of the query, applied to a stored action. */
-export function matchesQuery(action: Action, q: ActionQuery): boolean {
-  const statuses = statusesOf(q);
-  return (
-    (!statuses || statuses.includes(action.status)) &&
-    (!q.ownerId || action.owner.id === q.ownerId) &&
-    (!q.pupilId || action.pupil.id === q.pupilId) &&
-    (!q.itemType || action.itemType === q.itemType) &&
-    (!q.dueFrom || action.dueDate >= q.dueFrom) &&
-    (!q.dueTo || action.dueDate <= q.dueTo)
-  );
 }
 
 /** Due date, then creation time, then id: the same order as the SQLite store. */

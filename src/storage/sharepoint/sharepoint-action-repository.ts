@@ -9,6 +9,18 @@ import {
   type CloseAction,
   type NewActionInput,
 } from '@/kernel/action';
+import {
+  checkInByPages,
+  coveringQuery,
+  matchesQuery,
+  pageOf,
+  actionPageQuerySchema,
+  type ActionPage,
+  type ActionPageQueryInput,
+  type CheckInPages,
+} from '@/kernel/action-page';
+import type { CheckInPolicy } from '@/kernel/check-in';
+import { endOfWeek, type IsoDate } from '@/kernel/dates';
 import type { HistoryEntry } from '@/kernel/history';
 import { parseInput } from '@/kernel/validate';
 import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
@@ -31,7 +43,7 @@ import { findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { columnsSchema, itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { itemTokenOf } from './item-token';
-import { byDueDate, matchesQuery, serverFilter } from './query-plan';
+import { byDueDate, serverFilter } from './query-plan';
 import { ACTION_LISTS, SiteLists } from './site-lists';
 
 export interface SharePointRepositoryOptions {
@@ -150,6 +162,22 @@ export class SharePointActionRepository implements ActionRepository {
       .map((item) => rememberReadToken(actionOf(item), itemTokenOf(item)))
       .filter((action) => matchesQuery(action, q))
       .sort(byDueDate);
+  }
+
+  /**
+   * SharePoint filters a large list on one indexed column only: read what the page's narrowest
+   * indexed filter selects (the same requests as `query`), then search, sort and cut in memory.
+   */
+  async page(input: ActionPageQueryInput): Promise<ActionPage> {
+    const q = parseInput(actionPageQuerySchema, input, 'query');
+    return pageOf(await this.query(coveringQuery(q)), q);
+  }
+
+  /** Two indexed reads hold every list: open items due by Sunday (overdue, this week, late) and everything waiting. */
+  async checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
+    const [dueByWeekEnd, waiting] = await Promise.all([this.query({ dueTo: endOfWeek(today) }), this.query({ statuses: ['waiting'] })]);
+    const open = [...new Map([...dueByWeekEnd, ...waiting].map((a) => [a.id, a])).values()];
+    return checkInByPages((q) => pageOf(open, q), today, policy, limit);
   }
 
   async history(id: string): Promise<HistoryEntry[]> {

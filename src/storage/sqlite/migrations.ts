@@ -171,4 +171,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER passport_versions_never_updated BEFORE UPDATE ON passport_versions
     BEGIN SELECT RAISE(ABORT, 'profile versions are append-only'); END;
   `,
+  // Paging the tracker in SQL. Beside the JSON, the columns a page filters, sorts and searches on:
+  // who created an item (the need-to-know rule), when it was last updated (escalation), the pupil's and
+  // owner's names and the searched text folded as the kernel folds them (sort_key, registered on
+  // every connection). Open items have an index in due order (the default view and the check-in); its
+  // statuses are written out, as SQLite uses a partial index only for a query naming the same literals.
+  `
+  ALTER TABLE actions ADD COLUMN created_by_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.createdBy.id')) VIRTUAL;
+  ALTER TABLE actions ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+  ALTER TABLE actions ADD COLUMN pupil_key TEXT NOT NULL DEFAULT '';
+  ALTER TABLE actions ADD COLUMN owner_key TEXT NOT NULL DEFAULT '';
+  ALTER TABLE actions ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+  UPDATE actions SET
+    updated_at = json_extract(data, '$.updatedAt'),
+    pupil_key = sort_key(json_extract(data, '$.pupil.name')),
+    owner_key = sort_key(json_extract(data, '$.owner.name')),
+    -- searchText of kernel/action-view.ts: the searched fields folded, one per line.
+    search_text =
+      sort_key(coalesce(json_extract(data, '$.description'), '')) || char(10) ||
+      sort_key(coalesce(json_extract(data, '$.pupil.name'), '')) || char(10) ||
+      sort_key(coalesce(json_extract(data, '$.pupil.id'), '')) || char(10) ||
+      sort_key(coalesce(json_extract(data, '$.owner.name'), '')) || char(10) ||
+      sort_key(coalesce(json_extract(data, '$.decision'), '')) || char(10) ||
+      sort_key(coalesce(json_extract(data, '$.lastNote'), ''));
+  CREATE INDEX actions_created_by ON actions (created_by_id);
+  CREATE INDEX actions_open_due ON actions (due_date, id) WHERE status IN ('open', 'in_progress', 'waiting');
+  CREATE INDEX actions_waiting_updated ON actions (updated_at) WHERE status = 'waiting';
+  `,
 ];

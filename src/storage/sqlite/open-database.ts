@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UnavailableError } from '@/kernel/errors';
+import { sortKey } from '@/kernel/action-view';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -18,6 +19,8 @@ export function openDatabase(file: string): Database.Database {
   db.pragma(`busy_timeout = ${BLOCKING_BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // The tracker's sort and search in SQL compare exactly as the kernel does in memory.
+  db.function('sort_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? sortKey(text) : null));
   migrate(db);
   return db;
 }

@@ -9,12 +9,17 @@ import {
   type CloseAction,
   type NewActionInput,
 } from '@/kernel/action';
+import { actionPageQuerySchema, checkInByPages, type ActionPage, type ActionPageQueryInput, type CheckInPages } from '@/kernel/action-page';
+import { searchText, sortKey } from '@/kernel/action-view';
+import type { CheckInPolicy } from '@/kernel/check-in';
+import type { IsoDate } from '@/kernel/dates';
 import type { HistoryEntry } from '@/kernel/history';
 import { OPEN_STATUSES } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
+import { pageSql } from './action-page-sql';
 import { whenUnlocked } from './open-database';
 
 interface ActionRow {
@@ -28,6 +33,23 @@ interface HistoryRow {
   actor: string;
   at: string;
   changes: string;
+}
+
+/** Beside the JSON, what the tracker filters, sorts and searches on (see the migration that added the last four). */
+function columnsOf(action: Action): Record<string, string | number> {
+  return {
+    version: action.version,
+    status: action.status,
+    due_date: action.dueDate,
+    owner_id: action.owner.id,
+    pupil_id: action.pupil.id,
+    item_type: action.itemType,
+    updated_at: action.updatedAt,
+    pupil_key: sortKey(action.pupil.name),
+    owner_key: sortKey(action.owner.name),
+    search_text: searchText(action),
+    data: JSON.stringify(action),
+  };
 }
 
 /** The embedded default store: one SQLite file, indexed columns for filters, the full action as JSON. */
@@ -104,6 +126,23 @@ export class SqliteActionRepository implements ActionRepository {
       .map((row) => JSON.parse(row.data) as Action);
   }
 
+  async page(input: ActionPageQueryInput): Promise<ActionPage> {
+    const q = parseInput(actionPageQuerySchema, input, 'query');
+    const { from, where, params, orderBy } = pageSql(q);
+    // The count walks the narrowest index the planner finds (often covering); the page walks `from`.
+    const { n } = this.db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM actions ${where}`).get(...params)!;
+    const items = this.db
+      .prepare<(string | number)[], ActionRow>(`SELECT data FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset)
+      .map((row) => JSON.parse(row.data) as Action);
+    return { items, total: n, offset: q.offset, limit: q.limit };
+  }
+
+  /** Four counts and four short pages, each on the index of open items by due date. */
+  checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
+    return checkInByPages((q) => this.page(q), today, policy, limit);
+  }
+
   async history(id: string): Promise<HistoryEntry[]> {
     this.read(id);
     return this.db
@@ -131,21 +170,14 @@ export class SqliteActionRepository implements ActionRepository {
         .transaction(() => {
           const planned = planChange(this.read(id), expectedVersion, change, actor, this.now());
           const { action } = planned;
+          const columns = columnsOf(action);
           const result = this.db
             .prepare(
-              `UPDATE actions SET version = ?, status = ?, due_date = ?, owner_id = ?, item_type = ?, data = ?
-             WHERE id = ? AND version = ?`,
+              `UPDATE actions SET ${Object.keys(columns)
+                .map((c) => `${c} = @${c}`)
+                .join(', ')} WHERE id = @id AND version = @expected`,
             )
-            .run(
-              action.version,
-              action.status,
-              action.dueDate,
-              action.owner.id,
-              action.itemType,
-              JSON.stringify(action),
-              id,
-              expectedVersion,
-            );
+            .run({ ...columns, id, expected: expectedVersion });
           // The immediate transaction already serialises writers; this compare-and-set is the belt to its braces.
           if (result.changes !== 1) throw new ConflictError('This item was changed by someone else. Reload and try again.');
           this.appendHistory(planned);
@@ -156,23 +188,9 @@ export class SqliteActionRepository implements ActionRepository {
   }
 
   private insert(action: Action): void {
-    this.db
-      .prepare(
-        `INSERT INTO actions (id, version, status, due_date, owner_id, pupil_id, item_type, created_at, idempotency_key, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        action.id,
-        action.version,
-        action.status,
-        action.dueDate,
-        action.owner.id,
-        action.pupil.id,
-        action.itemType,
-        action.createdAt,
-        action.idempotencyKey ?? null,
-        JSON.stringify(action),
-      );
+    const columns = { id: action.id, created_at: action.createdAt, idempotency_key: action.idempotencyKey ?? null, ...columnsOf(action) };
+    const names = Object.keys(columns);
+    this.db.prepare(`INSERT INTO actions (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(columns);
   }
 
   private appendHistory({ entry }: PlannedChange): void {

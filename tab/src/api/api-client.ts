@@ -1,5 +1,6 @@
 import type { Action, ActionPatch, CloseAction, Person } from '@/kernel/action';
-import type { CheckInBuckets } from '@/kernel/check-in';
+import type { ActionRow, CheckInBucket } from '@/kernel/action-page';
+import type { ActionFacets, ActionListReply, CheckInReply, FacetScope } from '@/api-types';
 import type { HistoryEntry } from '@/kernel/history';
 import { responseFile, sendRequest } from './send-request';
 
@@ -17,8 +18,15 @@ export type ListParams = Record<string, string | undefined>;
 /** The REST API the tab uses. Every write sends the item's `version`; a stale one fails with a 409. */
 export interface TrackerApi {
   me(): Promise<Me>;
-  listActions(params?: ListParams): Promise<Action[]>;
-  checkIn(): Promise<CheckInBuckets>;
+  /** One page of rows of a view (filters, `q`, `sort`, `dir`, `offset`, `limit`), with the total. */
+  listActions(params?: ListParams): Promise<ActionListReply>;
+  /** Every item of one pupil, open and archived, whole (the pupil view shows notes and evidence). */
+  pupilActions(pupilId: string): Promise<Action[]>;
+  /** The pupils and owners of a scope, for the filter pickers. */
+  facets(scope: FacetScope): Promise<ActionFacets>;
+  checkIn(): Promise<CheckInReply>;
+  /** The next rows of one check-in list ("Show more"). */
+  checkInMore(bucket: CheckInBucket, offset: number): Promise<ActionRow[]>;
   getAction(id: string): Promise<Action>;
   history(id: string): Promise<HistoryEntry[]>;
   staff(): Promise<Person[]>;
@@ -47,8 +55,14 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
   const id = encodeURIComponent;
   return {
     me: () => call<Me>('/api/me'),
-    listActions: async (params) => (await call<{ actions: Action[] }>(`/api/actions${toQuery(params)}`)).actions,
-    checkIn: () => call<CheckInBuckets>('/api/check-in'),
+    listActions: (params) => call<ActionListReply>(`/api/actions${toQuery(params)}`),
+    pupilActions: async (pupilId) =>
+      (await call<ActionListReply<Action>>(`/api/actions${toQuery({ pupil: pupilId, archived: 'true', detail: 'full', limit: '200' })}`))
+        .actions,
+    facets: (scope) => call<ActionFacets>(`/api/actions/facets${toQuery({ scope })}`),
+    checkIn: () => call<CheckInReply>('/api/check-in'),
+    checkInMore: async (bucket, offset) =>
+      (await call<ActionListReply>(`/api/actions${toQuery({ bucket, offset: String(offset) })}`)).actions,
     getAction: (actionId) => call<Action>(`/api/actions/${id(actionId)}`),
     history: async (actionId) => (await call<{ history: HistoryEntry[] }>(`/api/actions/${id(actionId)}/history`)).history,
     staff: async () => (await call<{ staff: Person[] }>('/api/staff')).staff,

@@ -10,9 +10,8 @@ import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { ItemHistory } from '@tab/components/ItemHistory/ItemHistory';
-import { yearLabel } from '@/kernel/pupil-label';
+import { pupilLabel, yearLabel } from '@/kernel/pupil-label';
 import { createPassportApi, type RegisterPupil } from '@tab/Register/passport-api';
-import { filterOptions } from './view-options';
 
 // The profile editor is for the SEND team only: everyone else never downloads it.
 const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
@@ -71,7 +70,8 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
   const { api, getToken, me, navigate, dataVersion } = useApp();
   const styles = useStyles();
   const sendTeam = me?.sendTeam ?? false;
-  const loaded = useLoad(() => api.listActions({ archived: 'true' }), String(dataVersion));
+  const facets = useLoad(() => api.facets('all'), 'all');
+  const loaded = useLoad<Action[]>(() => (pupilId ? api.pupilActions(pupilId) : Promise.resolve([])), `${pupilId}:${dataVersion}`);
   // Without the register (not imported, or tenant mode) the view still works from the tracker alone.
   const register = useLoad<RegisterPupil[]>(
     () =>
@@ -84,13 +84,14 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
   );
   const onRegister = useMemo(() => new Map((register.data ?? []).map((p) => [p.id, p])), [register.data]);
   const pupils = useMemo(() => {
-    const options = new Map(filterOptions(loaded.data ?? []).pupils.map((p) => [p.id, `${p.name} (${p.id})`]));
+    const options = new Map((facets.data?.pupils ?? []).map((p) => [p.id, pupilLabel(p)]));
     for (const p of onRegister.values()) options.set(p.id, `${p.surname}, ${p.forename} (${yearLabel(p.yearGroup)})`);
     return [...options].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [loaded.data, onRegister]);
-  const items = useMemo(() => (loaded.data ?? []).filter((a) => a.pupil.id === pupilId), [loaded.data, pupilId]);
-  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.data) return <Spinner label="Loading pupils…" />;
+  }, [facets.data, onRegister]);
+  const items = loaded.data ?? [];
+  const failed = facets.error ?? loaded.error;
+  if (failed) return <ErrorNotice error={failed} onRetry={facets.error ? facets.reload : loaded.reload} />;
+  if (!facets.data || !loaded.data) return <Spinner label="Loading pupils…" />;
   const registered = pupilId ? onRegister.get(pupilId) : undefined;
   const name = items[0]?.pupil.name ?? (registered ? initials(registered) : undefined);
   return (

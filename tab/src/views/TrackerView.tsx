@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { applyView, matchesFilters, type SortKey } from '@/kernel/action-view';
+import { useEffect, useState } from 'react';
+import type { SortKey } from '@/kernel/action-view';
 import { CLOSED_STATUSES, OPEN_STATUSES } from '@/kernel/status';
 import type { ListParams } from '@tab/api/api-client';
 import { friendlyMessage } from '@tab/api/api-error';
@@ -12,7 +12,6 @@ import { Pager } from '@tab/components/Pager/Pager';
 import { TrackerFilters } from '@tab/components/TrackerFilters/TrackerFilters';
 import { parseViewState, viewToParams, writeViewState, type ViewState } from '@tab/navigation/view-state';
 import { saveFile } from './download';
-import { filterOptions } from './view-options';
 
 export const PAGE_SIZE = 50;
 
@@ -30,34 +29,34 @@ const CAPTIONS: Record<TrackerScope, string> = {
 };
 
 /**
- * The live tracker, My actions and the Archive: one list loaded once, then filtered, searched,
- * sorted and paged in the browser so every change is instant even with thousands of rows.
+ * The live tracker, My actions and the Archive. The server filters, searches, sorts and pages: one
+ * request per view brings 50 rows and the total, and the filter pickers' choices come once per scope.
  */
 export function TrackerView({ scope }: { scope: TrackerScope }) {
-  const { api, me, today, openItem, dataVersion } = useApp();
+  const { me } = useApp();
+  // "My actions" needs to know who is asking; the other lists do not wait for it.
+  if (scope === 'mine' && !me) return <Spinner label="Loading items…" />;
+  const base: ListParams = scope === 'archive' ? { archived: 'true', status: 'done,parked' } : scope === 'mine' ? { owner: me!.id } : {};
+  return <TrackerList scope={scope} base={base} />;
+}
+
+/** How long typing in the search box rests before the list is asked again. */
+const SEARCH_PAUSE_MS = 250;
+
+function TrackerList({ scope, base }: { scope: TrackerScope; base: ListParams }) {
+  const { api, today, openItem, dataVersion } = useApp();
   const styles = useStyles();
   const [view, setView] = useState<ViewState>(() => parseViewState(window.location.search));
   const [exportError, setExportError] = useState<string | null>(null);
-  const base: ListParams = scope === 'archive' ? { archived: 'true', status: 'done,parked' } : scope === 'mine' ? { owner: me?.id } : {};
-  const loaded = useLoad(() => api.listActions(base), `${scope}:${me?.id}:${dataVersion}`);
+  const search = useDebounced(view.search, SEARCH_PAUSE_MS);
+  const viewParams = paramsOf({ ...view, search }, base);
+  const params: ListParams = { ...viewParams, offset: view.page ? String(view.page * PAGE_SIZE) : undefined, limit: String(PAGE_SIZE) };
+  const loaded = useLoad(() => api.listActions(params), `${JSON.stringify(params)}:${dataVersion}`);
+  const facets = useLoad(() => api.facets(scope === 'archive' ? 'archive' : 'open'), scope);
 
   useEffect(() => {
     window.history.replaceState(window.history.state, '', writeViewState(window.location.search, view));
   }, [view]);
-
-  const all = loaded.data;
-  const options = useMemo(() => filterOptions(all ?? []), [all]);
-  const rows = useMemo(
-    () =>
-      applyView(
-        (all ?? []).filter((a) => matchesFilters(a, view.filters)),
-        { search: view.search, sort: view.sort, direction: view.direction },
-      ),
-    [all, view.filters, view.search, view.sort, view.direction],
-  );
-  const lastPage = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
-  const page = Math.min(view.page, lastPage);
-  const pageRows = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
   const onSort = (key: SortKey) =>
     setView((v) => ({ ...v, sort: key, direction: v.sort === key && v.direction === 'asc' ? 'desc' : 'asc', page: 0 }));
@@ -65,26 +64,32 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
   const onExport = async (format: 'csv' | 'xlsx') => {
     setExportError(null);
     try {
-      const own = viewToParams(view);
-      const { blob, filename } = await api.exportFile(format, { ...base, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v)) });
+      const { blob, filename } = await api.exportFile(format, paramsOf(view, base));
       saveFile(blob, filename);
     } catch (error) {
       setExportError(friendlyMessage(error));
     }
   };
 
+  const list = loaded.data;
+  const lastPage = list ? Math.max(0, Math.ceil(list.total / PAGE_SIZE) - 1) : 0;
+  // A page beyond the last (a shared link, or items closed meanwhile) goes back to the last one.
+  useEffect(() => {
+    if (list && view.page > lastPage) setView((v) => ({ ...v, page: lastPage }));
+  }, [list, view.page, lastPage]);
+
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
-  if (!all) return <Spinner label="Loading items…" />;
+  if (!list) return <Spinner label="Loading items…" />;
   return (
-    <section aria-label={CAPTIONS[scope]}>
+    <section aria-label={CAPTIONS[scope]} aria-busy={loaded.loading}>
       <TrackerFilters
         filters={view.filters}
         search={view.search}
-        pupils={options.pupils}
-        owners={options.owners}
+        pupils={facets.data?.pupils ?? []}
+        owners={facets.data?.owners ?? []}
         statuses={scope === 'archive' ? CLOSED_STATUSES : OPEN_STATUSES}
         hideOwner={scope === 'mine'}
-        onChange={(filters, search) => setView((v) => ({ ...v, filters, search, page: 0 }))}
+        onChange={(filters, text) => setView((v) => ({ ...v, filters, search: text, page: 0 }))}
       />
       <div className={styles.toolbar}>
         <Button onClick={() => void onExport('csv')}>Export CSV</Button>
@@ -96,20 +101,37 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
         )}
       </div>
       <ActionTable
-        actions={pageRows}
+        actions={list.actions}
         today={today}
-        caption={`${CAPTIONS[scope]}: ${rows.length.toLocaleString('en-GB')} matching`}
+        caption={`${CAPTIONS[scope]}: ${list.total.toLocaleString('en-GB')} matching`}
         onOpen={openItem}
         sort={{ key: view.sort, direction: view.direction }}
         onSort={onSort}
+        hideOwner={scope === 'mine'}
       />
       <Pager
-        page={page}
+        page={Math.min(view.page, lastPage)}
         pageSize={PAGE_SIZE}
-        total={rows.length}
+        total={list.total}
         onPage={(p) => setView((v) => ({ ...v, page: p }))}
         label={CAPTIONS[scope]}
       />
     </section>
   );
+}
+
+/** The view's filters over the scope's own: the user's status choice replaces the scope's default; the scope's owner stays. */
+function paramsOf(view: ViewState, base: ListParams): ListParams {
+  const own = Object.fromEntries(Object.entries(viewToParams(view)).filter(([, v]) => v !== undefined));
+  return { ...own, ...base, status: own.status ?? base.status };
+}
+
+/** `value`, once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

@@ -1,14 +1,15 @@
-import type { Action } from '@/kernel/action';
+import type { ActionRow } from '@/kernel/action-page';
 import type { SortDirection, SortKey } from '@/kernel/action-view';
 import { isOverdue } from '@/kernel/check-in';
 import { formatDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { pupilLabel } from '@/kernel/pupil-label';
 import { STATUS_LABELS } from '@/kernel/status';
 import { useActionTableStyles } from './ActionTable.styles';
 
 export interface ActionTableProps {
   /** The rows to show: already filtered, sorted and cut to one page. */
-  actions: readonly Action[];
+  actions: readonly ActionRow[];
   today: IsoDate;
   caption: string;
   onOpen: (id: string) => void;
@@ -17,13 +18,15 @@ export interface ActionTableProps {
   onSort?: (key: SortKey) => void;
   /** Hide the pupil column (the pupil view already says who). */
   hidePupil?: boolean;
+  /** Hide the owner column ("My actions": they are all yours). */
+  hideOwner?: boolean;
 }
 
-const COLUMNS: { label: string; sortKey?: SortKey; pupil?: boolean }[] = [
-  { label: 'Pupil', sortKey: 'pupil', pupil: true },
+const COLUMNS: { label: string; sortKey?: SortKey; hide?: 'pupil' | 'owner' }[] = [
+  { label: 'Pupil', sortKey: 'pupil', hide: 'pupil' },
   { label: 'Action' },
   { label: 'Type', sortKey: 'itemType' },
-  { label: 'Owner', sortKey: 'owner' },
+  { label: 'Owner', sortKey: 'owner', hide: 'owner' },
   { label: 'Due', sortKey: 'dueDate' },
   { label: 'Status', sortKey: 'status' },
   { label: 'Next review' },
@@ -33,9 +36,9 @@ const COLUMNS: { label: string; sortKey?: SortKey; pupil?: boolean }[] = [
  * One page of tracked items as a semantic table. Overdue is shown as the word "Overdue", not
  * only as a colour; each action opens the item panel.
  */
-export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hidePupil }: ActionTableProps) {
+export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner }: ActionTableProps) {
   const styles = useActionTableStyles();
-  const columns = COLUMNS.filter((c) => !(hidePupil && c.pupil));
+  const columns = COLUMNS.filter((c) => !(hidePupil && c.hide === 'pupil') && !(hideOwner && c.hide === 'owner'));
   return (
     <div className={styles.wrapper}>
       <table className={styles.table}>
@@ -72,7 +75,7 @@ export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hid
               <tr key={action.id} data-action-id={action.id}>
                 {!hidePupil && (
                   <th scope="row" className={styles.td}>
-                    {action.pupil.name}
+                    {pupilLabel(action.pupil)}
                   </th>
                 )}
                 <td className={styles.td}>
@@ -81,7 +84,7 @@ export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hid
                   </button>
                 </td>
                 <td className={styles.td}>{ITEM_TYPE_LABELS[action.itemType]}</td>
-                <td className={styles.td}>{action.owner.name}</td>
+                {!hideOwner && <td className={styles.td}>{action.owner.name}</td>}
                 <td className={`${styles.td} ${styles.nowrap}`}>
                   {formatDate(action.dueDate)}
                   {isOverdue(action, today) && <span className={styles.overdue}>Overdue</span>}

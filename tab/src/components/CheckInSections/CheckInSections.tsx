@@ -1,5 +1,6 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckInBuckets } from '@/kernel/check-in';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { CheckInBucket } from '@/kernel/action-page';
+import type { CheckInReply } from '@/api-types';
 import type { IsoDate } from '@/kernel/dates';
 import { ActionTable } from '../ActionTable/ActionTable';
 
@@ -21,11 +22,12 @@ const useStyles = makeStyles({
   number: { display: 'block', fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   link: { color: tokens.colorBrandForegroundLink },
   section: { paddingTop: tokens.spacingVerticalL },
+  more: { marginTop: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The four check-in lists, in the order the SEND lead runs the meeting. */
-export const CHECK_IN_SECTIONS: { key: keyof CheckInBuckets; title: string; hint: string }[] = [
+export const CHECK_IN_SECTIONS: { key: CheckInBucket; title: string; hint: string }[] = [
   { key: 'overdue', title: 'Overdue', hint: 'Past their due date and not closed.' },
   { key: 'dueThisWeek', title: 'Due this week', hint: 'Due between today and Sunday.' },
   { key: 'waiting', title: 'Waiting on someone', hint: 'Blocked on another person or service.' },
@@ -33,13 +35,18 @@ export const CHECK_IN_SECTIONS: { key: keyof CheckInBuckets; title: string; hint
 ];
 
 export interface CheckInSectionsProps {
-  buckets: CheckInBuckets;
+  /** Each list's total and the rows loaded so far. */
+  lists: CheckInReply;
   today: IsoDate;
   onOpen: (id: string) => void;
+  /** Loads the next rows of a list; "Show more" appears while some are not shown. */
+  onMore?: (bucket: CheckInBucket) => void;
+  /** The list whose next rows are on their way. */
+  loadingMore?: CheckInBucket;
 }
 
 /** One screen: four counts at the top (each a jump link), then the four lists. */
-export function CheckInSections({ buckets, today, onOpen }: CheckInSectionsProps) {
+export function CheckInSections({ lists, today, onOpen, onMore, loadingMore }: CheckInSectionsProps) {
   const styles = useStyles();
   return (
     <div>
@@ -47,7 +54,7 @@ export function CheckInSections({ buckets, today, onOpen }: CheckInSectionsProps
         {CHECK_IN_SECTIONS.map((s) => (
           <li key={s.key} className={styles.count}>
             <a className={styles.link} href={`#check-in-${s.key}`}>
-              <span className={styles.number}>{buckets[s.key].length}</span>
+              <span className={styles.number}>{lists[s.key].total.toLocaleString('en-GB')}</span>
               {s.title}
             </a>
           </li>
@@ -56,9 +63,14 @@ export function CheckInSections({ buckets, today, onOpen }: CheckInSectionsProps
       {CHECK_IN_SECTIONS.map((s) => (
         <section key={s.key} id={`check-in-${s.key}`} className={styles.section} aria-labelledby={`check-in-${s.key}-heading`}>
           <h2 id={`check-in-${s.key}-heading`} className={styles.heading}>
-            {s.title} ({buckets[s.key].length})
+            {s.title} ({lists[s.key].total.toLocaleString('en-GB')})
           </h2>
-          <ActionTable actions={buckets[s.key]} today={today} caption={s.hint} onOpen={onOpen} />
+          <ActionTable actions={lists[s.key].items} today={today} caption={s.hint} onOpen={onOpen} />
+          {onMore && lists[s.key].items.length < lists[s.key].total && (
+            <Button className={styles.more} disabled={loadingMore === s.key} onClick={() => onMore(s.key)}>
+              Show more ({(lists[s.key].total - lists[s.key].items.length).toLocaleString('en-GB')} not shown)
+            </Button>
+          )}
         </section>
       ))}
     </div>
