@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import restify from 'restify';
 import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 import type { NewActionInput } from '@/kernel/action';
 import { addDays, londonDate } from '@/kernel/dates';
@@ -8,16 +11,21 @@ import { ITEM_TYPES } from '@/kernel/item-type';
 import { buildTab } from '@tests/browser/support/build-tab';
 import { launchChromium } from '@tests/browser/support/chromium';
 import { startApp } from '@tests/browser/support/start-app';
+import { percentiles, type Percentiles } from './measure';
 
-/** What `measureTab()` reports. Sizes in bytes, times in milliseconds. */
+/** What `measureTab()` reports. Sizes in bytes (as they cross the wire), times in milliseconds. */
 export interface TabFigures {
   initialJs: { files: string[]; raw: number; gzip: number };
   allJs: { raw: number; gzip: number };
-  rows: number;
+  open: number;
+  /** Opening the tracker in Chromium: every response's encoded body and headers, until page 1 is on screen. */
+  firstLoad: { bytes: number; requests: number; listRequests: number };
   /** Navigation start to page 1 of the tracker on screen (in-page clock). */
   firstRenderMs: number;
-  /** Choosing an owner in the filter to the filtered page painted (in-page clock). */
-  filterChangeMs: number;
+  list: Percentiles & { bytes: number; gzipBytes: number };
+  checkIn: Percentiles & { bytes: number; gzipBytes: number };
+  /** Requests per second at 8 concurrent keep-alive clients, for our page and for a bare restify server sending the same body. */
+  throughput: { ours: number; bare: number; ratio: number };
 }
 
 /** Bytes of the JS the first page load fetches: the entry script and its modulepreloads. */
@@ -46,13 +54,65 @@ function manyActions(count: number): NewActionInput[] {
     description: `Benchmark action ${i}: review progress and agree next steps`,
     owner: staff[(i * 7) % staff.length]!,
     dueDate: addDays(today, (i % 120) - 30),
+    status: (['open', 'in_progress', 'waiting'] as const)[i % 3],
     source: { eventType: 'sen_support_meeting' as const, title: 'Benchmark' },
   }));
 }
 
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+/** One GET as a browser sends it (gzip accepted); the bytes as they came. */
+function get(url: string, gzip = true): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
+
+async function timedGets(url: string, runs: number): Promise<Percentiles & { bytes: number; gzipBytes: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await get(url);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { ...percentiles(samples), bytes: (await get(url, false)).length, gzipBytes: (await get(url)).length };
+}
+
+/** Requests answered per second by `url` with `clients` keep-alive clients asking back to back for `ms`. */
+async function requestsPerSecond(url: string, clients = 8, ms = 3000): Promise<number> {
+  let done = 0;
+  const until = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        await get(url);
+        done += 1;
+      }
+    }),
+  );
+  return Math.round(done / (ms / 1000));
+}
+
+/** The peer: a bare restify server, same plugins for JSON and gzip, sending a fixed body. */
+async function bareServer(body: unknown): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = restify.createServer({ name: 'bare' });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.gzipResponse());
+  server.get('/page', (_req, res) => res.json(200, body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/page`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 /**
- * Builds the tab, serves it over a SQLite store of ~`rows` actions and measures it in headless
- * Chromium. Figures only: nothing here asserts a time.
+ * Builds the tab, serves it over a SQLite store of ~`rows` open actions and measures what a browser
+ * receives and how the list API holds up. Figures only: nothing here asserts a time.
  */
 export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promise<TabFigures> {
   const tabDir = await buildTab();
@@ -60,23 +120,36 @@ export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promi
   const browser = await launchChromium();
   try {
     const { all, ...initialJs } = initialJsSize(tabDir);
-    const total = (await app.repo.query()).length;
+    const open = (await app.repo.page({ limit: 1 })).total;
     const page = await browser.context.newPage();
+    const firstLoad = { bytes: 0, requests: 0, listRequests: 0 };
+    page.on('requestfinished', (request) => {
+      void request.sizes().then((s) => {
+        firstLoad.bytes += s.responseBodySize + s.responseHeadersSize;
+      });
+      firstLoad.requests += 1;
+      if (new URL(request.url()).pathname === '/api/actions') firstLoad.listRequests += 1;
+    });
     await page.goto(`${app.url}/tab/?view=tracker`);
     await page.locator('tbody tr').nth(49).waitFor();
     const firstRenderMs = await page.evaluate(
       () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
     );
-    const filterChangeMs = await page.evaluate(async (ownerId) => {
-      const select = [...document.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === ownerId))!;
-      const start = performance.now();
-      select.value = ownerId;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      // React commits a discrete event synchronously; wait for the next frame so paint is counted.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      return performance.now() - start;
-    }, DEMO_STAFF.assistant.id);
-    return { initialJs, allJs: all, rows: total, firstRenderMs: Math.round(firstRenderMs), filterChangeMs: Math.round(filterChangeMs) };
+    await page.waitForLoadState('networkidle');
+
+    const listUrl = `${app.url}/api/actions?limit=50`;
+    const list = await timedGets(listUrl, 100);
+    const checkIn = await timedGets(`${app.url}/api/check-in`, 50);
+    const bare = await bareServer(JSON.parse((await get(listUrl, false)).toString()));
+    let throughput: TabFigures['throughput'];
+    try {
+      const ours = await requestsPerSecond(listUrl);
+      const peer = await requestsPerSecond(bare.url);
+      throughput = { ours, bare: peer, ratio: Math.round((ours / peer) * 100) / 100 };
+    } finally {
+      await bare.close();
+    }
+    return { initialJs, allJs: all, open, firstLoad, firstRenderMs: Math.round(firstRenderMs), list, checkIn, throughput };
   } finally {
     await browser.close();
     await app.close();
@@ -85,7 +158,7 @@ export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promi
 }
 
 if (require.main === module) {
-  measureTab().then(
+  measureTab({ rows: Number(process.argv[2] ?? 5000) }).then(
     (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

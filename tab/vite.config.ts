@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * The tab's build. Run from the repository root: `vite build --config tab/vite.config.ts`.
@@ -12,6 +13,8 @@ export default defineConfig({
   // The tab reaches the kernel and the shared API types through the same aliases as tsconfig.json.
   resolve: { alias: { '@/': `${path.resolve(__dirname, '../src')}/`, '@tab/': `${path.resolve(__dirname, 'src')}/` } },
   oxc: { jsx: { runtime: 'automatic' } },
+  // Brotli and gzip copies beside each asset, made once at build: the server sends the one the browser takes.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'] })],
   build: {
     outDir: path.resolve(__dirname, '../dist/tab'),
     emptyOutDir: true,

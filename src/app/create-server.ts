@@ -54,6 +54,10 @@ export function createServer(deps: AppDeps): restify.Server {
   const server = restify.createServer({ name: 'send-tracker', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024, rejectUnknown: true }));
+  // The tab's JSON replies travel gzipped (a page of rows shrinks about tenfold). The bot's endpoint is
+  // left to the Teams SDK, and the tab's files are compressed once at build (src/http/tab-static-routes.ts).
+  const gzip = restify.plugins.gzipResponse();
+  server.use((req, res, next) => (req.path().startsWith('/api/') && req.path() !== '/api/messages' ? gzip(req, res, next) : next()));
 
   // For App Service's health check and for people: what mode, and how many writes wait to reach SharePoint.
   server.get('/api/health', async (_req, res) => {

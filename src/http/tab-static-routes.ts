@@ -51,6 +51,26 @@ async function readFile(file: string): Promise<Buffer | null> {
   }
 }
 
+/** The build's pre-compressed copies (vite-plugin-compression2), in the order they are preferred. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Sends `file`, or its brotli or gzip copy from the build when the browser accepts one. */
+async function sendFile(req: Request, res: Response, file: string, plain: Buffer, headers: Record<string, string>): Promise<void> {
+  const base = { ...headers, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+  for (const { name, suffix } of ENCODINGS) {
+    if (!req.acceptsEncoding(name)) continue;
+    const packed = await readFile(file + suffix);
+    if (packed) {
+      res.sendRaw(200, packed, { ...base, 'Content-Encoding': name });
+      return;
+    }
+  }
+  res.sendRaw(200, plain, base);
+}
+
 /**
  * Serves the built tab at `/tab/*`. Unknown paths without a file extension (`/tab/config`, deep
  * links) get index.html, the single-page app decides the view; a missing asset is a plain 404.
@@ -71,10 +91,9 @@ export function registerTabStaticRoutes(server: Server, { tabDir, logger }: TabS
       const ext = path.extname(file);
       const asset = ext ? await readFile(file) : null;
       if (asset) {
-        res.sendRaw(200, asset, {
+        await sendFile(req, res, file, asset, {
           'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
           'Cache-Control': rest.startsWith('assets/') ? IMMUTABLE : REVALIDATE,
-          'X-Content-Type-Options': 'nosniff',
         });
         return;
       }
@@ -82,16 +101,13 @@ export function registerTabStaticRoutes(server: Server, { tabDir, logger }: TabS
         res.sendRaw(404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' });
         return;
       }
-      const index = await readFile(path.join(tabDir, 'index.html'));
+      const indexFile = path.join(tabDir, 'index.html');
+      const index = await readFile(indexFile);
       if (!index) {
         res.sendRaw(404, 'The tab is not built yet: run `npm run build:tab`.', { 'Content-Type': 'text/plain; charset=utf-8' });
         return;
       }
-      res.sendRaw(200, index, {
-        'Content-Type': CONTENT_TYPES['.html']!,
-        'Cache-Control': REVALIDATE,
-        'X-Content-Type-Options': 'nosniff',
-      });
+      await sendFile(req, res, indexFile, index, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': REVALIDATE });
     } catch (error) {
       logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'tab file failed');
       res.sendRaw(500, 'Something went wrong.', { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -71,6 +71,7 @@ export type NewAction = z.output<typeof newActionSchema>;
 /** Fields that may change on an open action. Status changes go through the lifecycle rules. */
 export const actionPatchSchema = z
   .strictObject({
+    pupil: pupilSchema,
     itemType: z.enum(ITEM_TYPES),
     description: text(500),
     decision: z.string().trim().max(1000),

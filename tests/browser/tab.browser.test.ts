@@ -113,6 +113,45 @@ describe('the tracker tab in a browser', () => {
     ]);
   });
 
+  it('corrects every detail of an item in the panel, each refusal beside its field, long text counted', async () => {
+    const [target] = await app.repo.createMany(
+      [buildNewAction({ pupil: DEMO_PUPILS[0]!, owner: DEMO_STAFF.keyStage2Lead, description: 'Send the sleep diary home' })],
+      DEMO_STAFF.senco,
+    );
+    const otherPupil = DEMO_PUPILS[1]!;
+    await open(`?view=item&id=${target!.id}`);
+    const action = dialog().getByLabel('Action', { exact: true });
+    await action.fill('');
+    await dialog().getByRole('button', { name: 'Save details' }).click();
+    // Fluent ties the message to its field: it is the field's description, not a banner at the top.
+    await expect(action.getAttribute('aria-invalid')).resolves.toBe('true');
+    await dialog().getByText('must not be empty').waitFor();
+    expect((await app.repo.get(target!.id)).version).toBe(target!.version);
+
+    await action.fill('x'.repeat(600));
+    expect((await action.inputValue()).length).toBe(500); // the box stops at the limit, and says so
+    await dialog().getByText('500 / 500 characters').waitFor();
+    await action.fill('Send the sleep diary home and agree a review date');
+    await dialog().getByLabel('Type').selectOption({ label: 'Intervention' });
+    await dialog().getByLabel('Pupil', { exact: true }).selectOption({ value: otherPupil.id });
+    await dialog().getByLabel('Due date').fill('2027-02-12');
+    await dialog().getByLabel('Next review').fill('2027-03-05');
+    await dialog().getByRole('button', { name: 'Save details' }).click();
+    await dialog().getByText('Details saved.').waitFor();
+    expect(await app.repo.get(target!.id)).toMatchObject({
+      description: 'Send the sleep diary home and agree a review date',
+      itemType: 'intervention',
+      pupil: { id: otherPupil.id },
+      dueDate: '2027-02-12',
+      nextReviewDate: '2027-03-05',
+      version: target!.version + 1,
+    });
+    await dialog().getByLabel('Next review').fill('');
+    await dialog().getByRole('button', { name: 'Save details' }).click();
+    await dialog().getByText('Details saved.').waitFor();
+    await expect(app.repo.get(target!.id)).resolves.toMatchObject({ nextReviewDate: null, version: target!.version + 2 });
+  });
+
   it('shows the weekly check-in as four sections with counts', async () => {
     await open('?view=check-in');
     await page.locator('#check-in-needsEscalation').waitFor();
@@ -169,6 +208,66 @@ describe('the tracker tab in a browser', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it.each(THEMES)(
+    'fits a 375 px phone in the %s theme: cards, a view menu, filters behind one button, the panel inside the screen',
+    async (theme) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      try {
+        const failures: string[] = [];
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        await open(`?view=tracker&theme=${theme}`);
+        await page
+          .getByRole('region', { name: /^Open items: / })
+          .getByRole('listitem')
+          .first()
+          .waitFor();
+        expect(await page.getByRole('table').count()).toBe(0);
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        // Every card shows its due date and status without scrolling sideways.
+        const card = page
+          .getByRole('region', { name: /^Open items: / })
+          .getByRole('listitem')
+          .first();
+        await expect(card.getByText('Status').isVisible()).resolves.toBe(true);
+        expect(await page.getByLabel('Pupil').count()).toBe(0); // folded
+        await page.getByRole('button', { name: /^Filters/ }).click();
+        await page.getByLabel('Pupil').waitFor();
+        const [someone] = await app.repo.query();
+        await page.getByLabel('Owner').selectOption({ value: someone!.owner.id });
+        await page.getByRole('button', { name: 'Filters (1)' }).waitFor();
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        for (const v of await axeViolations(page)) failures.push(`tracker: ${v.id} ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `narrow-tracker-${theme}.png`), fullPage: true });
+
+        await page.getByLabel('View', { exact: true }).selectOption({ label: 'Weekly check-in' });
+        await page.locator('#check-in-needsEscalation').waitFor();
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        for (const v of await axeViolations(page)) failures.push(`check-in: ${v.id} ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+
+        const [item] = await app.repo.query();
+        await app.repo.update(
+          item!.id,
+          item!.version,
+          { evidenceUrl: `https://oakfield.sharepoint.com/sites/send/${'Shared%20Documents/'.repeat(8)}plan.docx` },
+          DEMO_STAFF.senco,
+        );
+        await open(`?view=item&id=${item!.id}&theme=${theme}`);
+        const evidence = dialog().getByRole('link', { name: 'plan.docx on oakfield.sharepoint.com' });
+        await evidence.waitFor();
+        const box = (await evidence.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(375);
+        const surface = (await dialog().boundingBox())!;
+        expect(surface.x).toBeGreaterThanOrEqual(0);
+        expect(surface.x + surface.width).toBeLessThanOrEqual(375);
+        for (const v of await axeViolations(page)) failures.push(`item: ${v.id} ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `narrow-item-${theme}.png`), fullPage: true });
+        expect(failures).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+  );
 
   it('asks the server for one page of the list on opening, and for the next page or a search only when asked', async () => {
     const staff = DEMO_STAFF.keyStage2Lead;

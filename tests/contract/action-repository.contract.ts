@@ -235,6 +235,23 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
         expect((await repo.history(action!.id)).map((h) => h.kind)).toEqual(['created', 'closed', 'reopened']);
       });
 
+      it('corrects the pupil of an item, and the pupil filter follows it', async () => {
+        const [action] = await repo.createMany([buildNewAction()], sencoActor);
+        const other = { id: 'pupil-ak', name: 'A.K.', yearGroup: 2 };
+        const moved = await repo.update(
+          action!.id,
+          1,
+          { pupil: other, dueDate: '2026-06-12', description: 'Phone parent about the reading plan' },
+          sencoActor,
+        );
+        expect(moved).toMatchObject({ pupil: other, dueDate: '2026-06-12', version: 2 });
+        expect((await repo.query({ pupilId: 'pupil-ak' })).map((a) => a.id)).toEqual([action!.id]);
+        expect(await repo.query({ pupilId: 'pupil-jb' })).toEqual([]);
+        expect((await repo.page({ search: 'a.k.' })).total).toBe(1);
+        const fields = (await repo.history(action!.id)).at(-1)!.changes.map((c) => c.field);
+        expect(fields).toEqual(expect.arrayContaining(['pupil', 'dueDate', 'description']));
+      });
+
       it('offers no way to delete', () => {
         expect('delete' in repo).toBe(false);
         expect('remove' in repo).toBe(false);

@@ -1,8 +1,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { resolveTabFile } from '@/http/tab-static-routes';
 import { startApp, type RunningApp } from '@tests/browser/support/start-app';
+
+const SCRIPT = `console.log(${JSON.stringify('the tab '.repeat(200))})`;
+
+/** A GET with exactly these headers, and the bytes as they came over the wire (fetch would decode them). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
 
 let app: RunningApp;
 let tabDir: string;
@@ -11,8 +28,11 @@ beforeAll(async () => {
   tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tab-static-'));
   fs.mkdirSync(path.join(tabDir, 'assets'));
   fs.writeFileSync(path.join(tabDir, 'index.html'), '<!doctype html><title>tab</title>');
-  fs.writeFileSync(path.join(tabDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(tabDir, 'assets', 'index-abc123.js'), SCRIPT);
   fs.writeFileSync(path.join(tabDir, 'assets', 'index-abc123.css'), 'body{}');
+  // As the build leaves them (vite-plugin-compression2): a brotli and a gzip copy beside the asset.
+  fs.writeFileSync(path.join(tabDir, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync(SCRIPT));
+  fs.writeFileSync(path.join(tabDir, 'assets', 'index-abc123.js.gz'), zlib.gzipSync(SCRIPT));
   app = await startApp({ tabDir });
 });
 afterAll(async () => {
@@ -27,6 +47,33 @@ describe('the built tab at /tab/', () => {
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${app.url}/tab/assets/index-abc123.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('sends the build’s brotli copy to a browser that takes it, gzip to one that takes only that, and the file to others', async () => {
+    const url = `${app.url}/tab/assets/index-abc123.js`;
+    const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers).toMatchObject({
+      'content-encoding': 'br',
+      vary: 'Accept-Encoding',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 10);
+    const gz = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(SCRIPT);
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it('gzips the tab API’s JSON for a browser that takes it', async () => {
+    const res = await rawGet(`${app.url}/api/actions`, { 'accept-encoding': 'gzip, br' });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(res.body).toString())).toMatchObject({ offset: 0, limit: 50 });
+    const plain = await rawGet(`${app.url}/api/actions`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString())).toMatchObject({ offset: 0, limit: 50 });
   });
 
   it('answers the app routes and deep links with index.html, revalidated every time', async () => {

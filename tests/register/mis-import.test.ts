@@ -68,6 +68,8 @@ describe('proposing a column mapping', () => {
 });
 
 describe('importing a generated 1,000-pupil primary register', () => {
+  // Writing and reading a 1,000-row workbook takes 2–3 s alone, longer when the suite shares 2 cores.
+  jest.setTimeout(30_000);
   it('imports a SIMS-style CSV exactly as generated', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
     const file = { format: 'csv' as const, text: simsCsv(school) };

@@ -5,6 +5,8 @@ import { formatDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
 import { pupilLabel } from '@/kernel/pupil-label';
 import { STATUS_LABELS } from '@/kernel/status';
+import { useNarrow } from '../Narrow/use-narrow';
+import { ActionCards } from './ActionCards';
 import { useActionTableStyles } from './ActionTable.styles';
 
 export interface ActionTableProps {
@@ -33,10 +35,15 @@ const COLUMNS: { label: string; sortKey?: SortKey; hide?: 'pupil' | 'owner' }[] 
 ];
 
 /**
- * One page of tracked items as a semantic table. Overdue is shown as the word "Overdue", not
+ * One page of tracked items as a semantic table (as cards on a narrow screen: `ActionCards`). Overdue is shown as the word "Overdue", not
  * only as a colour; each action opens the item panel.
  */
-export function ActionTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner }: ActionTableProps) {
+export function ActionTable(props: ActionTableProps) {
+  const narrow = useNarrow();
+  return narrow ? <ActionCards {...props} /> : <RowsTable {...props} />;
+}
+
+function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner }: ActionTableProps) {
   const styles = useActionTableStyles();
   const columns = COLUMNS.filter((c) => !(hidePupil && c.hide === 'pupil') && !(hideOwner && c.hide === 'owner'));
   return (

@@ -1,9 +1,13 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Select, Tab, TabList, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { VIEW_LABELS, type ViewName } from '@tab/navigation/route';
+import { useNarrow } from '../Narrow/use-narrow';
 
 const useStyles = makeStyles({
-  shell: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  shell: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    '@media (max-width: 640px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  },
   header: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -27,18 +31,32 @@ export interface AppShellProps {
 /** Title, view switcher and the current view. */
 export function AppShell({ view, views, userName, onNavigate, children }: AppShellProps) {
   const styles = useStyles();
+  const narrow = useNarrow();
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
         <h1 className={styles.title}>SEND Tracker</h1>
         <nav aria-label="Views">
-          <TabList selectedValue={view} onTabSelect={(_, d) => onNavigate(d.value as ViewName)}>
-            {views.map((v) => (
-              <Tab key={v} value={v}>
-                {VIEW_LABELS[v]}
-              </Tab>
-            ))}
-          </TabList>
+          {narrow ? (
+            // On a phone the views are one menu: ten tabs do not fit in 375 px.
+            <Field label="View">
+              <Select value={view} onChange={(_, d) => onNavigate(d.value as ViewName)}>
+                {views.map((v) => (
+                  <option key={v} value={v}>
+                    {VIEW_LABELS[v]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <TabList selectedValue={view} onTabSelect={(_, d) => onNavigate(d.value as ViewName)}>
+              {views.map((v) => (
+                <Tab key={v} value={v}>
+                  {VIEW_LABELS[v]}
+                </Tab>
+              ))}
+            </TabList>
+          )}
         </nav>
         {userName && <span className={styles.who}>Signed in as {userName}</span>}
       </header>

@@ -1,12 +1,12 @@
 import { Button, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Action } from '@/kernel/action';
 import { useApp } from '@tab/app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
+import type { ItemChangeRunner } from './use-item-changes';
 
 export interface CloseFormProps {
   busy: boolean;
-  run: (change: (current: Action) => Promise<Action>, success: string) => Promise<boolean>;
+  run: ItemChangeRunner;
 }
 
 /** Done or parked, always with a closing note saying what happened: the item moves to the archive. */

@@ -10,7 +10,8 @@ export const useItemDetailStyles = makeStyles({
     margin: 0,
   },
   term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
+  // Long words and links wrap inside the panel at 375 px rather than push it wider.
+  detail: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
   section: {
     display: 'flex',
     flexDirection: 'column',

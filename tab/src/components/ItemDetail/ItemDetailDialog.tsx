@@ -15,8 +15,8 @@ export interface ItemDetailDialogProps {
 export default function ItemDetailDialog({ id, onClose, onChanged }: ItemDetailDialogProps) {
   const { api } = useApp();
   const styles = useItemDetailStyles();
-  const loaded = useLoad(() => Promise.all([api.getAction(id), api.staff()]), id);
-  const [action, staff] = loaded.data ?? [];
+  const loaded = useLoad(() => Promise.all([api.getAction(id), api.staff(), api.facets('all')]), id);
+  const [action, staff, facets] = loaded.data ?? [];
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
@@ -25,14 +25,15 @@ export default function ItemDetailDialog({ id, onClose, onChanged }: ItemDetailD
           <DialogContent>
             {loaded.error ? (
               <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
-            ) : action && staff ? (
-              <ItemPanel key={action.id} initial={action} staff={staff} onChanged={onChanged} />
+            ) : action && staff && facets ? (
+              <ItemPanel key={action.id} initial={action} staff={staff} pupils={facets.pupils} onChanged={onChanged} />
             ) : (
               <Spinner label="Loading item…" />
             )}
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Close panel</Button>
+            {/* Not "Close": the panel also has "Close item", which archives it. */}
+            <Button onClick={onClose}>Back to the list</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -4,7 +4,12 @@ import type { Action, Person } from '@/kernel/action';
 import { OPEN_STATUS_VALUES, STATUS_LABELS } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
+import type { ItemChangeRunner } from './use-item-changes';
 import { StaffOptions } from '../StaffOptions/StaffOptions';
+import { counter } from '../FormProblems/text-counter';
+
+/** The longest note the API takes (kernel/action.ts). */
+const NOTE_MAX = 2000;
 
 type OpenStatus = (typeof OPEN_STATUS_VALUES)[number];
 
@@ -12,7 +17,7 @@ export interface ItemEditFormProps {
   action: Action;
   staff: readonly Person[];
   busy: boolean;
-  run: (change: (current: Action) => Promise<Action>, success: string) => Promise<boolean>;
+  run: ItemChangeRunner;
 }
 
 /** Status and owner save as soon as they are picked; a note and an evidence link have a Save button. */
@@ -56,8 +61,8 @@ export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Add a note" className={styles.grow}>
-          <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+        <Field label="Add a note" hint={counter(note, NOTE_MAX)} className={styles.grow}>
+          <Textarea value={note} maxLength={NOTE_MAX} onChange={(_, d) => setNote(d.value)} resize="vertical" />
         </Field>
         <Button
           disabled={busy || note.trim() === ''}

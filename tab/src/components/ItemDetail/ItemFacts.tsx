@@ -1,3 +1,4 @@
+import { evidenceLabel } from './evidence-label';
 import { pupilLabel } from '@/kernel/pupil-label';
 import { Link } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -28,7 +29,7 @@ export function ItemFacts({ action, today }: { action: Action; today: IsoDate })
       'Evidence',
       action.evidenceUrl ? (
         <Link href={action.evidenceUrl} target="_blank" rel="noreferrer">
-          {action.evidenceUrl}
+          {evidenceLabel(action.evidenceUrl)}
         </Link>
       ) : (
         'None yet'

@@ -1,9 +1,10 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { Action, Person } from '@/kernel/action';
+import type { Action, Person, Pupil } from '@/kernel/action';
 import { isClosed } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
 import { ItemHistory } from '../ItemHistory/ItemHistory';
 import { CloseForm } from './CloseForm';
+import { ItemDetailsForm } from './ItemDetailsForm';
 import { ItemEditForm } from './ItemEditForm';
 import { useItemDetailStyles } from './ItemDetail.styles';
 import { ItemFacts } from './ItemFacts';
@@ -13,11 +14,12 @@ import { useItemChanges } from './use-item-changes';
 export interface ItemPanelProps {
   initial: Action;
   staff: readonly Person[];
+  pupils: readonly Pupil[];
   onChanged: () => void;
 }
 
 /** Facts, the change forms that apply to the item's state, and its history. */
-export function ItemPanel({ initial, staff, onChanged }: ItemPanelProps) {
+export function ItemPanel({ initial, staff, pupils, onChanged }: ItemPanelProps) {
   const { today, me } = useApp();
   const styles = useItemDetailStyles();
   const { action, busy, notice, run } = useItemChanges(initial, onChanged);
@@ -31,6 +33,7 @@ export function ItemPanel({ initial, staff, onChanged }: ItemPanelProps) {
       )}
       <ItemFacts action={action} today={today} />
       {!closed && <ItemEditForm key={action.version} action={action} staff={staff} busy={busy} run={run} />}
+      {!closed && <ItemDetailsForm key={`details-${action.version}`} action={action} pupils={pupils} busy={busy} run={run} />}
       {!closed && <CloseForm busy={busy} run={run} />}
       {closed && me?.sendTeam && <ReopenForm busy={busy} run={run} />}
       <section className={styles.section} aria-labelledby="history-heading">

@@ -1,12 +1,12 @@
 import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Action } from '@/kernel/action';
 import { useApp } from '@tab/app-context';
 import { useItemDetailStyles } from './ItemDetail.styles';
+import type { ItemChangeRunner } from './use-item-changes';
 
 export interface ReopenFormProps {
   busy: boolean;
-  run: (change: (current: Action) => Promise<Action>, success: string) => Promise<boolean>;
+  run: ItemChangeRunner;
 }
 
 /** SEND team only (the server enforces it too): bring an archived item back, saying why. */

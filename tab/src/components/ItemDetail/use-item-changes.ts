@@ -8,6 +8,16 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * Runs a change; `showProblems` may take a refusal and show it on its own form (beside the fields),
+ * returning true, instead of the panel's notice.
+ */
+export type ItemChangeRunner = (
+  change: (current: Action) => Promise<Action>,
+  success: string,
+  showProblems?: (error: unknown) => boolean,
+) => Promise<boolean>;
+
 export const CONFLICT_NOTICE = 'Someone else changed this item — reloaded. Check it and make your change again.';
 
 /**
@@ -20,7 +30,7 @@ export function useItemChanges(initial: Action, onChanged: () => void) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  async function run(change: (current: Action) => Promise<Action>, success: string): Promise<boolean> {
+  const run: ItemChangeRunner = async (change, success, showProblems) => {
     setBusy(true);
     setNotice(null);
     try {
@@ -37,14 +47,14 @@ export function useItemChanges(initial: Action, onChanged: () => void) {
         } catch (reloadError) {
           setNotice({ intent: 'error', text: friendlyMessage(reloadError) });
         }
-      } else {
+      } else if (!showProblems?.(error)) {
         setNotice({ intent: 'error', text: friendlyMessage(error) });
       }
       return false;
     } finally {
       setBusy(false);
     }
-  }
+  };
 
   return { action, busy, notice, run };
 }

@@ -8,5 +8,13 @@ export const useTrackerFiltersStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     paddingBottom: tokens.spacingVerticalM,
   },
-  search: { minWidth: '220px' },
+  search: { minWidth: '220px', '@media (max-width: 640px)': { minWidth: 0, flexGrow: 1 } },
+  // The pickers wrap in the bar on a wide screen, and stack full width when unfolded on a narrow one.
+  fields: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    '@media (max-width: 640px)': { flexDirection: 'column', alignItems: 'stretch', width: '100%' },
+  },
 });

@@ -1,9 +1,13 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Pupil } from '@/kernel/action';
 import type { ActionFilters } from '@/kernel/action-view';
+import { pupilLabel } from '@/kernel/pupil-label';
 import { ITEM_TYPES, ITEM_TYPE_LABELS, type ItemType } from '@/kernel/item-type';
 import { STATUS_LABELS, type Status } from '@/kernel/status';
 import { useTrackerFiltersStyles } from './TrackerFilters.styles';
 import { dateHint } from '../DateHint/date-hint';
+import { useNarrow } from '../Narrow/use-narrow';
 
 export interface Option {
   id: string;
@@ -13,7 +17,7 @@ export interface Option {
 export interface TrackerFiltersProps {
   filters: ActionFilters;
   search: string;
-  pupils: readonly Option[];
+  pupils: readonly Pupil[];
   owners: readonly Option[];
   /** The statuses this list can hold: open ones in the tracker, done/parked in the archive. */
   statuses: readonly Status[];
@@ -22,21 +26,55 @@ export interface TrackerFiltersProps {
   onChange: (filters: ActionFilters, search: string) => void;
 }
 
-/** Pupil, owner, item type, status, due range and search; every control labelled. */
+/**
+ * Search, pupil, owner, item type, status and due range; every control labelled. On a narrow screen
+ * only the search shows, and the rest fold behind one "Filters" button that says how many are set.
+ */
 export function TrackerFilters({ filters, search, pupils, owners, statuses, hideOwner, onChange }: TrackerFiltersProps) {
   const styles = useTrackerFiltersStyles();
+  const narrow = useNarrow();
+  const [unfolded, setUnfolded] = useState(false);
   const set = (patch: Partial<ActionFilters>) => onChange({ ...filters, ...patch }, search);
+  const active = Object.values(filters).filter((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)).length;
+  const showAll = !narrow || unfolded;
   return (
     <div className={styles.bar} role="search" aria-label="Filter items">
       <Field label="Search" className={styles.search}>
         <Input type="search" value={search} onChange={(_, d) => onChange(filters, d.value)} placeholder="Action, pupil or owner" />
       </Field>
+      {narrow && (
+        <Button aria-expanded={unfolded} aria-controls="tracker-filters" onClick={() => setUnfolded((u) => !u)}>
+          {active ? `Filters (${active})` : 'Filters'}
+        </Button>
+      )}
+      {showAll && (
+        <div id="tracker-filters" className={styles.fields}>
+          <FilterFields filters={filters} pupils={pupils} owners={owners} statuses={statuses} hideOwner={hideOwner} set={set} />
+          <Button onClick={() => onChange({}, '')}>Clear filters</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FilterFields({
+  filters,
+  pupils,
+  owners,
+  statuses,
+  hideOwner,
+  set,
+}: Pick<TrackerFiltersProps, 'filters' | 'pupils' | 'owners' | 'statuses' | 'hideOwner'> & {
+  set: (patch: Partial<ActionFilters>) => void;
+}) {
+  return (
+    <>
       <Field label="Pupil">
         <Select value={filters.pupilId ?? ''} onChange={(_, d) => set({ pupilId: d.value || undefined })}>
           <option value="">All pupils</option>
           {pupils.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {pupilLabel(p)}
             </option>
           ))}
         </Select>
@@ -82,7 +120,6 @@ export function TrackerFilters({ filters, search, pupils, owners, statuses, hide
       <Field label="Due to" hint={dateHint(filters.dueTo)}>
         <Input type="date" value={filters.dueTo ?? ''} onChange={(_, d) => set({ dueTo: d.value || undefined })} />
       </Field>
-      <Button onClick={() => onChange({}, '')}>Clear filters</Button>
-    </div>
+    </>
   );
 }

@@ -11,7 +11,7 @@ function renderFilters(hideOwner = false) {
       <TrackerFilters
         filters={{ pupilId: 'p-1' }}
         search=""
-        pupils={[{ id: 'p-1', name: 'J.B.' }]}
+        pupils={[{ id: 'p-1', name: 'J.B.', yearGroup: 4 }]}
         owners={[
           { id: 'o-1', name: 'Tom Reed' },
           { id: 'o-2', name: 'Grace Okafor' },
