@@ -14,3 +14,4 @@ export { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterFiel
 export type { ActionFacets, FacetScope } from '@/tracker/action-facets';
 export type { ActionListReply } from '@/tracker/action-routes';
 export type { CheckInReply } from '@/tracker/weekly-check-in';
+export type { ChangeFeed } from '@/kernel/ports/action-repository';

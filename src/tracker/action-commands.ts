@@ -4,7 +4,7 @@ import { addDays } from '@/kernel/dates';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
 import type { ActionPage, ActionPageQueryInput } from '@/kernel/action-page';
 import type { HistoryEntry } from '@/kernel/history';
-import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 
 /**
  * The one way in to an action. Tab routes, reminder-card clicks and scheduled tasks call these with
@@ -32,6 +32,28 @@ export async function listActions(repo: ActionRepository, viewer: Viewer, query:
 /** One page of what the viewer may see: the need-to-know rule goes to the store with the query, so the total is theirs too. */
 export function pageActions(repo: ActionRepository, viewer: Viewer, query: ActionPageQueryInput): Promise<ActionPage> {
   return repo.page({ ...query, visibleTo: viewer.sendTeam ? undefined : viewer.id });
+}
+
+/** Beyond this many changed items, a viewer outside the SEND team is told to reload rather than each checked. */
+const CHANGES_CHECKED = 50;
+
+/**
+ * What changed since `cursor`, for the live tracker. The SEND team hears of every item; anyone else
+ * only of items they may see (each is read and checked), so an id never tells them of another's work.
+ */
+export async function changedSince(repo: ActionRepository, viewer: Viewer, cursor: string | null): Promise<ChangeFeed> {
+  const feed = await repo.changesSince(cursor);
+  if (viewer.sendTeam || feed.ids.length === 0) return feed;
+  if (feed.ids.length > CHANGES_CHECKED) return { cursor: feed.cursor, ids: [], reset: true };
+  const seen = await Promise.all(
+    feed.ids.map((id) =>
+      repo.get(id).then(
+        (a) => (canSee(viewer, a) ? id : null),
+        () => null,
+      ),
+    ),
+  );
+  return { ...feed, ids: seen.filter((id): id is string => id !== null) };
 }
 
 /** @throws NotFoundError as `readAction` */

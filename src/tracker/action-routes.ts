@@ -3,7 +3,16 @@ import type { z } from 'zod';
 import { checkInReply, weeklyCheckIn } from './weekly-check-in';
 import { actionFacets } from './action-facets';
 import { toRow, type ActionRow } from '@/kernel/action-page';
-import { actionHistory, closeAction, createActions, pageActions, readAction, reopenAction, updateAction } from './action-commands';
+import {
+  actionHistory,
+  changedSince,
+  closeAction,
+  createActions,
+  pageActions,
+  readAction,
+  reopenAction,
+  updateAction,
+} from './action-commands';
 import type { Action, NewActionInput } from '@/kernel/action';
 import { londonDate } from '@/kernel/dates';
 import { parseInput } from '@/kernel/validate';
@@ -12,7 +21,15 @@ import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { jsonRoute } from '@/http/json-route';
 import type { Authenticate, User } from '@/http/identity';
-import { closeActionBody, createActionsBody, facetsQuery, pageActionsQuery, reopenActionBody, updateActionBody } from './action-schemas';
+import {
+  changesQuery,
+  closeActionBody,
+  createActionsBody,
+  facetsQuery,
+  pageActionsQuery,
+  reopenActionBody,
+  updateActionBody,
+} from './action-schemas';
 
 /** GET /api/actions: one page of rows (or whole items with `detail=full`), the total, where the page starts. */
 export interface ActionListReply<Item = ActionRow> {
@@ -60,6 +77,12 @@ export function registerActionRoutes(server: Server, { repo, authenticate, logge
   server.get(
     '/api/actions/facets',
     route(async (user, req) => actionFacets(repo, user, parseInput(facetsQuery, req.query ?? {}, 'query').scope)),
+  );
+
+  /** The live tracker's change feed: the tab asks every few seconds, and reloads its view when something changed. */
+  server.get(
+    '/api/actions/changes',
+    route(async (user, req) => changedSince(repo, user, parseInput(changesQuery, req.query ?? {}, 'query').cursor ?? null)),
   );
 
   server.get(

@@ -64,3 +64,6 @@ export const updateActionBody = z.strictObject({ version, patch: actionPatchSche
 export const closeActionBody = z.strictObject({ version, close: closeActionSchema });
 export const reopenActionBody = z.strictObject({ version, note: z.string().trim().min(1).max(2000) });
 export const createActionsBody = z.strictObject({ actions: z.array(z.unknown()).min(1).max(200) });
+
+/** Query string of GET /api/actions/changes: the cursor from the last answer, none the first time. */
+export const changesQuery = z.strictObject({ cursor: z.string().min(1).max(4000).optional() });

@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { londonDate } from '@/kernel/dates';
 import { createApi, type Me } from '@tab/api/api-client';
+import { useLiveChanges } from '@tab/api/use-live-changes';
 import { AppContext, type AppServices } from '@tab/app-context';
 import { AppShell } from '@tab/components/AppShell/AppShell';
 import { parseRoute, routeSearch, visibleViews, type Route } from '@tab/navigation/route';
@@ -39,6 +40,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => currentRoute());
   const [me, setMe] = useState<Me | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
+  const live = useLiveChanges(api);
 
   useEffect(() => {
     void hostReady.then((h) => {
@@ -66,9 +68,10 @@ export function App() {
       today: londonDate(new Date()),
       navigate: (next) => go(next, false),
       openItem: (id) => go({ ...route, itemId: id }, true),
-      dataVersion,
+      dataVersion: dataVersion + live.version,
+      recentlyChanged: live.recent,
     }),
-    [api, getToken, me, go, route, dataVersion],
+    [api, getToken, me, go, route, dataVersion, live],
   );
 
   const theme = fluentTheme(resolveThemeName(window.location.search, hostTheme));

@@ -13,8 +13,10 @@ export interface AppServices {
   navigate: (route: Route) => void;
   /** Opens the item panel over the current view (and puts it in the URL, so it can be shared). */
   openItem: (id: string) => void;
-  /** Goes up by one whenever the item panel saves a change, so lists reload. */
+  /** Goes up by one whenever the item panel saves a change or the change feed reports one, so lists reload. */
   dataVersion: number;
+  /** Items someone changed in the last few seconds: their rows are highlighted, an open panel checks itself. */
+  recentlyChanged: ReadonlySet<string>;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -269,6 +269,34 @@ describe('the tracker tab in a browser', () => {
     },
   );
 
+  it('shows a change made in another tab within seconds, highlighted, and warns an open panel without losing what is typed there', async () => {
+    const [item] = await app.repo.createMany(
+      [buildNewAction({ pupil: DEMO_PUPILS[2]!, owner: DEMO_STAFF.senco, description: 'Live update check', dueDate: '2026-12-02' })],
+      DEMO_STAFF.senco,
+    );
+    await open('?view=tracker&q=live%20update%20check');
+    const row = page.locator(`tr[data-action-id="${item!.id}"]`);
+    await row.waitFor();
+    const other = await page.context().newPage();
+    try {
+      await other.goto(`${app.url}/tab/?view=item&id=${item!.id}`);
+      await other.getByRole('dialog').getByLabel('Status').selectOption({ label: 'Waiting on someone' });
+      await other.getByRole('dialog').getByText('Status saved.').waitFor();
+      // The first tab was not reloaded by anyone: the change feed brings it.
+      await row.and(page.locator('[data-changed]')).waitFor({ timeout: 15_000 });
+      await expect(row.textContent()).resolves.toContain('Waiting on someone');
+
+      await page.goto(`${app.url}/tab/?view=item&id=${item!.id}`);
+      await dialog().getByLabel('Add a note').fill('Typed while someone else saves');
+      const latest = await app.repo.get(item!.id);
+      await app.repo.update(item!.id, latest.version, { note: 'Saved elsewhere' }, DEMO_STAFF.keyStage2Lead);
+      await dialog().getByText('Someone else has just changed this item', { exact: false }).waitFor({ timeout: 15_000 });
+      await expect(dialog().getByLabel('Add a note').inputValue()).resolves.toBe('Typed while someone else saves');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('asks the server for one page of the list on opening, and for the next page or a search only when asked', async () => {
     const staff = DEMO_STAFF.keyStage2Lead;
     const pupil = DEMO_PUPILS[0]!;

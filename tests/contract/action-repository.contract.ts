@@ -252,6 +252,25 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
         expect(fields).toEqual(expect.arrayContaining(['pupil', 'dueDate', 'description']));
       });
 
+      it('tells which items changed since a cursor, once, and asks for a reload when the cursor is not its own', async () => {
+        const [before] = await repo.createMany([buildNewAction()], sencoActor);
+        const start = await repo.changesSince(null);
+        expect(start.ids).toEqual([]);
+        expect(await repo.changesSince(start.cursor)).toMatchObject({ ids: [] });
+
+        const [created] = await repo.createMany([buildNewAction({ description: 'New since' })], sencoActor);
+        await repo.update(before!.id, 1, { status: 'in_progress' }, sencoActor);
+        await repo.update(before!.id, 2, { note: 'Chased' }, sencoActor);
+        const changed = await repo.changesSince(start.cursor);
+        expect([...changed.ids].sort()).toEqual([before!.id, created!.id].sort());
+        expect(changed.reset).toBeUndefined();
+        expect((await repo.changesSince(changed.cursor)).ids).toEqual([]);
+
+        const stale = await repo.changesSince('not-a-cursor-of-ours');
+        expect(stale).toMatchObject({ ids: [], reset: true });
+        expect((await repo.changesSince(stale.cursor)).ids).toEqual([]);
+      });
+
       it('offers no way to delete', () => {
         expect('delete' in repo).toBe(false);
         expect('remove' in repo).toBe(false);

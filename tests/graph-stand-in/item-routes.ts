@@ -155,5 +155,28 @@ export function updateFields(list: StoredList, item: StoredItem, req: StandInReq
   Object.assign(item.fields, checked.values);
   item.etagVersion += 1;
   item.lastModifiedDateTime = new Date().toISOString();
+  item.changeSeq = ++list.changeCounter;
   return wrapped ? json(200, itemJson(list, item, true)) : json(200, fieldsJson(list, item), { etag: etagOf(item) });
+}
+
+/**
+ * GET /sites/{site-id}/lists/{list-id}/items/delta?token=...  https://learn.microsoft.com/graph/api/listitem-delta
+ * No token: every item, then an `@odata.deltaLink`. `token=latest`: no items, just the deltaLink for
+ * "from now". A token from an earlier deltaLink: the items created or changed since, each once, in
+ * their latest state. `expand=fields` works as on the item list; a token that is not ours is 410 Gone
+ * (the documented "start again" answer, `resyncRequired`).
+ */
+export function itemsDelta(list: StoredList, req: StandInRequest): StandInResponse {
+  const token = req.query.get('token');
+  const since = token === null ? 0 : token === 'latest' ? list.changeCounter : Number(token);
+  if (!Number.isInteger(since) || since < 0 || since > list.changeCounter) {
+    return graphError(410, 'resyncRequired', 'The delta token is no longer valid. Start a new delta enumeration.');
+  }
+  const changed = [...list.items.values()].filter((item) => item.changeSeq > since).sort((a, b) => a.changeSeq - b.changeSeq);
+  const next = new URLSearchParams(req.query);
+  next.set('token', String(list.changeCounter));
+  return json(200, {
+    value: changed.map((item) => itemJson(list, item, wantsFields(req.query))),
+    '@odata.deltaLink': `${req.root}${req.path}?${next.toString()}`,
+  });
 }

@@ -1,5 +1,5 @@
 import { graphError, type StandInRequest, type StandInResponse } from './graph-response';
-import { createItem, getItem, listItems, updateFields } from './item-routes';
+import { createItem, getItem, itemsDelta, listItems, updateFields } from './item-routes';
 import { createColumn, createList, getList, listColumns, listLists, updateColumn } from './list-routes';
 import type { SiteStore } from './site-store';
 
@@ -42,6 +42,7 @@ export function operationOf(method: string, path: string): string {
   if (!p.collection) return `${verb} list`;
   if (p.collection === 'columns') return `${verb} ${p.member || verb === 'create' ? 'column' : 'columns'}`;
   if (p.fields) return `${verb} fields`;
+  if (p.member === 'delta') return 'items delta';
   return `${verb} ${p.member || verb === 'create' ? 'item' : 'items'}`;
 }
 
@@ -70,6 +71,8 @@ export function route(store: SiteStore, req: StandInRequest): StandInResponse {
     if (method === 'POST') return createItem(store, list, req);
     return graphError(405, 'BadRequest', 'Method not allowed');
   }
+  if (p.member === 'delta' && !p.fields)
+    return method === 'GET' ? itemsDelta(list, req) : graphError(405, 'BadRequest', 'Method not allowed');
   const item = list.items.get(p.member);
   if (!item) return graphError(404, 'itemNotFound', 'The resource could not be found.');
   if (method === 'GET') return getItem(list, item, req, p.fields);

@@ -25,6 +25,8 @@ export interface StoredItem {
   fields: Record<string, unknown>;
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** The list's change number when this item was last written: what `items/delta` compares a token with. */
+  changeSeq: number;
 }
 
 export interface StoredList {
@@ -34,6 +36,8 @@ export interface StoredList {
   columns: StoredColumn[];
   items: Map<string, StoredItem>;
   nextItemId: number;
+  /** Counts every write to the list's items; a delta token is a value of it. */
+  changeCounter: number;
 }
 
 /** Every list starts with SharePoint's built-in Title column (a single line of text, not indexed). */
@@ -69,6 +73,7 @@ export class SiteStore {
       columns: builtInColumns(),
       items: new Map(),
       nextItemId: 1,
+      changeCounter: 0,
     };
     this.lists.push(list);
     return list;
@@ -104,6 +109,7 @@ export class SiteStore {
       fields,
       createdDateTime: now,
       lastModifiedDateTime: now,
+      changeSeq: ++list.changeCounter,
     };
     list.items.set(item.id, item);
     return item;

@@ -45,6 +45,7 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
       ['GET', '/api/actions'],
       ['GET', '/api/check-in'],
       ['GET', '/api/actions/facets'],
+      ['GET', '/api/actions/changes'],
       ['GET', `/api/actions/${action!.id}`],
       ['GET', `/api/actions/${action!.id}/history`],
       ['POST', '/api/actions', { actions: [buildNewAction()] }],
@@ -89,6 +90,15 @@ describe('tab API with Teams SSO tokens: who sees and changes what', () => {
     const updated = await request(teacherToken, 'PATCH', `/api/actions/${own!.id}`, { version: 1, patch: { status: 'in_progress' } });
     expect(updated.body).toMatchObject({ status: 'in_progress', updatedBy: { id: TEACHER_OID } });
     expect((await request(teacherToken, 'GET', '/api/check-in')).status).toBe(403);
+
+    // The live feed tells them of their own item changing, never of someone else's.
+    const { cursor } = (await request(teacherToken, 'GET', '/api/actions/changes')).body;
+    await app.repo.update(others!.id, 1, { note: 'Not theirs' }, senco);
+    const quiet = await request(teacherToken, 'GET', `/api/actions/changes?cursor=${encodeURIComponent(cursor)}`);
+    expect(quiet.body.ids).toEqual([]);
+    await app.repo.update(own!.id, 2, { note: 'Theirs' }, senco);
+    const theirs = await request(teacherToken, 'GET', `/api/actions/changes?cursor=${encodeURIComponent(quiet.body.cursor)}`);
+    expect(theirs.body.ids).toEqual([own!.id]);
   });
 
   it('lets the SEND team see and change everything, recording who did it', async () => {

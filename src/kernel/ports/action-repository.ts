@@ -4,6 +4,12 @@ import type { CheckInPolicy } from '../check-in';
 import type { IsoDate } from '../dates';
 import type { HistoryEntry } from '../history';
 
+export interface ChangeFeed {
+  cursor: string;
+  ids: string[];
+  reset?: boolean;
+}
+
 /**
  * The one storage port. Implemented by the embedded SQLite store and by SharePoint Lists via Graph;
  * both must pass `tests/contract/action-repository.contract.ts`.
@@ -32,6 +38,13 @@ export interface ActionRepository {
   page(query: ActionPageQueryInput): Promise<ActionPage>;
   /** The weekly check-in: every list's total and its first `limit` items. */
   checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages>;
+  /**
+   * Which items were created or changed since `cursor` (an opaque value this method gave before), and
+   * the cursor to ask with next time. No cursor: none, and a cursor for "from now". `reset` says the
+   * cursor was too old or not ours: the caller should reload everything. Works across instances: it
+   * reads the store's own record of writes.
+   */
+  changesSince(cursor: string | null): Promise<ChangeFeed>;
   /** The audit trail of one action, oldest first. */
   history(id: string): Promise<HistoryEntry[]>;
 }

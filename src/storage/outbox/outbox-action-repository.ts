@@ -6,7 +6,7 @@ import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActi
 import type { HistoryEntry } from '@/kernel/history';
 import { AppError, ConflictError, PendingWriteError, UnavailableError } from '@/kernel/errors';
 import type { Logger } from '@/platform/logger';
-import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 import { isTransient } from './is-transient';
 import type { OutboxWrite, SqliteOutboxStore } from './outbox-store';
 
@@ -96,6 +96,10 @@ export class OutboxActionRepository implements ActionRepository {
 
   checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
     return this.inner.checkIn(today, policy, limit);
+  }
+
+  changesSince(cursor: string | null): Promise<ChangeFeed> {
+    return this.inner.changesSince(cursor);
   }
 
   /** A change to one item: kept in the outbox if the store cannot take it now; its result is remembered as the item's last read. */

@@ -24,7 +24,7 @@ import { endOfWeek, type IsoDate } from '@/kernel/dates';
 import type { HistoryEntry } from '@/kernel/history';
 import { parseInput } from '@/kernel/validate';
 import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
-import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 import { rememberReadToken } from '@/kernel/ports/read-tokens';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
 import {
@@ -41,6 +41,7 @@ import { executeBatch, type BatchOptions, type BatchStep } from './graph-batch';
 import { graphRoot } from './graph-client';
 import { findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
+import { listDelta } from './list-delta';
 import { columnsSchema, itemPageSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { itemTokenOf } from './item-token';
 import { byDueDate, serverFilter } from './query-plan';
@@ -178,6 +179,14 @@ export class SharePointActionRepository implements ActionRepository {
     const [dueByWeekEnd, waiting] = await Promise.all([this.query({ dueTo: endOfWeek(today) }), this.query({ statuses: ['waiting'] })]);
     const open = [...new Map([...dueByWeekEnd, ...waiting].map((a) => [a.id, a])).values()];
     return checkInByPages((q) => pageOf(open, q), today, policy, limit);
+  }
+
+  /** The actions list's own delta feed: what any instance wrote, and edits made in SharePoint itself. */
+  async changesSince(cursor: string | null): Promise<ChangeFeed> {
+    const { actions } = await this.lists.paths();
+    const delta = await listDelta(this.client, this.root, actions, cursor, 'ActionId');
+    const ids = delta.items.map((item) => item.fields?.ActionId).filter((id): id is string => typeof id === 'string');
+    return { cursor: delta.token, ids: cursor === null ? [] : [...new Set(ids)], ...(delta.reset && { reset: true }) };
   }
 
   async history(id: string): Promise<HistoryEntry[]> {

@@ -17,7 +17,7 @@ import type { HistoryEntry } from '@/kernel/history';
 import { OPEN_STATUSES } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
-import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
 import { pageSql } from './action-page-sql';
 import { whenUnlocked } from './open-database';
@@ -34,6 +34,9 @@ interface HistoryRow {
   at: string;
   changes: string;
 }
+
+/** More changes than this since a cursor: the caller reloads instead of hearing of each. */
+const CHANGE_FEED_LIMIT = 500;
 
 /** Beside the JSON, what the tracker filters, sorts and searches on (see the migration that added the last four). */
 function columnsOf(action: Action): Record<string, string | number> {
@@ -141,6 +144,22 @@ export class SqliteActionRepository implements ActionRepository {
   /** Four counts and four short pages, each on the index of open items by due date. */
   checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
     return checkInByPages((q) => this.page(q), today, policy, limit);
+  }
+
+  /** The history table is append-only and every write adds a row: its rowid is the change feed's cursor. */
+  async changesSince(cursor: string | null): Promise<ChangeFeed> {
+    const last = () => String(this.db.prepare<[], { n: number }>('SELECT coalesce(max(rowid), 0) AS n FROM history').get()!.n);
+    if (cursor === null) return { cursor: last(), ids: [] };
+    const from = /^\d{1,15}$/.test(cursor) ? Number(cursor) : NaN;
+    // Not a cursor this file gave (or from a file since replaced): start again from now.
+    if (!Number.isSafeInteger(from) || from > Number(last())) return { cursor: last(), ids: [], reset: true };
+    const rows = this.db
+      .prepare<[number, number], { seq: number; action_id: string }>(
+        'SELECT rowid AS seq, action_id FROM history WHERE rowid > ? ORDER BY rowid LIMIT ?',
+      )
+      .all(from, CHANGE_FEED_LIMIT);
+    if (rows.length === CHANGE_FEED_LIMIT) return { cursor: last(), ids: [], reset: true };
+    return { cursor: String(rows.at(-1)?.seq ?? from), ids: [...new Set(rows.map((r) => r.action_id))] };
   }
 
   async history(id: string): Promise<HistoryEntry[]> {

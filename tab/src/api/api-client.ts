@@ -1,6 +1,6 @@
 import type { Action, ActionPatch, CloseAction, Person } from '@/kernel/action';
 import type { ActionRow, CheckInBucket } from '@/kernel/action-page';
-import type { ActionFacets, ActionListReply, CheckInReply, FacetScope } from '@/api-types';
+import type { ActionFacets, ActionListReply, ChangeFeed, CheckInReply, FacetScope } from '@/api-types';
 import type { HistoryEntry } from '@/kernel/history';
 import { responseFile, sendRequest } from './send-request';
 
@@ -25,6 +25,8 @@ export interface TrackerApi {
   /** The pupils and owners of a scope, for the filter pickers. */
   facets(scope: FacetScope): Promise<ActionFacets>;
   checkIn(): Promise<CheckInReply>;
+  /** Which items changed since `cursor` (none the first time: just a cursor for "from now"). */
+  changes(cursor: string | null): Promise<ChangeFeed>;
   /** The next rows of one check-in list ("Show more"). */
   checkInMore(bucket: CheckInBucket, offset: number): Promise<ActionRow[]>;
   getAction(id: string): Promise<Action>;
@@ -61,6 +63,7 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
         .actions,
     facets: (scope) => call<ActionFacets>(`/api/actions/facets${toQuery({ scope })}`),
     checkIn: () => call<CheckInReply>('/api/check-in'),
+    changes: (cursor) => call<ChangeFeed>(`/api/actions/changes${toQuery({ cursor: cursor ?? undefined })}`),
     checkInMore: async (bucket, offset) =>
       (await call<ActionListReply>(`/api/actions${toQuery({ bucket, offset: String(offset) })}`)).actions,
     getAction: (actionId) => call<Action>(`/api/actions/${id(actionId)}`),

@@ -13,7 +13,7 @@ import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
  * first rows of each list in one request, then "Show more" a page at a time.
  */
 export default function CheckInView() {
-  const { api, today, openItem, dataVersion } = useApp();
+  const { api, today, openItem, dataVersion, recentlyChanged } = useApp();
   const loaded = useLoad(() => api.checkIn(), String(dataVersion));
   const [lists, setLists] = useState<CheckInReply | undefined>();
   const [loadingMore, setLoadingMore] = useState<CheckInBucket | undefined>();
@@ -39,7 +39,14 @@ export default function CheckInView() {
   return (
     <>
       {moreError && <p role="alert">{moreError}</p>}
-      <CheckInSections lists={lists} today={today} onOpen={openItem} onMore={(b) => void onMore(b)} loadingMore={loadingMore} />
+      <CheckInSections
+        lists={lists}
+        today={today}
+        onOpen={openItem}
+        onMore={(b) => void onMore(b)}
+        loadingMore={loadingMore}
+        highlight={recentlyChanged}
+      />
     </>
   );
 }

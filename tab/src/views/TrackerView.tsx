@@ -44,7 +44,7 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
 const SEARCH_PAUSE_MS = 250;
 
 function TrackerList({ scope, base }: { scope: TrackerScope; base: ListParams }) {
-  const { api, today, openItem, dataVersion } = useApp();
+  const { api, today, openItem, dataVersion, recentlyChanged } = useApp();
   const styles = useStyles();
   const [view, setView] = useState<ViewState>(() => parseViewState(window.location.search));
   const [exportError, setExportError] = useState<string | null>(null);
@@ -108,6 +108,7 @@ function TrackerList({ scope, base }: { scope: TrackerScope; base: ListParams })
         sort={{ key: view.sort, direction: view.direction }}
         onSort={onSort}
         hideOwner={scope === 'mine'}
+        highlight={recentlyChanged}
       />
       <Pager
         page={Math.min(view.page, lastPage)}

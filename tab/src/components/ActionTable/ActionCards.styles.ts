@@ -27,5 +27,5 @@ const useCardStyles = makeStyles({
 /** The cards' own look, with the table's link button, overdue badge and empty text. */
 export function useActionCardsStyles() {
   const table = useActionTableStyles();
-  return { ...useCardStyles(), open: table.openButton, overdue: table.overdue, empty: table.empty };
+  return { ...useCardStyles(), open: table.openButton, overdue: table.overdue, empty: table.empty, changed: table.changed };
 }

@@ -22,7 +22,7 @@ const SORT_LABELS: Record<SortKey, string> = {
  * The same rows for a narrow screen: one card each, what is due and its status first, so nothing
  * sits off-screen at 375 px. A list with a name, each card a list item; sorting is one menu.
  */
-export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner }: ActionTableProps) {
+export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight }: ActionTableProps) {
   const styles = useActionCardsStyles();
   return (
     <section aria-label={caption}>
@@ -45,7 +45,12 @@ export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hid
       ) : (
         <ul className={styles.list}>
           {actions.map((action: ActionRow) => (
-            <li key={action.id} className={styles.card} data-action-id={action.id}>
+            <li
+              key={action.id}
+              className={highlight?.has(action.id) ? `${styles.card} ${styles.changed}` : styles.card}
+              data-action-id={action.id}
+              data-changed={highlight?.has(action.id) || undefined}
+            >
               <button type="button" className={styles.open} onClick={() => onOpen(action.id)}>
                 {action.description}
               </button>

@@ -28,6 +28,12 @@ export const useActionTableStyles = makeStyles({
     verticalAlign: 'top',
   },
   nowrap: { whiteSpace: 'nowrap' },
+  // Someone just changed this row: a brief tint, as in a shared spreadsheet.
+  changed: {
+    backgroundColor: tokens.colorBrandBackground2,
+    transitionProperty: 'background-color',
+    transitionDuration: tokens.durationSlow,
+  },
   sortButton: {
     background: 'none',
     border: 'none',

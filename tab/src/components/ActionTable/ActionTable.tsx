@@ -22,6 +22,8 @@ export interface ActionTableProps {
   hidePupil?: boolean;
   /** Hide the owner column ("My actions": they are all yours). */
   hideOwner?: boolean;
+  /** Rows someone just changed: shown highlighted for a moment. */
+  highlight?: ReadonlySet<string>;
 }
 
 const COLUMNS: { label: string; sortKey?: SortKey; hide?: 'pupil' | 'owner' }[] = [
@@ -43,7 +45,7 @@ export function ActionTable(props: ActionTableProps) {
   return narrow ? <ActionCards {...props} /> : <RowsTable {...props} />;
 }
 
-function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner }: ActionTableProps) {
+function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight }: ActionTableProps) {
   const styles = useActionTableStyles();
   const columns = COLUMNS.filter((c) => !(hidePupil && c.hide === 'pupil') && !(hideOwner && c.hide === 'owner'));
   return (
@@ -79,7 +81,12 @@ function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, h
             </tr>
           ) : (
             actions.map((action) => (
-              <tr key={action.id} data-action-id={action.id}>
+              <tr
+                key={action.id}
+                data-action-id={action.id}
+                data-changed={highlight?.has(action.id) || undefined}
+                className={highlight?.has(action.id) ? styles.changed : undefined}
+              >
                 {!hidePupil && (
                   <th scope="row" className={styles.td}>
                     {pupilLabel(action.pupil)}

@@ -43,10 +43,12 @@ export interface CheckInSectionsProps {
   onMore?: (bucket: CheckInBucket) => void;
   /** The list whose next rows are on their way. */
   loadingMore?: CheckInBucket;
+  /** Rows someone just changed. */
+  highlight?: ReadonlySet<string>;
 }
 
 /** One screen: four counts at the top (each a jump link), then the four lists. */
-export function CheckInSections({ lists, today, onOpen, onMore, loadingMore }: CheckInSectionsProps) {
+export function CheckInSections({ lists, today, onOpen, onMore, loadingMore, highlight }: CheckInSectionsProps) {
   const styles = useStyles();
   return (
     <div>
@@ -65,7 +67,7 @@ export function CheckInSections({ lists, today, onOpen, onMore, loadingMore }: C
           <h2 id={`check-in-${s.key}-heading`} className={styles.heading}>
             {s.title} ({lists[s.key].total.toLocaleString('en-GB')})
           </h2>
-          <ActionTable actions={lists[s.key].items} today={today} caption={s.hint} onOpen={onOpen} />
+          <ActionTable actions={lists[s.key].items} today={today} caption={s.hint} onOpen={onOpen} highlight={highlight} />
           {onMore && lists[s.key].items.length < lists[s.key].total && (
             <Button className={styles.more} disabled={loadingMore === s.key} onClick={() => onMore(s.key)}>
               Show more ({(lists[s.key].total - lists[s.key].items.length).toLocaleString('en-GB')} not shown)

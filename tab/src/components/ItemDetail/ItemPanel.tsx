@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { Action, Person, Pupil } from '@/kernel/action';
 import { isClosed } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
@@ -20,15 +21,33 @@ export interface ItemPanelProps {
 
 /** Facts, the change forms that apply to the item's state, and its history. */
 export function ItemPanel({ initial, staff, pupils, onChanged }: ItemPanelProps) {
-  const { today, me } = useApp();
+  const { today, me, api, recentlyChanged } = useApp();
   const styles = useItemDetailStyles();
   const { action, busy, notice, run } = useItemChanges(initial, onChanged);
+  const [latestSeen, setLatestSeen] = useState(0);
+  // Someone else saved this item while it is open: say so, and keep whatever is typed here. Saving
+  // then meets the 409 and shows their change first, so nothing of either is lost.
+  const touched = recentlyChanged.has(action.id);
+  useEffect(() => {
+    if (!touched) return;
+    void api.getAction(action.id).then(
+      (latest) => setLatestSeen((v) => Math.max(v, latest.version)),
+      () => undefined,
+    );
+  }, [touched, api, action.id, action.version]);
   const closed = isClosed(action.status);
   return (
     <div>
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
           <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {latestSeen > action.version && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>
+            Someone else has just changed this item. What you have typed here is kept: when you save, you will see their change first.
+          </MessageBarBody>
         </MessageBar>
       )}
       <ItemFacts action={action} today={today} />
