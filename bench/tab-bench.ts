@@ -104,7 +104,9 @@ async function bareServer(body: unknown): Promise<{ url: string; close: () => Pr
   const server = restify.createServer({ name: 'bare' });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.gzipResponse());
-  server.get('/page', (_req, res) => res.json(200, body));
+  server.get('/page', async (_req, res) => {
+    res.json(200, body);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/page`, close: () => new Promise((resolve) => server.close(() => resolve())) };

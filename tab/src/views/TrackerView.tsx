@@ -37,7 +37,8 @@ export function TrackerView({ scope }: { scope: TrackerScope }) {
   // "My actions" needs to know who is asking; the other lists do not wait for it.
   if (scope === 'mine' && !me) return <Spinner label="Loading items…" />;
   const base: ListParams = scope === 'archive' ? { archived: 'true', status: 'done,parked' } : scope === 'mine' ? { owner: me!.id } : {};
-  return <TrackerList scope={scope} base={base} />;
+  // One list per scope: its filters and page start afresh from the URL when the scope changes.
+  return <TrackerList key={scope} scope={scope} base={base} />;
 }
 
 /** How long typing in the search box rests before the list is asked again. */
@@ -109,6 +110,7 @@ function TrackerList({ scope, base }: { scope: TrackerScope; base: ListParams })
         onSort={onSort}
         hideOwner={scope === 'mine'}
         highlight={recentlyChanged}
+        archive={scope === 'archive'}
       />
       <Pager
         page={Math.min(view.page, lastPage)}

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '@/kernel/status';
 import type { SortKey } from '@/kernel/action-view';
 import { useActionCardsStyles } from './ActionCards.styles';
 import type { ActionTableProps } from './ActionTable';
+import { lastColumn } from './last-column';
 
 const SORT_LABELS: Record<SortKey, string> = {
   dueDate: 'Due date',
@@ -22,7 +23,7 @@ const SORT_LABELS: Record<SortKey, string> = {
  * The same rows for a narrow screen: one card each, what is due and its status first, so nothing
  * sits off-screen at 375 px. A list with a name, each card a list item; sorting is one menu.
  */
-export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight }: ActionTableProps) {
+export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight, archive }: ActionTableProps) {
   const styles = useActionCardsStyles();
   return (
     <section aria-label={caption}>
@@ -76,10 +77,10 @@ export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hid
                 )}
                 <dt className={styles.term}>Type</dt>
                 <dd className={styles.detail}>{ITEM_TYPE_LABELS[action.itemType]}</dd>
-                {action.nextReviewDate && (
+                {lastColumn(action, archive) && (
                   <>
-                    <dt className={styles.term}>Next review</dt>
-                    <dd className={styles.detail}>{formatDate(action.nextReviewDate)}</dd>
+                    <dt className={styles.term}>{archive ? 'Closed on' : 'Next review'}</dt>
+                    <dd className={styles.detail}>{lastColumn(action, archive)}</dd>
                   </>
                 )}
               </dl>

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '@/kernel/status';
 import { useNarrow } from '../Narrow/use-narrow';
 import { ActionCards } from './ActionCards';
 import { useActionTableStyles } from './ActionTable.styles';
+import { lastColumn } from './last-column';
 
 export interface ActionTableProps {
   /** The rows to show: already filtered, sorted and cut to one page. */
@@ -24,6 +25,8 @@ export interface ActionTableProps {
   hideOwner?: boolean;
   /** Rows someone just changed: shown highlighted for a moment. */
   highlight?: ReadonlySet<string>;
+  /** The archive: the last column says when each item was closed, not when it is next reviewed. */
+  archive?: boolean;
 }
 
 const COLUMNS: { label: string; sortKey?: SortKey; hide?: 'pupil' | 'owner' }[] = [
@@ -33,7 +36,6 @@ const COLUMNS: { label: string; sortKey?: SortKey; hide?: 'pupil' | 'owner' }[] 
   { label: 'Owner', sortKey: 'owner', hide: 'owner' },
   { label: 'Due', sortKey: 'dueDate' },
   { label: 'Status', sortKey: 'status' },
-  { label: 'Next review' },
 ];
 
 /**
@@ -45,9 +47,12 @@ export function ActionTable(props: ActionTableProps) {
   return narrow ? <ActionCards {...props} /> : <RowsTable {...props} />;
 }
 
-function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight }: ActionTableProps) {
+function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, hideOwner, highlight, archive }: ActionTableProps) {
   const styles = useActionTableStyles();
-  const columns = COLUMNS.filter((c) => !(hidePupil && c.hide === 'pupil') && !(hideOwner && c.hide === 'owner'));
+  const columns = [
+    ...COLUMNS.filter((c) => !(hidePupil && c.hide === 'pupil') && !(hideOwner && c.hide === 'owner')),
+    { label: archive ? 'Closed on' : 'Next review' },
+  ];
   return (
     <div className={styles.wrapper}>
       <table className={styles.table}>
@@ -105,7 +110,7 @@ function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, h
                 </td>
                 <td className={styles.td}>{STATUS_LABELS[action.status]}</td>
                 <td className={`${styles.td} ${styles.nowrap}`}>
-                  {action.nextReviewDate ? formatDate(action.nextReviewDate) : <span className={styles.muted}>—</span>}
+                  {lastColumn(action, archive) ?? <span className={styles.muted}>—</span>}
                 </td>
               </tr>
             ))

@@ -1,7 +1,8 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
 import { useState } from 'react';
 import type { Action, ActionPatch, Pupil } from '@/kernel/action';
-import { ITEM_TYPE_LABELS, ITEM_TYPES, type ItemType } from '@/kernel/item-type';
+import type { ItemType } from '@/kernel/item-type';
 import { pupilLabel } from '@/kernel/pupil-label';
 import { useApp } from '@tab/app-context';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../FormProblems/form-problems';
@@ -71,11 +72,7 @@ export function ItemDetailsForm({ action, pupils, busy, run }: ItemDetailsFormPr
       <div className={styles.row}>
         <Field label="Type" {...fieldState(problems, 'itemType')}>
           <Select value={itemType} onChange={(_, d) => setItemType(d.value as ItemType)}>
-            {ITEM_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ITEM_TYPE_LABELS[t]}
-              </option>
-            ))}
+            <ItemTypeOptions />
           </Select>
         </Field>
         <Field label="Pupil" {...fieldState(problems, 'pupil')}>

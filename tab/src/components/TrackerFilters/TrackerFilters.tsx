@@ -1,9 +1,10 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
 import { useState } from 'react';
 import type { Pupil } from '@/kernel/action';
 import type { ActionFilters } from '@/kernel/action-view';
 import { pupilLabel } from '@/kernel/pupil-label';
-import { ITEM_TYPES, ITEM_TYPE_LABELS, type ItemType } from '@/kernel/item-type';
+import type { ItemType } from '@/kernel/item-type';
 import { STATUS_LABELS, type Status } from '@/kernel/status';
 import { useTrackerFiltersStyles } from './TrackerFilters.styles';
 import { dateHint } from '../DateHint/date-hint';
@@ -94,11 +95,7 @@ function FilterFields({
       <Field label="Item type">
         <Select value={filters.itemType ?? ''} onChange={(_, d) => set({ itemType: (d.value || undefined) as ItemType | undefined })}>
           <option value="">All types</option>
-          {ITEM_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ITEM_TYPE_LABELS[t]}
-            </option>
-          ))}
+          <ItemTypeOptions />
         </Select>
       </Field>
       <Field label="Status">

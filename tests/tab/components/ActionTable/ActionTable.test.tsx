@@ -70,4 +70,18 @@ describe('ActionTable', () => {
     renderTable({ actions: [] });
     expect(screen.getByText('No items match.')).toBeTruthy();
   });
+
+  it('says in the archive when each item was closed (a London day), and leaves out the owner in My actions', () => {
+    const closed = buildAction({ description: 'Closed late on a summer night' }, { status: 'done', closedAt: '2026-06-30T23:30:00Z' });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <ActionTable actions={[closed]} today={TODAY} caption="Closed items" onOpen={() => undefined} archive hideOwner />
+      </FluentProvider>,
+    );
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toContain('Closed on');
+    expect(headers).not.toContain('Owner');
+    expect(headers).not.toContain('Next review');
+    expect(screen.getByText('Wed 1 Jul 2026')).toBeTruthy(); // 00:30 in London
+  });
 });
