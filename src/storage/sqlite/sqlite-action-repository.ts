@@ -14,7 +14,6 @@ import { searchText, sortKey } from '@/kernel/action-view';
 import type { CheckInPolicy } from '@/kernel/check-in';
 import type { IsoDate } from '@/kernel/dates';
 import type { HistoryEntry } from '@/kernel/history';
-import { OPEN_STATUSES } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
 import { ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
@@ -99,32 +98,12 @@ export class SqliteActionRepository implements ActionRepository {
     return this.change(id, expectedVersion, { kind: 'reopened', note }, actor);
   }
 
+  /** Every match, in the order the port promises (due date, then creation); the filters are the page's own SQL. */
   async query(input: ActionQueryInput = {}): Promise<Action[]> {
-    const q = parseInput(actionQuerySchema, input, 'query');
-    const where: string[] = [];
-    const params: string[] = [];
-    const statuses = q.statuses ?? (q.includeArchived ? undefined : OPEN_STATUSES);
-    if (statuses) {
-      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
-      params.push(...statuses);
-    }
-    const columns: [keyof typeof q, string, string][] = [
-      ['ownerId', 'owner_id', '='],
-      ['pupilId', 'pupil_id', '='],
-      ['itemType', 'item_type', '='],
-      ['dueFrom', 'due_date', '>='],
-      ['dueTo', 'due_date', '<='],
-    ];
-    for (const [key, column, op] of columns) {
-      const value = q[key];
-      if (typeof value === 'string') {
-        where.push(`${column} ${op} ?`);
-        params.push(value);
-      }
-    }
-    const sql = `SELECT data FROM actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY due_date, created_at, id`;
+    // Validated as a plain query (a page's search or paging is refused here), then given the page's defaults.
+    const { where, params } = pageSql(actionPageQuerySchema.parse(parseInput(actionQuerySchema, input, 'query')));
     return this.db
-      .prepare<string[], ActionRow>(sql)
+      .prepare<(string | number)[], ActionRow>(`SELECT data FROM actions ${where} ORDER BY due_date, created_at, id`)
       .all(...params)
       .map((row) => JSON.parse(row.data) as Action);
   }
