@@ -41,6 +41,31 @@ describe('SQLite store', () => {
     expect((await b.get(action!.id)).status).toBe('in_progress');
   });
 
+  it('answers a page asked again from what it read, until a write from any connection to the file', async () => {
+    const file = newFile();
+    const a = new SqliteActionRepository(openDatabase(file));
+    const b = new SqliteActionRepository(openDatabase(file));
+    const [first] = await a.createMany([buildNewAction({ description: 'Book the speech and language assessment' })], sencoActor);
+    expect((await a.page({})).total).toBe(1);
+    // Another connection (a second process on the file) writes twice: a new item, then a change.
+    await b.createMany([buildNewAction({ description: 'Send the parent the draft passport' })], sencoActor);
+    expect((await a.page({})).total).toBe(2);
+    await b.update(first!.id, 1, { status: 'waiting' }, sencoActor);
+    expect((await a.page({ statuses: ['waiting'] })).items.map((x) => x.id)).toEqual([first!.id]);
+    expect((await a.page({})).items.find((x) => x.id === first!.id)?.status).toBe('waiting');
+  });
+
+  it('shares a remembered page with no one: what one caller does to its items cannot reach the next', async () => {
+    const repo = new SqliteActionRepository(openDatabase(newFile()));
+    await repo.createMany([buildNewAction({ description: 'Chase the EP report' })], sencoActor);
+    const [item] = (await repo.page({})).items;
+    expect(() => {
+      (item as { description: string }).description = 'Changed in memory';
+    }).toThrow(TypeError);
+    expect(() => Object.assign(item!.pupil, { name: 'Someone else' })).toThrow(TypeError);
+    expect((await repo.page({})).items[0]!.description).toBe('Chase the EP report');
+  });
+
   it('fills the paging columns for items saved before they existed, so old items are found, sorted and counted', async () => {
     const file = newFile();
     const [action] = await new SqliteActionRepository(openDatabase(file)).createMany(

@@ -19,6 +19,7 @@ import { ConflictError, NotFoundError } from '@/kernel/errors';
 import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 import { planChange, planCreate, validateActor, validateNewActions, type Change, type PlannedChange, replayOf } from '@/kernel/plan-change';
 import { pageSql } from './action-page-sql';
+import { deepFreeze, PageCache } from './page-cache';
 import { whenUnlocked } from './open-database';
 
 interface ActionRow {
@@ -56,6 +57,8 @@ function columnsOf(action: Action): Record<string, string | number> {
 
 /** The embedded default store: one SQLite file, indexed columns for filters, the full action as JSON. */
 export class SqliteActionRepository implements ActionRepository {
+  private readonly pages = new PageCache<{ total: number; items: Action[] }>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
@@ -111,13 +114,16 @@ export class SqliteActionRepository implements ActionRepository {
   async page(input: ActionPageQueryInput): Promise<ActionPage> {
     const q = parseInput(actionPageQuerySchema, input, 'query');
     const { from, where, params, orderBy } = pageSql(q);
-    // The count walks the narrowest index the planner finds (often covering); the page walks `from`.
-    const { n } = this.db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM actions ${where}`).get(...params)!;
-    const items = this.db
-      .prepare<(string | number)[], ActionRow>(`SELECT data FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset)
-      .map((row) => JSON.parse(row.data) as Action);
-    return { items, total: n, offset: q.offset, limit: q.limit };
+    const pageParams = [...params, q.limit, q.offset];
+    const { total, items } = this.pages.get(`${from} ${where} ${orderBy}\u0000${JSON.stringify(pageParams)}`, this.historyHead(), () => ({
+      // The count walks the narrowest index the planner finds (often covering); the page walks `from`.
+      total: this.db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM actions ${where}`).get(...params)!.n,
+      items: this.db
+        .prepare<(string | number)[], ActionRow>(`SELECT data FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+        .all(...pageParams)
+        .map((row) => deepFreeze(JSON.parse(row.data) as Action)),
+    }));
+    return { items, total, offset: q.offset, limit: q.limit };
   }
 
   /** Four counts and four short pages, each on the index of open items by due date. */
@@ -127,7 +133,7 @@ export class SqliteActionRepository implements ActionRepository {
 
   /** The history table is append-only and every write adds a row: its rowid is the change feed's cursor. */
   async changesSince(cursor: string | null): Promise<ChangeFeed> {
-    const last = () => String(this.db.prepare<[], { n: number }>('SELECT coalesce(max(rowid), 0) AS n FROM history').get()!.n);
+    const last = () => String(this.historyHead());
     if (cursor === null) return { cursor: last(), ids: [] };
     const from = /^\d{1,15}$/.test(cursor) ? Number(cursor) : NaN;
     // Not a cursor this file gave (or from a file since replaced): start again from now.
@@ -154,6 +160,11 @@ export class SqliteActionRepository implements ActionRepository {
         at: row.at,
         changes: JSON.parse(row.changes) as HistoryEntry['changes'],
       }));
+  }
+
+  /** The last history row's rowid: every write to an action adds one, on any connection to the file. */
+  private historyHead(): number {
+    return this.db.prepare<[], { n: number }>('SELECT coalesce(max(rowid), 0) AS n FROM history').get()!.n;
   }
 
   private read(id: string): Action {
