@@ -7,6 +7,8 @@ import {
   getISOWeek,
   getISOWeekYear,
   isMatch,
+  isValid,
+  parse,
   parseISO,
 } from 'date-fns';
 
@@ -91,6 +93,26 @@ function partsOf(formatter: Intl.DateTimeFormat, instant: Date): Record<string, 
 export function formatDate(date: IsoDate): string {
   const p = partsOf(DATE_EN_GB, new Date(`${date}T00:00:00Z`));
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "23/04/2026": a date the short British way, as a date field shows it. */
+export function formatShortDate(date: IsoDate): string {
+  return format(day(date), 'dd/MM/yyyy');
+}
+
+/** How staff type a date: day first, with slashes, dashes, dots or spaces, and a two- or four-digit year. */
+const TYPED_DATE = /^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$/;
+
+/**
+ * A typed British date ("23/4/2026", "23-04-26", "1.9.2026") as an ISO date; null for anything that
+ * is not one, including a day the month lacks ("31/04/2026"). Two-digit years are this century.
+ */
+export function parseTypedDate(text: string): IsoDate | null {
+  const m = TYPED_DATE.exec(text.trim());
+  if (!m) return null;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  const parsed = parse(`${m[1]}/${m[2]}/${year}`, 'd/M/yyyy', new Date(2000, 0, 1));
+  return isValid(parsed) ? format(parsed, ISO) : null;
 }
 
 /** "Wed 25 Nov 2026, 22:15": an instant (ISO timestamp) as staff read it, in London time. */

@@ -6,6 +6,7 @@ import { addDays, formatDate, londonDate } from '@/kernel/dates';
 import { interventionRatioGain, ratioGainBand } from '@/interventions/ratio-gain';
 import { withCheckLetter } from '@/kernel/upn';
 import { axeViolations } from './support/axe';
+import { fillDate } from './support/fill-date';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';
 
@@ -198,8 +199,8 @@ describe('the SEND team views in a browser', () => {
     await start.getByLabel('Pupil').selectOption({ label: 'Dhillon, Dev (Year 4)' });
     await start.getByLabel('Intervention name').fill('Spelling boost');
     await start.getByLabel('Delivered by').selectOption({ label: DEMO_STAFF.assistant.name });
-    await start.getByLabel('Start date').fill(addDays(today, -120));
-    await start.getByLabel('Planned end').fill(addDays(today, 7));
+    await fillDate(start.getByLabel('Start date'), addDays(today, -120));
+    await fillDate(start.getByLabel('Planned end'), addDays(today, 7));
     await start.getByText('18.1 weeks. 12–20 weeks works best.').waitFor();
     await start.getByLabel('Target outcome').fill('Spelling age 9y 0m');
     await start.getByLabel('Target value').fill('108');
@@ -208,10 +209,10 @@ describe('the SEND team views in a browser', () => {
     // Without consent the form says so beside the field; a consent after the start is the server's to refuse.
     await start.getByRole('button', { name: 'Start intervention' }).click();
     await start.getByText('record the date parent consent was given').waitFor();
-    await start.getByLabel('Parent consent recorded on').fill(addDays(today, -100));
+    await fillDate(start.getByLabel('Parent consent recorded on'), addDays(today, -100));
     await start.getByRole('button', { name: 'Start intervention' }).click();
     await start.getByText('consent must be recorded on or before the start date').waitFor();
-    await start.getByLabel('Parent consent recorded on').fill(addDays(today, -125));
+    await fillDate(start.getByLabel('Parent consent recorded on'), addDays(today, -125));
     await start.getByRole('button', { name: 'Start intervention' }).click();
     await page.getByText('Intervention started: Spelling boost. Its review dates are on the tracker.').waitFor();
     await page.getByRole('table', { name: 'Interventions by pupil (3)' }).waitFor();
@@ -220,7 +221,7 @@ describe('the SEND team views in a browser', () => {
     const record = page.getByRole('form', { name: 'Record a measure: Spelling boost (D.D. (Y4))' });
     await expect(record.getByLabel('Point').inputValue()).resolves.toBe('baseline');
     await record.getByLabel('Value (months)').fill('90');
-    await record.getByLabel('Date measured').fill(addDays(today, -120));
+    await fillDate(record.getByLabel('Date measured'), addDays(today, -120));
     await record.getByRole('button', { name: 'Save measure' }).click();
     const row = page.getByRole('table', { name: /^Interventions by pupil/ }).getByRole('row', { name: /Spelling boost/ });
     await row.getByText('Spelling age (months): baseline 90').waitFor();
@@ -298,8 +299,8 @@ describe('the SEND team views in a browser', () => {
 
   it('shows the provision map for a term and exports it as CSV', async () => {
     await open('?view=provision');
-    await page.getByLabel('Term starts').fill(addDays(today, -80));
-    await page.getByLabel('Term ends').fill(addDays(today, 30));
+    await fillDate(page.getByLabel('Term starts'), addDays(today, -80));
+    await fillDate(page.getByLabel('Term ends'), addDays(today, 30));
     await page.getByLabel('Teaching assistant £/hour').fill('18');
     const table = page.getByRole('table', { name: /^Provision map, / });
     await table.getByRole('row', { name: /^Reading catch-up/ }).waitFor();
@@ -335,15 +336,23 @@ describe('the SEND team views in a browser', () => {
     );
   });
 
-  it('previews a recipient’s digest in a sandboxed frame and lists the outbox', async () => {
+  it('previews a recipient’s whole digest in a sandboxed frame (no scripts, nothing cut off) and lists the outbox', async () => {
     const run = await app.digest.run(new Date());
     expect(run.sent.length).toBeGreaterThan(0);
     await open('?view=digest');
     await page.getByLabel('Recipient').selectOption({ label: DEMO_STAFF.senco.name });
     const frame = page.locator('iframe');
     await frame.waitFor();
-    expect(await frame.getAttribute('sandbox')).toBe('');
+    // Same origin only so the tab can measure it: no allow-scripts, and the CSP inside forbids them too.
+    expect(await frame.getAttribute('sandbox')).toBe('allow-same-origin');
     await page.frameLocator('iframe').getByText(DEMO_SCHOOL_NAME, { exact: false }).first().waitFor();
+    // The frame grows to the email (taller than the 640 px it starts at), so nothing is cut off.
+    const emailHeight = await page
+      .frameLocator('iframe')
+      .locator('html')
+      .evaluate((html) => html.scrollHeight);
+    expect(emailHeight).toBeGreaterThan(640);
+    await page.waitForFunction((h) => document.querySelector('iframe')!.getBoundingClientRect().height >= h, emailHeight);
     await page.getByRole('table', { name: new RegExp(`^Emails written to the outbox folder \\(${run.sent.length}\\)`) }).waitFor();
   });
 

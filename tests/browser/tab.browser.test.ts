@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { DEMO_PUPILS, DEMO_STAFF } from '@/app/demo/school';
 import { buildNewAction } from '@tests/support/factories';
 import { axeViolations } from './support/axe';
+import { launchChromium } from './support/chromium';
+import { fillDate } from './support/fill-date';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';
 
@@ -134,8 +136,8 @@ describe('the tracker tab in a browser', () => {
     await action.fill('Send the sleep diary home and agree a review date');
     await dialog().getByLabel('Type').selectOption({ label: 'Intervention' });
     await dialog().getByLabel('Pupil', { exact: true }).selectOption({ value: otherPupil.id });
-    await dialog().getByLabel('Due date').fill('2027-02-12');
-    await dialog().getByLabel('Next review').fill('2027-03-05');
+    await fillDate(dialog().getByLabel('Due date'), '2027-02-12');
+    await fillDate(dialog().getByLabel('Next review'), '2027-03-05');
     await dialog().getByRole('button', { name: 'Save details' }).click();
     await dialog().getByText('Details saved.').waitFor();
     expect(await app.repo.get(target!.id)).toMatchObject({
@@ -146,10 +148,49 @@ describe('the tracker tab in a browser', () => {
       nextReviewDate: '2027-03-05',
       version: target!.version + 1,
     });
-    await dialog().getByLabel('Next review').fill('');
+    await fillDate(dialog().getByLabel('Next review'), '');
     await dialog().getByRole('button', { name: 'Save details' }).click();
     await dialog().getByText('Details saved.').waitFor();
     await expect(app.repo.get(target!.id)).resolves.toMatchObject({ nextReviewDate: null, version: target!.version + 2 });
+  });
+
+  it('shows and takes dates day first in an en-US browser, typed or picked from the calendar', async () => {
+    const [target] = await app.repo.createMany(
+      [
+        buildNewAction({
+          pupil: DEMO_PUPILS[0]!,
+          owner: DEMO_STAFF.keyStage2Lead,
+          dueDate: '2027-02-03',
+          description: 'Book the OT visit',
+        }),
+      ],
+      DEMO_STAFF.senco,
+    );
+    const american = await launchChromium({ locale: 'en-US' });
+    try {
+      const us = await american.context.newPage();
+      await us.goto(`${app.url}/tab/?view=item&id=${target!.id}`);
+      expect(await us.evaluate(() => navigator.language)).toBe('en-US');
+      const due = us.getByRole('dialog').getByLabel('Due date');
+      await expect(due.inputValue()).resolves.toBe('03/02/2027'); // 3 February, not 2 March
+      // Typed the American way round, it is refused beside the field and the date stays as it was.
+      await due.fill('02/13/2027');
+      await due.press('Tab');
+      await us.getByRole('dialog').getByText('Type the date as dd/mm/yyyy').waitFor();
+      await expect(due.inputValue()).resolves.toBe('03/02/2027');
+      // Picked from Fluent's calendar: weeks start on Monday, and the day picked is the day saved.
+      await due.click();
+      await us.locator('[role="grid"]').first().waitFor();
+      const firstWeekday = await us.locator('[role="grid"] th').first().textContent();
+      expect(firstWeekday?.trim()).toMatch(/^M/);
+      await us.locator('[role="grid"] button', { hasText: /^17$/ }).first().click();
+      await expect(due.inputValue()).resolves.toBe('17/02/2027');
+      await us.getByRole('dialog').getByRole('button', { name: 'Save details' }).click();
+      await us.getByRole('dialog').getByText('Details saved.').waitFor();
+      await expect(app.repo.get(target!.id)).resolves.toMatchObject({ dueDate: '2027-02-17' });
+    } finally {
+      await american.close();
+    }
   });
 
   it('shows the weekly check-in as four sections with counts', async () => {

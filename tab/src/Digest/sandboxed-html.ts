@@ -1,7 +1,7 @@
 /**
  * The preview email as an iframe `srcdoc`. The server sends the preview with a CSP that forbids
  * everything but inline styles; a srcdoc frame does not get that header, so the same policy goes
- * in as a meta tag (with `sandbox=""` on the frame, nothing in it can run or load anything).
+ * in as a meta tag (and the frame's sandbox allows no scripts, so nothing in it can run or load anything).
  */
 export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 

@@ -1,5 +1,6 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { DateField } from '@tab/components/DateField/DateField';
 import type { IsoDate } from '@/kernel/dates';
 import { MEASURE_POINTS, measureAt, type MeasurePoint } from '@/kernel/intervention';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
@@ -77,9 +78,7 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
         <Field label={`Value (${unit})`} required {...fieldState(problems, 'value')}>
           <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />
         </Field>
-        <Field label="Date measured" required {...fieldState(problems, 'date')}>
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
+        <DateField label="Date measured" required {...fieldState(problems, 'date')} value={date} onChange={setDate} />
       </div>
       <FormFooter problem={problems.general} busy={busy} submitLabel="Save measure">
         <Button onClick={onCancel}>Close</Button>

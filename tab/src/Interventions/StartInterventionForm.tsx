@@ -1,5 +1,6 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { DateField } from '@tab/components/DateField/DateField';
 import type { Person } from '@/kernel/action';
 import { addDays, type IsoDate } from '@/kernel/dates';
 import { MEASURE_KINDS, STAFF_ROLES, type MeasureKind, type NewInterventionInput, type StaffRole } from '@/kernel/intervention';
@@ -170,12 +171,21 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
         </Field>
       </div>
       <div className={styles.grid}>
-        <Field label="Start date" required {...field('startDate')}>
-          <Input type="date" value={v.startDate} onChange={(_, d) => set({ startDate: d.value })} />
-        </Field>
-        <Field label="Planned end" required hint={weeksHint(v)} {...field('plannedEndDate')}>
-          <Input type="date" value={v.plannedEndDate} onChange={(_, d) => set({ plannedEndDate: d.value })} />
-        </Field>
+        <DateField
+          label="Start date"
+          required
+          {...field('startDate')}
+          value={v.startDate}
+          onChange={(value) => set({ startDate: value })}
+        />
+        <DateField
+          label="Planned end"
+          required
+          hint={weeksHint(v)}
+          {...field('plannedEndDate')}
+          value={v.plannedEndDate}
+          onChange={(value) => set({ plannedEndDate: value })}
+        />
         <Field
           label="Sessions a week"
           required
@@ -192,9 +202,14 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
         >
           <Input type="number" min={5} max={240} value={v.sessionMinutes} onChange={(_, d) => set({ sessionMinutes: d.value })} />
         </Field>
-        <Field label="Parent consent recorded on" required hint="Needed on or before the start" {...field('parentConsentDate')}>
-          <Input type="date" value={v.parentConsentDate} onChange={(_, d) => set({ parentConsentDate: d.value })} />
-        </Field>
+        <DateField
+          label="Parent consent recorded on"
+          required
+          hint="Needed on or before the start"
+          {...field('parentConsentDate')}
+          value={v.parentConsentDate}
+          onChange={(value) => set({ parentConsentDate: value })}
+        />
       </div>
       <div className={styles.grid}>
         <Field label="Target outcome" required hint="Specific: e.g. “Reading age 8y 0m” or “8/10 spellings”" {...field('target')}>

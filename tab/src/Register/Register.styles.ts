@@ -28,4 +28,22 @@ export const useRegisterStyles = makeStyles({
   },
   inline: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // The native file input keeps its own keyboard and screen-reader behaviour; only its look follows the theme.
+  file: {
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    '::file-selector-button': {
+      marginRight: tokens.spacingHorizontalM,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+      color: tokens.colorNeutralForeground1,
+      backgroundColor: tokens.colorNeutralBackground1,
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      borderRadius: tokens.borderRadiusMedium,
+      fontFamily: tokens.fontFamilyBase,
+      fontWeight: tokens.fontWeightSemibold,
+      cursor: 'pointer',
+    },
+    ':hover::file-selector-button': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
 });

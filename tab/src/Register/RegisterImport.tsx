@@ -72,7 +72,16 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
       <h2 id="register-import">Import the register</h2>
       <Field label="MIS export (CSV or Excel)">
         {/* A native input is not a Fluent control: the render function hands it the Field's id and label. */}
-        {(props) => <input {...props} type="file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => void pick(e.target.files?.[0])} />}
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".csv,.xlsx"
+            disabled={busy}
+            className={styles.file}
+            onChange={(e) => void pick(e.target.files?.[0])}
+          />
+        )}
       </Field>
       {error !== null && (
         <MessageBar intent="error" role="alert">

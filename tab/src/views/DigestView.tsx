@@ -14,11 +14,22 @@ const useStyles = makeStyles({
   frame: {
     width: '100%',
     maxWidth: '760px',
+    // Until the email has loaded and been measured (see fitToContent).
     height: '640px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: '#ffffff',
   },
 });
+
+/**
+ * The frame as tall as the whole email, so it reads top to bottom with the tab's own scroll. Reading
+ * its height needs `allow-same-origin`; with no `allow-scripts` and the CSP in the document, nothing
+ * in the email can run or load, so that grants the email nothing.
+ */
+function fitToContent(frame: HTMLIFrameElement) {
+  const height = frame.contentDocument?.documentElement.scrollHeight;
+  if (height) frame.style.height = `${height + 2}px`;
+}
 
 /** The weekly digest (SEND team only): any recipient's email for this week, and the outbox. */
 export default function DigestView() {
@@ -62,7 +73,13 @@ export default function DigestView() {
         ) : preview.loading ? (
           <Spinner label="Loading the preview…" />
         ) : preview.data ? (
-          <iframe title={`Weekly digest for ${name}`} sandbox="" srcDoc={sandboxedSrcDoc(preview.data)} className={styles.frame} />
+          <iframe
+            title={`Weekly digest for ${name}`}
+            sandbox="allow-same-origin"
+            srcDoc={sandboxedSrcDoc(preview.data)}
+            className={styles.frame}
+            onLoad={(e) => fitToContent(e.currentTarget)}
+          />
         ) : null}
       </section>
       <section className={sections.section} aria-labelledby="digest-outbox">

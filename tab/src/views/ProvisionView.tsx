@@ -1,5 +1,6 @@
 import { Button, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { DateField } from '@tab/components/DateField/DateField';
 import { STAFF_ROLES, type StaffRole } from '@/kernel/intervention';
 import { friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
@@ -60,12 +61,13 @@ export default function ProvisionView() {
   return (
     <section aria-label="Provision map">
       <div className={styles.bar}>
-        <Field label="Term starts" hint={dateHint(term.start)}>
-          <Input type="date" value={term.start} onChange={(_, d) => setTerm({ ...term, start: d.value })} />
-        </Field>
-        <Field label="Term ends" hint={dateHint(term.end)}>
-          <Input type="date" value={term.end} onChange={(_, d) => setTerm({ ...term, end: d.value })} />
-        </Field>
+        <DateField
+          label="Term starts"
+          hint={dateHint(term.start)}
+          value={term.start}
+          onChange={(value) => setTerm({ ...term, start: value })}
+        />
+        <DateField label="Term ends" hint={dateHint(term.end)} value={term.end} onChange={(value) => setTerm({ ...term, end: value })} />
         <Field label="Weeks closed (half-term)">
           <Input type="number" min={0} max={4} value={closedWeeks} onChange={(_, d) => setClosedWeeks(d.value)} className={styles.rate} />
         </Field>

@@ -22,15 +22,15 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Headless Chromium with a fresh profile, nothing talking to the internet. */
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium with a fresh profile, nothing talking to the internet; British unless `locale` says otherwise. */
+export async function launchChromium({ locale = 'en-GB' }: { locale?: string } = {}): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'send-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
+    locale,
     timezoneId: 'Europe/London',
   });
   return {

@@ -57,6 +57,7 @@ describe('RecordMeasureForm', () => {
       ]);
     });
     fireEvent.change(screen.getByLabelText(/^Date measured/), { target: { value: '' } });
+    fireEvent.blur(screen.getByLabelText(/^Date measured/));
     fireEvent.click(screen.getByRole('button', { name: 'Save measure' }));
     await waitFor(() => expect(describedBy(screen.getByLabelText(/^Value/))).toContain('expected number'));
     expect(describedBy(screen.getByLabelText(/^Date measured/))).toContain('must be a date YYYY-MM-DD');

@@ -32,12 +32,17 @@ function renderForm(api: { createIntervention: (i: NewInterventionInput) => Prom
 
 const control = (label: RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const type = (label: RegExp, value: string) => fireEvent.change(control(label), { target: { value } });
+/** A date typed as staff type it (dd/mm/yyyy), then the field left: the picker reads it on blur. */
+const typeDate = (label: RegExp, text: string) => {
+  type(label, text);
+  fireEvent.blur(control(label));
+};
 
 function fillValid() {
   type(/^Pupil/, 'r-1');
   type(/^Intervention name/, 'Reading catch-up');
   type(/^Delivered by/, 'u-ta');
-  type(/^Parent consent recorded on/, '2026-09-01');
+  typeDate(/^Parent consent recorded on/, '01/09/2026');
   type(/^Target outcome/, 'Reading age 8y 0m');
   type(/^Target value/, '96');
 }
@@ -91,7 +96,7 @@ describe('StartInterventionForm', () => {
     const { sent, api } = recordingApi(async () => ({ intervention: undefined as never, warnings: [] }));
     renderForm(api);
     fillValid();
-    type(/^Parent consent recorded on/, '');
+    typeDate(/^Parent consent recorded on/, '');
     fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
     expect(describedBy(control(/^Parent consent recorded on/))).toContain('record the date parent consent was given');
     expect(sent).toEqual([]);
@@ -100,7 +105,7 @@ describe('StartInterventionForm', () => {
   it('gives the planned length against the 12–20 weeks guidance and the EEF dose as hints', () => {
     renderForm(recordingApi(async () => ({ intervention: undefined as never, warnings: [] })).api);
     expect(describedBy(control(/^Planned end/))).toBe('14 weeks. 12–20 weeks works best.');
-    type(/^Planned end/, '2026-10-05');
+    typeDate(/^Planned end/, '05/10/2026');
     expect(describedBy(control(/^Planned end/))).toBe('4 weeks. 12–20 weeks works best.');
     expect(describedBy(control(/^Minutes a session/))).toBe('EEF: 20–50 minutes');
     expect(describedBy(control(/^Sessions a week/))).toBe('EEF: 3–5 a week');

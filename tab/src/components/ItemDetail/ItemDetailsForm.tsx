@@ -1,4 +1,5 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Select, Textarea } from '@fluentui/react-components';
+import { DateField } from '../DateField/DateField';
 import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
 import { useState } from 'react';
 import type { Action, ActionPatch, Pupil } from '@/kernel/action';
@@ -86,12 +87,14 @@ export function ItemDetailsForm({ action, pupils, busy, run }: ItemDetailsFormPr
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Due date" {...fieldState(problems, 'dueDate')}>
-          <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
-        </Field>
-        <Field label="Next review" hint="Leave empty for none" {...fieldState(problems, 'nextReviewDate')}>
-          <Input type="date" value={nextReview} onChange={(_, d) => setNextReview(d.value)} />
-        </Field>
+        <DateField label="Due date" {...fieldState(problems, 'dueDate')} value={dueDate} onChange={setDueDate} />
+        <DateField
+          label="Next review"
+          hint="Leave empty for none"
+          {...fieldState(problems, 'nextReviewDate')}
+          value={nextReview}
+          onChange={setNextReview}
+        />
       </div>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy || !changed} onClick={save}>

@@ -1,4 +1,5 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { DateField } from '../DateField/DateField';
 import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
 import { useState } from 'react';
 import type { Pupil } from '@/kernel/action';
@@ -111,12 +112,18 @@ function FilterFields({
           ))}
         </Select>
       </Field>
-      <Field label="Due from" hint={dateHint(filters.dueFrom)}>
-        <Input type="date" value={filters.dueFrom ?? ''} onChange={(_, d) => set({ dueFrom: d.value || undefined })} />
-      </Field>
-      <Field label="Due to" hint={dateHint(filters.dueTo)}>
-        <Input type="date" value={filters.dueTo ?? ''} onChange={(_, d) => set({ dueTo: d.value || undefined })} />
-      </Field>
+      <DateField
+        label="Due from"
+        hint={dateHint(filters.dueFrom)}
+        value={filters.dueFrom ?? ''}
+        onChange={(value) => set({ dueFrom: value || undefined })}
+      />
+      <DateField
+        label="Due to"
+        hint={dateHint(filters.dueTo)}
+        value={filters.dueTo ?? ''}
+        onChange={(value) => set({ dueTo: value || undefined })}
+      />
     </>
   );
 }

@@ -41,7 +41,8 @@ describe('TrackerFilters', () => {
 
   it('filters by a due range and a status', () => {
     const onChange = renderFilters();
-    fireEvent.change(screen.getByLabelText('Due to'), { target: { value: '2026-05-01' } });
+    fireEvent.change(screen.getByLabelText('Due to'), { target: { value: '1/5/2026' } });
+    fireEvent.blur(screen.getByLabelText('Due to'));
     expect(onChange).toHaveBeenLastCalledWith({ pupilId: 'p-1', dueTo: '2026-05-01' }, '');
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'waiting' } });
     expect(onChange).toHaveBeenLastCalledWith({ pupilId: 'p-1', statuses: ['waiting'] }, '');
