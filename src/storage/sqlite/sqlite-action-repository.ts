@@ -58,6 +58,7 @@ function columnsOf(action: Action): Record<string, string | number> {
 /** The embedded default store: one SQLite file, indexed columns for filters, the full action as JSON. */
 export class SqliteActionRepository implements ActionRepository {
   private readonly pages = new PageCache<{ total: number; items: Action[] }>();
+  private headStatement?: Database.Statement<[], { n: number }>;
 
   constructor(
     private readonly db: Database.Database,
@@ -164,7 +165,9 @@ export class SqliteActionRepository implements ActionRepository {
 
   /** The last history row's rowid: every write to an action adds one, on any connection to the file. */
   private historyHead(): number {
-    return this.db.prepare<[], { n: number }>('SELECT coalesce(max(rowid), 0) AS n FROM history').get()!.n;
+    // Asked on every page read: prepared once.
+    this.headStatement ??= this.db.prepare<[], { n: number }>('SELECT coalesce(max(rowid), 0) AS n FROM history');
+    return this.headStatement.get()!.n;
   }
 
   private read(id: string): Action {

@@ -7,6 +7,7 @@ import type { InterventionView } from '@tab/Register/register-api';
 import { describedBy } from '../support/field-description';
 import { installResizeObserver } from '../support/resize-observer';
 import { RecordMeasureForm } from '@tab/Interventions/RecordMeasureForm';
+import { datePickersReady } from '../support/date-pickers';
 
 installResizeObserver();
 
@@ -20,7 +21,7 @@ const intervention = {
   measures: [{ point: 'baseline', date: '2026-09-07', value: 84 }],
 } as unknown as InterventionView;
 
-function renderForm(addMeasure: (id: string, m: Measure) => Promise<unknown>, onRecorded = jest.fn()) {
+async function renderForm(addMeasure: (id: string, m: Measure) => Promise<unknown>, onRecorded = jest.fn()) {
   render(
     <FluentProvider theme={teamsLightTheme}>
       <RecordMeasureForm
@@ -33,13 +34,14 @@ function renderForm(addMeasure: (id: string, m: Measure) => Promise<unknown>, on
       />
     </FluentProvider>,
   );
+  await datePickersReady();
   return onRecorded;
 }
 
 describe('RecordMeasureForm', () => {
   it('offers the next point not yet measured and sends the measure for this intervention', async () => {
     const sent: [string, Measure][] = [];
-    const onRecorded = renderForm(async (id, m) => sent.push([id, m]));
+    const onRecorded = await renderForm(async (id, m) => sent.push([id, m]));
     expect(screen.getByRole('heading').textContent).toBe('Record a measure: Reading catch-up (J.B. (Y4))');
     expect((screen.getByLabelText(/^Point/) as HTMLSelectElement).value).toBe('mid');
     fireEvent.change(screen.getByLabelText(/^Point/), { target: { value: 'end' } });
@@ -50,7 +52,7 @@ describe('RecordMeasureForm', () => {
   });
 
   it('shows the server’s problems (named under "measure.") beside their fields', async () => {
-    const onRecorded = renderForm(async () => {
+    const onRecorded = await renderForm(async () => {
       throw new ApiError(400, 'validation', 'Invalid input', [
         { path: 'measure.value', message: 'Invalid input: expected number, received undefined' },
         { path: 'measure.date', message: 'must be a date YYYY-MM-DD' },

@@ -7,6 +7,7 @@ import type { RegisterPupil } from '@tab/Register/passport-api';
 import { describedBy } from '../support/field-description';
 import { installResizeObserver } from '../support/resize-observer';
 import { StartInterventionForm } from '@tab/Interventions/StartInterventionForm';
+import { datePickersReady } from '../support/date-pickers';
 
 installResizeObserver();
 
@@ -21,12 +22,13 @@ function recordingApi(answer: (input: NewInterventionInput) => Promise<never> | 
   return { sent, api: { createIntervention: (input: NewInterventionInput) => (sent.push(input), answer(input)) } };
 }
 
-function renderForm(api: { createIntervention: (i: NewInterventionInput) => Promise<unknown> }, onStarted = jest.fn()) {
+async function renderForm(api: { createIntervention: (i: NewInterventionInput) => Promise<unknown> }, onStarted = jest.fn()) {
   render(
     <FluentProvider theme={teamsLightTheme}>
       <StartInterventionForm api={api as never} pupils={pupils} staff={staff} today="2026-09-07" onStarted={onStarted} />
     </FluentProvider>,
   );
+  await datePickersReady();
   return onStarted;
 }
 
@@ -50,7 +52,7 @@ function fillValid() {
 describe('StartInterventionForm', () => {
   it('sends the new intervention as the API takes it and confirms it by name', async () => {
     const { sent, api } = recordingApi(async () => ({ intervention: undefined as never, warnings: [] }));
-    const onStarted = renderForm(api);
+    const onStarted = await renderForm(api);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith('Reading catch-up'));
@@ -81,7 +83,7 @@ describe('StartInterventionForm', () => {
         { path: 'reviewDates', message: 'too many review dates' },
       ]);
     });
-    const onStarted = renderForm(api);
+    const onStarted = await renderForm(api);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
     await waitFor(() => expect(describedBy(control(/^Intervention name/))).toContain('must not be empty'));
@@ -92,9 +94,9 @@ describe('StartInterventionForm', () => {
     expect(onStarted).not.toHaveBeenCalled();
   });
 
-  it('asks for the parent consent date before sending anything', () => {
+  it('asks for the parent consent date before sending anything', async () => {
     const { sent, api } = recordingApi(async () => ({ intervention: undefined as never, warnings: [] }));
-    renderForm(api);
+    await renderForm(api);
     fillValid();
     typeDate(/^Parent consent recorded on/, '');
     fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
@@ -102,8 +104,8 @@ describe('StartInterventionForm', () => {
     expect(sent).toEqual([]);
   });
 
-  it('gives the planned length against the 12–20 weeks guidance and the EEF dose as hints', () => {
-    renderForm(recordingApi(async () => ({ intervention: undefined as never, warnings: [] })).api);
+  it('gives the planned length against the 12–20 weeks guidance and the EEF dose as hints', async () => {
+    await renderForm(recordingApi(async () => ({ intervention: undefined as never, warnings: [] })).api);
     expect(describedBy(control(/^Planned end/))).toBe('14 weeks. 12–20 weeks works best.');
     typeDate(/^Planned end/, '05/10/2026');
     expect(describedBy(control(/^Planned end/))).toBe('4 weeks. 12–20 weeks works best.');
