@@ -1,7 +1,7 @@
 import { ConfigError } from '@/kernel/errors';
 import { createGraphClientFromConfig } from '@/storage/sharepoint/create-sharepoint-repository';
 import { graphRoot } from '@/storage/sharepoint/graph-client';
-import { provisionLists } from '@/storage/sharepoint/provision';
+import { provisionLists, provisioningAdvice } from '@/storage/sharepoint/provision';
 import { requireSharePointEnv } from '@/storage/sharepoint/sharepoint-config';
 
 /**
@@ -14,13 +14,15 @@ async function main(): Promise<void> {
   const config = requireSharePointEnv(process.env);
   const client = createGraphClientFromConfig(config);
   const report = await provisionLists(client, config.siteId, graphRoot(config.baseUrl));
-  const changes = [...report.created.map((c) => `created ${c}`), ...report.indexed.map((c) => `indexed ${c}`)];
+  const changes = [
+    ...report.created.map((c) => `created ${c}`),
+    ...report.indexed.map((c) => `indexed ${c}`),
+    ...report.madePlain.map((c) => `set to plain text ${c}`),
+  ];
   console.log(changes.length ? changes.join('\n') : 'Nothing to do: every list and column is already in place.');
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError ? error.message : `Provisioning failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(error instanceof ConfigError ? error.message : provisioningAdvice(error));
   process.exitCode = 1;
 });

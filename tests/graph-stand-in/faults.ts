@@ -8,8 +8,13 @@ import { graphError, type StandInResponse } from './graph-response';
  * - `unavailable`: 503 Service Unavailable, which Graph also sends with `Retry-After`.
  *   https://learn.microsoft.com/graph/best-practices-concept#handling-expected-errors
  * - `drop`: the TCP connection is destroyed before any processing (a network failure; outer requests only).
+ * - `lost-reply` (inside a `$batch` only): the step is carried out, then answered 500 generalException, as when a gateway
+ *   fails after SharePoint committed (https://learn.microsoft.com/graph/errors: 500 "There is an internal
+ *   server error while processing the request"). A caller must not take the status as "not saved".
+ * - `forbidden`: 403 accessDenied, as Graph answers a call the app's permissions do not cover.
+ *   https://learn.microsoft.com/graph/errors ("403 Forbidden: Access is denied to the requested resource")
  */
-export type FaultKind = 'throttle' | 'unavailable' | 'drop';
+export type FaultKind = 'throttle' | 'unavailable' | 'drop' | 'forbidden' | 'lost-reply';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -47,8 +52,10 @@ export class FaultPlan {
   }
 }
 
-/** The error response for a throttle or unavailable fault. */
+/** The error response for a fault (a `lost-reply` is sent after the request was carried out). */
 export function faultResponse(fault: PendingFault): StandInResponse {
+  if (fault.kind === 'forbidden') return graphError(403, 'accessDenied', 'Access denied. Check credentials and try again.');
+  if (fault.kind === 'lost-reply') return graphError(500, 'generalException', 'An unspecified error has occurred.');
   const retryAfter = { 'retry-after': String(fault.retryAfterSeconds) };
   return fault.kind === 'throttle'
     ? graphError(429, 'TooManyRequests', 'Too many requests. Please retry after the time in the Retry-After header.', retryAfter)

@@ -74,6 +74,8 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
     const operation = operationOf(req.method, req.path);
     const at = Date.now();
     const fault = faults.take('batch-item', operation);
+    // A lost reply is carried out first; the other faults stop the step (a drop means nothing inside a batch).
+    if (fault?.kind === 'lost-reply') route(store, req);
     const res = fault && fault.kind !== 'drop' ? faultResponse(fault) : route(store, req);
     log.push({ operation, method: req.method, path: req.path, inBatch: true, status: res.status, at });
     return res;

@@ -1,4 +1,4 @@
-import { graphError, json, type StandInRequest, type StandInResponse } from './graph-response';
+import { collectionPage, graphError, json, type StandInRequest, type StandInResponse } from './graph-response';
 import { FilterSyntaxError, filterFields, matches, parseFilter, parseOrderBy, sortBy } from './odata-filter';
 import { duplicateUniqueColumn, etagOf, type SiteStore, type StoredItem, type StoredList } from './site-store';
 
@@ -84,22 +84,13 @@ export function listItems(list: StoredList, req: StandInRequest): StandInRespons
       );
     }
   }
-  const top = Number(req.query.get('$top') ?? DEFAULT_PAGE_SIZE);
-  if (!Number.isInteger(top) || top < 1) return graphError(400, 'invalidRequest', 'Invalid $top value');
-  const skipToken = req.query.get('$skiptoken');
-  const offset = skipToken ? Number(Buffer.from(skipToken, 'base64url').toString()) : 0;
-  if (!Number.isInteger(offset) || offset < 0) return graphError(400, 'invalidRequest', 'Invalid $skiptoken');
-
   const selected = [...list.items.values()].filter((item) => !filter || matches(filter, item.fields));
   const sorted = order.length ? sortBy(selected, order) : selected;
-  const page = sorted.slice(offset, offset + top);
-  const body: Record<string, unknown> = { value: page.map((item) => itemJson(list, item, wantsFields(req.query))) };
-  if (offset + top < sorted.length) {
-    const next = new URLSearchParams(req.query);
-    next.set('$skiptoken', Buffer.from(String(offset + top)).toString('base64url'));
-    body['@odata.nextLink'] = `${req.root}${req.path}?${next.toString()}`;
-  }
-  return json(200, body);
+  return collectionPage(
+    sorted.map((item) => itemJson(list, item, wantsFields(req.query))),
+    req,
+    DEFAULT_PAGE_SIZE,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { graphError, json, type StandInRequest, type StandInResponse } from './graph-response';
+import { collectionPage, graphError, json, type StandInRequest, type StandInResponse } from './graph-response';
 import type { SiteStore, StoredColumn, StoredList } from './site-store';
 
 function listJson(list: StoredList): Record<string, unknown> {
@@ -50,9 +50,15 @@ export function getList(list: StoredList): StandInResponse {
   return json(200, listJson(list));
 }
 
-/** GET /sites/{site-id}/lists/{list-id}/columns — https://learn.microsoft.com/graph/api/list-list-columns */
-export function listColumns(list: StoredList): StandInResponse {
-  return json(200, { value: list.columns.map(columnJson) });
+/**
+ * GET /sites/{site-id}/lists/{list-id}/columns — https://learn.microsoft.com/graph/api/list-list-columns
+ * Paged like any collection (https://learn.microsoft.com/graph/paging): a real list also holds
+ * SharePoint's own columns, so ours may be on a second page. `COLUMNS_PAGE_SIZE` makes that happen here.
+ */
+export const COLUMNS_PAGE_SIZE = 10;
+
+export function listColumns(list: StoredList, req: StandInRequest): StandInResponse {
+  return collectionPage(list.columns.map(columnJson), req, COLUMNS_PAGE_SIZE);
 }
 
 /**

@@ -61,7 +61,7 @@ export function route(store: SiteStore, req: StandInRequest): StandInResponse {
   if (!list) return graphError(404, 'itemNotFound', 'The specified list was not found');
   if (!p.collection) return method === 'GET' ? getList(list) : graphError(405, 'BadRequest', 'Method not allowed');
   if (p.collection === 'columns') {
-    if (!p.member && method === 'GET') return listColumns(list);
+    if (!p.member && method === 'GET') return listColumns(list, req);
     if (!p.member && method === 'POST') return createColumn(store, list, req);
     if (p.member && method === 'PATCH') return updateColumn(list, p.member, req);
     return graphError(405, 'BadRequest', 'Method not allowed');

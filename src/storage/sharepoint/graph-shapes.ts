@@ -21,8 +21,16 @@ export const listsPageSchema = z.object({
 
 export const columnsSchema = z.object({
   value: z.array(
-    z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional(), enforceUniqueValues: z.boolean().optional() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      indexed: z.boolean().optional(),
+      enforceUniqueValues: z.boolean().optional(),
+      // https://learn.microsoft.com/graph/api/resources/textcolumn
+      text: z.looseObject({ textType: z.string().optional() }).optional(),
+    }),
   ),
+  '@odata.nextLink': z.string().optional(),
 });
 
 export const batchResponseSchema = z.object({

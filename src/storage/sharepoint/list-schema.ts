@@ -207,7 +207,14 @@ export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
   const kind =
     column.kind === 'number'
       ? { number: { decimalPlaces: 'none' } }
-      : { text: column.kind === 'note' ? { allowMultipleLines: true, linesForEditing: 6 } : { allowMultipleLines: false, maxLength: 255 } };
+      : {
+          // Plain, never the tenant's default: rich text would wrap the JSON a note column holds in HTML.
+          // https://learn.microsoft.com/graph/api/resources/textcolumn (textType: plain or richText)
+          text:
+            column.kind === 'note'
+              ? { allowMultipleLines: true, linesForEditing: 6, textType: 'plain' }
+              : { allowMultipleLines: false, maxLength: 255 },
+        };
   return {
     name: column.name,
     displayName: column.displayName,

@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { getAllPages } from './graph-paging';
 import { columnsSchema, listsPageSchema, parseGraph } from './graph-shapes';
 import { ALL_LISTS, columnDefinition, type ListSpec } from './list-schema';
@@ -8,6 +8,8 @@ export interface ProvisionReport {
   created: string[];
   /** Existing columns that were made indexed (and unique, for claim keys). */
   indexed: string[];
+  /** Existing multi-line columns set to plain text (they had the tenant's default, maybe rich text). */
+  madePlain: string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export async function provisionLists(
   root: string,
   lists: readonly ListSpec[] = ALL_LISTS,
 ): Promise<ProvisionReport> {
-  const report: ProvisionReport = { created: [], indexed: [] };
+  const report: ProvisionReport = { created: [], indexed: [], madePlain: [] };
   const site = `/sites/${siteId}`;
   const existing = await getAllPages(client, `${site}/lists?$select=id,displayName`, root, listsPageSchema);
   for (const spec of lists) {
@@ -40,7 +42,8 @@ export async function provisionLists(
       report.created.push(`list ${spec.displayName}`);
     }
     const columnsPath = `${site}/lists/${listId}/columns`;
-    const columns = parseGraph(columnsSchema, await client.api(columnsPath).get(), 'columns').value;
+    // A list also holds SharePoint's own columns, so ours may be on a later page.
+    const columns = await getAllPages(client, columnsPath, root, columnsSchema);
     for (const column of spec.columns) {
       const found = columns.find((c) => c.name === column.name);
       if (!found) {
@@ -50,8 +53,30 @@ export async function provisionLists(
         // Uniqueness needs the index, so both are set in one PATCH.
         await client.api(`${columnsPath}/${found.id}`).patch({ indexed: true, ...(column.unique ? { enforceUniqueValues: true } : {}) });
         report.indexed.push(`column ${spec.displayName}/${column.name}`);
+      } else if (column.kind === 'note' && found.text?.textType !== 'plain') {
+        // A column made before textType was set takes the tenant's default, which may be rich text (HTML around the JSON).
+        await client.api(`${columnsPath}/${found.id}`).patch({ text: { ...found.text, textType: 'plain' } });
+        report.madePlain.push(`column ${spec.displayName}/${column.name}`);
       }
     }
   }
   return report;
+}
+
+/**
+ * What to tell the IT admin when provisioning fails. A 403 under `Sites.Selected` means the app's grant
+ * on the SEND site is `write`: creating lists and columns needs `manage` (list-post-columns documents
+ * Sites.Manage.All; https://learn.microsoft.com/graph/api/list-post-columns).
+ */
+export function provisioningAdvice(error: unknown): string {
+  if (error instanceof GraphError && error.statusCode === 403) {
+    return [
+      'Microsoft Graph refused access to the SEND site (403).',
+      'Creating lists and columns needs the manage role on the site: with Sites.Selected, grant it with',
+      '  POST https://graph.microsoft.com/v1.0/sites/{site-id}/permissions',
+      '  { "roles": ["manage"], "grantedToIdentities": [{ "application": { "id": "<client id>", "displayName": "SEND Tracker" } }] }',
+      'then run npm run provision again. Once the lists exist, the app itself needs only write (see docs/ADMIN.md).',
+    ].join('\n');
+  }
+  return `Provisioning failed: ${error instanceof Error ? error.message : String(error)}`;
 }

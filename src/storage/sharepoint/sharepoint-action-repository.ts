@@ -89,8 +89,8 @@ export class SharePointActionRepository implements ActionRepository {
 
   /**
    * Creates first and asks questions after: each keyed create goes straight into the `$batch`, and the
-   * unique `IdempotencyKey` column answers 409 for a key already saved (a Teams retry, a double click).
-   * Those items alone are then read back, in one filtered GET, and returned in place, so a save of 20 new
+   * unique `IdempotencyKey` column refuses a key already saved (a Teams retry, a double click). Any keyed
+   * create that failed, whatever the status, is then read back, in one filtered GET, and returned in place, so a save of 20 new
    * actions is one request and a repeated save is two. Their creation audit entry lives on the item
    * (`CreatedEntry`), so a refused create writes no history either.
    */
@@ -117,17 +117,24 @@ export class SharePointActionRepository implements ActionRepository {
     if (planned.length === 0) return result;
     const refused = await this.createItems(actions, planned);
     if (refused.length === 0) return result;
+    // Decide from what is stored, whatever the status: no Microsoft page says SharePoint answers 409 for a
+    // duplicate in a unique column, and a create can fail after it was saved (a lost reply, a 5xx).
     const stored = await this.findByDigests(
       actions,
-      refused.map(digestOf).filter((d) => d !== undefined),
+      refused.map(({ action }) => digestOf(action)).filter((d) => d !== undefined),
     );
-    // 409 and then no item with the key: it was deleted in between, or the 409 meant something else.
-    const missing = refused.filter((action) => !stored.has(digestOf(action) ?? ''));
-    if (missing.length > 0)
-      throw new AppError(`SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`);
+    const missing = refused.filter(({ action }) => !stored.has(digestOf(action) ?? ''));
+    if (missing.length > 0) {
+      const statuses = [...new Set(missing.map((m) => m.status ?? 'no reply'))].join(', ');
+      throw new AppError(
+        missing.every((m) => m.status === 409)
+          ? `SharePoint refused ${missing.length} actions as already saved but holds no such items. Save again.`
+          : `SharePoint did not save ${missing.length} of ${planned.length} actions (HTTP ${statuses}). Saving again is safe for items with an idempotency key.`,
+      );
+    }
     // A key someone else saved first is refused (ConflictError). SharePoint has no transaction across a
     // $batch: this save's new items stay, keyed, so the same creator's retry returns them.
-    const inPlace = new Map(refused.map((action) => [action.id, replayOf(stored.get(digestOf(action) ?? '')!, who)]));
+    const inPlace = new Map(refused.map(({ action }) => [action.id, replayOf(stored.get(digestOf(action) ?? '')!, who)]));
     return result.map((action) => inPlace.get(action.id) ?? action);
   }
 
@@ -229,12 +236,9 @@ export class SharePointActionRepository implements ActionRepository {
    * Read once per process, on the first keyed save; a failed read is tried again on the next one.
    */
   private keyIsUnique(actionsPath: string): Promise<boolean> {
-    this.keyUnique ??= this.client
-      .api(`${actionsPath}/columns`)
-      .get()
-      .then((raw: unknown) =>
-        parseGraph(columnsSchema, raw, 'columns').value.some((c) => c.name === 'IdempotencyKey' && c.enforceUniqueValues === true),
-      )
+    // Every page: the list also holds SharePoint's own columns, so ours may come later.
+    this.keyUnique ??= getAllPages(this.client, `${actionsPath}/columns`, this.root, columnsSchema)
+      .then((columns) => columns.some((c) => c.name === 'IdempotencyKey' && c.enforceUniqueValues === true))
       .catch((error: unknown) => {
         this.keyUnique = undefined;
         throw error;
@@ -244,9 +248,10 @@ export class SharePointActionRepository implements ActionRepository {
 
   /**
    * Creates the planned actions, 20 per `$batch`; each carries its own creation audit entry. Returns the
-   * keyed actions SharePoint refused with 409 (their key is saved already); any other failure throws.
+   * keyed actions whose create failed, with the status (the caller reads their keys back); a failed
+   * create without a key throws.
    */
-  private async createItems(actionsPath: string, planned: PlannedChange[]): Promise<Action[]> {
+  private async createItems(actionsPath: string, planned: PlannedChange[]): Promise<{ action: Action; status?: number }[]> {
     const steps: BatchStep[] = planned.map((plan, i) => ({
       id: String(i + 1),
       method: 'POST',
@@ -255,15 +260,15 @@ export class SharePointActionRepository implements ActionRepository {
       body: { fields: newActionFields(plan.action, plan.entry) },
     }));
     const results = await executeBatch(this.client, steps, this.options.batch);
-    const statuses = steps.map((step) => results.get(step.id)?.status);
-    const refused = planned.filter((plan, i) => statuses[i] === 409 && plan.action.idempotencyKey).map((plan) => plan.action);
-    const failed = statuses.filter((status, i) => !ok(status) && !(status === 409 && planned[i]!.action.idempotencyKey));
-    if (failed.length > 0) {
+    const outcomes = planned.map((plan, i) => ({ action: plan.action, status: results.get(steps[i]!.id)?.status }));
+    const failed = outcomes.filter((o) => !ok(o.status));
+    const unkeyed = failed.filter((o) => !o.action.idempotencyKey);
+    if (unkeyed.length > 0) {
       throw new AppError(
-        `SharePoint did not save ${failed.length} of ${steps.length} actions (HTTP ${[...new Set(failed)].join(', ')}). Saving again is safe for items with an idempotency key.`,
+        `SharePoint did not save ${unkeyed.length} of ${steps.length} actions (HTTP ${[...new Set(unkeyed.map((o) => o.status))].join(', ')}). Saving again is safe for items with an idempotency key.`,
       );
     }
-    return refused;
+    return failed;
   }
 
   /**

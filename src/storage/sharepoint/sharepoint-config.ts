@@ -8,8 +8,10 @@ export interface SharePointConfig {
   clientSecret: string;
   /** `{hostname},{site-collection-id},{web-id}`, as `GET /sites/{hostname}:/sites/{path}` returns it. */
   siteId: string;
-  /** Only for tests and sovereign clouds; default: public Microsoft Graph. */
+  /** Only for tests and national clouds; default: public Microsoft Graph. */
   baseUrl?: string;
+  /** The Entra sign-in host for a national cloud (e.g. `https://login.microsoftonline.us`); default: the public one. */
+  authorityHost?: string;
 }
 
 export const SHAREPOINT_ENV = {
@@ -18,6 +20,7 @@ export const SHAREPOINT_ENV = {
   clientSecret: 'GRAPH_CLIENT_SECRET',
   siteId: 'SHAREPOINT_SITE_ID',
   baseUrl: 'GRAPH_BASE_URL',
+  authorityHost: 'GRAPH_AUTHORITY_HOST',
 } as const;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,6 +37,10 @@ const schema = z.object({
       (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v),
       'must be https (plain http only on loopback)',
     )
+    .optional(),
+  authorityHost: z
+    .url({ protocol: /^https$/ })
+    .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
 });
 

@@ -15,8 +15,9 @@ import {
   ROLES_LIST,
 } from '@/storage/sharepoint/list-schema';
 import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
-import { provisionLists } from '@/storage/sharepoint/provision';
+import { provisionLists, provisioningAdvice } from '@/storage/sharepoint/provision';
 import { startGraphStandIn, type GraphStandIn } from '@tests/graph-stand-in/graph-stand-in';
+import { COLUMNS_PAGE_SIZE } from '@tests/graph-stand-in/list-routes';
 
 describe('provisioning the SharePoint lists', () => {
   let standIn: GraphStandIn;
@@ -46,7 +47,40 @@ describe('provisioning the SharePoint lists', () => {
       expect(column(ACTIONS_LIST.displayName, name)?.indexed).toBe(true);
     }
     expect(column(HISTORY_LIST.displayName, 'ActionId')?.indexed).toBe(true);
-    expect(column(ACTIONS_LIST.displayName, 'Data')?.definition).toMatchObject({ text: { allowMultipleLines: true } });
+    // Plain text, whatever the tenant's default: rich text would wrap the stored JSON in HTML.
+    expect(column(ACTIONS_LIST.displayName, 'Data')?.definition).toMatchObject({ text: { allowMultipleLines: true, textType: 'plain' } });
+  });
+
+  it('finds its columns on every page of the column listing, as Graph pages any collection', async () => {
+    await provision();
+    standIn.resetCounts();
+    expect(ACTIONS_LIST.columns.length).toBeGreaterThan(COLUMNS_PAGE_SIZE); // the listing takes two pages
+
+    expect(await provision()).toEqual({ created: [], indexed: [], madePlain: [] });
+    expect(standIn.requestCounts()['list columns']).toBeGreaterThan(ALL_LISTS.length);
+  });
+
+  it('sets a JSON column made with the tenant’s rich-text default to plain text, and only that', async () => {
+    await provision();
+    const data = column(ACTIONS_LIST.displayName, 'Data')!;
+    data.definition.text = { allowMultipleLines: true, textType: 'richText' };
+    standIn.resetCounts();
+
+    expect(await provision()).toEqual({ created: [], indexed: [], madePlain: ['column SEND Actions/Data'] });
+    expect(data.definition).toMatchObject({ text: { allowMultipleLines: true, textType: 'plain' } });
+    expect(standIn.requestCounts()['update column']).toBe(1);
+  });
+
+  it('tells the admin to grant the manage role when Graph refuses provisioning with 403', async () => {
+    standIn.inject({ kind: 'forbidden', operation: 'create list' });
+    const failure = await provision().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(provisioningAdvice(failure)).toMatch(
+      /refused access to the SEND site \(403\)[\s\S]*"roles": \["manage"\][\s\S]*needs only write/,
+    );
+    expect(provisioningAdvice(new Error('socket hang up'))).toBe('Provisioning failed: socket hang up');
   });
 
   it('changes nothing when run a second time: no POST or PATCH at all', async () => {
@@ -55,7 +89,7 @@ describe('provisioning the SharePoint lists', () => {
 
     const report = await provision();
 
-    expect(report).toEqual({ created: [], indexed: [] });
+    expect(report).toEqual({ created: [], indexed: [], madePlain: [] });
     expect(writes()).toEqual([]);
     expect(standIn.log.every((r) => r.method === 'GET')).toBe(true);
   });
@@ -78,7 +112,7 @@ describe('provisioning the SharePoint lists', () => {
 
     const report = await provision();
 
-    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/DueDate'] });
+    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/DueDate'], madePlain: [] });
     expect(column(ACTIONS_LIST.displayName, 'DueDate')?.indexed).toBe(true);
   });
 
@@ -103,7 +137,7 @@ describe('provisioning the SharePoint lists', () => {
 
     const report = await provision();
 
-    expect(report).toEqual({ created: [], indexed: ['column SEND Reminder Claims/ClaimKey'] });
+    expect(report).toEqual({ created: [], indexed: ['column SEND Reminder Claims/ClaimKey'], madePlain: [] });
     expect(standIn.requestCounts()['update column']).toBe(1);
     expect(column(REMINDER_CLAIMS_LIST.displayName, 'ClaimKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
   });
@@ -118,12 +152,12 @@ describe('provisioning the SharePoint lists', () => {
 
     const report = await provision();
 
-    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/IdempotencyKey'] });
+    expect(report).toEqual({ created: [], indexed: ['column SEND Actions/IdempotencyKey'], madePlain: [] });
     expect(standIn.requestCounts()['update column']).toBe(1);
     expect(column(ACTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(actions.items.size).toBe(4);
     standIn.resetCounts();
-    expect(await provision()).toEqual({ created: [], indexed: [] });
+    expect(await provision()).toEqual({ created: [], indexed: [], madePlain: [] });
     expect(writes()).toEqual([]);
   });
 
@@ -179,7 +213,7 @@ describe('provisioning the SharePoint lists', () => {
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
 
     standIn.resetCounts();
-    expect(await provision()).toEqual({ created: [], indexed: [] });
+    expect(await provision()).toEqual({ created: [], indexed: [], madePlain: [] });
     expect(writes()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { ConfigError } from '@/kernel/errors';
+import { tokenRequestFor } from '@/storage/sharepoint/msal-auth-provider';
 import { parseSharePointEnv, requireSharePointEnv } from '@/storage/sharepoint/sharepoint-config';
 
 const valid = {
@@ -23,6 +24,26 @@ describe('SharePoint configuration from the environment', () => {
       },
       problems: [],
     });
+  });
+
+  it('takes a national cloud’s Graph root and sign-in host, and asks for a token for that cloud', () => {
+    const { config } = parseSharePointEnv({
+      ...valid,
+      GRAPH_BASE_URL: 'https://graph.microsoft.us',
+      GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us/',
+    });
+    expect(config).toMatchObject({ baseUrl: 'https://graph.microsoft.us', authorityHost: 'https://login.microsoftonline.us' });
+    expect(tokenRequestFor(config!)).toEqual({
+      authority: `https://login.microsoftonline.us/${valid.GRAPH_TENANT_ID}`,
+      scopes: ['https://graph.microsoft.us/.default'],
+    });
+    expect(tokenRequestFor(parseSharePointEnv(valid).config!)).toEqual({
+      authority: `https://login.microsoftonline.com/${valid.GRAPH_TENANT_ID}`,
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
+    expect(parseSharePointEnv({ ...valid, GRAPH_AUTHORITY_HOST: 'http://login.example' }).problems).toEqual([
+      expect.stringMatching(/^GRAPH_AUTHORITY_HOST /),
+    ]);
   });
 
   it('reports every missing and malformed setting at once', () => {

@@ -1,6 +1,7 @@
 import { AppError } from '@/kernel/errors';
 import { ACTIONS_LIST, HISTORY_LIST } from '@/storage/sharepoint/list-schema';
 import type { SharePointActionRepository } from '@/storage/sharepoint/sharepoint-action-repository';
+import { COLUMNS_PAGE_SIZE } from '@tests/graph-stand-in/list-routes';
 import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
 import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
@@ -47,6 +48,23 @@ describe('keyed saves to SharePoint', () => {
     expect((await repo.history(first[7]!.id)).map((h) => h.kind)).toEqual(['created']);
   });
 
+  it('decides from what is stored when a keyed create fails with a status other than 409: saved, so returned, never saved twice', async () => {
+    // SharePoint saved the third item, then the reply was lost (500); no Microsoft page promises 409 for a duplicate.
+    site.standIn.inject({ kind: 'lost-reply', scope: 'batch-item', operation: 'create item' });
+    const saved = await repo.createMany(keyed(3, 'msg-lost'), sencoActor);
+
+    expect(createStatuses()).toEqual([500, 201, 201]);
+    expect(site.standIn.requestCounts()).toEqual({ $batch: 1, 'list items': 1 });
+    expect(actionItems()).toHaveLength(4);
+    const stored = await repo.query();
+    expect(saved.map((a) => a.id).every((id) => stored.some((s) => s.id === id))).toBe(true);
+  });
+
+  it('still says so when a keyed create failed and nothing was stored', async () => {
+    site.standIn.inject({ kind: 'forbidden', scope: 'batch-item', operation: 'create item' });
+    await expect(repo.createMany(keyed(2, 'msg-refused'), sencoActor)).rejects.toThrow(/did not save 1 of 2 actions \(HTTP 403\)/);
+  });
+
   it('returns the stored action in place for each key already saved, and creates the rest, in input order', async () => {
     const earlier = await repo.createMany(keyed(20, 'msg-3').slice(0, 8), sencoActor);
     const edited = await repo.update(earlier[2]!.id, 1, { status: 'waiting' }, teacherActor);
@@ -90,7 +108,8 @@ describe('keyed saves to SharePoint', () => {
     site.standIn.resetCounts();
     await fresh.createMany(keyed(3, 'msg-6'), sencoActor);
 
-    expect(firstSave).toEqual({ 'list columns': 1, $batch: 1 });
+    // Every page of the column listing (the stand-in pages it, as Graph may), once.
+    expect(firstSave).toEqual({ 'list columns': Math.ceil(ACTIONS_LIST.columns.length / COLUMNS_PAGE_SIZE), $batch: 1 });
     expect(site.standIn.requestCounts()).toEqual({ $batch: 1 });
   });
 
