@@ -1,6 +1,7 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { getAllPages } from './graph-paging';
 import { columnsSchema, listsPageSchema, parseGraph } from './graph-shapes';
+import { columnGap } from './column-gap';
 import { ALL_LISTS, columnDefinition, type ListSpec } from './list-schema';
 
 /** What one provisioning run changed, in words for the console, e.g. `column SEND Actions/Status`. */
@@ -46,16 +47,17 @@ export async function provisionLists(
     const columns = await getAllPages(client, columnsPath, root, columnsSchema);
     for (const column of spec.columns) {
       const found = columns.find((c) => c.name === column.name);
-      if (!found) {
+      const gap = columnGap(column, found);
+      if (gap === 'missing') {
         await client.api(columnsPath).post(columnDefinition(column));
         report.created.push(`column ${spec.displayName}/${column.name}`);
-      } else if ((column.indexed && !found.indexed) || (column.unique && !found.enforceUniqueValues)) {
+      } else if (gap === 'index') {
         // Uniqueness needs the index, so both are set in one PATCH.
-        await client.api(`${columnsPath}/${found.id}`).patch({ indexed: true, ...(column.unique ? { enforceUniqueValues: true } : {}) });
+        await client.api(`${columnsPath}/${found!.id}`).patch({ indexed: true, ...(column.unique ? { enforceUniqueValues: true } : {}) });
         report.indexed.push(`column ${spec.displayName}/${column.name}`);
-      } else if (column.kind === 'note' && found.text?.textType !== 'plain') {
+      } else if (gap === 'plain') {
         // A column made before textType was set takes the tenant's default, which may be rich text (HTML around the JSON).
-        await client.api(`${columnsPath}/${found.id}`).patch({ text: { ...found.text, textType: 'plain' } });
+        await client.api(`${columnsPath}/${found!.id}`).patch({ text: { ...found!.text, textType: 'plain' } });
         report.madePlain.push(`column ${spec.displayName}/${column.name}`);
       }
     }
