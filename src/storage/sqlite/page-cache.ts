@@ -23,6 +23,7 @@ export class PageCache<T> {
       return hit;
     }
     const value = compute();
+    if (this.capacity === 0) return value;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, value);
     return value;

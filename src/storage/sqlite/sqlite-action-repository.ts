@@ -57,13 +57,17 @@ function columnsOf(action: Action): Record<string, string | number> {
 
 /** The embedded default store: one SQLite file, indexed columns for filters, the full action as JSON. */
 export class SqliteActionRepository implements ActionRepository {
-  private readonly pages = new PageCache<{ total: number; items: Action[] }>();
+  private readonly pages: PageCache<{ total: number; items: Action[] }>;
   private headStatement?: Database.Statement<[], { n: number }>;
 
+  /** `rememberPages`: how many page answers to keep until the next write (0: none, for measuring the SQL itself). */
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    { rememberPages = 64 }: { rememberPages?: number } = {},
+  ) {
+    this.pages = new PageCache(rememberPages);
+  }
 
   async createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
     const valid = validateNewActions(inputs);
