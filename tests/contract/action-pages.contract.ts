@@ -1,5 +1,6 @@
 import type { Action, Actor, NewActionInput } from '@/kernel/action';
-import { pageOf, actionPageQuerySchema, type ActionPageQueryInput } from '@/kernel/action-page';
+import { facetsOf } from '@/kernel/action-facets';
+import { actionPageQuerySchema, matchesPageQuery, pageOf, type ActionPageQueryInput } from '@/kernel/action-page';
 import { checkInBuckets, DEFAULT_CHECK_IN_POLICY } from '@/kernel/check-in';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { assistant, buildNewAction, senco, sencoActor, teacher, teacherActor } from '@tests/support/factories';
@@ -119,6 +120,26 @@ export function describeActionPagesContract(name: string, makeRepository: Reposi
       }
       expect(pages.needsEscalation.total).toBe(4); // due 1, 10 and 16 April (a week ago), and the wait untouched since 1 April
       expect(pages.waiting.total).toBe(2);
+    });
+
+    it.each<[string, ActionPageQueryInput]>([
+      ['open items', {}],
+      ['the archive', { includeArchived: true, statuses: ['done', 'parked'] }],
+      ['everything', { includeArchived: true }],
+      ['what a teacher may see', { visibleTo: teacher.id }],
+      ['what no one else may see', { visibleTo: 'someone-else' }],
+    ])('gives the pickers’ pupils and owners as the kernel finds them: %s', async (_, input) => {
+      const q = actionPageQuerySchema.parse(input);
+      expect(await repo.facets(input)).toEqual(facetsOf(all.filter((a) => matchesPageQuery(a, q))));
+    });
+
+    // Last: it adds an item, which the tests above do not expect.
+    it('names a pupil as the latest updated item names them, once', async () => {
+      const before = await repo.facets({});
+      expect(before.pupils.map((p) => p.name)).toEqual(['émile Brook', 'J.B.', 'Zoë Ålund']);
+      expect(before.owners.map((o) => o.name)).toEqual([assistant.name, senco.name, teacher.name].sort((a, b) => a.localeCompare(b)));
+      await save([buildNewAction({ pupil: { id: 'pupil-emile', name: 'Émile Brook-Ward', yearGroup: 3 } })], sencoActor);
+      expect((await repo.facets({})).pupils.map((p) => p.name)).toEqual(['Émile Brook-Ward', 'J.B.', 'Zoë Ålund']);
     });
   });
 }

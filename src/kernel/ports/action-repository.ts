@@ -1,4 +1,5 @@
 import type { Action, ActionPatch, ActionQueryInput, Actor, CloseAction, NewActionInput } from '../action';
+import type { ActionFacets } from '../action-facets';
 import type { ActionPage, ActionPageQueryInput, CheckInPages } from '../action-page';
 import type { CheckInPolicy } from '../check-in';
 import type { IsoDate } from '../dates';
@@ -38,6 +39,8 @@ export interface ActionRepository {
   page(query: ActionPageQueryInput): Promise<ActionPage>;
   /** The weekly check-in: every list's total and its first `limit` items. */
   checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages>;
+  /** The pupils and owners among the items a query selects (`facetsOf` them), for the filter pickers. */
+  facets(query: ActionPageQueryInput): Promise<ActionFacets>;
   /**
    * Which items were created or changed since `cursor` (an opaque value this method gave before), and
    * the cursor to ask with next time. No cursor: none, and a cursor for "from now". `reset` says the

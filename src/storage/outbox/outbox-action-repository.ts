@@ -1,4 +1,5 @@
 import type { ActionPage, ActionPageQueryInput, CheckInPages } from '@/kernel/action-page';
+import type { ActionFacets } from '@/kernel/action-facets';
 import type { CheckInPolicy } from '@/kernel/check-in';
 import type { IsoDate } from '@/kernel/dates';
 import { randomUUID } from 'node:crypto';
@@ -96,6 +97,10 @@ export class OutboxActionRepository implements ActionRepository {
 
   checkIn(today: IsoDate, policy: CheckInPolicy, limit: number): Promise<CheckInPages> {
     return this.inner.checkIn(today, policy, limit);
+  }
+
+  facets(query: ActionPageQueryInput): Promise<ActionFacets> {
+    return this.inner.facets(query);
   }
 
   changesSince(cursor: string | null): Promise<ChangeFeed> {

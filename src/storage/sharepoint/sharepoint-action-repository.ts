@@ -12,6 +12,7 @@ import {
 import {
   checkInByPages,
   coveringQuery,
+  matchesPageQuery,
   matchesQuery,
   pageOf,
   actionPageQuerySchema,
@@ -19,6 +20,7 @@ import {
   type ActionPageQueryInput,
   type CheckInPages,
 } from '@/kernel/action-page';
+import { facetsOf, type ActionFacets } from '@/kernel/action-facets';
 import type { CheckInPolicy } from '@/kernel/check-in';
 import { endOfWeek, type IsoDate } from '@/kernel/dates';
 import type { HistoryEntry } from '@/kernel/history';
@@ -179,6 +181,12 @@ export class SharePointActionRepository implements ActionRepository {
   async page(input: ActionPageQueryInput): Promise<ActionPage> {
     const q = parseInput(actionPageQuerySchema, input, 'query');
     return pageOf(await this.query(coveringQuery(q)), q);
+  }
+
+  /** The page's own indexed read, then `facetsOf` what it selects. */
+  async facets(input: ActionPageQueryInput): Promise<ActionFacets> {
+    const q = parseInput(actionPageQuerySchema, input, 'query');
+    return facetsOf((await this.query(coveringQuery(q))).filter((a) => matchesPageQuery(a, q)));
   }
 
   /** Two indexed reads hold every list: open items due by Sunday (overdue, this week, late) and everything waiting. */

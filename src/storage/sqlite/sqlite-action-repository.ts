@@ -8,8 +8,10 @@ import {
   type Actor,
   type CloseAction,
   type NewActionInput,
+  type Pupil,
 } from '@/kernel/action';
 import { actionPageQuerySchema, checkInByPages, type ActionPage, type ActionPageQueryInput, type CheckInPages } from '@/kernel/action-page';
+import { sortFacets, type ActionFacets } from '@/kernel/action-facets';
 import { searchText, sortKey } from '@/kernel/action-view';
 import type { CheckInPolicy } from '@/kernel/check-in';
 import type { IsoDate } from '@/kernel/dates';
@@ -58,6 +60,7 @@ function columnsOf(action: Action): Record<string, string | number> {
 /** The embedded default store: one SQLite file, indexed columns for filters, the full action as JSON. */
 export class SqliteActionRepository implements ActionRepository {
   private readonly pages: PageCache<{ total: number; items: Action[] }>;
+  private readonly facetCache: PageCache<ActionFacets>;
   private headStatement?: Database.Statement<[], { n: number }>;
 
   /** `rememberPages`: how many page answers to keep until the next write (0: none, for measuring the SQL itself). */
@@ -67,6 +70,7 @@ export class SqliteActionRepository implements ActionRepository {
     { rememberPages = 64 }: { rememberPages?: number } = {},
   ) {
     this.pages = new PageCache(rememberPages);
+    this.facetCache = new PageCache(Math.min(rememberPages, 8));
   }
 
   async createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
@@ -129,6 +133,32 @@ export class SqliteActionRepository implements ActionRepository {
         .map((row) => deepFreeze(JSON.parse(row.data) as Action)),
     }));
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /**
+   * Each pupil's and owner's copy from their latest updated item: that item found on columns (grouped, with
+   * SQLite's max() giving the bare columns of its row), then only those items' JSON read. Remembered
+   * like a page, until the next write.
+   */
+  async facets(input: ActionPageQueryInput): Promise<ActionFacets> {
+    const { where, params } = pageSql(parseInput(actionPageQuerySchema, input, 'query'));
+    return this.facetCache.get(`${where}\u0000${JSON.stringify(params)}`, this.historyHead(), () => {
+      // The latest item per pupil and per owner first, on columns only; then the JSON of those few.
+      const latestOf = (column: string) =>
+        `SELECT substr(max(updated_at || ' ' || id), length(updated_at) + 2) FROM actions ${where} GROUP BY ${column}`;
+      const pupils = this.db
+        .prepare<(string | number)[], { pupil: string }>(
+          `SELECT data->'$.pupil' AS pupil FROM actions WHERE id IN (${latestOf('pupil_id')})`,
+        )
+        .all(...params)
+        .map((r) => JSON.parse(r.pupil) as Pupil);
+      const owners = this.db
+        .prepare<(string | number)[], { id: string; name: string }>(
+          `SELECT owner_id AS id, data->>'$.owner.name' AS name FROM actions WHERE id IN (${latestOf('owner_id')})`,
+        )
+        .all(...params);
+      return deepFreeze(sortFacets({ pupils, owners }));
+    });
   }
 
   /** Four counts and four short pages, each on the index of open items by due date. */
