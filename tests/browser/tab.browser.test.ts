@@ -126,8 +126,9 @@ describe('the tracker tab in a browser', () => {
     await action.fill('');
     await dialog().getByRole('button', { name: 'Save details' }).click();
     // Fluent ties the message to its field: it is the field's description, not a banner at the top.
-    await expect(action.getAttribute('aria-invalid')).resolves.toBe('true');
+    // (The message comes with the server's 400, so it is waited for before the field is read.)
     await dialog().getByText('must not be empty').waitFor();
+    await expect(action.getAttribute('aria-invalid')).resolves.toBe('true');
     expect((await app.repo.get(target!.id)).version).toBe(target!.version);
 
     await action.fill('x'.repeat(600));
