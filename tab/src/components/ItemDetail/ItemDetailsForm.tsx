@@ -1,10 +1,10 @@
 import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { DateField } from '../DateField/DateField';
 import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
+import { PupilOptions } from '../PupilOptions/PupilOptions';
 import { useState } from 'react';
 import type { Action, ActionPatch, Pupil } from '@/kernel/action';
 import type { ItemType } from '@/kernel/item-type';
-import { pupilLabel } from '@/kernel/pupil-label';
 import { useApp } from '@tab/app-context';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '../FormProblems/form-problems';
 import { counter } from '../FormProblems/text-counter';
@@ -78,11 +78,7 @@ export function ItemDetailsForm({ action, pupils, busy, run }: ItemDetailsFormPr
         </Field>
         <Field label="Pupil" {...fieldState(problems, 'pupil')}>
           <Select value={pupilId} onChange={(_, d) => setPupilId(d.value)}>
-            {choices.map((p) => (
-              <option key={p.id} value={p.id}>
-                {pupilLabel(p)}
-              </option>
-            ))}
+            <PupilOptions pupils={choices} />
           </Select>
         </Field>
       </div>

@@ -1,10 +1,10 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { DateField } from '../DateField/DateField';
 import { ItemTypeOptions } from '../ItemTypeOptions/ItemTypeOptions';
+import { PupilOptions } from '../PupilOptions/PupilOptions';
 import { useState } from 'react';
 import type { Pupil } from '@/kernel/action';
 import type { ActionFilters } from '@/kernel/action-view';
-import { pupilLabel } from '@/kernel/pupil-label';
 import type { ItemType } from '@/kernel/item-type';
 import { STATUS_LABELS, type Status } from '@/kernel/status';
 import { useTrackerFiltersStyles } from './TrackerFilters.styles';
@@ -74,11 +74,7 @@ function FilterFields({
       <Field label="Pupil">
         <Select value={filters.pupilId ?? ''} onChange={(_, d) => set({ pupilId: d.value || undefined })}>
           <option value="">All pupils</option>
-          {pupils.map((p) => (
-            <option key={p.id} value={p.id}>
-              {pupilLabel(p)}
-            </option>
-          ))}
+          <PupilOptions pupils={pupils} />
         </Select>
       </Field>
       {!hideOwner && (
