@@ -43,6 +43,8 @@ var tenantId = subscription().tenantId
 var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Built-in role "Storage Table Data Contributor": read and write table entities, nothing else on the account.
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-id'
@@ -99,6 +101,41 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The outbox in front of SharePoint: writes Graph could not take yet, shared by every instance (a
+// SQLite file on /home, App Service's network share, is not safe to lock from several instances).
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false // only the managed identity gets in: there is no account key to leak
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource outboxTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'sendoutbox'
+}
+
+resource outboxWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identity.id, storageTableDataContributorRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
@@ -135,7 +172,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'NODE_ENV', value: 'production' }
         { name: 'HOST', value: '0.0.0.0' } // App Service routes to PORT on all interfaces
         { name: 'PUBLIC_URL', value: 'https://${resourceBaseName}.azurewebsites.net' }
-        { name: 'DATA_DIR', value: '/home/data' } // /home is persistent and shared by all instances
+        // Only without SharePoint (a one-instance pilot): /home is persistent but a network share, so
+        // the app refuses SQLite there once REMINDER_INSTANCES says more than one instance runs.
+        { name: 'DATA_DIR', value: '/home/data' }
+        // With SharePoint, the outbox lives in Table Storage, reached with the managed identity (CLIENT_ID).
+        { name: 'OUTBOX_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
+        { name: 'OUTBOX_TABLE_NAME', value: outboxTable.name }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' } // deploy ships a built, pruned tree
         // The bot: Teams SDK reads CLIENT_ID/TENANT_ID; no CLIENT_SECRET, so it uses the managed identity.
         { name: 'CLIENT_ID', value: identity.properties.clientId }
@@ -157,7 +199,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ]
     }
   }
-  dependsOn: [secretsUser] // the Key Vault reference resolves only once the identity may read secrets
+  dependsOn: [secretsUser, outboxWriter] // the Key Vault reference and the outbox work only once the identity holds its roles
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

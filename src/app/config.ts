@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEMO_DIGEST_DEFAULTS, DEMO_STAFF } from './demo/school';
 import { ConfigError } from '@/kernel/errors';
+import { parseOutboxEnv, type OutboxTableConfig } from '@/storage/outbox/outbox-config';
 import { parseSharePointEnv, type SharePointConfig } from '@/storage/sharepoint/sharepoint-config';
 import { loadDigestConfig, type DigestConfig } from '@/digest/digest-config';
 import { loadReminderConfig, type ReminderConfig } from '@/reminders/reminder-config';
@@ -35,6 +36,8 @@ export interface Config {
   sso: SsoConfig | null;
   /** SharePoint Lists via Graph; null: the embedded SQLite store. */
   sharePoint: SharePointConfig | null;
+  /** The outbox in front of SharePoint in Azure Table Storage, shared by every instance; null: a table in the local SQLite file. */
+  outboxTable: OutboxTableConfig | null;
   /** null when the digest is off (tenant mode without DIGEST_MAILBOX). */
   digest: DigestConfig | null;
   reminders: ReminderConfig;
@@ -103,6 +106,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.success ? parsed.data : schema.parse({});
   const sharePoint = parseSharePointEnv(env);
   problems.push(...sharePoint.problems);
+  const outboxTable = parseOutboxEnv(env);
+  problems.push(...outboxTable.problems);
 
   const mode = env.CLIENT_ID || env.AAD_APP_CLIENT_ID ? 'tenant' : 'embedded';
   if (mode === 'tenant') {
@@ -119,6 +124,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
   // Embedded mode without SEND_LEAD_*: the demo school's SENCO stands in as the lead.
   const digest = collect(problems, () => loadDigestConfig(mode, env, DEMO_DIGEST_DEFAULTS));
   const reminders = collect(problems, () => loadReminderConfig(mode, env, DEMO_STAFF.senco));
+  // App Service's /home is a network share every instance writes: SQLite's locks are not safe there.
+  // The shared outbox stands in front of SharePoint; without SharePoint it is unused (infra/azure.bicep
+  // provisions it before the admin has set SHAREPOINT_SITE_ID).
+  const sharedOutbox = sharePoint.config ? outboxTable.config : null;
+  const opensSqlite = !sharedOutbox;
+  if (mode === 'tenant' && opensSqlite && reminders && reminders.instances > 1 && path.resolve(e.DATA_DIR).startsWith('/home/')) {
+    problems.push(
+      `DATA_DIR: with ${reminders.instances} instances (REMINDER_INSTANCES) the SQLite file under ${e.DATA_DIR} would sit on a network share they all write, where SQLite's locking is not safe. Keep records in SharePoint (SHAREPOINT_SITE_ID, GRAPH_*) and the outbox in Table Storage (OUTBOX_TABLE_ENDPOINT, provisioned by infra/azure.bicep), or run one instance.`,
+    );
+  }
   if (problems.length > 0 || reminders === undefined || digest === undefined) throw new ConfigError(problems);
 
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
@@ -146,6 +161,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     bot,
     sso,
     sharePoint: sharePoint.config ?? null,
+    outboxTable: sharedOutbox,
     digest,
     reminders,
     retentionYears: e.RETENTION_YEARS,

@@ -11,6 +11,7 @@ import { registerDigestRoutes, type DigestRouteDeps } from '@/digest/digest-rout
 import { registerTaskRoutes, type TaskRouteDeps } from '@/reminders/reminder-routes';
 import { registerExportRoutes } from '@/tracker/export-routes';
 import { registerStaffRoutes } from '@/tracker/staff-routes';
+import { registerHealthRoute } from '@/http/health-route';
 import { registerTabStaticRoutes } from '@/http/tab-static-routes';
 import { registerRegisterRoutes, type RegisterRouteDeps } from '@/register/register-routes';
 import { registerInterventionRoutes, type InterventionRouteDeps } from '@/interventions/intervention-routes';
@@ -59,10 +60,11 @@ export function createServer(deps: AppDeps): restify.Server {
   const gzip = restify.plugins.gzipResponse();
   server.use((req, res, next) => (req.path().startsWith('/api/') && req.path() !== '/api/messages' ? gzip(req, res, next) : next()));
 
-  // For App Service's health check and for people: what mode, and how many writes wait to reach SharePoint.
-  server.get('/api/health', async (_req, res) => {
-    const outbox = deps.repo instanceof OutboxActionRepository ? { outbox: { pending: deps.repo.pendingCount() } } : {};
-    res.json(200, { status: 'ok', mode: deps.config.mode, ...outbox });
+  const { repo } = deps;
+  registerHealthRoute(server, {
+    mode: deps.config.mode,
+    repo,
+    ...(repo instanceof OutboxActionRepository ? { outboxDepth: () => repo.pendingCount() } : {}),
   });
   deps.bot?.mount(server);
   registerActionRoutes(server, deps);

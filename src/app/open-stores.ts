@@ -9,7 +9,8 @@ import type { ReminderLog } from '@/kernel/ports/reminder-log';
 import type { RoleDirectory } from '@/kernel/ports/role-directory';
 import { createLogger, type Logger } from '@/platform/logger';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { SqliteOutboxStore } from '@/storage/outbox/sqlite-outbox-store';
+import { openTableOutbox } from '@/storage/outbox/open-table-outbox';
 import { createRegisterStoresWithClient } from '@/storage/sharepoint/create-sharepoint-register-stores';
 import { createGraphClientFromConfig } from '@/storage/sharepoint/create-sharepoint-repository';
 import { createTaskStoresWithClient } from '@/storage/sharepoint/create-sharepoint-task-stores';
@@ -54,7 +55,8 @@ export interface Stores {
 /**
  * Opens every store once. With SharePoint configured: one MSAL sign-in (one token cache) and one
  * Graph client shared by the actions, the task stores and the register-side stores, the actions
- * behind a durable local outbox (a write Graph cannot take now is kept and replayed, never dropped).
+ * behind a durable outbox (a write Graph cannot take now is kept and replayed, never dropped): in
+ * Table Storage when configured, so every instance shares it; otherwise a table in the local SQLite file.
  * Otherwise: one SQLite connection to the embedded database file for all of them (WAL).
  */
 export function openStores(config: Config, now: () => Date, logger: Logger = createLogger('silent')): Stores {
@@ -64,7 +66,7 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
     const { siteId, baseUrl } = config.sharePoint;
     const sharePoint = new SharePointActionRepository(client, { siteId, baseUrl, now });
     return {
-      actions: new OutboxActionRepository(sharePoint, new SqliteOutboxStore(openDatabase(config.databaseFile)), { logger }),
+      actions: new OutboxActionRepository(sharePoint, outboxFor(config), { logger }),
       tasks: createTaskStoresWithClient(client, siteId, baseUrl),
       register: createRegisterStoresWithClient(client, siteId, baseUrl, { now }),
       graphAuth,
@@ -89,4 +91,10 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
           },
     graphAuth: null,
   };
+}
+
+/** The outbox in front of SharePoint: shared in Table Storage, or local beside the embedded file. */
+function outboxFor(config: Config) {
+  if (config.outboxTable) return openTableOutbox(config.outboxTable, config.bot?.clientId ?? null);
+  return new SqliteOutboxStore(openDatabase(config.databaseFile));
 }

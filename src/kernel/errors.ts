@@ -60,13 +60,13 @@ export class UnauthorizedError extends AppError {
 
 /**
  * The write could not reach SharePoint (throttled, unavailable, timed out or disconnected after
- * retries). It is kept in this server's durable outbox and will be sent automatically; `outboxId`
+ * retries). It is kept in the durable outbox and will be sent automatically; `outboxId`
  * names the outbox entry.
  */
 export class PendingWriteError extends AppError {
   override readonly id = 'pending';
   override readonly status = 202;
-  constructor(readonly outboxId: number) {
+  constructor(readonly outboxId: string) {
     super('Saved on this server and waiting to reach SharePoint; it will be sent automatically');
   }
 }

@@ -30,6 +30,8 @@ export interface ReminderConfig {
   taskKey: string | null;
   /** This instance's Bot Connector posts per second: the app's rate divided among its instances. */
   sendsPerSecond: number;
+  /** How many server instances may run at once (REMINDER_INSTANCES): also what decides whether a shared file is safe. */
+  instances: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export function loadReminderConfig(
     taskKey: e.TASK_KEY ?? null,
     // Teams' limit is per bot, not per process: the instances share it (one budget, split evenly).
     sendsPerSecond: (e.REMINDER_SENDS_PER_SECOND ?? DEFAULT_SENDS_PER_SECOND) / e.REMINDER_INSTANCES,
+    instances: e.REMINDER_INSTANCES,
   };
 }
 

@@ -57,11 +57,21 @@ describe('infra/azure.bicep', () => {
     expect(body).toContain("channelName: 'MsTeamsChannel'");
   });
 
+  it('keeps the outbox in a Table Storage account only the managed identity can write, and tells the app where', () => {
+    expect(body).toContain('allowSharedKeyAccess: false');
+    expect(body).toContain("minimumTlsVersion: 'TLS1_2'");
+    expect(body).toContain("'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01'");
+    expect(body).toContain("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'"); // Storage Table Data Contributor
+    expect(body).toMatch(/scope: storage\s+name: guid\(storage\.id, identity\.id, storageTableDataContributorRoleId\)/);
+    expect(body).toContain("{ name: 'OUTBOX_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }");
+    expect(body).toContain("{ name: 'OUTBOX_TABLE_NAME', value: outboxTable.name }");
+  });
+
   it('protects Key Vault with RBAC, soft delete and purge protection, and grants the identity Secrets User only', () => {
     expect(body).toContain('enableRbacAuthorization: true');
     expect(body).toContain('enableSoftDelete: true');
     expect(body).toContain('enablePurgeProtection: true');
     expect(body).toContain("'4633458b-17de-408a-b874-0445c86b69e6'"); // Key Vault Secrets User
-    expect(body.match(/Microsoft\.Authorization\/roleAssignments/g)).toHaveLength(1);
+    expect(body.match(/Microsoft\.Authorization\/roleAssignments/g)).toHaveLength(2); // and Storage Table Data Contributor
   });
 });

@@ -43,16 +43,59 @@ describe('configuration', () => {
     expect(loadConfig(tenantEnv({ CLIENT_SECRET: undefined })).bot?.clientSecret).toBeNull();
   });
 
+  const SHAREPOINT = {
+    GRAPH_TENANT_ID: '11111111-1111-4111-8111-111111111111',
+    GRAPH_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+    GRAPH_CLIENT_SECRET: 'graph-secret',
+    SHAREPOINT_SITE_ID: 'oakfield.sharepoint.com,66666666-6666-4666-8666-666666666666,77777777-7777-4777-8777-777777777777',
+  };
+
   it('chooses SharePoint when the Graph app and the site are configured', () => {
-    const config = loadConfig(
-      tenantEnv({
-        GRAPH_TENANT_ID: '11111111-1111-4111-8111-111111111111',
-        GRAPH_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-        GRAPH_CLIENT_SECRET: 'graph-secret',
-        SHAREPOINT_SITE_ID: 'oakfield.sharepoint.com,66666666-6666-4666-8666-666666666666,77777777-7777-4777-8777-777777777777',
-      }),
-    );
+    const config = loadConfig(tenantEnv(SHAREPOINT));
     expect(config.sharePoint).toMatchObject({ siteId: expect.stringMatching(/^oakfield\.sharepoint\.com,/) });
+    expect(config.outboxTable).toBeNull();
+  });
+
+  it('keeps the outbox in Table Storage when its endpoint is set, as infra/azure.bicep sets it', () => {
+    const config = loadConfig(tenantEnv({ ...SHAREPOINT, OUTBOX_TABLE_ENDPOINT: 'https://sendtrackerst.table.core.windows.net/' }));
+    expect(config.outboxTable).toEqual({
+      endpoint: 'https://sendtrackerst.table.core.windows.net/',
+      connectionString: null,
+      tableName: 'sendoutbox',
+    });
+  });
+
+  it('leaves the shared outbox unused until SharePoint is configured (the Bicep provisions it first)', () => {
+    expect(loadConfig(tenantEnv({ OUTBOX_TABLE_ENDPOINT: 'https://sendtrackerst.table.core.windows.net/' })).outboxTable).toBeNull();
+  });
+
+  it('refuses a bad table name, or both ways into the table at once', () => {
+    expect(
+      problemsOf(
+        tenantEnv({ ...SHAREPOINT, OUTBOX_TABLE_ENDPOINT: 'https://x.table.core.windows.net/', OUTBOX_TABLE_NAME: 'send-outbox' }),
+      ),
+    ).toEqual(['OUTBOX_TABLE_NAME: must be 3 to 63 letters and digits, starting with a letter']);
+    expect(
+      problemsOf(
+        tenantEnv({
+          ...SHAREPOINT,
+          OUTBOX_TABLE_ENDPOINT: 'https://x.table.core.windows.net/',
+          OUTBOX_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+        }),
+      ),
+    ).toEqual(['OUTBOX_TABLE_ENDPOINT and OUTBOX_STORAGE_CONNECTION_STRING: set one, not both']);
+  });
+
+  it('never puts a SQLite file on /home (App Service’s network share) when several instances run', () => {
+    const scaledOut = { DATA_DIR: '/home/data', REMINDER_INSTANCES: '2' };
+    expect(problemsOf(tenantEnv(scaledOut))).toEqual([
+      expect.stringMatching(/^DATA_DIR: with 2 instances .* SQLite's locking is not safe/),
+    ]);
+    expect(problemsOf(tenantEnv({ ...scaledOut, ...SHAREPOINT }))).toHaveLength(1); // the outbox would still be a file there
+    expect(
+      loadConfig(tenantEnv({ ...scaledOut, ...SHAREPOINT, OUTBOX_TABLE_ENDPOINT: 'https://x.table.core.windows.net/' })).outboxTable,
+    ).not.toBeNull();
+    expect(loadConfig(tenantEnv({ DATA_DIR: '/home/data' })).dataDir).toBe('/home/data'); // one instance: nobody shares the file
   });
 
   it('reports every problem of every section at once', () => {

@@ -6,7 +6,7 @@ import { CAPTURE_VERBS, rowInputIds } from '@/capture/cards/capture-verbs';
 import { DEMO_PUPILS } from '@/app/demo/school';
 import { createLogger } from '@/platform/logger';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { SqliteOutboxStore } from '@/storage/outbox/sqlite-outbox-store';
 import { ACTIONS_LIST } from '@/storage/sharepoint/list-schema';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';

@@ -9,7 +9,7 @@ import { AppError, ConflictError, PendingWriteError, UnavailableError } from '@/
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository, ChangeFeed } from '@/kernel/ports/action-repository';
 import { isTransient } from './is-transient';
-import type { OutboxWrite, SqliteOutboxStore } from './outbox-store';
+import type { OutboxStore, OutboxWrite } from './outbox-store';
 
 /** How many items' last reads an instance keeps for outages (a school's open items, with room). */
 const LAST_READ_LIMIT = 5_000;
@@ -25,6 +25,10 @@ export interface ReplayReport {
 
 export interface OutboxOptions {
   logger?: Logger;
+  /** This instance's name in the replay lease (default: a random id per process). */
+  holder?: string;
+  /** How long a replay claim lasts; renewed before each write (default 60 s, twice the replay interval). */
+  leaseMs?: number;
 }
 
 /**
@@ -41,12 +45,15 @@ export interface OutboxOptions {
 export class OutboxActionRepository implements ActionRepository {
   private replaying: Promise<ReplayReport> | null = null;
   private readonly lastRead = new Map<string, Action>();
+  private readonly holder: string;
 
   constructor(
     private readonly inner: ActionRepository,
-    private readonly outbox: SqliteOutboxStore,
+    private readonly outbox: OutboxStore,
     private readonly options: OutboxOptions = {},
-  ) {}
+  ) {
+    this.holder = options.holder ?? randomUUID();
+  }
 
   createMany(inputs: NewActionInput[], actor: Actor): Promise<Action[]> {
     const batch = randomUUID();
@@ -125,13 +132,14 @@ export class OutboxActionRepository implements ActionRepository {
   }
 
   /** Writes waiting to reach SharePoint (the outbox depth). */
-  pendingCount(): number {
+  pendingCount(): Promise<number> {
     return this.outbox.pendingCount();
   }
 
   /**
    * Sends every pending write, oldest first. Stops at the first transient failure (the rest stay
-   * pending, in order). Concurrent calls share one run. Never throws for a refused write: conflicts
+   * pending, in order). Concurrent calls share one run; while another instance holds the replay lease
+   * this one sends nothing (and reports what is pending). Never throws for a refused write: conflicts
    * and permanent refusals are recorded on the entry.
    */
   replay(): Promise<ReplayReport> {
@@ -143,23 +151,27 @@ export class OutboxActionRepository implements ActionRepository {
 
   private async replayAll(): Promise<ReplayReport> {
     const report: ReplayReport = { sent: 0, conflicts: 0, failed: 0, pending: 0 };
-    const entries = this.outbox.pending();
+    const entries = await this.outbox.pending();
     for (const [index, entry] of entries.entries()) {
+      if (!(await this.outbox.claimReplay(this.holder, this.options.leaseMs ?? 60_000))) {
+        report.pending = entries.length - index; // another instance is replaying them
+        break;
+      }
       try {
         await this.send(entry.write);
-        this.outbox.settle(entry.seq, 'sent', null);
+        await this.outbox.settle(entry.id, 'sent', null);
         report.sent++;
       } catch (error) {
         if (isTransient(error)) {
-          this.outbox.settle(entry.seq, 'pending', describe(error));
+          await this.outbox.settle(entry.id, 'pending', describe(error));
           report.pending = entries.length - index;
           break;
         }
         const state = error instanceof ConflictError ? 'conflict' : 'failed';
-        this.outbox.settle(entry.seq, state, error instanceof AppError ? error.id : describe(error));
+        await this.outbox.settle(entry.id, state, error instanceof AppError ? error.id : describe(error));
         if (state === 'conflict') report.conflicts++;
         else report.failed++;
-        this.options.logger?.warn({ seq: entry.seq, kind: entry.write.kind, state }, 'outbox write refused on replay; kept for review');
+        this.options.logger?.warn({ entry: entry.id, kind: entry.write.kind, state }, 'outbox write refused on replay; kept for review');
       }
     }
     if (entries.length > 0) this.options.logger?.info({ ...report }, 'outbox replayed');
@@ -181,16 +193,16 @@ export class OutboxActionRepository implements ActionRepository {
 
   private async attempt<T>(write: OutboxWrite, run: () => Promise<T>): Promise<T> {
     // An earlier write to this item is still queued: going round it would reorder the item's changes.
-    if (write.kind !== 'createMany' && this.outbox.hasPendingFor(write.id)) {
-      throw new PendingWriteError(this.outbox.add(write, 'queued behind an earlier pending write'));
+    if (write.kind !== 'createMany' && (await this.outbox.hasPendingFor(write.id))) {
+      throw new PendingWriteError(await this.outbox.add(write, 'queued behind an earlier pending write'));
     }
     try {
       return await run();
     } catch (error) {
       if (!isTransient(error)) throw error;
-      const seq = this.outbox.add(write, describe(error));
-      this.options.logger?.warn({ seq, kind: write.kind, reason: describe(error) }, 'store write kept in the outbox');
-      throw new PendingWriteError(seq);
+      const entry = await this.outbox.add(write, describe(error));
+      this.options.logger?.warn({ entry, kind: write.kind, reason: describe(error) }, 'store write kept in the outbox');
+      throw new PendingWriteError(entry);
     }
   }
 }

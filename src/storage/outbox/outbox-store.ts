@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { ActionPatch, Actor, CloseAction, NewActionInput } from '@/kernel/action';
 
 /** One store write, as the caller asked for it: enough to send it again later. */
@@ -17,7 +16,8 @@ export type OutboxWrite =
 export type OutboxState = 'pending' | 'sent' | 'conflict' | 'failed';
 
 export interface OutboxEntry {
-  seq: number;
+  /** Sorts in replay order (as text): oldest first. */
+  id: string;
   write: OutboxWrite;
   state: OutboxState;
   attempts: number;
@@ -27,75 +27,29 @@ export interface OutboxEntry {
   updatedAt: string;
 }
 
-interface Row {
-  seq: number;
-  payload: string;
-  state: OutboxState;
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toEntry = (row: Row): OutboxEntry => ({
-  seq: row.seq,
-  write: JSON.parse(row.payload) as OutboxWrite,
-  state: row.state,
-  attempts: row.attempts,
-  lastError: row.last_error,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
 /**
- * The durable outbox: a table in the local SQLite file (`store_outbox`), so a write survives the
- * process being killed. Each `add` is one committed transaction; entries are never deleted.
+ * Where writes that could not reach SharePoint wait, durably. Two adapters with one contract suite
+ * (tests/contract/outbox-store.contract.ts): a table in a local SQLite file (one instance, local disk)
+ * and Azure Table Storage (every instance of a scaled-out web app shares one outbox). Entries are
+ * never deleted: a sent or refused write stays as the record of what happened.
  */
-export class SqliteOutboxStore {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  /** Records `write` as pending and returns its sequence number (the replay order). */
-  add(write: OutboxWrite, error: string): number {
-    const at = this.now().toISOString();
-    const target = write.kind === 'createMany' ? null : write.id;
-    const result = this.db
-      .prepare(
-        'INSERT INTO store_outbox (kind, target_id, payload, state, attempts, last_error, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
-      )
-      .run(write.kind, target, JSON.stringify(write), 'pending', error, at, at);
-    return Number(result.lastInsertRowid);
-  }
-
+export interface OutboxStore {
+  /** Records `write` as pending, after every pending write already queued for the same item, and returns its id. */
+  add(write: OutboxWrite, error: string): Promise<string>;
   /** Pending entries, oldest first. */
-  pending(): OutboxEntry[] {
-    return this.db.prepare<[], Row>("SELECT * FROM store_outbox WHERE state = 'pending' ORDER BY seq").all().map(toEntry);
-  }
-
+  pending(): Promise<OutboxEntry[]>;
   /** How many writes are waiting to reach the store: what /api/health reports as the outbox depth. */
-  pendingCount(): number {
-    return (this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM store_outbox WHERE state = 'pending'").get() ?? { n: 0 }).n;
-  }
-
+  pendingCount(): Promise<number>;
   /** True while an earlier write to action `id` is still waiting: later writes must queue behind it. */
-  hasPendingFor(id: string): boolean {
-    return this.db.prepare("SELECT 1 FROM store_outbox WHERE state = 'pending' AND target_id = ? LIMIT 1").get(id) !== undefined;
-  }
-
+  hasPendingFor(id: string): Promise<boolean>;
   /** Every entry in `state` (all when omitted), oldest first: for a person reviewing conflicts. */
-  list(state?: OutboxState): OutboxEntry[] {
-    const rows = state
-      ? this.db.prepare<[string], Row>('SELECT * FROM store_outbox WHERE state = ? ORDER BY seq').all(state)
-      : this.db.prepare<[], Row>('SELECT * FROM store_outbox ORDER BY seq').all();
-    return rows.map(toEntry);
-  }
-
-  /** Moves entry `seq` to `state` after one more attempt. */
-  settle(seq: number, state: OutboxState, error: string | null): void {
-    this.db
-      .prepare('UPDATE store_outbox SET state = ?, attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?')
-      .run(state, error, this.now().toISOString(), seq);
-  }
+  list(state?: OutboxState): Promise<OutboxEntry[]>;
+  /** Moves entry `id` to `state` after one more attempt. */
+  settle(id: string, state: OutboxState, error: string | null): Promise<void>;
+  /**
+   * Lets `holder` replay for `leaseMs`, or says another instance is replaying: replaying one outbox
+   * from two instances at once would send a write twice (the second then reads as a conflict).
+   * The holder renews by claiming again; a crashed holder's lease runs out.
+   */
+  claimReplay(holder: string, leaseMs: number): Promise<boolean>;
 }

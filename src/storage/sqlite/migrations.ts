@@ -198,4 +198,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX actions_open_due ON actions (due_date, id) WHERE status IN ('open', 'in_progress', 'waiting');
   CREATE INDEX actions_waiting_updated ON actions (updated_at) WHERE status = 'waiting';
   `,
+  // Who replays the outbox, and until when (a lease): the same rule as the shared outbox's, so one
+  // contract suite holds for both adapters.
+  `
+  CREATE TABLE store_outbox_lease (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -6,19 +6,22 @@ import { createLogger } from '@/platform/logger';
 import { createServer } from '@/app/create-server';
 import { localIdentity } from '@/http/identity';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import type { OutboxStore } from '@/storage/outbox/outbox-store';
+import { SqliteOutboxStore } from '@/storage/outbox/sqlite-outbox-store';
+import { TableOutboxStore } from '@/storage/outbox/table-outbox-store';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { startAzuriteTables } from '@tests/support/azurite';
 import { buildNewAction, senco } from '@tests/support/factories';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** The real server over an outbox in front of the Graph stand-in, as the SEND lead. `seed` runs on SharePoint before the outbox opens. */
-async function startOutboxApp(seed: (site: ProvisionedSite) => Promise<void> = async () => {}) {
+async function startOutboxApp(seed: (site: ProvisionedSite) => Promise<void> = async () => {}, outboxStore?: OutboxStore) {
   const site = await startProvisionedSite();
   await seed(site);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-http-'));
   const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-  const repo = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(config.databaseFile)));
+  const repo = new OutboxActionRepository(site.repository(), outboxStore ?? new SqliteOutboxStore(openDatabase(config.databaseFile)));
   const server = createServer({
     config,
     repo,
@@ -97,4 +100,43 @@ describe('the tab API when SharePoint cannot be reached', () => {
       await close();
     }
   });
+
+  it('reports SharePoint down as degraded (200: writes wait in the outbox), and reachable again as ok', async () => {
+    const { site, send, close } = await startOutboxApp();
+    try {
+      expect(await (await send('GET', '/api/health')).json()).toEqual({
+        status: 'ok',
+        mode: 'embedded',
+        store: 'reachable',
+        outbox: { reachable: true, pending: 0 },
+      });
+      site.standIn.inject({ kind: 'unavailable', count: 4, retryAfterSeconds: 0 });
+      const down = await send('GET', '/api/health');
+      expect(down.status).toBe(200);
+      expect(await down.json()).toEqual({
+        status: 'degraded',
+        mode: 'embedded',
+        store: 'unreachable',
+        outbox: { reachable: true, pending: 0 },
+      });
+      expect(await (await send('GET', '/api/health')).json()).toMatchObject({ status: 'ok', store: 'reachable' });
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers 503 (take this instance out) when neither SharePoint nor the outbox can keep a write', async () => {
+    const azurite = await startAzuriteTables();
+    const table = await azurite.table();
+    await azurite.stop(); // the shared outbox's storage account cannot be reached
+    const { site, send, close } = await startOutboxApp(undefined, new TableOutboxStore(table));
+    try {
+      site.standIn.inject({ kind: 'unavailable', count: 4, retryAfterSeconds: 0 });
+      const res = await send('GET', '/api/health');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', mode: 'embedded', store: 'unreachable', outbox: { reachable: false } });
+    } finally {
+      await close();
+    }
+  }, 20_000);
 });

@@ -7,25 +7,58 @@ import { isTransient } from '@/storage/outbox/is-transient';
 import { createLogger } from '@/platform/logger';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
 import { startOutboxReplay } from '@/storage/outbox/outbox-replay-loop';
-import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import type { OutboxStore } from '@/storage/outbox/outbox-store';
+import { SqliteOutboxStore } from '@/storage/outbox/sqlite-outbox-store';
+import { TableOutboxStore } from '@/storage/outbox/table-outbox-store';
 import { ACTIONS_LIST } from '@/storage/sharepoint/list-schema';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { startProvisionedSite, type ProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { startAzuriteTables, type AzuriteTables } from '@tests/support/azurite';
 import { buildNewAction, sencoActor, teacherActor } from '@tests/support/factories';
 
 /** The Graph client tries 1 + 3 retries; this many faults outlast them. */
 const OUTLASTS_RETRIES = 4;
 
-describe('durable outbox in front of the SharePoint store (Graph stand-in with injected faults)', () => {
+let azurite: AzuriteTables;
+beforeAll(async () => {
+  azurite = await startAzuriteTables();
+});
+afterAll(() => azurite.stop());
+
+/** An outbox as one instance opens it, and `again()` a second instance (or a restarted one) opening the same outbox. */
+interface OutboxKind {
+  name: string;
+  open(dir: string): Promise<{ outbox: OutboxStore; again: () => Promise<OutboxStore> }>;
+}
+
+const KINDS: OutboxKind[] = [
+  {
+    name: 'a local SQLite file',
+    open: async (dir) => {
+      const file = path.join(dir, 'send-tracker.db');
+      return { outbox: new SqliteOutboxStore(openDatabase(file)), again: async () => new SqliteOutboxStore(openDatabase(file)) };
+    },
+  },
+  {
+    name: 'Azure Table Storage (Azurite), shared by every instance',
+    open: async () => {
+      const table = await azurite.table();
+      return { outbox: new TableOutboxStore(table), again: async () => new TableOutboxStore(await azurite.table(table.tableName)) };
+    },
+  },
+];
+
+describe.each(KINDS)('durable outbox in $name in front of the SharePoint store (Graph stand-in with injected faults)', (store) => {
   let site: ProvisionedSite;
   let dir: string;
-  let outbox: SqliteOutboxStore;
+  let outbox: OutboxStore;
+  let again: () => Promise<OutboxStore>;
   let repo: OutboxActionRepository;
 
   beforeEach(async () => {
     site = await startProvisionedSite();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-'));
-    outbox = new SqliteOutboxStore(openDatabase(path.join(dir, 'send-tracker.db')));
+    ({ outbox, again } = await store.open(dir));
     repo = new OutboxActionRepository(site.repository(), outbox);
     await repo.query(); // list ids resolved, as in a running app
   });
@@ -51,8 +84,8 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
         message: 'Saved on this server and waiting to reach SharePoint; it will be sent automatically',
       });
       expect(items()).toHaveLength(0);
-      expect(outbox.pending()).toHaveLength(1);
-      expect(outbox.pending()[0]!.write).toMatchObject({
+      expect(await outbox.pending()).toHaveLength(1);
+      expect((await outbox.pending())[0]!.write).toMatchObject({
         kind: 'createMany',
         inputs: [{ idempotencyKey: expect.stringMatching(/^outbox:.+#0$/) }],
       });
@@ -60,21 +93,21 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
       expect(await repo.replay()).toEqual({ sent: 1, conflicts: 0, failed: 0, pending: 0 });
       expect(await repo.replay()).toEqual({ sent: 0, conflicts: 0, failed: 0, pending: 0 });
       expect(items()).toHaveLength(1);
-      expect(outbox.list('sent')).toHaveLength(1);
+      expect(await outbox.list('sent')).toHaveLength(1);
     },
   );
 
   it('does not duplicate a create that reached SharePoint although the caller saw a failure', async () => {
     const [first] = await repo.createMany([buildNewAction({ idempotencyKey: 'msg-1#0' })], sencoActor);
     // The same create, replayed from the outbox as if the first answer had been lost.
-    const queued = outbox.add(
+    const queued = await outbox.add(
       { kind: 'createMany', inputs: [buildNewAction({ idempotencyKey: 'msg-1#0' })], actor: sencoActor },
       'HTTP 504',
     );
 
     expect(await repo.replay()).toMatchObject({ sent: 1 });
     expect(items().map((i) => i.fields.ActionId)).toEqual([first!.id]);
-    expect(outbox.list('sent').map((e) => e.seq)).toEqual([queued]);
+    expect((await outbox.list('sent')).map((e) => e.id)).toEqual([queued]);
   });
 
   it('records an update that meets a newer change on replay as a conflict for a person, and overwrites nothing', async () => {
@@ -86,7 +119,7 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
 
     expect(await repo.replay()).toEqual({ sent: 0, conflicts: 1, failed: 0, pending: 0 });
     expect(await repo.get(action!.id)).toMatchObject({ version: 2, status: 'waiting' });
-    const [conflict] = outbox.list('conflict');
+    const [conflict] = await outbox.list('conflict');
     expect(conflict).toMatchObject({
       state: 'conflict',
       lastError: 'conflict',
@@ -116,8 +149,9 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
 
     failNextWrite('unavailable');
     expect(await repo.replay()).toEqual({ sent: 0, conflicts: 0, failed: 0, pending: 2 });
-    expect(outbox.pending().map((e) => (e.write.kind === 'createMany' ? e.write.inputs[0]!.description : ''))).toEqual(['First', 'Second']);
-    expect(outbox.pending()[0]!.attempts).toBe(2);
+    const pending = await outbox.pending();
+    expect(pending.map((e) => (e.write.kind === 'createMany' ? e.write.inputs[0]!.description : ''))).toEqual(['First', 'Second']);
+    expect(pending[0]!.attempts).toBe(2);
 
     expect(await repo.replay()).toMatchObject({ sent: 2, pending: 0 });
     expect((await repo.query()).map((a) => a.description).sort()).toEqual(['First', 'Second']);
@@ -125,13 +159,13 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
 
   it('passes invalid input straight back as ValidationError and queues nothing', async () => {
     await expect(repo.createMany([buildNewAction({ description: '' })], sencoActor)).rejects.toBeInstanceOf(ValidationError);
-    expect(outbox.list()).toHaveLength(0);
+    expect(await outbox.list()).toHaveLength(0);
   });
 
   it('replays what is pending as soon as the replay loop starts (a restarted server)', async () => {
     failNextWrite('throttle');
     await expect(repo.createMany([buildNewAction()], sencoActor)).rejects.toBeInstanceOf(PendingWriteError);
-    const restarted = new OutboxActionRepository(site.repository(), new SqliteOutboxStore(openDatabase(path.join(dir, 'send-tracker.db'))));
+    const restarted = new OutboxActionRepository(site.repository(), await again());
     const loop = startOutboxReplay(restarted, { logger: createLogger('silent') });
     try {
       expect(await loop.firstRun).toEqual({ sent: 1, conflicts: 0, failed: 0, pending: 0 });
@@ -141,11 +175,29 @@ describe('durable outbox in front of the SharePoint store (Graph stand-in with i
     }
   });
 
-  it('never deletes an outbox entry', async () => {
-    failNextWrite('drop');
+  it('lets another instance replay what this one queued, and only one instance sends it', async () => {
+    failNextWrite('unavailable');
     await expect(repo.createMany([buildNewAction()], sencoActor)).rejects.toBeInstanceOf(PendingWriteError);
-    const db = openDatabase(path.join(dir, 'send-tracker.db'));
-    expect(() => db.prepare('DELETE FROM store_outbox').run()).toThrow('outbox entries are kept');
+    const other = new OutboxActionRepository(site.repository(), await again(), { holder: 'instance-b' });
+    const third = new OutboxActionRepository(site.repository(), await again(), { holder: 'instance-c' });
+
+    const reports = await Promise.all([other.replay(), third.replay()]);
+    expect(reports.map((r) => r.sent).sort()).toEqual([0, 1]);
+    expect(items()).toHaveLength(1);
+    expect(await repo.pendingCount()).toBe(0);
+  });
+});
+
+describe('the local SQLite outbox', () => {
+  it('never deletes an outbox entry', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-outbox-'));
+    try {
+      const db = openDatabase(path.join(dir, 'send-tracker.db'));
+      await new SqliteOutboxStore(db).add({ kind: 'createMany', inputs: [buildNewAction()], actor: sencoActor }, 'HTTP 503');
+      expect(() => db.prepare('DELETE FROM store_outbox').run()).toThrow('outbox entries are kept');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

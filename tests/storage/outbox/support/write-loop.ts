@@ -9,7 +9,7 @@
  */
 import { PendingWriteError } from '@/kernel/errors';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
-import { SqliteOutboxStore } from '@/storage/outbox/outbox-store';
+import { SqliteOutboxStore } from '@/storage/outbox/sqlite-outbox-store';
 import { createSharePointRepository } from '@/storage/sharepoint/create-sharepoint-repository';
 import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
 import { openDatabase } from '@/storage/sqlite/open-database';
