@@ -1,3 +1,5 @@
+// First: telemetry must be in place before any module below loads `http`.
+import { telemetry } from './start-telemetry';
 import { seedDemoData } from './demo/seed-demo-data';
 import { DEMO_STAFF } from './demo/school';
 import { loadConfig, type Config } from './config';
@@ -55,6 +57,13 @@ async function main(): Promise<void> {
       : undefined,
     roles: registerStores ? { roles: registerStores.roles, onChange: () => directory?.invalidate() } : undefined,
   });
+  // App Service stops an instance with SIGTERM: finish the requests in hand and send the telemetry still buffered.
+  const stop = () => {
+    server.close();
+    void (telemetry?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   server.listen(config.port, config.host, () => {
     const url = `http://${config.host}:${server.address().port}`;
     process.stdout.write(

@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import { traceTask } from '@/platform/telemetry';
 import { z } from 'zod';
 import type { DeepLinks } from './deep-links';
 import { composeDigestEmail } from './compose-digest-email';
@@ -43,7 +44,7 @@ export function registerDigestRoutes(server: Server, deps: DigestRouteDeps): voi
     '/api/tasks/weekly-digest',
     jsonRoute(deps.logger, async (req) => {
       assertMayTriggerTask(req, deps.mode, deps.taskKey);
-      return deps.task.run(deps.now());
+      return traceTask('weekly-digest', () => deps.task.run(deps.now()));
     }),
   );
 

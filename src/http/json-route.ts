@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { AppError, UnavailableError, ValidationError } from '@/kernel/errors';
+import { recordError } from '@/platform/telemetry';
 import type { Logger } from '@/platform/logger';
 
 /**
@@ -26,6 +27,7 @@ export function sendError(res: Response, error: unknown, logger: Logger): void {
     res.json(error.status, body);
     return;
   }
+  recordError(error);
   logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'unhandled error');
   res.json(500, { error: 'internal_error', message: 'Something went wrong. Nothing was changed.' });
 }

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from './logger';
+import { traceTask } from './telemetry';
 
 /**
  * Runs a scheduled task in-process on `pattern` (cron, Europe/London). A run still going when the
@@ -16,7 +17,7 @@ export function scheduleTask(
 ): () => void {
   const job = new Cron(pattern, { timezone: 'Europe/London', protect: true, name }, async () => {
     try {
-      await task.run(now());
+      await traceTask(name, () => task.run(now()));
     } catch (error) {
       logger.error({ task: name, err: (error as Error).message }, 'scheduled run failed');
     }

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { traceTask } from '@/platform/telemetry';
 import type { Logger } from '@/platform/logger';
 import type { ReminderTask } from './reminder-task';
 import { jsonRoute } from '@/http/json-route';
@@ -22,7 +23,7 @@ export function registerTaskRoutes(server: Server, deps: TaskRouteDeps): void {
     '/api/tasks/reminders',
     jsonRoute(deps.logger, async (req) => {
       assertMayTriggerTask(req, deps.mode, deps.taskKey);
-      return deps.reminderTask.run(deps.now());
+      return traceTask('reminders', () => deps.reminderTask.run(deps.now()));
     }),
   );
 }

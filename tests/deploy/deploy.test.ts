@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startIngestionStandIn } from '@tests/support/ingestion-stand-in';
 import { parseYaml } from '@tests/app-package/yaml';
 
 /**
@@ -69,7 +70,7 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it(
-    'builds, prunes, ships and starts with plain node: the tab and /api/health answer',
+    'builds, prunes, ships and starts with plain node: the tab and /api/health answer, and requests reach Application Insights',
     async () => {
       const project = parseYaml(read('teamsapp.yml')) as { deploy: Step[] };
       const npmSteps = project.deploy.filter((s) => s.uses === 'cli/runNpmCommand').map((s) => s.with!.args!);
@@ -99,6 +100,7 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
         expect(fs.existsSync(path.join(app, gone))).toBe(false);
 
       const port = await freePort();
+      const ingestion = await startIngestionStandIn(); // Application Insights, as the Bicep connects it
       const [command, ...args] = startup!.split(' ');
       const server = spawn(command!, args, {
         cwd: app,
@@ -109,6 +111,10 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
           DATA_DIR: path.join(work, 'data'),
           LOG_LEVEL: 'warn',
           NODE_ENV: 'production',
+          APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
+          APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+          APPLICATIONINSIGHTS_TRACES_PER_SECOND: '0',
+          NODE_EXTRA_CA_CERTS: ingestion.caFile,
         },
       });
       try {
@@ -127,8 +133,12 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
         const tab = await fetch(`${base}/tab/`);
         expect(tab.status).toBe(200);
         expect(await tab.text()).toContain('<div id="root">');
+        // The bundle starts telemetry before anything loads http: its requests are traced.
+        server.kill('SIGTERM');
+        await ingestion.waitFor((e) => e.data?.baseType === 'RequestData' && e.data.baseData?.name === 'GET /tab/');
       } finally {
         server.kill();
+        await ingestion.close();
       }
     },
     15 * 60_000,
