@@ -57,7 +57,7 @@ export class SharePointDigestLog implements DigestLog {
     this.pageSize = options.pageSize ?? DEFAULT_TASK_PAGE_SIZE;
   }
 
-  /** @throws AppError when Graph refuses the claim for another reason than a conflict. */
+  /** @throws the create's error when Graph refuses the claim and nothing is stored under its key. */
   async claim(recipientId: string, week: string, now: Date): Promise<DigestClaim | null> {
     const { digestSends } = await this.lists.paths();
     const key = digestKey(recipientId, week);
@@ -80,24 +80,35 @@ export class SharePointDigestLog implements DigestLog {
       this.held.set(token, { id: item.id, eTag: item.eTag });
       return { recipientId, week, token };
     } catch (error) {
-      if (statusOf(error) !== 409) throw error;
+      // No Microsoft page says a duplicate in a unique column is a 409, and a create can land although
+      // its answer was lost: whatever the failure, what is stored under the key decides.
+      const item = await findItemByKey(this.target(digestSends), 'DigestKey', key).catch(() => {
+        throw error;
+      });
+      if (!item) throw error; // nothing stored: the create really failed
+      if (item.fields.ClaimToken === token) {
+        this.held.set(token, { id: item.id, eTag: item.eTag ?? '' });
+        return { recipientId, week, token }; // ours: it landed, the reply was lost
+      }
+      return this.takeOverOne(digestSends, item, { recipientId, week, token }, now);
     }
-    // Someone has (or had) this week's claim: take it over only if it failed or its lease ran out.
-    const item = await findItemByKey(this.target(digestSends), 'DigestKey', key);
-    if (!item) return null;
+  }
+
+  /** Someone has (or had) this week's claim: take it over only if it failed or its lease ran out. */
+  private async takeOverOne(digestSends: string, item: GraphListItem, claim: DigestClaim, now: Date): Promise<DigestClaim | null> {
     if (!this.canTakeOver(item, now)) return null;
     const eTag = await this.patch(digestSends, item, {
       Status: 'claimed',
-      ClaimToken: token,
-      ClaimedAt: at,
+      ClaimToken: claim.token,
+      ClaimedAt: now.toISOString(),
       Attempts: Number(item.fields.Attempts ?? 1) + 1,
     });
     if (eTag === null) return null; // 412: another runner took it over first
-    this.held.set(token, { id: item.id, eTag });
-    return { recipientId, week, token };
+    this.held.set(claim.token, { id: item.id, eTag });
+    return claim;
   }
 
-  /** @throws AppError when Graph refuses a claim for another reason than a conflict. */
+  /** @throws AppError when Graph refuses a claim and nothing is stored under its key. */
   async claimMany(recipientIds: readonly string[], week: string, now: Date): Promise<DigestClaim[]> {
     const ids = [...new Set(recipientIds)];
     if (ids.length === 0) return [];
@@ -128,10 +139,10 @@ export class SharePointDigestLog implements DigestLog {
         const item = parseGraph(createdSchema, response.body, 'list item');
         this.held.set(tokens.get(recipientId)!, { id: item.id, eTag: item.eTag });
         won.add(recipientId);
-      } else if (response?.status === 409) conflicted.push(recipientId);
-      else throw new AppError(`SharePoint refused a digest claim (HTTP ${response?.status}).`);
+      } else conflicted.push(recipientId); // whatever the status: what is stored under the key decides
     });
-    for (const recipientId of await this.takeOver(digestSends, conflicted, week, tokens, now)) won.add(recipientId);
+    const createStatus = (recipientId: string) => creates.get(String(ids.indexOf(recipientId) + 1))?.status;
+    for (const recipientId of await this.takeOver(digestSends, conflicted, week, tokens, now, createStatus)) won.add(recipientId);
     return ids.filter((id) => won.has(id)).map((recipientId) => ({ recipientId, week, token: tokens.get(recipientId)! }));
   }
 
@@ -182,6 +193,7 @@ export class SharePointDigestLog implements DigestLog {
     week: string,
     tokens: Map<string, string>,
     now: Date,
+    createStatus: (recipientId: string) => number | undefined,
   ): Promise<string[]> {
     if (recipientIds.length === 0) return [];
     const found = await findItemsWhere(
@@ -190,9 +202,16 @@ export class SharePointDigestLog implements DigestLog {
       recipientIds.map((id) => digestKey(id, week)),
     );
     const byKey = new Map(found.map((item) => [String(item.fields.DigestKey), item]));
+    const landed: string[] = [];
     const open = recipientIds.flatMap((recipientId) => {
       const item = byKey.get(digestKey(recipientId, week));
-      return item && this.canTakeOver(item, now) ? [{ recipientId, item }] : [];
+      if (!item) throw new AppError(`SharePoint refused a digest claim (HTTP ${createStatus(recipientId)}).`);
+      if (item.fields.ClaimToken === tokens.get(recipientId)) {
+        this.held.set(tokens.get(recipientId)!, { id: item.id, eTag: item.eTag ?? '' }); // ours: the reply was lost
+        landed.push(recipientId);
+        return [];
+      }
+      return this.canTakeOver(item, now) ? [{ recipientId, item }] : [];
     });
     const results = await this.runSteps(
       open.map(({ recipientId, item }, i) =>
@@ -204,13 +223,14 @@ export class SharePointDigestLog implements DigestLog {
         }),
       ),
     );
-    return open.flatMap(({ recipientId, item }, i) => {
+    const takenOver = open.flatMap(({ recipientId, item }, i) => {
       const status = results.get(String(i + 1))?.status;
       if (status === 412) return []; // another runner took it over first
       if (!isOk(status)) throw new AppError(`SharePoint refused a digest record update (HTTP ${status}).`);
       this.held.set(tokens.get(recipientId)!, { id: item.id, eTag: eTagIn(results.get(String(i + 1))) });
       return [recipientId];
     });
+    return [...landed, ...takenOver];
   }
 
   /** A claim that failed, or whose runner has held it past the lease (it died mid-send). */

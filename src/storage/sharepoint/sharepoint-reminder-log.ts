@@ -36,7 +36,7 @@ interface Held {
   eTag?: string;
 }
 
-/** One claim to try: a create, or (after a 409) a takeover of the outcome-less claim item past its lease. */
+/** One claim to try: a create, or (after a failed create) a takeover of the outcome-less claim item past its lease. */
 interface Attempt {
   claim: ReminderClaim;
   retake?: GraphListItem;
@@ -61,7 +61,8 @@ const versionOf = (item: GraphListItem | undefined): number | undefined => (item
  * ReminderLog on SharePoint Lists. Two checks make a claim, both enforced by SharePoint itself:
  *
  * 1. Exactly once: the claim is an item create in "SEND Reminder Claims", whose `ClaimKey` column is
- *    indexed with `enforceUniqueValues`. Only one create of a key succeeds; the others get 409 Conflict.
+ *    indexed with `enforceUniqueValues`. Only one create of a key succeeds; the others fail (409 in the
+ *    stand-in; no Microsoft page names the status, so any failure is read back by key).
  * 2. Only at the claimed version: in the same `$batch`, and only if the create succeeded (`dependsOn`),
  *    the action's item is PATCHed (column `ReminderClaim`) with `If-Match` on the eTag read when its
  *    `Version` was checked: by the repository's query when the claim carries its `readToken`, else here. 412 means the item changed since: if its version moved, the claim is given
@@ -76,7 +77,7 @@ const versionOf = (item: GraphListItem | undefined): number | undefined => (item
  * Claims are never deleted: giving one back renames its key, so the claims list stays an audit trail.
  *
  * A claim with no outcome older than the lease (its runner crashed between claim and record) is taken
- * over: after the create's 409, one lookup of the conflicting keys, then a PATCH of the claim item with
+ * over: after the create fails, one lookup of the failed keys, then a PATCH of the claim item with
  * `If-Match` on the eTag just read (one survivor wins, the other gets 412), followed in the same `$batch`
  * by the same version check on the action. The crashed runner may have sent the card before it died,
  * so a takeover can send it again: at least once after a crash, never lost. Giving a claim back is
@@ -177,8 +178,12 @@ export class SharePointReminderLog implements ReminderLog {
             this.held.set(reminderClaimKey(claim), { id: retake.id, eTag: eTagIn(response) });
             return [claim];
           }
-          if (response?.status === 409) pass.conflicted?.push(claim); // claimed already (or just now) elsewhere
-          if (response?.status !== 201) return [];
+          // Not created: claimed elsewhere (409), or refused or unanswered; no Microsoft page promises a
+          // 409 for a duplicate in a unique column, so what is stored under the key decides (staleClaims).
+          if (response?.status !== 201) {
+            pass.conflicted?.push(claim);
+            return [];
+          }
           const parsed = createdItemSchema.safeParse(response.body);
           if (parsed.success) this.held.set(reminderClaimKey(claim), { id: parsed.data.id, eTag: parsed.data.eTag });
           return [claim];
@@ -191,8 +196,11 @@ export class SharePointReminderLog implements ReminderLog {
   }
 
   /**
-   * Of the claims whose create met an existing key, those held with no outcome for longer than the lease:
-   * their runner died after claiming (perhaps after sending). One lookup for all of them.
+   * What to try again of the claims whose create failed, read back by key in one lookup: nothing stored
+   * (the create really failed) is created once more; a claim held with no outcome for longer than the
+   * lease is taken over (its runner died after claiming, perhaps after sending). A fresh claim is left
+   * alone, even one that may be ours with its reply lost: it is taken over after the lease, so a
+   * reminder can go out late but never twice.
    */
   private async staleClaims(claimsPath: string, conflicted: ReminderClaim[], at: Date): Promise<Attempt[]> {
     if (conflicted.length === 0) return [];
@@ -201,9 +209,10 @@ export class SharePointReminderLog implements ReminderLog {
     const staleBefore = at.getTime() - this.leaseMs;
     return conflicted.flatMap((claim) => {
       const item = byKey.get(reminderClaimKey(claim));
-      const claimedAt = Date.parse(String(item?.fields.ClaimedAt));
+      if (!item) return [{ claim }];
+      const claimedAt = Date.parse(String(item.fields.ClaimedAt));
       // No eTag, no compare-and-set: leave it rather than risk two survivors both taking it over.
-      return item?.eTag && !item.fields.Outcome && Number.isFinite(claimedAt) && claimedAt < staleBefore ? [{ claim, retake: item }] : [];
+      return item.eTag && !item.fields.Outcome && Number.isFinite(claimedAt) && claimedAt < staleBefore ? [{ claim, retake: item }] : [];
     });
   }
 
