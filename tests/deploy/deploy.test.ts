@@ -96,8 +96,11 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
       applyIgnoreFile(app, path.join(app, 'infra/.webappignore'));
       // What runs in production: the built server and tab; the build tools are gone with the dev dependencies.
       for (const built of ['dist/server/main.js', 'dist/tab/index.html']) expect(fs.existsSync(path.join(app, built))).toBe(true);
-      // The tab is built before the prune, so React and Fluent UI (build-time only, ~390 MB) do not ship either.
-      const buildOnly = ['node_modules/vite', 'node_modules/tsx', 'node_modules/esbuild', 'node_modules/react', 'node_modules/@fluentui'];
+      // The tab is built before the prune, so React and Fluent UI (build-time only, ~390 MB) do not ship
+      // either. Named package by package: npm leaves an emptied scope folder (`@fluentui/`) behind.
+      const buildOnly = ['vite', 'tsx', 'esbuild', 'react', 'react-dom', '@fluentui/react-components', '@fluentui/react-icons'].map(
+        (name) => `node_modules/${name}`,
+      );
       for (const gone of [...buildOnly, 'tests', 'infra']) expect(fs.existsSync(path.join(app, gone))).toBe(false);
 
       const port = await freePort();
