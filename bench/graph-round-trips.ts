@@ -146,7 +146,7 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
     const task = new ReminderTask({
       repo,
       log: reminderLog,
-      sender: { sendToPerson: async () => 'sent', postWithMention: async () => undefined },
+      sender: { sendToPerson: async () => ({ delivered: true, installed: false }), postWithMention: async () => undefined },
       present: () => ({}),
       policy: DEFAULT_REMINDER_POLICY,
       calendar,

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   if (registerStores && config.mode === 'embedded' && config.demoData) await seedRolesIfEmpty(registerStores.roles, demoRoles());
   const directory = registerStores ? storedSchoolDirectory(config, registerStores, logger) : undefined;
   const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores, graphAuth) : null;
-  const reminderTask = createReminderTask(config, config.reminders, repo, logger, stores);
+  const reminderTask = createReminderTask(config, config.reminders, repo, logger, { ...stores, graphAuth });
   // Every instance runs the schedule: the claims make each reminder and digest go out once however
   // many run at the same moment. POST /api/tasks/* is there for a cloud timer as well.
   if (digest && config.digest?.cron) scheduleTask('weekly-digest', digest.task, config.digest.cron, logger, now);

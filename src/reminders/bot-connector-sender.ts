@@ -1,5 +1,13 @@
 import { AppError } from '@/kernel/errors';
-import type { Card, PersonalConversations, ReminderSender, SendOutcome } from '@/kernel/ports/reminder-sender';
+import type {
+  AppInstaller,
+  Card,
+  PersonalConversation,
+  PersonalConversations,
+  ReminderSender,
+  SendOutcome,
+  UnreachableReason,
+} from '@/kernel/ports/reminder-sender';
 import { retryAfterMs, systemClock, TokenBucket, type Clock } from '@/platform/pacing';
 import { withRefreshFor } from './refresh-viewers';
 
@@ -28,6 +36,11 @@ export interface BotConnectorSenderOptions {
   /** A Bot Framework access token, or null on loopback (Agents Playground, tests). */
   token: () => Promise<string | null>;
   pacing?: SendPacing;
+  /**
+   * For people with no personal chat: installs the app for them (Microsoft Graph) and keeps the chat
+   * it makes, so the card goes there and the next run needs no Graph call. Absent: they are unreachable.
+   */
+  install?: { installer: AppInstaller; remember(userId: string, conversation: PersonalConversation): Promise<void> };
 }
 
 /** The Bot Connector refused or failed a post; the reminder's claim is given back. */
@@ -57,11 +70,26 @@ export class BotConnectorReminderSender implements ReminderSender {
   }
 
   async sendToPerson(person: { id: string }, card: Card): Promise<SendOutcome> {
-    const conversation = await this.options.conversations.find(person.id);
-    if (!conversation) return 'no-conversation';
+    const known = await this.options.conversations.find(person.id);
+    const conversation = known ?? (await this.installFor(person.id));
+    if (typeof conversation === 'string') return { delivered: false, reason: conversation };
+    // A chat made by installing records no Teams user id yet: no refresh until the install event brings one.
     const forViewer = withRefreshFor(card, [conversation.teamsUserId]);
     await this.post(conversation.serviceUrl, conversation.conversationId, { type: 'message', attachments: [adaptive(forViewer)] });
-    return 'sent';
+    return { delivered: true, installed: !known };
+  }
+
+  /** The personal chat made by installing the app for `userId`, or why there is none. */
+  private async installFor(userId: string): Promise<PersonalConversation | UnreachableReason> {
+    const { install } = this.options;
+    // Without a service URL (nobody has talked to the bot yet) the chat could not be used: install nothing.
+    const serviceUrl = install ? await this.options.serviceUrl() : null;
+    if (!install || !serviceUrl) return 'not-installed';
+    const outcome = await install.installer.installFor(userId);
+    if (!outcome.installed) return outcome.reason;
+    const conversation = { serviceUrl, conversationId: outcome.chatId };
+    await install.remember(userId, conversation);
+    return conversation;
   }
 
   async postWithMention(conversationId: string, person: { id: string; name: string }, text: string, card: Card): Promise<void> {

@@ -20,6 +20,10 @@ import { DEFAULT_SENDS_PER_SECOND } from './bot-connector-sender';
  * REMINDER_INSTANCES          how many server instances may run the reminder task at once (App Service scale-out),
  *                             default 1: each instance sends at its share, REMINDER_SENDS_PER_SECOND / REMINDER_INSTANCES,
  *                             so together they stay under the per-bot limit
+ * REMINDER_INSTALL_APP        tenant mode with Graph: `on` (default) installs the app for an owner who has no personal
+ *                             chat with the bot (Graph, TeamsAppInstallation.ReadWriteSelfForUser.All), `off` falls back at once
+ * TEAMS_APP_CATALOG_ID        the app's id in the organisation's app catalog (Teams admin centre), when it is not
+ *                             read from someone's existing installation
  * TASK_KEY                    tenant mode: the cloud timer's `x-task-key` for POST /api/tasks/reminders
  */
 export interface ReminderConfig {
@@ -32,6 +36,8 @@ export interface ReminderConfig {
   sendsPerSecond: number;
   /** How many server instances may run at once (REMINDER_INSTANCES): also what decides whether a shared file is safe. */
   instances: number;
+  /** Install the app for owners with no personal chat (tenant mode with Graph), and the catalog id if given. */
+  installApp: { catalogAppId: string | null } | null;
 }
 
 /**
@@ -53,6 +59,8 @@ const envSchema = z.object({
   REMINDER_SENDS_PER_SECOND: z.coerce.number().positive().max(30).optional(),
   REMINDER_INSTANCES: int.min(1).max(30).default(1),
   TASK_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  REMINDER_INSTALL_APP: z.enum(['on', 'off']).default('on'),
+  TEAMS_APP_CATALOG_ID: z.string().trim().min(1).max(100).optional(),
 });
 
 const issues = (prefix: string, error: z.ZodError) =>
@@ -97,6 +105,7 @@ export function loadReminderConfig(
     // Teams' limit is per bot, not per process: the instances share it (one budget, split evenly).
     sendsPerSecond: (e.REMINDER_SENDS_PER_SECOND ?? DEFAULT_SENDS_PER_SECOND) / e.REMINDER_INSTANCES,
     instances: e.REMINDER_INSTANCES,
+    installApp: mode === 'tenant' && e.REMINDER_INSTALL_APP === 'on' ? { catalogAppId: e.TEAMS_APP_CATALOG_ID ?? null } : null,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { readTokenOf } from '@/kernel/ports/read-tokens';
 import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
-import type { ReminderSender } from '@/kernel/ports/reminder-sender';
+import type { ReminderSender, UnreachableReason } from '@/kernel/ports/reminder-sender';
 
 export interface ReminderTaskDeps {
   repo: ActionRepository;
@@ -29,6 +29,8 @@ export interface ReminderRunSummary {
   cardsSent: number;
   /** Items shown to their owner (personal chat, or a mention in the source chat). */
   itemsReminded: number;
+  /** Owners with no personal chat for whom the app was installed (Microsoft Graph), then reminded there. */
+  installed: number;
   /** Owners with no personal chat, reminded in a source chat instead. */
   fallbacks: number;
   /** Items whose owner could not be reached at all: only the SEND lead was told. */
@@ -40,6 +42,13 @@ export interface ReminderRunSummary {
   /** Bot Connector errors: claims given back for the next run. */
   failed: number;
 }
+
+/** Why an owner could not be messaged, as the SEND lead's card says it. */
+export const WHY_UNREACHED: Record<UnreachableReason, string> = {
+  'not-installed': 'the app is not installed in their personal chat',
+  'install-not-allowed': 'Teams did not allow the app to be installed for them: see the admin guide',
+  'install-failed': 'installing the app for them failed; the next run tries again',
+};
 
 /** Far enough ahead for an item due after the summer holiday to get its "before" reminder in July. */
 export const REMINDER_LOOKAHEAD_DAYS = 120;
@@ -73,6 +82,7 @@ export class ReminderTask {
       cardsSent: 0,
       itemsReminded: 0,
       fallbacks: 0,
+      installed: 0,
       leadOnly: 0,
       escalations: 0,
       undelivered: 0,
@@ -82,7 +92,7 @@ export class ReminderTask {
     summary.schoolDay = true;
     const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
     const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
-    const forLead: LeadNews = { escalations: [], unreachedOwners: new Set(), leadOnly: [] };
+    const forLead: LeadNews = { escalations: [], unreachedOwners: new Map(), leadOnly: [] };
     const settlements: Settlement[] = [];
 
     // One claim call for every owner and the escalations, so the store can pack the claims into full
@@ -160,13 +170,14 @@ export class ReminderTask {
     const settledBefore = settlements.length;
     try {
       const outcome = await this.deps.sender.sendToPerson(owner, this.deps.present(this.view(owner, reminders, today)));
-      if (outcome === 'sent') {
+      if (outcome.delivered) {
         summary.cardsSent += 1;
         summary.itemsReminded += reminders.length;
-        settlements.push({ reminders, outcome: 'sent' });
+        if (outcome.installed) summary.installed += 1;
+        settlements.push({ reminders, outcome: outcome.installed ? 'installed-then-sent' : 'sent' });
         return;
       }
-      forLead.unreachedOwners.add(owner.name);
+      forLead.unreachedOwners.set(owner.id, { name: owner.name, reason: outcome.reason, items: reminders.length });
       const inChats = reminders.filter((r) => r.action.source.conversationId);
       if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary, settlements);
       forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
@@ -201,18 +212,16 @@ export class ReminderTask {
 
   private async tellSendLead(news: LeadNews, today: IsoDate, summary: ReminderRunSummary, settlements: Settlement[]): Promise<void> {
     const { escalations, leadOnly } = news;
-    const owners = [...news.unreachedOwners];
+    const byReason = new Map<UnreachableReason, string[]>();
+    for (const { name, reason } of news.unreachedOwners.values()) byReason.set(reason, [...(byReason.get(reason) ?? []), name]);
     const lines = [
       ...(escalations.length > 0
         ? [
             `${escalations.length} item${escalations.length === 1 ? ' is' : 's are'} at least ${this.deps.policy.escalateAfterDays} days overdue.`,
           ]
         : []),
-      ...(owners.length > 0
-        ? [
-            `The bot cannot message ${owners.join(', ')} directly (the app is not installed in their personal chat), so reminded them in the meeting chat where there was one.`,
-          ]
-        : []),
+      ...[...byReason].map(([reason, names]) => `The bot cannot message ${names.join(', ')} directly (${WHY_UNREACHED[reason]}).`),
+      ...(byReason.size > 0 ? ['They were reminded in the meeting chat where there was one.'] : []),
     ];
     const seen = new Set<string>();
     const items = [...escalations, ...leadOnly].filter((r) => !seen.has(r.action.id) && seen.add(r.action.id));
@@ -221,7 +230,7 @@ export class ReminderTask {
     );
     try {
       const outcome = await this.deps.sender.sendToPerson(this.deps.sendLead, card);
-      if (outcome === 'sent') {
+      if (outcome.delivered) {
         summary.cardsSent += 1;
         summary.escalations = escalations.length;
         summary.leadOnly = leadOnly.length;
@@ -247,7 +256,15 @@ interface Settlement {
 /** What the SEND lead's card carries from one run. */
 interface LeadNews {
   escalations: DueReminder[];
-  unreachedOwners: Set<string>;
+  /** Owner id -> who could not be messaged directly, why, and how many of their items. */
+  unreachedOwners: Map<string, Unreached>;
   /** Items whose owner has no personal chat and which came from no chat: only the lead can act. */
   leadOnly: DueReminder[];
+}
+
+/** An owner the run could not message in their personal chat. */
+export interface Unreached {
+  name: string;
+  reason: UnreachableReason;
+  items: number;
 }

@@ -111,8 +111,8 @@ describe('the Entra app manifest', () => {
     for (const app of aad.preAuthorizedApplications) expect(app.permissionIds).toEqual([aad.oauth2Permissions[0]!.id]);
   });
 
-  it('requests Sites.Selected as its only Graph application permission (mail is scoped in Exchange instead)', () => {
+  it('requests Sites.Selected and installing itself for users as its only Graph application permissions (mail is scoped in Exchange instead)', () => {
     const roles = aad.requiredResourceAccess.flatMap((r) => r.resourceAccess.filter((a) => a.type === 'Role').map((a) => a.id));
-    expect(roles).toEqual(['Sites.Selected']);
+    expect(roles).toEqual(['Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All']);
   });
 });

@@ -10,7 +10,8 @@ describe('Graph stand-in', () => {
       headers: { authorization: `Bearer ${standIn.token}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, any> };
   };
 
   beforeEach(async () => {
@@ -24,6 +25,39 @@ describe('Graph stand-in', () => {
   it('refuses a request without the bearer token', async () => {
     const res = await fetch(`${standIn.baseUrl}/v1.0${lists}`);
     expect(res.status).toBe(401);
+  });
+
+  it('installs an app for a user as Graph documents it: 201 with no body, 409 the second time, a chat id for the installation', async () => {
+    standIn.teamwork.catalog.push({
+      id: 'catalog-1',
+      externalId: 'manifest-1',
+      displayName: 'SEND Tracker',
+      distributionMethod: 'organization',
+    });
+    const apps = '/users/user-1/teamwork/installedApps';
+    const bind = { 'teamsApp@odata.bind': `${standIn.baseUrl}/v1.0/appCatalogs/teamsApps/catalog-1` };
+    expect((await call('GET', `${apps}?$expand=teamsApp&$filter=teamsApp/externalId eq 'manifest-1'`)).body.value).toEqual([]);
+    expect(await call('POST', apps, bind)).toMatchObject({ status: 201, body: undefined });
+    expect((await call('POST', apps, bind)).status).toBe(409);
+    const [installation] = (await call('GET', `${apps}?$expand=teamsApp&$filter=teamsApp/externalId eq 'manifest-1'`)).body.value;
+    expect(installation.teamsApp).toMatchObject({ id: 'catalog-1', externalId: 'manifest-1' });
+    expect((await call('GET', `${apps}/${encodeURIComponent(installation.id)}/chat`)).body.id).toMatch(/^19:.+_user-1@unq\.gbl\.spaces$/);
+    // A filter the stand-in does not understand is refused rather than ignored.
+    expect((await call('GET', `${apps}?$filter=startswith(teamsApp/displayName,'SEND')`)).status).toBe(400);
+  });
+
+  it('refuses an install the tenant blocks with 403, and one of an app not in the catalog with 404', async () => {
+    standIn.teamwork.catalog.push({
+      id: 'catalog-1',
+      externalId: 'manifest-1',
+      displayName: 'SEND Tracker',
+      distributionMethod: 'organization',
+    });
+    standIn.teamwork.blocked.add('user-2');
+    const bind = (id: string) => ({ 'teamsApp@odata.bind': `${standIn.baseUrl}/v1.0/appCatalogs/teamsApps/${id}` });
+    expect((await call('POST', '/users/user-2/teamwork/installedApps', bind('catalog-1'))).status).toBe(403);
+    expect((await call('POST', '/users/user-1/teamwork/installedApps', bind('nope'))).status).toBe(404);
+    expect(standIn.teamwork.installedFor('user-2')).toEqual([]);
   });
 
   it('refuses a $batch of more than 20 requests', async () => {

@@ -4,6 +4,7 @@ import { FaultPlan, faultResponse, type FaultSpec } from './faults';
 import { graphError, type StandInRequest, type StandInResponse } from './graph-response';
 import { operationOf, route } from './router';
 import { SiteStore } from './site-store';
+import { isTeamworkPath, teamworkOperationOf, teamworkRoute, TeamworkStore } from './teamwork-routes';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** One request the stand-in answered (outer HTTP request, or one step of a `$batch`). */
@@ -23,6 +24,8 @@ export interface GraphStandIn {
   siteId: string;
   token: string;
   store: SiteStore;
+  /** The tenant's Teams app catalog and who has which app installed (for proactive installation). */
+  teamwork: TeamworkStore;
   /** Queue a fault for the next matching requests. */
   inject(fault: FaultSpec): void;
   /**
@@ -66,17 +69,21 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
   const siteId = options.siteId ?? 'oakfield.sharepoint.example,11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222';
   const token = options.token ?? 'stand-in-token';
   const store = new SiteStore(siteId);
+  const teamwork = new TeamworkStore();
+  const operationFor = (method: string, path: string) =>
+    isTeamworkPath(path) ? teamworkOperationOf(method, path) : operationOf(method, path);
+  const routeOf = (req: StandInRequest) => (isTeamworkPath(req.path) ? teamworkRoute(teamwork, req) : route(store, req));
   const faults = new FaultPlan();
   const log: LoggedRequest[] = [];
   const hooks: { operation: string; hook: () => Promise<void> | void }[] = [];
 
   const runStep = (req: StandInRequest): StandInResponse => {
-    const operation = operationOf(req.method, req.path);
+    const operation = operationFor(req.method, req.path);
     const at = Date.now();
     const fault = faults.take('batch-item', operation);
     // A lost reply is carried out first; the other faults stop the step (a drop means nothing inside a batch).
-    if (fault?.kind === 'lost-reply') route(store, req);
-    const res = fault && fault.kind !== 'drop' ? faultResponse(fault) : route(store, req);
+    if (fault?.kind === 'lost-reply') routeOf(req);
+    const res = fault && fault.kind !== 'drop' ? faultResponse(fault) : routeOf(req);
     log.push({ operation, method: req.method, path: req.path, inBatch: true, status: res.status, at });
     return res;
   };
@@ -87,7 +94,7 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
       const version = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
       const path = version?.[2] ?? url.pathname;
       const method = req.method ?? 'GET';
-      const operation = operationOf(method, path);
+      const operation = operationFor(method, path);
       const at = Date.now();
       const hookIndex = hooks.findIndex((h) => h.operation === operation);
       if (hookIndex >= 0) await hooks.splice(hookIndex, 1)[0]!.hook();
@@ -120,7 +127,7 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
           body,
           root: `http://${req.headers.host}/${version[1]}`,
         };
-        response = operation === '$batch' && method === 'POST' ? runBatch(standInReq, runStep) : route(store, standInReq);
+        response = operation === '$batch' && method === 'POST' ? runBatch(standInReq, runStep) : routeOf(standInReq);
       }
       log.push({ operation, method, path, inBatch: false, status: response.status, at });
       res.writeHead(response.status, response.headers);
@@ -134,6 +141,7 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
     siteId,
     token,
     store,
+    teamwork,
     inject: (fault) => faults.add(fault),
     beforeNext: (operation, hook) => {
       hooks.push({ operation, hook });

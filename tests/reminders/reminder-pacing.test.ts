@@ -50,7 +50,8 @@ describe('pacing proactive sends', () => {
     const { clock, slept } = fakeClock();
     const sender = senderFor(connector, { sendsPerSecond: 5, clock });
 
-    for (let i = 0; i < 10; i++) expect(await sender.sendToPerson({ id: `person-${i}` }, {})).toBe('sent');
+    for (let i = 0; i < 10; i++)
+      expect(await sender.sendToPerson({ id: `person-${i}` }, {})).toEqual({ delivered: true, installed: false });
 
     expect(connector.received).toHaveLength(10);
     expect(sum(slept)).toBe(9 * 200); // the first goes at once, each later one waits for a token
@@ -71,7 +72,7 @@ describe('pacing proactive sends', () => {
     const { clock, slept } = fakeClock();
     const sender = senderFor(connector, { sendsPerSecond: 1000, clock });
 
-    expect(await sender.sendToPerson({ id: 'person-0' }, {})).toBe('sent');
+    expect(await sender.sendToPerson({ id: 'person-0' }, {})).toEqual({ delivered: true, installed: false });
 
     expect(connector.throttled).toEqual(['personal-0', 'personal-0']);
     expect(connector.received.map((r) => r.conversationId)).toEqual(['personal-0']);

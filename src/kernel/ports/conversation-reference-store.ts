@@ -11,8 +11,12 @@ export interface StoredConversationReference {
   bot: { id: string; name?: string };
   channelId: string;
   updatedAt: string;
-  /** Personal (1:1) chats only: who the chat is with, so reminders can find it by Entra object id. */
-  user?: { id: string; aadObjectId?: string };
+  /**
+   * Personal (1:1) chats only: who the chat is with, so reminders can find it by Entra object id. `id`
+   * is their Teams user id ("29:…"); a chat the app made by installing itself for them has none until
+   * Teams' install event brings it.
+   */
+  user?: { id?: string; aadObjectId?: string };
 }
 
 /** A small port: one row per conversation, the latest reference wins. */

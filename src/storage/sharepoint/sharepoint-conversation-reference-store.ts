@@ -25,7 +25,7 @@ const referenceSchema = z.object({
   bot: z.object({ id: z.string(), name: z.string().optional() }),
   channelId: z.string(),
   updatedAt: z.string(),
-  user: z.object({ id: z.string(), aadObjectId: z.string().optional() }).optional(),
+  user: z.object({ id: z.string().optional(), aadObjectId: z.string().optional() }).optional(),
 });
 
 function referenceOf(item: GraphListItem): StoredConversationReference {

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'restify';
+import { DEMO_STAFF } from '@/app/demo/school';
+import { loadConfig } from '@/app/config';
+import { createLogger } from '@/platform/logger';
+import { createBotFor } from '@/app/bot-wiring';
+import { createServer } from '@/app/create-server';
+import { localIdentity } from '@/http/identity';
+import { openStores } from '@/app/open-stores';
+import { createReminderTask } from '@/app/reminder-wiring';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
+import { loadReminderConfig } from '@/reminders/reminder-config';
+import { GraphAppInstaller } from '@/reminders/graph-app-installer';
+import { StoredPersonalConversations } from '@/reminders/stored-personal-conversations';
+import { createGraphClient, graphRoot } from '@/storage/sharepoint/graph-client';
+import { buildNewAction, sencoActor } from '@tests/support/factories';
+import { startGraphStandIn, type GraphStandIn } from '@tests/graph-stand-in/graph-stand-in';
+import { cardText } from './support/card-clicks';
+import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
+import { personalInstall, type TeamsUser } from './support/teams-activities';
+import { listenOnLoopback } from '@tests/support/listen-on-loopback';
+
+/**
+ * An owner who never opened the bot gets their reminder: the app installs itself for them through
+ * Microsoft Graph (the stand-in plays the documented installedApps endpoints), then posts in the
+ * personal chat Graph names. The real bot, reminder task and Bot Connector sender, over HTTP.
+ */
+const MANIFEST_ID = 'f31b1263-ba99-435a-a679-911d24850d7c';
+const CATALOG_ID = 'b1c5353a-7aca-41b3-830f-27d5218fe0e5';
+// Tuesday 21 April 2026, 08:00 in London.
+let now = new Date('2026-04-21T07:00:00Z');
+const priya: TeamsUser = { teamsId: '29:1priya', aadObjectId: DEMO_STAFF.senco.id, name: DEMO_STAFF.senco.name };
+const tom = DEMO_STAFF.year4Teacher;
+const grace = DEMO_STAFF.assistant;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-install-'));
+let graph: GraphStandIn;
+let connector: LoopbackBotConnector;
+let server: Server;
+let url: string;
+let repo: ActionRepository;
+
+const post = async (route: string, body?: unknown) => {
+  const res = await fetch(`${url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+};
+const tomsChat = () => `19:${graph.teamwork.botAppId}_${tom.id}@unq.gbl.spaces`;
+
+beforeAll(async () => {
+  graph = await startGraphStandIn();
+  graph.teamwork.catalog.push({ id: CATALOG_ID, externalId: MANIFEST_ID, displayName: 'SEND Tracker', distributionMethod: 'organization' });
+  // Priya installed the app herself; Grace's app setup policy blocks it.
+  graph.teamwork.install(priya.aadObjectId, CATALOG_ID);
+  graph.teamwork.blocked.add(grace.id);
+  connector = await startLoopbackBotConnector();
+
+  const config = loadConfig({ DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const clock = () => now;
+  const stores = openStores(config, clock);
+  repo = stores.actions;
+  const conversations = new StoredPersonalConversations(stores.tasks.conversations);
+  const installer = new GraphAppInstaller({
+    client: createGraphClient({ authProvider: { getAccessToken: async () => graph.token }, baseUrl: graph.baseUrl, retryDelaySeconds: 0 }),
+    graphRoot: graphRoot(graph.baseUrl),
+    manifestAppId: MANIFEST_ID,
+    peopleWithTheApp: () => conversations.peopleWithTheApp(),
+    logger,
+  });
+  const reminders = loadReminderConfig('embedded', {}, DEMO_STAFF.senco);
+  const reminderTask = createReminderTask(config, reminders, repo, logger, stores.tasks, installer);
+  server = createServer({
+    config,
+    repo,
+    logger,
+    now: clock,
+    bot: await createBotFor(config, repo, logger, clock, stores.tasks),
+    reminders: { reminderTask, taskKey: null },
+    authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
+  });
+  url = (await listenOnLoopback(server)).url;
+  await post('/api/messages', personalInstall(connector.url, priya));
+});
+
+afterAll(async () => {
+  server.close();
+  await connector.close();
+  await graph.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('reminding an owner who has no chat with the bot', () => {
+  it('installs the app for them through Graph, then posts the reminder in the chat Graph names', async () => {
+    const [action] = await repo.createMany([buildNewAction({ owner: tom, dueDate: '2026-04-21' })], sencoActor);
+    graph.resetCounts();
+
+    expect(await post('/api/tasks/reminders')).toMatchObject({ cardsSent: 1, itemsReminded: 1, installed: 1, fallbacks: 0 });
+
+    expect(graph.teamwork.installedFor(tom.id)).toEqual([CATALOG_ID]);
+    const delivered = connector.received.filter((r) => r.conversationId === tomsChat());
+    expect(delivered).toHaveLength(1);
+    expect(cardText(cardOf(delivered[0]!))).toContain(action!.description);
+    // The catalog id is read from Priya's installation (no AppCatalog permission); Tom's: look, install, look, chat.
+    expect(graph.requestCounts()).toEqual({ 'list user apps': 3, 'install app for user': 1, 'get installation chat': 1 });
+  });
+
+  it('keeps the chat it made, so the next reminder to them needs no Graph request', async () => {
+    now = new Date('2026-04-22T07:00:00Z');
+    await repo.createMany([buildNewAction({ owner: tom, dueDate: '2026-04-22', description: 'Share the one-page profile' })], sencoActor);
+    graph.resetCounts();
+
+    expect(await post('/api/tasks/reminders')).toMatchObject({ cardsSent: 1, installed: 0 });
+
+    expect(graph.requestCounts()).toEqual({});
+    expect(connector.received.filter((r) => r.conversationId === tomsChat())).toHaveLength(2);
+  });
+
+  it('falls back to the meeting chat when the tenant does not allow the install, and tells the SEND lead why', async () => {
+    now = new Date('2026-04-23T07:00:00Z');
+    await repo.createMany(
+      [
+        buildNewAction({
+          owner: grace,
+          dueDate: '2026-04-23',
+          source: { eventType: 'sen_support_meeting', conversationId: '19:meeting-jb@thread.v2' },
+        }),
+      ],
+      sencoActor,
+    );
+
+    expect(await post('/api/tasks/reminders')).toMatchObject({ installed: 0, fallbacks: 1 });
+
+    expect(graph.teamwork.installedFor(grace.id)).toEqual([]);
+    expect(connector.received.filter((r) => r.conversationId === '19:meeting-jb@thread.v2')).toHaveLength(1);
+    const leadCard = connector.received.filter((r) => r.conversationId.startsWith('a:1personal-29:1priya')).at(-1)!;
+    expect(cardText(cardOf(leadCard))).toContain(
+      `cannot message ${grace.name} directly (Teams did not allow the app to be installed for them`,
+    );
+  });
+});
