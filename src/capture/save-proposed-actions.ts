@@ -5,6 +5,7 @@ import { ValidationError, type FieldProblem } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { createActions } from '@/tracker/action-commands';
 import { shownPupil } from './propose';
+import { isExternalRole } from './parse/owner-words';
 
 /** One row of the proposed-actions card as the person left it. `index` is its place in the proposal. */
 export interface ConfirmedItem {
@@ -34,7 +35,21 @@ export interface SaveProposedActionsDeps {
 }
 
 /**
- * Saves confirmed actions, all or none. The idempotency key `${messageId}#${index}` makes a Teams
+ * The member of staff who answers for an item. For a parent's or a professional's part ("parent to
+ * send sleep diary") that is whoever was chosen to chase it, and by default whoever saves it.
+ */
+async function ownerOf(deps: SaveProposedActionsDeps, item: ConfirmedItem, outside: string | null, actor: Actor): Promise<Person | null> {
+  const id = item.ownerId ?? (outside ? actor.id : null);
+  if (!id) return null;
+  const found = await deps.findPerson(id);
+  if (found || id !== actor.id || !actor.email) return found;
+  return { id: actor.id, name: actor.name, email: actor.email };
+}
+
+/**
+ * Saves confirmed actions, all or none. A row whose owner is a parent or professional is saved with
+ * them as its outside owner and a member of staff (chosen, or the saver) as the owner who chases it.
+ * The idempotency key `${messageId}#${index}` makes a Teams
  * retry or a double click return the stored actions instead of duplicates.
  * @throws ValidationError naming every item that has no owner person, no date or no pupil; nothing is written
  */
@@ -46,11 +61,12 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
     const n = item.index + 1;
     const problem = (field: string, message: string) =>
       problems.push({ path: `items.${item.index}.${field}`, message: `Action ${n}: ${message}` });
-    const owner = item.ownerId ? await deps.findPerson(item.ownerId) : null;
-    if (!item.ownerId) {
+    const outside = item.role && isExternalRole(item.role) ? item.role : null;
+    const owner = await ownerOf(deps, item, outside, actor);
+    if (!item.ownerId && !outside) {
       problem('owner', item.role ? `'${item.role}' is a role, not a person: choose who will do it.` : 'no owner: choose one person.');
     } else if (!owner) {
-      problem('owner', 'the owner could not be found in Teams: choose them again.');
+      problem('owner', outside ? 'choose who will chase it.' : 'the owner could not be found in Teams: choose them again.');
     }
     if (!item.due) problem('due', 'no due date: choose one.');
     const found = deps.pupils.find((p) => p.id === item.pupilId);
@@ -63,6 +79,7 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
         itemType: item.itemType,
         description: item.description,
         owner,
+        ...(outside ? { outsideOwner: outside } : {}),
         dueDate: item.due,
         source: { eventType: input.eventType, conversationId: input.conversationId, messageId: input.messageId },
         idempotencyKey: `${input.messageId}#${item.index}`,

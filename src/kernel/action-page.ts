@@ -130,6 +130,8 @@ export interface ActionRow {
   description: string;
   itemType: Action['itemType'];
   owner: { id: string; name: string };
+  /** A parent or professional who does it, chased by `owner` (absent when staff do it). */
+  outsideOwner?: string | null;
   dueDate: IsoDate;
   status: Status;
   nextReviewDate: IsoDate | null;
@@ -145,6 +147,7 @@ export function toRow(a: Action): ActionRow {
     description: a.description,
     itemType: a.itemType,
     owner: { id: a.owner.id, name: a.owner.name },
+    ...(a.outsideOwner ? { outsideOwner: a.outsideOwner } : {}),
     dueDate: a.dueDate,
     status: a.status,
     nextReviewDate: a.nextReviewDate,

@@ -46,6 +46,12 @@ export const sourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * Who outside the staff does an action ("parent", "EP", "CAMHS"), as the meeting named them. The
+ * action's `owner` is then the member of staff who chases it: reminders go to them, worded "Chase …".
+ */
+const outsideOwnerSchema = text(100);
+
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000);
 const noteSchema = text(2000);
 
@@ -56,6 +62,7 @@ export const newActionSchema = z.strictObject({
   description: text(500),
   decision: z.string().trim().max(1000).optional(),
   owner: personSchema,
+  outsideOwner: outsideOwnerSchema.optional(),
   dueDate: isoDateSchema,
   /** A new action cannot start closed. */
   status: z.enum(OPEN_STATUS_VALUES).default('open'),
@@ -76,6 +83,8 @@ export const actionPatchSchema = z
     description: text(500),
     decision: z.string().trim().max(1000),
     owner: personSchema,
+    /** null: the owner does it themselves after all. */
+    outsideOwner: outsideOwnerSchema.nullable(),
     dueDate: isoDateSchema,
     status: z.enum(OPEN_STATUS_VALUES),
     evidenceUrl: urlSchema.nullable(),
@@ -97,7 +106,7 @@ export const closeActionSchema = z.strictObject({
 export type CloseAction = z.infer<typeof closeActionSchema>;
 
 /** A stored action. `version` increases by one on every change (optimistic concurrency). */
-export interface Action extends Omit<NewAction, 'status'> {
+export interface Action extends Omit<NewAction, 'status' | 'outsideOwner'> {
   id: string;
   status: Status;
   version: number;
@@ -108,6 +117,8 @@ export interface Action extends Omit<NewAction, 'status'> {
   updatedAt: string;
   closedAt: string | null;
   closingNote: string | null;
+  /** A parent or professional who does it, chased by `owner`. Absent (or null once cleared) when staff do it. */
+  outsideOwner?: string | null;
   /** Set by "Snooze a week": reminders resume on this date. Absent on items never snoozed. */
   remindAfter?: string | null;
 }

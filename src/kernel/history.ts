@@ -25,6 +25,7 @@ const AUDITED: readonly (keyof Action)[] = [
   'description',
   'decision',
   'owner',
+  'outsideOwner',
   'dueDate',
   'status',
   'evidenceUrl',

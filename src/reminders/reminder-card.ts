@@ -2,6 +2,7 @@ import type { ReminderView } from './reminder-view';
 import type { Action } from '@/kernel/action';
 import { daysBetween, formatDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
+import { reminderWording } from '@/kernel/owner-label';
 import { isClosed, STATUS_LABELS } from '@/kernel/status';
 import { evidenceInputId, REMINDER_VERBS } from './reminder-verbs';
 import { plainTextBlock } from '@/teams/plain-text';
@@ -84,7 +85,7 @@ function itemContainer(action: Action, today: IsoDate, base: ReminderCardData, n
     separator: true,
     spacing: 'Medium',
     items: [
-      plainTextBlock(`${action.pupil.name}: ${action.description}`, { weight: 'Bolder' }),
+      plainTextBlock(`${action.pupil.name}: ${reminderWording(action)}`, { weight: 'Bolder' }),
       plainTextBlock(
         closed ? `${STATUS_LABELS[action.status]} (updated by ${action.updatedBy.name})` : whenLabel(action, today),
         { color: closed ? 'Good' : overdue ? 'Attention' : 'Default' },

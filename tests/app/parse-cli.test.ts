@@ -56,7 +56,7 @@ describe('parse CLI', () => {
           itemType: 'document_to_share',
           itemTypeGuessed: false,
           description: 'Send in the consent form',
-          warnings: ["Owner 'parents' is not a member of staff: who will chase it?", 'No due date'],
+          warnings: ["Owner 'parents' is not a member of staff: whoever saves this chases it, unless you choose who will.", 'No due date'],
         },
       ],
     });

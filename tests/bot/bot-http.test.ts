@@ -1,6 +1,6 @@
 import { CAPTURE_VERBS, PUPIL_DATASET, rowInputIds } from '@/capture/cards/capture-verbs';
 import { isLoopbackAddress } from '@/platform/loopback';
-import { BOT, MEETING_CHAT, TOM, botAdded, buttonData, cardAction, cardInputs, meetingMessage } from './support/activities';
+import { BOT, MEETING_CHAT, PRIYA, TOM, botAdded, buttonData, cardAction, cardInputs, meetingMessage } from './support/activities';
 import { startBotServer } from './support/bot-server';
 import { startFakeConnector } from './support/fake-connector';
 
@@ -112,6 +112,16 @@ describe('bot over HTTP (embedded mode, real server and SQLite)', () => {
     const all = clickData(card, CAPTURE_VERBS.saveAll, COMPLETE_ROW_3);
     await s.bot.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, all));
     expect(await s.bot.repo.query()).toHaveLength(3);
+  });
+
+  it('saves a parent’s action with the parent as its outside owner and the saver as the member of staff who chases it', async () => {
+    const { card } = await propose(s, "Agreed: parent to send J.B.'s sleep diary by Friday");
+    expect(JSON.stringify(card)).toContain('Parent (whoever saves chases)');
+    expect(JSON.stringify(card)).toContain('Who chases it?');
+    // Priya saves without choosing anyone: she chases it.
+    await s.bot.post(cardAction(s.connector.url, CAPTURE_VERBS.saveAll, clickData(card, CAPTURE_VERBS.saveAll)));
+    const [saved] = await s.bot.repo.query();
+    expect(saved).toMatchObject({ outsideOwner: 'parent', owner: { id: PRIYA.aadObjectId, name: PRIYA.name }, dueDate: '2026-04-24' });
   });
 
   it('refuses to save an action with no owner or no date, says why, and writes nothing', async () => {

@@ -53,7 +53,10 @@ describe('findOwner', () => {
 
   it('keeps a parent as a role with a warning that a member of staff must chase it', () => {
     expect(findOwner('parent to send in the consent form', ctx, null).owners).toEqual([
-      { owner: { kind: 'role', role: 'parent' }, warnings: ["Owner 'parent' is not a member of staff: who will chase it?"] },
+      {
+        owner: { kind: 'role', role: 'parent' },
+        warnings: ["Owner 'parent' is not a member of staff: whoever saves this chases it, unless you choose who will."],
+      },
     ]);
   });
 

@@ -101,7 +101,10 @@ describe('parseActions on messages as SENCOs write them', () => {
     const actions = parseActions(text, contextFor(text, { meetingPupil: jb }));
     expect(actions.map((a) => [a.owner, a.warnings])).toEqual([
       [null, ["'Support discussed' is not an action: what, by when?", "Owner 'School' is not one person", 'No due date']],
-      [{ kind: 'role', role: 'parent' }, ["Owner 'parent' is not a member of staff: who will chase it?"]],
+      [
+        { kind: 'role', role: 'parent' },
+        ["Owner 'parent' is not a member of staff: whoever saves this chases it, unless you choose who will."],
+      ],
       [null, ["Owner 'TBC' is not one person", 'No due date']],
     ]);
   });

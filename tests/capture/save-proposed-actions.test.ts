@@ -40,6 +40,17 @@ describe('saveProposedActions', () => {
     expect(await repo.query()).toHaveLength(2);
   });
 
+  it('saves a parent’s or professional’s part with a member of staff to chase it: the one chosen, or the saver', async () => {
+    const { deps, input } = setup();
+    const [mine, toms] = await saveProposedActions(
+      deps,
+      input([item({ ownerId: null, role: 'parent' }), item({ index: 1, ownerId: teacher.id, role: 'ep' })]),
+      sencoActor,
+    );
+    expect(mine).toMatchObject({ owner: { id: senco.id }, outsideOwner: 'parent' });
+    expect(toms).toMatchObject({ owner: { id: teacher.id }, outsideOwner: 'ep' });
+  });
+
   it('refuses items with no owner person, an unresolved role, an unknown owner, no date or no pupil, and writes nothing', async () => {
     const { repo, deps, input } = setup();
     const bad = [

@@ -154,6 +154,15 @@ export function describeActionRepositoryContract(name: string, makeRepository: R
         );
       });
 
+      it('keeps who outside the staff does an item, and audits handing it back to the member of staff', async () => {
+        const [action] = await repo.createMany([buildNewAction({ outsideOwner: 'parent' })], sencoActor);
+        expect(await repo.get(action!.id)).toMatchObject({ outsideOwner: 'parent', owner: { id: teacher.id } });
+        tick();
+        await repo.update(action!.id, 1, { outsideOwner: null }, teacherActor);
+        expect((await repo.get(action!.id)).outsideOwner).toBeNull();
+        expect((await repo.history(action!.id)).at(-1)!.changes).toEqual([{ field: 'outsideOwner', from: 'parent', to: null }]);
+      });
+
       it('throws ConflictError for a stale version and overwrites nothing', async () => {
         const [action] = await repo.createMany([buildNewAction()], sencoActor);
         await repo.update(action!.id, 1, { dueDate: '2026-05-15' }, sencoActor);

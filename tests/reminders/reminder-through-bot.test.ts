@@ -128,4 +128,47 @@ describe('reminder through the Teams bot', () => {
     );
     expect(await repo.get(action!.id)).toMatchObject({ status: 'done', closingNote: DEFAULT_DONE_NOTE });
   });
+
+  it('reminds the member of staff who chases a parent’s action, worded "Chase parent: …"', async () => {
+    await repo.createMany(
+      [
+        buildNewAction({
+          owner: DEMO_STAFF.senco,
+          outsideOwner: 'parent',
+          dueDate: '2026-04-21',
+          description: 'Send the sleep diary for the last two weeks',
+        }),
+      ],
+      sencoActor,
+    );
+    await post('/api/tasks/reminders');
+    const toPriya = connector.received.filter((r) => r.conversationId === personalChatId(priya)).at(-1)!;
+    expect(cardText(cardOf(toPriya))).toContain('J.B.: Chase parent: Send the sleep diary for the last two weeks');
+  });
+
+  it('answers a refresh from another viewer of the card with their own view: the SEND lead sees the item, other staff nothing', async () => {
+    const [action] = await repo.createMany(
+      [buildNewAction({ owner: DEMO_STAFF.year4Teacher, dueDate: '2026-04-22', description: 'Send the reading plan home' })],
+      sencoActor,
+    );
+    await post('/api/tasks/reminders');
+    const card = cardOf(connector.received.filter((r) => r.conversationId === personalChatId(tom)).at(-1)!);
+    const refresh = (card.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] }).action;
+    expect((card.refresh as { userIds: string[] }).userIds).toEqual([tom.teamsId]);
+
+    const asPriya = await post(
+      '/api/messages',
+      cardClick(connector.url, priya, personalChatId(tom), refresh.verb, refresh.data, 'automatic'),
+    );
+    expect(cardText(asPriya.body.value)).toContain('Send the reading plan home');
+    // Her view refreshes for her, not for Tom.
+    expect(asPriya.body.value.refresh.userIds).toEqual([priya.teamsId]);
+
+    const asGrace = await post(
+      '/api/messages',
+      cardClick(connector.url, grace, personalChatId(tom), refresh.verb, refresh.data, 'automatic'),
+    );
+    expect(cardText(asGrace.body.value)).not.toContain('Send the reading plan home');
+    expect(JSON.stringify(asGrace.body.value)).not.toContain(action!.id);
+  });
 });

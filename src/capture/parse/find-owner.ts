@@ -104,7 +104,10 @@ function resolvePart(raw: string, ctx: OwnerContext, pupil: Pupil | null, opts: 
     return { owner: { kind: 'role', role: word }, warnings: [`No one is set up as '${shown}': choose the owner`] };
   }
   if (EXTERNAL_ROLE_WORDS.includes(word)) {
-    return { owner: { kind: 'role', role: word }, warnings: [`Owner '${shown}' is not a member of staff: who will chase it?`] };
+    return {
+      owner: { kind: 'role', role: word },
+      warnings: [`Owner '${shown}' is not a member of staff: whoever saves this chases it, unless you choose who will.`],
+    };
   }
   if (COLLECTIVE_OWNER_WORDS.includes(word) || /^(?:both|all|every|any)\s/.test(word)) {
     return { owner: null, warnings: [`Owner '${shown}' is not one person`] };

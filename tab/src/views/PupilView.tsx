@@ -12,6 +12,7 @@ import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { ItemHistory } from '@tab/components/ItemHistory/ItemHistory';
 import { pupilLabel, yearLabel } from '@/kernel/pupil-label';
 import { createPassportApi, type RegisterPupil } from '@tab/Register/passport-api';
+import { ownerLabel } from '@/kernel/owner-label';
 
 // The profile editor is for the SEND team only: everyone else never downloads it.
 const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
@@ -37,7 +38,7 @@ function PupilItem({ action }: { action: Action }) {
     <li className={styles.card}>
       <h3 className={styles.title}>{action.description}</h3>
       <p className={styles.meta}>
-        {ITEM_TYPE_LABELS[action.itemType]} · {action.owner.name} · due {formatDate(action.dueDate)}
+        {ITEM_TYPE_LABELS[action.itemType]} · {ownerLabel(action)} · due {formatDate(action.dueDate)}
         {isOverdue(action, today) && <span className={styles.overdue}> (Overdue)</span>} · {STATUS_LABELS[action.status]}
         {isClosed(action.status) ? ' (archived)' : ''}
       </p>

@@ -29,7 +29,15 @@ export function personalInstall(serviceUrl: string, user: TeamsUser) {
 }
 
 /** A click on an Action.Execute button on a card in `conversationId`. */
-export function cardClick(serviceUrl: string, user: TeamsUser, conversationId: string, verb: string, data: Record<string, unknown>) {
+export function cardClick(
+  serviceUrl: string,
+  user: TeamsUser,
+  conversationId: string,
+  verb: string,
+  data: Record<string, unknown>,
+  /** `automatic` is a refresh Teams sends when the card is shown. */
+  trigger: 'manual' | 'automatic' = 'manual',
+) {
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -42,7 +50,7 @@ export function cardClick(serviceUrl: string, user: TeamsUser, conversationId: s
     recipient: BOT,
     replyToId: 'reminder-1',
     locale: 'en-GB',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    value: { action: { type: 'Action.Execute', verb, data }, trigger },
     channelData: { tenant: { id: TENANT }, source: { name: 'message' } },
   };
 }

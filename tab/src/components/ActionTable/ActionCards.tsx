@@ -9,6 +9,7 @@ import type { SortKey } from '@/kernel/action-view';
 import { useActionCardsStyles } from './ActionCards.styles';
 import type { ActionTableProps } from './ActionTable';
 import { lastColumn } from './last-column';
+import { ownerLabel } from '@/kernel/owner-label';
 
 const SORT_LABELS: Record<SortKey, string> = {
   dueDate: 'Due date',
@@ -72,7 +73,7 @@ export function ActionCards({ actions, today, caption, onOpen, sort, onSort, hid
                 {!hideOwner && (
                   <>
                     <dt className={styles.term}>Owner</dt>
-                    <dd className={styles.detail}>{action.owner.name}</dd>
+                    <dd className={styles.detail}>{ownerLabel(action)}</dd>
                   </>
                 )}
                 <dt className={styles.term}>Type</dt>

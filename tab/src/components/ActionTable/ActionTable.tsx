@@ -9,6 +9,7 @@ import { useNarrow } from '../Narrow/use-narrow';
 import { ActionCards } from './ActionCards';
 import { useActionTableStyles } from './ActionTable.styles';
 import { lastColumn } from './last-column';
+import { ownerLabel } from '@/kernel/owner-label';
 
 export interface ActionTableProps {
   /** The rows to show: already filtered, sorted and cut to one page. */
@@ -103,7 +104,7 @@ function RowsTable({ actions, today, caption, onOpen, sort, onSort, hidePupil, h
                   </button>
                 </td>
                 <td className={styles.td}>{ITEM_TYPE_LABELS[action.itemType]}</td>
-                {!hideOwner && <td className={styles.td}>{action.owner.name}</td>}
+                {!hideOwner && <td className={styles.td}>{ownerLabel(action)}</td>}
                 <td className={`${styles.td} ${styles.nowrap}`}>
                   {formatDate(action.dueDate)}
                   {isOverdue(action, today) && <span className={styles.overdue}>Overdue</span>}

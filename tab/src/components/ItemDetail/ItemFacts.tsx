@@ -8,6 +8,7 @@ import { formatDate, type IsoDate } from '@/kernel/dates';
 import { EVENT_TYPE_LABELS, ITEM_TYPE_LABELS } from '@/kernel/item-type';
 import { STATUS_LABELS } from '@/kernel/status';
 import { useItemDetailStyles } from './ItemDetail.styles';
+import { ownerLabel } from '@/kernel/owner-label';
 
 /** The item at a glance, as a description list. */
 export function ItemFacts({ action, today }: { action: Action; today: IsoDate }) {
@@ -15,7 +16,7 @@ export function ItemFacts({ action, today }: { action: Action; today: IsoDate })
   const facts: [string, ReactNode][] = [
     ['Pupil', pupilLabel(action.pupil)],
     ['Type', ITEM_TYPE_LABELS[action.itemType]],
-    ['Owner', action.owner.name],
+    ['Owner', ownerLabel(action)],
     [
       'Due',
       <>

@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'action',
   decision: 'decision',
   owner: 'owner',
+  outsideOwner: 'done by',
   dueDate: 'due date',
   status: 'status',
   evidenceUrl: 'evidence link',

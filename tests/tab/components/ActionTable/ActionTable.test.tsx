@@ -30,6 +30,12 @@ function renderTable(props: Partial<Parameters<typeof ActionTable>[0]> = {}) {
 }
 
 describe('ActionTable', () => {
+  it('names a parent’s action by the parent and the member of staff who chases it', () => {
+    renderTable({ actions: [buildAction({ outsideOwner: 'parent', description: 'Send the sleep diary' })] });
+    const row = screen.getByRole('row', { name: /Send the sleep diary/ });
+    expect(within(row).getByText('Parent (Tom Reed chases)')).toBeTruthy();
+  });
+
   it('is a captioned table with column headers and a row header per pupil', () => {
     renderTable();
     const table = screen.getByRole('table', { name: 'Open items: 2 matching' });
