@@ -21,6 +21,7 @@ import { cardText } from './support/card-clicks';
 import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 import { personalInstall, type TeamsUser } from './support/teams-activities';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
+import { jsonPoster } from './support/post-json';
 
 /**
  * An owner who never opened the bot gets their reminder: the app installs itself for them through
@@ -42,15 +43,7 @@ let server: Server;
 let url: string;
 let repo: ActionRepository;
 
-const post = async (route: string, body?: unknown) => {
-  const res = await fetch(`${url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-};
+const post = jsonPoster(() => url);
 const tomsChat = () => `19:${graph.teamwork.botAppId}_${tom.id}@unq.gbl.spaces`;
 
 beforeAll(async () => {
@@ -101,7 +94,7 @@ describe('reminding an owner who has no chat with the bot', () => {
     const [action] = await repo.createMany([buildNewAction({ owner: tom, dueDate: '2026-04-21' })], sencoActor);
     graph.resetCounts();
 
-    expect(await post('/api/tasks/reminders')).toMatchObject({ cardsSent: 1, itemsReminded: 1, installed: 1, fallbacks: 0 });
+    expect((await post('/api/tasks/reminders')).body).toMatchObject({ cardsSent: 1, itemsReminded: 1, installed: 1, fallbacks: 0 });
 
     expect(graph.teamwork.installedFor(tom.id)).toEqual([CATALOG_ID]);
     const delivered = connector.received.filter((r) => r.conversationId === tomsChat());
@@ -116,7 +109,7 @@ describe('reminding an owner who has no chat with the bot', () => {
     await repo.createMany([buildNewAction({ owner: tom, dueDate: '2026-04-22', description: 'Share the one-page profile' })], sencoActor);
     graph.resetCounts();
 
-    expect(await post('/api/tasks/reminders')).toMatchObject({ cardsSent: 1, installed: 0 });
+    expect((await post('/api/tasks/reminders')).body).toMatchObject({ cardsSent: 1, installed: 0 });
 
     expect(graph.requestCounts()).toEqual({});
     expect(connector.received.filter((r) => r.conversationId === tomsChat())).toHaveLength(2);
@@ -135,7 +128,7 @@ describe('reminding an owner who has no chat with the bot', () => {
       sencoActor,
     );
 
-    expect(await post('/api/tasks/reminders')).toMatchObject({ installed: 0, fallbacks: 1 });
+    expect((await post('/api/tasks/reminders')).body).toMatchObject({ installed: 0, fallbacks: 1 });
 
     expect(graph.teamwork.installedFor(grace.id)).toEqual([]);
     expect(connector.received.filter((r) => r.conversationId === '19:meeting-jb@thread.v2')).toHaveLength(1);

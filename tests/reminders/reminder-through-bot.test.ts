@@ -19,6 +19,7 @@ import { cardText, clickData } from './support/card-clicks';
 import { cardOf, startLoopbackBotConnector, type LoopbackBotConnector } from './support/loopback-bot-connector';
 import { cardClick, personalChatId, personalInstall, type TeamsUser } from './support/teams-activities';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
+import { jsonPoster } from './support/post-json';
 
 // Tuesday 21 April 2026, 08:00 in London.
 const NOW = new Date('2026-04-21T07:00:00Z');
@@ -32,15 +33,7 @@ let server: Server;
 let url: string;
 let repo: ActionRepository;
 
-const post = async (route: string, body?: unknown) => {
-  const res = await fetch(`${url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-};
+const post = jsonPoster(() => url);
 
 beforeAll(async () => {
   connector = await startLoopbackBotConnector();
