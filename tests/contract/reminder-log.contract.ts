@@ -130,6 +130,17 @@ export function describeReminderLogContract(name: string, makeFixture: ReminderL
       expect(await other.claim(claims, at)).toEqual([claims[2], claims[3]]);
     });
 
+    it('tells which items an earlier card showed: only claims with an outcome, of any kind or occasion, seen by any instance', async () => {
+      const [sent, given, pending, fresh] = await Promise.all([1, 2, 3, 4].map(() => newAction()));
+      const claims = [claimOf(sent!, { kind: 'upcoming', occasion: '2026-04-24' }), claimOf(given!), claimOf(pending!)];
+      await log.claim(claims, at);
+      await log.record(claims[0]!, 'sent');
+      await log.release(claims[1]!);
+
+      expect(await other.shownBefore([sent!, given!, pending!, fresh!, 'no-such-item'])).toEqual(new Set([sent]));
+      expect(await other.shownBefore([])).toEqual(new Set());
+    });
+
     it('lets another instance claim a reminder left with no outcome for longer than the lease (its runner crashed)', async () => {
       const claim = claimOf(await newAction());
       await log.claim([claim], at);

@@ -46,4 +46,9 @@ export interface ReminderLog {
   release(claim: ReminderClaim): Promise<void>;
   /** Records how the claimed reminder went out (`sent`, `fallback`, ...), for the audit trail. */
   record(claim: ReminderClaim, outcome: string): Promise<void>;
+  /**
+   * Which of these items an earlier reminder already showed (any kind or occasion with a recorded
+   * outcome; given-back and outcome-less claims do not count): a card lists the others first, as new.
+   */
+  shownBefore(actionIds: readonly string[]): Promise<Set<string>>;
 }

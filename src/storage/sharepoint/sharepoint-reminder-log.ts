@@ -13,6 +13,9 @@ import { parseItemToken, type ItemRef } from './item-token';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
 
+/** The outcome a given-back claim is marked with: the claims list keeps every item. */
+const RELEASED = 'released';
+
 /** Rounds of re-checking the version after our `If-Match` write lost to an edit that left the version alone. */
 const MAX_VERIFY_ROUNDS = 3;
 
@@ -264,7 +267,7 @@ export class SharePointReminderLog implements ReminderLog {
       method: 'PATCH',
       url: `${reminderClaims}/items/${held.id}/fields`,
       headers: { ...JSON_HEADERS, ...(held.eTag ? { 'If-Match': held.eTag } : {}) },
-      body: { ClaimKey: `${key}|released|${randomUUID()}`, Outcome: 'released' },
+      body: { ClaimKey: `${key}|released|${randomUUID()}`, Outcome: RELEASED },
     });
     if (response.status === 412) return;
     if (!isOk(response.status)) throw new AppError(`SharePoint did not give a reminder claim back (HTTP ${response.status}).`);
@@ -331,6 +334,16 @@ export class SharePointReminderLog implements ReminderLog {
       body: { ReminderClaim: `${claimed} at ${at.toISOString()}`.slice(0, 255) },
       ...(dependsOn ? { dependsOn } : {}),
     };
+  }
+
+  /** One filtered read of the claims list per group of ids (`ActionId` is indexed), however many claims each item has. */
+  async shownBefore(actionIds: readonly string[]): Promise<Set<string>> {
+    if (actionIds.length === 0) return new Set();
+    const { reminderClaims } = await this.lists.paths();
+    const claims = await findItemsWhere(this.target(reminderClaims), 'ActionId', actionIds);
+    // A given-back claim keeps its item (renamed, outcome `released`): it showed nobody anything.
+    const shown = claims.filter((item) => !!item.fields.Outcome && item.fields.Outcome !== RELEASED);
+    return new Set(shown.map((item) => String(item.fields.ActionId)));
   }
 
   private async readActions(actionsPath: string, actionIds: string[]): Promise<Map<string, GraphListItem>> {

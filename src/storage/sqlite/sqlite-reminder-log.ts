@@ -69,4 +69,11 @@ export class SqliteReminderLog implements ReminderLog {
       .prepare('UPDATE reminder_log SET outcome = ? WHERE action_id = ? AND kind = ? AND occasion = ?')
       .run(outcome, claim.actionId, claim.kind, claim.occasion);
   }
+
+  async shownBefore(actionIds: readonly string[]): Promise<Set<string>> {
+    const shown = new Set<string>();
+    const select = this.db.prepare('SELECT 1 FROM reminder_log WHERE action_id = ? AND outcome IS NOT NULL LIMIT 1').pluck();
+    for (const id of new Set(actionIds)) if (select.get(id) !== undefined) shown.add(id);
+    return shown;
+  }
 }
