@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evidenceInputId } from './reminder-verbs';
 
-const item = z.object({ actionId: z.string().min(1).max(100), version: z.number().int().min(1) });
+const item = z.object({ actionId: z.string().min(1).max(100), version: z.number().int().min(1), new: z.literal(true).optional() });
 
 /**
  * The `data` of a reminder card click, as Teams posts it back: what the card carried plus any
@@ -24,7 +24,15 @@ export const reminderCardDataSchema = z
         ownerId: data.ownerId,
         ownerName: data.ownerName,
         audience: data.audience,
-        ...(data.items ? { items: data.items.map(({ actionId, version }) => ({ actionId, version })) } : {}),
+        ...(data.items
+          ? {
+              items: data.items.map(({ actionId, version, new: isNew }) => ({
+                actionId,
+                version,
+                ...(isNew ? { new: true as const } : {}),
+              })),
+            }
+          : {}),
       },
       target: data.actionId && data.version ? { actionId: data.actionId, version: data.version } : undefined,
       evidence: typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 2000) : undefined,

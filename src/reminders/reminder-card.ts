@@ -22,8 +22,11 @@ export interface ReminderCardData {
   ownerId: string;
   ownerName: string;
   audience: 'owner' | 'lead';
-  /** Every item on the card with the version it showed (refresh only: buttons carry their own item). */
-  items?: { actionId: string; version: number }[];
+  /**
+   * Every item on the card with the version it showed (refresh only: buttons carry their own item);
+   * `new` on those no earlier reminder showed, so a refreshed card keeps them first.
+   */
+  items?: { actionId: string; version: number; new?: true }[];
 }
 
 type Json = Record<string, unknown>;
@@ -111,7 +114,7 @@ export function reminderCard(model: ReminderCardModel): Json {
     ownerId: model.owner.id,
     ownerName: model.owner.name,
     audience: model.audience,
-    items: shown.map(({ action }) => ({ actionId: action.id, version: action.version })),
+    items: shown.map(({ action, isNew }) => ({ actionId: action.id, version: action.version, ...(isNew ? { new: true as const } : {}) })),
   };
   const open = model.items.filter(({ action }) => !isClosed(action.status)).length;
   return {
@@ -137,12 +140,20 @@ export function reminderCard(model: ReminderCardModel): Json {
       ),
       // A notice about one item sits in that item; one about the card (or an item not listed) at the top.
       ...(model.notice && !shown.some(({ action }) => action.id === model.notice!.actionId) ? [noticeBlock(model.notice)] : []),
-      ...shown.map(({ action }) =>
+      ...shown.flatMap(({ action, isNew }, i) => [
+        ...groupHeading(isNew, shown[i - 1]?.isNew, i),
         itemContainer(action, model.today, data, model.notice?.actionId === action.id ? model.notice : undefined),
-      ),
+      ]),
       ...(hidden > 0 ? [{ type: 'TextBlock', text: `…and ${hidden} more in the tracker.`, wrap: true, separator: true }] : []),
     ],
   };
+}
+
+/** "New since your last reminder" over the first new item, "From earlier reminders" over the first of the rest. */
+function groupHeading(isNew: boolean | undefined, before: boolean | undefined, index: number): Json[] {
+  if (isNew === undefined || (index > 0 && before === isNew)) return [];
+  const text = isNew ? 'New since your last reminder' : 'From earlier reminders';
+  return [{ type: 'TextBlock', text, weight: 'Bolder', color: 'Accent', separator: true, spacing: 'Large', wrap: true }];
 }
 
 const noticeColour = { good: 'Good', attention: 'Attention', warning: 'Warning' } as const;

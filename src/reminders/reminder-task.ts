@@ -99,9 +99,15 @@ export class ReminderTask {
     // `$batch`es; each owner still gets one card, listing the reminders this instance won.
     const owners = [...due.byOwner.values()];
     const won = await this.claim([...owners.flat(), ...due.escalations], now);
+    const shown = await this.deps.log.shownBefore(
+      owners
+        .flat()
+        .filter(won)
+        .map((r) => r.action.id),
+    );
     for (const reminders of owners) {
       const mine = reminders.filter(won);
-      if (mine.length > 0) await this.remindOwner(mine, today, summary, forLead, settlements);
+      if (mine.length > 0) await this.remindOwner(newFirst(mine, shown), today, summary, forLead, settlements);
       await this.settle(settlements, 'whole groups');
     }
     forLead.escalations = due.escalations.filter(won);
@@ -118,13 +124,9 @@ export class ReminderTask {
     return (r) => won.has(keyOf(claimOf(r)));
   }
 
-  private view(
-    owner: Pick<Person, 'id' | 'name'>,
-    reminders: DueReminder[],
-    today: IsoDate,
-    extra: Partial<ReminderView> = {},
-  ): ReminderView {
-    return { owner, audience: 'owner', items: reminders.map(({ action, kind }) => ({ action, kind })), today, ...extra };
+  private view(owner: Pick<Person, 'id' | 'name'>, reminders: Listed[], today: IsoDate, extra: Partial<ReminderView> = {}): ReminderView {
+    const items = reminders.map(({ action, kind, isNew }) => ({ action, kind, ...(isNew === undefined ? {} : { isNew }) }));
+    return { owner, audience: 'owner', items, today, ...extra };
   }
 
   /**
@@ -245,6 +247,22 @@ export class ReminderTask {
     }
     settlements.push({ reminders: escalations, outcome: null }, { reminders: leadOnly, outcome: null });
   }
+}
+
+/** A reminder with whether an earlier card already showed its item (set only when a card has both). */
+type Listed = DueReminder & { isNew?: boolean };
+
+/**
+ * Items no earlier card showed come first, each marked, when the card also has ones shown before;
+ * a card of only new (or only earlier) items is left as it is, by due date.
+ */
+function newFirst(reminders: DueReminder[], shown: ReadonlySet<string>): Listed[] {
+  const fresh = reminders.filter((r) => !shown.has(r.action.id));
+  if (fresh.length === 0 || fresh.length === reminders.length) return reminders;
+  return [
+    ...fresh.map((r) => ({ ...r, isNew: true })),
+    ...reminders.filter((r) => shown.has(r.action.id)).map((r) => ({ ...r, isNew: false })),
+  ];
 }
 
 /** How some claimed reminders went: an outcome to record, or null to give the claims back. */

@@ -8,7 +8,11 @@ import type { ReminderKind } from './reminder-policy';
  */
 export interface ReminderView {
   owner: Pick<Person, 'id' | 'name'>;
-  items: { action: Action; kind?: ReminderKind }[];
+  /**
+   * `isNew`: set on every item when the card has items an earlier reminder showed (false) beside ones
+   * it did not (true); the card lists the new ones first and says so. Absent: no such split.
+   */
+  items: { action: Action; kind?: ReminderKind; isNew?: boolean }[];
   today: IsoDate;
   /** 'lead': the SEND lead's card (escalations, unreachable owners) rather than an owner's own. */
   audience: 'owner' | 'lead';

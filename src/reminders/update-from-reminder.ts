@@ -16,7 +16,7 @@ export interface ReminderUpdate {
    * Whose card it is. `items` (from the card's refresh) lists exactly what it showed; a button click
    * carries only its own item, and the card is rebuilt from what is on that person's radar today.
    */
-  card: { ownerId: string; ownerName: string; audience: 'owner' | 'lead'; items?: { actionId: string; version: number }[] };
+  card: { ownerId: string; ownerName: string; audience: 'owner' | 'lead'; items?: { actionId: string; version: number; new?: true }[] };
   /** The clicked item (absent for a refresh). */
   target?: { actionId: string; version: number };
   /** Done only: what the owner typed, an evidence link or a short note. */
@@ -73,11 +73,18 @@ export async function updateFromReminder(deps: UpdateFromReminderDeps, update: R
   const items = listed.filter(
     (a) => update.card.audience === 'lead' || a.id === update.target?.actionId || !(a.remindAfter && a.remindAfter > today),
   );
+  // A refreshed card keeps what was new on it first (its refresh data marks those items).
+  const fresh = new Set(update.card.items?.filter((i) => i.new).map((i) => i.actionId));
   return {
     // On their own card the owner's name is their own; the SEND team may see anyone's card.
     owner: ownCard ? { id: viewer.id, name: viewer.name } : { id: update.card.ownerId, name: update.card.ownerName },
     audience: update.card.audience,
-    items: items.map((action) => ({ action })),
+    items:
+      fresh.size > 0
+        ? [...items]
+            .sort((a, b) => Number(fresh.has(b.id)) - Number(fresh.has(a.id)))
+            .map((action) => ({ action, isNew: fresh.has(action.id) }))
+        : items.map((action) => ({ action })),
     today,
     ...(notice ? { notice } : {}),
   };

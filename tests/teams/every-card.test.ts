@@ -59,6 +59,18 @@ function everyCard(): [string, unknown][] {
     ['pending', pendingCard('SharePoint did not answer; the save is queued.', 2)],
     ['error', errorCard('That button is not one SEND Tracker knows.')],
     ['reminder', reminderCard({ owner, audience: 'owner', items: [{ action: due, kind: 'due' }], today: '2026-04-21' })],
+    [
+      'reminder (new since the last card first, a parent’s item to chase)',
+      reminderCard({
+        owner,
+        audience: 'owner',
+        items: [
+          { action: buildAction({ outsideOwner: 'parent' }), kind: 'due', isNew: true },
+          { action: due, kind: 'due', isNew: false },
+        ],
+        today: '2026-04-21',
+      }),
+    ],
     ['reminder (lead, closed item)', reminderCard({ owner, audience: 'lead', items: [{ action: closed }], today: '2026-04-21' })],
     ['reminder (all done)', reminderCard({ owner, audience: 'owner', items: [], today: '2026-04-21' })],
     [
