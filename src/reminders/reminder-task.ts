@@ -99,12 +99,7 @@ export class ReminderTask {
     // `$batch`es; each owner still gets one card, listing the reminders this instance won.
     const owners = [...due.byOwner.values()];
     const won = await this.claim([...owners.flat(), ...due.escalations], now);
-    const shown = await this.deps.log.shownBefore(
-      owners
-        .flat()
-        .filter(won)
-        .map((r) => r.action.id),
-    );
+    const shown = await this.shownBefore(owners.flat().filter(won));
     for (const reminders of owners) {
       const mine = reminders.filter(won);
       if (mine.length > 0) await this.remindOwner(newFirst(mine, shown), today, summary, forLead, settlements);
@@ -115,6 +110,19 @@ export class ReminderTask {
     await this.settle(settlements, 'all');
     this.deps.logger.info({ reminders: summary }, 'reminder run finished');
     return summary;
+  }
+
+  /**
+   * Which items an earlier card showed. The claims are already held, so a failed read must not end the
+   * run (they would wait out their lease): the cards then go without the new/earlier split.
+   */
+  private async shownBefore(reminders: DueReminder[]): Promise<ReadonlySet<string>> {
+    try {
+      return await this.deps.log.shownBefore(reminders.map((r) => r.action.id));
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message }, 'could not read which items earlier cards showed; listing by due date');
+      return new Set();
+    }
   }
 
   /** Claims everything due at once; the result tells whether this caller won a given reminder. */
@@ -179,7 +187,7 @@ export class ReminderTask {
         settlements.push({ reminders, outcome: outcome.installed ? 'installed-then-sent' : 'sent' });
         return;
       }
-      forLead.unreachedOwners.set(owner.id, { name: owner.name, reason: outcome.reason, items: reminders.length });
+      forLead.unreachedOwners.set(owner.id, { name: owner.name, reason: outcome.reason });
       const inChats = reminders.filter((r) => r.action.source.conversationId);
       if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary, settlements);
       forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
@@ -274,15 +282,14 @@ interface Settlement {
 /** What the SEND lead's card carries from one run. */
 interface LeadNews {
   escalations: DueReminder[];
-  /** Owner id -> who could not be messaged directly, why, and how many of their items. */
+  /** Owner id -> who could not be messaged directly, and why. */
   unreachedOwners: Map<string, Unreached>;
   /** Items whose owner has no personal chat and which came from no chat: only the lead can act. */
   leadOnly: DueReminder[];
 }
 
-/** An owner the run could not message in their personal chat. */
-export interface Unreached {
+/** An owner the run could not message in their personal chat, and why. */
+interface Unreached {
   name: string;
   reason: UnreachableReason;
-  items: number;
 }

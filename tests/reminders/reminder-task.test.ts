@@ -24,6 +24,8 @@ let n = 0;
 async function setUp(
   failFor: string[] = [],
   reachable: Record<string, string> = { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' },
+  /** Faults to put into the real SQLite log. */
+  logFaults: Partial<SqliteReminderLog> = {},
 ) {
   const db = openDatabase(path.join(dir, `task-${++n}.db`));
   const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
@@ -31,7 +33,7 @@ async function setUp(
   const task = (url = connector.url, people = reachable) =>
     new ReminderTask({
       repo,
-      log: new SqliteReminderLog(db),
+      log: Object.assign(new SqliteReminderLog(db), logFaults),
       sender: new BotConnectorReminderSender({
         conversations: knownConversations(url, people),
         serviceUrl: async () => url,
@@ -54,6 +56,19 @@ describe('ReminderTask', () => {
       expect(await task().run(new Date('2026-04-25T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
       expect(await task().run(new Date('2026-05-04T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
       expect(connector.received).toHaveLength(0);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('still sends the cards, by due date, when the store cannot say which items earlier cards showed', async () => {
+    // The real SQLite log, with its one read failing as a SharePoint outage would.
+    const { repo, connector, task } = await setUp(undefined, undefined, {
+      shownBefore: () => Promise.reject(new Error('503 from SharePoint')),
+    });
+    await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
+    try {
+      expect(await task().run(new Date('2026-04-21T07:00:00Z'))).toMatchObject({ cardsSent: 1, itemsReminded: 1, failed: 0 });
     } finally {
       await connector.close();
     }
