@@ -5,7 +5,7 @@ import { ValidationError, type FieldProblem } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { createActions } from '@/tracker/action-commands';
 import { shownPupil } from './propose';
-import { isExternalRole } from './parse/owner-words';
+import { outsideRoleOf } from './parse/owner-words';
 
 /** One row of the proposed-actions card as the person left it. `index` is its place in the proposal. */
 export interface ConfirmedItem {
@@ -61,7 +61,7 @@ export async function saveProposedActions(deps: SaveProposedActionsDeps, input: 
     const n = item.index + 1;
     const problem = (field: string, message: string) =>
       problems.push({ path: `items.${item.index}.${field}`, message: `Action ${n}: ${message}` });
-    const outside = item.role && isExternalRole(item.role) ? item.role : null;
+    const outside = outsideRoleOf(item.role);
     const owner = await ownerOf(deps, item, outside, actor);
     if (!item.ownerId && !outside) {
       problem('owner', item.role ? `'${item.role}' is a role, not a person: choose who will do it.` : 'no owner: choose one person.');

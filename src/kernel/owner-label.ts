@@ -18,6 +18,6 @@ export function ownerLabel(action: { owner: Pick<Action['owner'], 'name'>; outsi
 /** What the person chasing reads on a reminder: "Chase parent: send sleep information", or the action as agreed. */
 export function reminderWording(action: Pick<Action, 'outsideOwner' | 'description'>): string {
   if (!action.outsideOwner) return action.description;
-  const who = outsideOwnerName(action.outsideOwner);
-  return `Chase ${ACRONYMS.has(who.toLowerCase()) ? who : who.toLowerCase()}: ${action.description}`;
+  const role = action.outsideOwner.trim();
+  return `Chase ${ACRONYMS.has(role.toLowerCase()) ? role.toUpperCase() : role.toLowerCase()}: ${action.description}`;
 }

@@ -43,7 +43,7 @@ const statusOf = (error: unknown) => (error instanceof GraphError ? error.status
  * and the reminder falls back to the meeting chat as before.
  */
 export class GraphAppInstaller implements AppInstaller {
-  private catalogId: Promise<string | null> | null = null;
+  private learnedCatalogId: string | null = null;
 
   constructor(private readonly options: GraphAppInstallerOptions) {}
 
@@ -98,21 +98,17 @@ export class GraphAppInstaller implements AppInstaller {
     }
   }
 
-  /** The configured catalog id, or the one on the first installation found among people who have the app (once per process). */
-  private catalogAppId(): Promise<string | null> {
-    if (this.options.catalogAppId) return Promise.resolve(this.options.catalogAppId);
-    this.catalogId ??= (async () => {
-      for (const person of (await this.options.peopleWithTheApp()).slice(0, 3)) {
-        const found = await this.installationOf(person).catch(() => null);
-        if (found?.catalogId) return found.catalogId;
-      }
-      return null;
-    })();
-    const pending = this.catalogId;
-    // Not found: ask again next time (someone may install it meanwhile).
-    void pending.then((id) => {
-      if (!id && this.catalogId === pending) this.catalogId = null;
-    });
-    return pending;
+  /**
+   * The configured catalog id, or the one on the first installation found among people who have the app,
+   * kept once found (the run installs for one person at a time, so there is no second caller to share it with).
+   */
+  private async catalogAppId(): Promise<string | null> {
+    if (this.options.catalogAppId) return this.options.catalogAppId;
+    if (this.learnedCatalogId) return this.learnedCatalogId;
+    for (const person of (await this.options.peopleWithTheApp()).slice(0, 3)) {
+      const found = await this.installationOf(person).catch(() => null);
+      if (found?.catalogId) return (this.learnedCatalogId = found.catalogId);
+    }
+    return null; // asked again next time: someone may install it meanwhile
   }
 }

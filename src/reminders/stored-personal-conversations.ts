@@ -1,4 +1,4 @@
-import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
+import type { ConversationReferenceStore, StoredConversationReference } from '@/kernel/ports/conversation-reference-store';
 import type { PersonalConversation, PersonalConversations } from '@/kernel/ports/reminder-sender';
 
 /**
@@ -23,7 +23,7 @@ export class StoredPersonalConversations implements PersonalConversations {
    * Graph. Tenant and bot are copied from the newest reference (every reference of one app has them).
    */
   async remember(userId: string, conversation: PersonalConversation, at: Date): Promise<void> {
-    const latest = (await this.store.list()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const [latest] = await this.newestFirst();
     if (!latest) return;
     await this.store.save({
       conversationId: conversation.conversationId,
@@ -39,13 +39,17 @@ export class StoredPersonalConversations implements PersonalConversations {
 
   /** Entra ids of people with a personal chat with the bot, newest first. */
   async peopleWithTheApp(): Promise<string[]> {
-    const refs = (await this.store.list()).filter((r) => r.conversationType === 'personal' && r.user?.aadObjectId);
-    return [...new Set(refs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((r) => r.user!.aadObjectId!))];
+    const refs = (await this.newestFirst()).filter((r) => r.conversationType === 'personal' && r.user?.aadObjectId);
+    return [...new Set(refs.map((r) => r.user!.aadObjectId!))];
   }
 
   /** The most recent service URL the bot has seen (for posting into group chats), or null. */
   async latestServiceUrl(): Promise<string | null> {
-    const refs = await this.store.list();
-    return refs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.serviceUrl ?? null;
+    const [latest] = await this.newestFirst();
+    return latest?.serviceUrl ?? null;
+  }
+
+  private async newestFirst(): Promise<StoredConversationReference[]> {
+    return (await this.store.list()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 }

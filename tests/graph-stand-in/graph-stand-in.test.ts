@@ -27,18 +27,22 @@ describe('Graph stand-in', () => {
     expect(res.status).toBe(401);
   });
 
-  it('installs an app for a user as Graph documents it: 201 with no body, 409 the second time, a chat id for the installation', async () => {
+  /** SEND Tracker in the tenant's catalog (id `catalog-1`, manifest id `manifest-1`), and `bind` naming a catalog app. */
+  const inCatalog = () =>
     standIn.teamwork.catalog.push({
       id: 'catalog-1',
       externalId: 'manifest-1',
       displayName: 'SEND Tracker',
       distributionMethod: 'organization',
     });
+  const bind = (id = 'catalog-1') => ({ 'teamsApp@odata.bind': `${standIn.baseUrl}/v1.0/appCatalogs/teamsApps/${id}` });
+
+  it('installs an app for a user as Graph documents it: 201 with no body, 409 the second time, a chat id for the installation', async () => {
+    inCatalog();
     const apps = '/users/user-1/teamwork/installedApps';
-    const bind = { 'teamsApp@odata.bind': `${standIn.baseUrl}/v1.0/appCatalogs/teamsApps/catalog-1` };
     expect((await call('GET', `${apps}?$expand=teamsApp&$filter=teamsApp/externalId eq 'manifest-1'`)).body.value).toEqual([]);
-    expect(await call('POST', apps, bind)).toMatchObject({ status: 201, body: undefined });
-    expect((await call('POST', apps, bind)).status).toBe(409);
+    expect(await call('POST', apps, bind())).toMatchObject({ status: 201, body: undefined });
+    expect((await call('POST', apps, bind())).status).toBe(409);
     const [installation] = (await call('GET', `${apps}?$expand=teamsApp&$filter=teamsApp/externalId eq 'manifest-1'`)).body.value;
     expect(installation.teamsApp).toMatchObject({ id: 'catalog-1', externalId: 'manifest-1' });
     expect((await call('GET', `${apps}/${encodeURIComponent(installation.id)}/chat`)).body.id).toMatch(/^19:.+_user-1@unq\.gbl\.spaces$/);
@@ -47,15 +51,9 @@ describe('Graph stand-in', () => {
   });
 
   it('refuses an install the tenant blocks with 403, and one of an app not in the catalog with 404', async () => {
-    standIn.teamwork.catalog.push({
-      id: 'catalog-1',
-      externalId: 'manifest-1',
-      displayName: 'SEND Tracker',
-      distributionMethod: 'organization',
-    });
+    inCatalog();
     standIn.teamwork.blocked.add('user-2');
-    const bind = (id: string) => ({ 'teamsApp@odata.bind': `${standIn.baseUrl}/v1.0/appCatalogs/teamsApps/${id}` });
-    expect((await call('POST', '/users/user-2/teamwork/installedApps', bind('catalog-1'))).status).toBe(403);
+    expect((await call('POST', '/users/user-2/teamwork/installedApps', bind())).status).toBe(403);
     expect((await call('POST', '/users/user-1/teamwork/installedApps', bind('nope'))).status).toBe(404);
     expect(standIn.teamwork.installedFor('user-2')).toEqual([]);
   });

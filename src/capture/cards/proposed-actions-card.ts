@@ -3,7 +3,7 @@ import { formatDate } from '@/kernel/dates';
 import { EVENT_TYPES, EVENT_TYPE_LABELS, ITEM_TYPES, ITEM_TYPE_LABELS, type EventType, type ItemType } from '@/kernel/item-type';
 import { pupilLabel } from '@/kernel/pupil-label';
 import { outsideOwnerName } from '@/kernel/owner-label';
-import { isExternalRole } from '../parse/owner-words';
+import { outsideRoleOf } from '../parse/owner-words';
 import type { AdaptiveCardJson } from '@/teams/card-attachment';
 import { expandCard } from '@/teams/card-template';
 import { CAPTURE_VERBS, EVENT_TYPE_INPUT, NO_PUPIL_CHOICE, PUPIL_DATASET, rowInputIds } from './capture-verbs';
@@ -78,9 +78,9 @@ const MEETING_CHOICES = EVENT_TYPES.map((t) => ({ title: EVENT_TYPE_LABELS[t], v
 
 /** "Tom Reed · due Fri 24 Apr 2026 · J.B. (Year 4) · Parent follow-up": the row at a glance, as plain text. */
 function factsOf(r: ProposalRow, pupil: Pupil | undefined, choices: Pupil[]): string {
-  const outside = r.role && isExternalRole(r.role) ? outsideOwnerName(r.role) : null;
+  const outside = outsideRoleOf(r.role);
   const owner = outside
-    ? `${outside} (${r.owner ? `${r.owner.name} chases` : 'whoever saves chases'})`
+    ? `${outsideOwnerName(outside)} (${r.owner ? `${r.owner.name} chases` : 'whoever saves chases'})`
     : r.owner
       ? r.owner.name
       : r.role
@@ -115,8 +115,7 @@ function rowView(r: ProposalRow, i: number, model: ProposalCardModel, messagePup
     open: r.warnings.length > 0,
     toggleTitle: r.warnings.length > 0 ? 'Hide' : 'Change',
     description: r.description,
-    ownerLabel:
-      r.role && isExternalRole(r.role) ? `Who chases it? (they wrote "${r.role}")` : r.role ? `Owner (they wrote "${r.role}")` : 'Owner',
+    ownerLabel: outsideRoleOf(r.role) ? `Who chases it? (they wrote "${r.role}")` : r.role ? `Owner (they wrote "${r.role}")` : 'Owner',
     ownerChoices: offeredOwners.map((p) => ({ title: p.name, value: p.id })),
     ownerValue: r.owner?.id ?? '',
     due: r.due ?? '',

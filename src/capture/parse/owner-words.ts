@@ -92,9 +92,9 @@ export const COLLECTIVE_OWNER_WORDS: readonly string[] = [
   'anyone',
 ];
 
-/** True when a role owner is outside the staff (parent, EP, SALT...): the bot should ask who chases it. */
-export function isExternalRole(role: string): boolean {
-  return EXTERNAL_ROLE_WORDS.includes(role.toLowerCase());
+/** The role word when a role owner is outside the staff (parent, EP, SALT...), whom a member of staff chases; else null. */
+export function outsideRoleOf(role: string | null | undefined): string | null {
+  return role && EXTERNAL_ROLE_WORDS.includes(role.toLowerCase()) ? role : null;
 }
 
 /** Imperative verbs that start an action ("Phone mum to ..."): such a start is never an owner. */
