@@ -124,7 +124,7 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
     const now = new Date('2026-05-13T07:30:00Z'); // a Wednesday in the summer term
     const today = '2026-05-13';
     const repo = site.repository({ pageSize, now: () => now });
-    const { reminderLog } = site.taskStores({ pageSize });
+    const { reminderLog, reminderRuns } = site.taskStores({ pageSize });
     await repo.query();
     for (let have = 0; have < items; have += 200) {
       const n = Math.min(200, items - have);
@@ -146,7 +146,14 @@ export async function measureReminderRoundTrips(items = LOAD_ITEMS, pageSize = P
     const task = new ReminderTask({
       repo,
       log: reminderLog,
-      sender: { sendToPerson: async () => ({ delivered: true, installed: false }), postWithMention: async () => undefined },
+      runs: reminderRuns,
+      sender: {
+        sendToPerson: async () => ({ delivered: true, installed: false }),
+        postWithMention: async () => undefined,
+        canInstall: false,
+        openChat: async () => ({ open: true, installed: false }),
+        withChats: async (ids) => new Set(ids),
+      },
       present: () => ({}),
       policy: DEFAULT_REMINDER_POLICY,
       calendar,

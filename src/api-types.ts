@@ -15,3 +15,5 @@ export type { ActionFacets, FacetScope } from '@/tracker/action-facets';
 export type { ActionListReply } from '@/tracker/action-routes';
 export type { CheckInReply } from '@/tracker/weekly-check-in';
 export type { ChangeFeed } from '@/kernel/ports/action-repository';
+export type { InstallReply, ReminderRunsReply, UnreachedNow } from '@/reminders/reminder-panel-routes';
+export { WHY_UNREACHED } from '@/reminders/why-unreached';

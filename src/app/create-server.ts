@@ -9,6 +9,7 @@ import { registerActionRoutes } from '@/tracker/action-routes';
 import { registerSarRoutes } from '@/privacy/sar-routes';
 import { registerDigestRoutes, type DigestRouteDeps } from '@/digest/digest-routes';
 import { registerTaskRoutes, type TaskRouteDeps } from '@/reminders/reminder-routes';
+import { registerReminderPanelRoutes, type ReminderPanelRouteDeps } from '@/reminders/reminder-panel-routes';
 import { registerExportRoutes } from '@/tracker/export-routes';
 import { registerStaffRoutes } from '@/tracker/staff-routes';
 import { registerHealthRoute } from '@/http/health-route';
@@ -32,8 +33,8 @@ export interface AppDeps {
   digest?: Pick<DigestRouteDeps, 'task' | 'links' | 'schoolName' | 'outbox' | 'taskKey'>;
   /** The built tab served at /tab/ (default `dist/tab` under the working directory). */
   tabDir?: string;
-  /** The reminder task's HTTP trigger (POST /api/tasks/reminders), when reminders are configured. */
-  reminders?: Pick<TaskRouteDeps, 'reminderTask' | 'taskKey'>;
+  /** The reminder task's HTTP trigger (POST /api/tasks/reminders) and the Reminders panel's routes, when reminders are configured. */
+  reminders?: Pick<TaskRouteDeps, 'taskKey'> & Pick<ReminderPanelRouteDeps, 'reminderTask'>;
   /** The SEN register, interventions and provision map routes, when their stores are open. */
   register?: Pick<RegisterRouteDeps, 'register' | 'interventions' | 'onImported'> &
     Pick<InterventionRouteDeps, 'effectiveness'> &
@@ -77,7 +78,10 @@ export function createServer(deps: AppDeps): restify.Server {
       logger: deps.logger,
       now: deps.now,
     });
-  if (deps.reminders) registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
+  if (deps.reminders) {
+    registerTaskRoutes(server, { ...deps.reminders, mode: deps.config.mode, logger: deps.logger, now: deps.now });
+    registerReminderPanelRoutes(server, { ...deps.reminders, authenticate: deps.authenticate, logger: deps.logger, now: deps.now });
+  }
   registerExportRoutes(server, deps);
   if (deps.register) {
     const registerDeps = { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now };

@@ -6,6 +6,7 @@ import type { InterventionRepository } from '@/kernel/ports/intervention-reposit
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import type { ReminderLog } from '@/kernel/ports/reminder-log';
+import type { ReminderRunLog } from '@/kernel/ports/reminder-run-log';
 import type { RoleDirectory } from '@/kernel/ports/role-directory';
 import { createLogger, type Logger } from '@/platform/logger';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
@@ -24,12 +25,14 @@ import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-interventi
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import type { Config } from './config';
 
-/** What the bot and the scheduled tasks keep between runs: exactly-once claims and proactive-chat references. */
+/** What the bot and the scheduled tasks keep between runs: exactly-once claims, run reports and proactive-chat references. */
 export interface TaskStores {
   reminderLog: ReminderLog;
+  reminderRuns: ReminderRunLog;
   digestLog: DigestLog;
   conversations: ConversationReferenceStore;
 }
@@ -77,6 +80,7 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
     actions: new SqliteActionRepository(db, now),
     tasks: {
       reminderLog: new SqliteReminderLog(db),
+      reminderRuns: new SqliteReminderRunLog(db),
       digestLog: new SqliteDigestLog(db),
       conversations: new SqliteConversationReferenceStore(db),
     },

@@ -24,7 +24,7 @@ export function createReminderTask(
   reminders: ReminderConfig,
   repo: ActionRepository,
   logger: Logger,
-  stores: Pick<TaskStores, 'reminderLog' | 'conversations'> & Partial<Pick<Stores, 'graphAuth'>>,
+  stores: Pick<TaskStores, 'reminderLog' | 'reminderRuns' | 'conversations'> & Partial<Pick<Stores, 'graphAuth'>>,
   installer: AppInstaller | null = null,
 ): ReminderTask {
   const conversations = new StoredPersonalConversations(stores.conversations);
@@ -33,6 +33,7 @@ export function createReminderTask(
   return new ReminderTask({
     repo,
     log: stores.reminderLog,
+    runs: stores.reminderRuns,
     sender: new BotConnectorReminderSender({
       conversations,
       serviceUrl: () => conversations.latestServiceUrl(),

@@ -2,6 +2,7 @@ import { AppError } from '@/kernel/errors';
 import type {
   AppInstaller,
   Card,
+  ChatOutcome,
   PersonalConversation,
   PersonalConversations,
   ReminderSender,
@@ -69,14 +70,38 @@ export class BotConnectorReminderSender implements ReminderSender {
     );
   }
 
+  get canInstall(): boolean {
+    return this.options.install !== undefined;
+  }
+
   async sendToPerson(person: { id: string }, card: Card): Promise<SendOutcome> {
-    const known = await this.options.conversations.find(person.id);
-    const conversation = known ?? (await this.installFor(person.id));
-    if (typeof conversation === 'string') return { delivered: false, reason: conversation };
+    const chat = await this.chatWith(person.id);
+    if (typeof chat === 'string') return { delivered: false, reason: chat };
     // A chat made by installing records no Teams user id yet: no refresh until the install event brings one.
-    const forViewer = withRefreshFor(card, [conversation.teamsUserId]);
-    await this.post(conversation.serviceUrl, conversation.conversationId, { type: 'message', attachments: [adaptive(forViewer)] });
-    return { delivered: true, installed: !known };
+    const forViewer = withRefreshFor(card, [chat.conversation.teamsUserId]);
+    await this.post(chat.conversation.serviceUrl, chat.conversation.conversationId, {
+      type: 'message',
+      attachments: [adaptive(forViewer)],
+    });
+    return { delivered: true, installed: chat.installed };
+  }
+
+  async openChat(personId: string): Promise<ChatOutcome> {
+    const chat = await this.chatWith(personId);
+    return typeof chat === 'string' ? { open: false, reason: chat } : { open: true, installed: chat.installed };
+  }
+
+  async withChats(personIds: readonly string[]): Promise<Set<string>> {
+    const known = new Set(await this.options.conversations.peopleWithTheApp());
+    return new Set(personIds.filter((id) => known.has(id)));
+  }
+
+  /** The person's personal chat with the bot (installing the app for them first where allowed), or why there is none. */
+  private async chatWith(userId: string): Promise<{ conversation: PersonalConversation; installed: boolean } | UnreachableReason> {
+    const known = await this.options.conversations.find(userId);
+    if (known) return { conversation: known, installed: false };
+    const made = await this.installFor(userId);
+    return typeof made === 'string' ? made : { conversation: made, installed: true };
   }
 
   /** The personal chat made by installing the app for `userId`, or why there is none. */

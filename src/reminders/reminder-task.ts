@@ -7,11 +7,15 @@ import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import { readTokenOf } from '@/kernel/ports/read-tokens';
 import type { ReminderClaim, ReminderLog } from '@/kernel/ports/reminder-log';
-import type { ReminderSender, UnreachableReason } from '@/kernel/ports/reminder-sender';
+import type { ChatOutcome, ReminderSender, UnreachableReason } from '@/kernel/ports/reminder-sender';
+import { WHY_UNREACHED } from './why-unreached';
+import type { ReminderRunLog, ReminderRunReport, ReminderRunSummary, UnreachedOwner } from '@/kernel/ports/reminder-run-log';
 
 export interface ReminderTaskDeps {
   repo: ActionRepository;
   log: ReminderLog;
+  /** Where each run's report is kept for the SEND team's Reminders panel. */
+  runs: ReminderRunLog;
   sender: ReminderSender;
   present: PresentReminder;
   policy: ReminderPolicy;
@@ -21,34 +25,7 @@ export interface ReminderTaskDeps {
   logger: Logger;
 }
 
-/** What one run did, in counts only (no pupil or action text). */
-export interface ReminderRunSummary {
-  today: IsoDate;
-  schoolDay: boolean;
-  /** Cards posted: personal chats, source chats and the SEND lead's. */
-  cardsSent: number;
-  /** Items shown to their owner (personal chat, or a mention in the source chat). */
-  itemsReminded: number;
-  /** Owners with no personal chat for whom the app was installed (Microsoft Graph), then reminded there. */
-  installed: number;
-  /** Owners with no personal chat, reminded in a source chat instead. */
-  fallbacks: number;
-  /** Items whose owner could not be reached at all: only the SEND lead was told. */
-  leadOnly: number;
-  /** Escalations delivered to the SEND lead. */
-  escalations: number;
-  /** Nobody could be told (no personal chat for owner or SEND lead): claims given back for a later run. */
-  undelivered: number;
-  /** Bot Connector errors: claims given back for the next run. */
-  failed: number;
-}
-
-/** Why an owner could not be messaged, as the SEND lead's card says it. */
-export const WHY_UNREACHED: Record<UnreachableReason, string> = {
-  'not-installed': 'the app is not installed in their personal chat',
-  'install-not-allowed': 'Teams did not allow the app to be installed for them: see the admin guide',
-  'install-failed': 'installing the app for them failed; the next run tries again',
-};
+export type { ReminderRunSummary } from '@/kernel/ports/reminder-run-log';
 
 /** Far enough ahead for an item due after the summer holiday to get its "before" reminder in July. */
 export const REMINDER_LOOKAHEAD_DAYS = 120;
@@ -74,6 +51,29 @@ export const OUTCOME_WRITES_PER_GROUP = 20;
 export class ReminderTask {
   constructor(private readonly deps: ReminderTaskDeps) {}
 
+  /** Runs on school dates from `since` on, newest first (at most `limit`), as the Reminders panel lists them. */
+  recentRuns(since: IsoDate, limit: number): Promise<ReminderRunReport[]> {
+    return this.deps.runs.recent(since, limit);
+  }
+
+  /** Whether this server can install the app for an owner with no personal chat. */
+  get canInstall(): boolean {
+    return this.deps.sender.canInstall;
+  }
+
+  /**
+   * Makes sure the bot can message someone directly, installing the app for them where allowed (the
+   * Reminders panel's button). Sends nothing: their next reminder goes to that chat.
+   */
+  openChat(personId: string): Promise<ChatOutcome> {
+    return this.deps.sender.openChat(personId);
+  }
+
+  /** Which of these people the bot can message directly now (for owners an earlier run could not reach). */
+  withChats(personIds: readonly string[]): Promise<Set<string>> {
+    return this.deps.sender.withChats(personIds);
+  }
+
   async run(now: Date): Promise<ReminderRunSummary> {
     const today = londonDate(now);
     const summary: ReminderRunSummary = {
@@ -87,8 +87,9 @@ export class ReminderTask {
       escalations: 0,
       undelivered: 0,
       failed: 0,
+      unreached: [],
     };
-    if (!this.deps.calendar.isSchoolDay(today)) return summary;
+    if (!this.deps.calendar.isSchoolDay(today)) return this.report(summary, now);
     summary.schoolDay = true;
     const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
     const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
@@ -108,7 +109,22 @@ export class ReminderTask {
     forLead.escalations = due.escalations.filter(won);
     if (forLead.escalations.length > 0 || forLead.unreachedOwners.size > 0) await this.tellSendLead(forLead, today, summary, settlements);
     await this.settle(settlements, 'all');
-    this.deps.logger.info({ reminders: summary }, 'reminder run finished');
+    summary.unreached = [...forLead.unreachedOwners].map(([id, owner]) => ({ id, ...owner }));
+    return this.report(summary, now);
+  }
+
+  /**
+   * Keeps the run's report for the Reminders panel. Everything is sent and settled by now, so a store
+   * that cannot take the report costs only the panel's view of this run, never a reminder.
+   */
+  private async report(summary: ReminderRunSummary, now: Date): Promise<ReminderRunSummary> {
+    const { unreached, ...counts } = summary;
+    this.deps.logger.info({ reminders: { ...counts, unreached: unreached.length } }, 'reminder run finished');
+    try {
+      await this.deps.runs.record({ ...summary, ranAt: now.toISOString() });
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message }, 'could not keep the reminder run report');
+    }
     return summary;
   }
 
@@ -187,7 +203,7 @@ export class ReminderTask {
         settlements.push({ reminders, outcome: outcome.installed ? 'installed-then-sent' : 'sent' });
         return;
       }
-      forLead.unreachedOwners.set(owner.id, { name: owner.name, reason: outcome.reason });
+      forLead.unreachedOwners.set(owner.id, { name: owner.name, reason: outcome.reason, items: reminders.length });
       const inChats = reminders.filter((r) => r.action.source.conversationId);
       if (inChats.length > 0) await this.mentionInSourceChats(owner, inChats, today, summary, settlements);
       forLead.leadOnly.push(...reminders.filter((r) => !r.action.source.conversationId));
@@ -288,8 +304,5 @@ interface LeadNews {
   leadOnly: DueReminder[];
 }
 
-/** An owner the run could not message in their personal chat, and why. */
-interface Unreached {
-  name: string;
-  reason: UnreachableReason;
-}
+/** An owner the run could not message in their personal chat, why, and how many items it held up. */
+type Unreached = Omit<UnreachedOwner, 'id'>;

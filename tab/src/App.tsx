@@ -20,6 +20,7 @@ const RegisterView = lazy(() => import('@tab/views/RegisterView'));
 const InterventionsView = lazy(() => import('@tab/views/InterventionsView'));
 const ProvisionView = lazy(() => import('@tab/views/ProvisionView'));
 const DigestView = lazy(() => import('@tab/views/DigestView'));
+const RemindersView = lazy(() => import('@tab/views/RemindersView'));
 const RolesView = lazy(() => import('@tab/views/RolesView'));
 
 const useStyles = makeStyles({ root: { minHeight: '100vh' } });
@@ -98,6 +99,7 @@ export function App() {
               {route.view === 'interventions' && <InterventionsView />}
               {route.view === 'provision' && <ProvisionView />}
               {route.view === 'digest' && <DigestView />}
+              {route.view === 'reminders' && <RemindersView />}
               {route.view === 'roles' && <RolesView />}
             </AppShell>
           )}

@@ -13,7 +13,7 @@ import { useTabInBrowser } from './support/use-tab-in-browser';
 /**
  * The SEND team's views in the built tab, over the real server and SQLite file: register import and
  * dashboard and termly snapshots, interventions (started and measured from the tab), provision map,
- * one-page profile, digest preview and the role table; and what a teacher
+ * one-page profile, digest preview, reminder runs and the role table; and what a teacher
  * outside the SEND team sees of them (nothing, and 403s from the routes).
  */
 jest.setTimeout(240_000);
@@ -356,6 +356,57 @@ describe('the SEND team views in a browser', () => {
     await page.getByRole('table', { name: new RegExp(`^Emails written to the outbox folder \\(${run.sent.length}\\)`) }).waitFor();
   });
 
+  it('shows what the reminders did and who they could not reach, runs them again, and fits a phone in every theme', async () => {
+    // A Wednesday in term, so the run is a school day's whatever day the suite runs on.
+    const wednesday = new Date('2026-12-02T07:30:00Z');
+    const laptop = await startApp({ tabDir, now: () => wednesday });
+    try {
+      await open('?view=reminders', laptop.url);
+      await page.getByText('No reminders have run in the last two weeks.', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Run reminders now' }).click();
+      await page
+        .getByRole('status')
+        .getByText(/^Reminders run: No cards were sent\. \d+ reminders reached nobody/)
+        .waitFor();
+
+      // Nobody has opened the bot on a laptop: each owner with something due is listed, with the reason and what to do.
+      const unreached = page.getByRole('table', { name: 'Owners the bot could not message directly at the last run' });
+      await unreached.waitFor();
+      const rows = unreached.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      for (const text of await rows.allTextContents()) {
+        expect(text).toContain('the app is not installed in their personal chat');
+        expect(text).toContain('Ask them to open SEND Tracker in Teams once.');
+      }
+      // Installing needs Microsoft 365: no button offers it here.
+      expect(await unreached.getByRole('button').count()).toBe(0);
+      const firstOwner = await rows.first().locator('th').textContent();
+      expect(Object.values(DEMO_STAFF).map((p) => p.name)).toContain(firstOwner);
+
+      await page.getByRole('button', { name: 'Run reminders now' }).click();
+      const recent = page.getByRole('table', { name: 'Reminder runs in the last two weeks, newest first' });
+      await recent.locator('tbody tr').nth(1).waitFor();
+      expect(await recent.locator('tbody tr th').allTextContents()).toEqual(['Wed 2 Dec 2026, 07:30', 'Wed 2 Dec 2026, 07:30']);
+
+      const failures: string[] = [];
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+        for (const theme of ['light', 'dark', 'contrast']) {
+          await open(`?view=reminders&theme=${theme}`, laptop.url);
+          await recent.waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(ARTIFACTS, `reminders-${width}-${theme}.png`), fullPage: true });
+          for (const v of await axeViolations(page))
+            failures.push(`reminders ${width} ${theme}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await laptop.close();
+    }
+  });
+
   const VIEWS: [name: string, query: () => Promise<string>, ready: (p: Page) => Promise<unknown>][] = [
     ['register', async () => '?view=register', (p) => p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor()],
     ['interventions', async () => '?view=interventions', (p) => p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor()],
@@ -427,12 +478,15 @@ describe('the SEND team views in a browser', () => {
           '/api/digest/outbox',
           '/api/roles',
           '/api/roles/history',
+          '/api/reminders/runs',
         ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
           ['POST', '/api/interventions/x/measures', { point: 'end', date: '2026-12-01', value: 1 }],
           ['POST', '/api/register/snapshots', { term: '2026-27 Autumn' }],
           ['PUT', '/api/roles', { role: 'attendance lead', person: { id: 'x', name: 'X', email: 'x@school.example' } }],
+          ['POST', '/api/reminders/run', {}],
+          ['POST', '/api/reminders/install', { personId: 'x' }],
         ];
         const sent = writes.map(
           async ([method, r, body]) =>
@@ -440,7 +494,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(14).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(17).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

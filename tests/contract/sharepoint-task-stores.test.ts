@@ -2,6 +2,7 @@ import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { describeConversationReferenceContract } from './conversation-references.contract';
 import { describeDigestLogContract } from './digest-log.contract';
 import { describeReminderLogContract } from './reminder-log.contract';
+import { describeReminderRunLogContract } from './reminder-run-log.contract';
 
 const newSite = useStandInSites();
 
@@ -19,4 +20,9 @@ describeDigestLogContract('SharePoint Lists via Graph (stand-in), two Graph clie
 describeConversationReferenceContract('SharePoint Lists via Graph (stand-in), two Graph clients', async () => {
   const site = await newSite();
   return [site.taskStores().conversations, site.taskStores().conversations];
+});
+
+describeReminderRunLogContract('SharePoint Lists via Graph (stand-in), two Graph clients', async () => {
+  const site = await newSite();
+  return [site.taskStores().reminderRuns, site.taskStores().reminderRuns];
 });

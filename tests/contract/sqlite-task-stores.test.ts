@@ -6,9 +6,11 @@ import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repositor
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
 import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { describeConversationReferenceContract } from './conversation-references.contract';
 import { describeDigestLogContract } from './digest-log.contract';
 import { describeReminderLogContract } from './reminder-log.contract';
+import { describeReminderRunLogContract } from './reminder-run-log.contract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-task-stores-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -32,4 +34,9 @@ describeDigestLogContract('SQLite file, two connections', async () => {
 describeConversationReferenceContract('SQLite file, two connections', async () => {
   const [a, b] = twoConnections();
   return [new SqliteConversationReferenceStore(a), new SqliteConversationReferenceStore(b)];
+});
+
+describeReminderRunLogContract('SQLite file, two connections', async () => {
+  const [a, b] = twoConnections();
+  return [new SqliteReminderRunLog(a), new SqliteReminderRunLog(b)];
 });

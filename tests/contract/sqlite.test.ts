@@ -76,7 +76,8 @@ describe('SQLite store', () => {
     const old = new Database(file);
     old.exec(`DROP INDEX actions_created_by; DROP INDEX actions_open_due; DROP INDEX actions_waiting_updated;
       ALTER TABLE actions DROP COLUMN created_by_id; ALTER TABLE actions DROP COLUMN updated_at; ALTER TABLE actions DROP COLUMN pupil_key;
-      ALTER TABLE actions DROP COLUMN owner_key; ALTER TABLE actions DROP COLUMN search_text; DROP TABLE store_outbox_lease;`);
+      ALTER TABLE actions DROP COLUMN owner_key; ALTER TABLE actions DROP COLUMN search_text; DROP TABLE store_outbox_lease;
+      DROP TRIGGER reminder_runs_never_deleted; DROP TABLE reminder_runs;`);
     old.pragma(`user_version = ${MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN search_text'))}`); // and every later one undone
     old.close();
 

@@ -9,6 +9,7 @@ import { createLogger } from '@/platform/logger';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 import type { ReminderSender } from '@/kernel/ports/reminder-sender';
@@ -46,11 +47,15 @@ describe('a reminder run that dies part-way', () => {
     const dying: ReminderSender = {
       sendToPerson: (person, card) => (++posted === 23 ? new Promise(() => undefined) : real.sendToPerson(person, card)),
       postWithMention: (...args) => real.postWithMention(...args),
+      canInstall: false,
+      openChat: (id) => real.openChat(id),
+      withChats: (ids) => real.withChats(ids),
     };
     const task = (sender: ReminderSender, log: SqliteReminderLog) =>
       new ReminderTask({
         repo,
         log,
+        runs: new SqliteReminderRunLog(db),
         sender,
         present: reminderCard,
         policy: DEFAULT_REMINDER_POLICY,

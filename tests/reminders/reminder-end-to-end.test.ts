@@ -16,6 +16,7 @@ import { localIdentity } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 import { assistant, buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
@@ -47,6 +48,7 @@ async function startApp(mode: 'embedded' | 'tenant', taskKey: string | null = nu
   const task = new ReminderTask({
     repo: new SqliteActionRepository(db, () => NOW),
     log: new SqliteReminderLog(db),
+    runs: new SqliteReminderRunLog(db),
     sender: new BotConnectorReminderSender({
       conversations: knownConversations(connector.url, { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' }),
       serviceUrl: async () => connector.url,

@@ -10,6 +10,7 @@ import { createLogger } from '@/platform/logger';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 import { buildNewAction, senco, sencoActor, teacher } from '@tests/support/factories';
@@ -33,6 +34,7 @@ it('puts the items new since the last card first and says so, and a refresh keep
   const task = new ReminderTask({
     repo,
     log: new SqliteReminderLog(db),
+    runs: new SqliteReminderRunLog(db),
     sender: new BotConnectorReminderSender({
       conversations: knownConversations(connector.url, { [teacher.id]: 'personal-tom' }),
       serviceUrl: async () => connector.url,

@@ -8,6 +8,7 @@ import { createLogger } from '@/platform/logger';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender, ReminderSendError, type SendPacing } from '@/reminders/bot-connector-sender';
 import type { Clock } from '@/platform/pacing';
@@ -116,6 +117,7 @@ describe('ReminderTask under Bot Connector throttling', () => {
       new ReminderTask({
         repo,
         log: new SqliteReminderLog(db),
+        runs: new SqliteReminderRunLog(db),
         sender: senderFor(connector, { maxRetries: 2, clock: fakeClock().clock }, reachable),
         present: reminderCard,
         policy: DEFAULT_REMINDER_POLICY,

@@ -7,7 +7,7 @@ import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
 import { createBotFor } from '@/app/bot-wiring';
 import { createServer } from '@/app/create-server';
-import { localIdentity } from '@/http/identity';
+import type { User } from '@/http/identity';
 import { openStores } from '@/app/open-stores';
 import { createReminderTask } from '@/app/reminder-wiring';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
@@ -42,8 +42,16 @@ let connector: LoopbackBotConnector;
 let server: Server;
 let url: string;
 let repo: ActionRepository;
+const failFor: string[] = [];
+const sendLead: User = { ...DEMO_STAFF.senco, sendTeam: true };
+/** Who the tab's requests come from. */
+let caller: User = sendLead;
 
 const post = jsonPoster(() => url);
+const get = async (route: string) => {
+  const res = await fetch(`${url}${route}`);
+  return { status: res.status, body: (await res.json()) as any };
+};
 const tomsChat = () => `19:${graph.teamwork.botAppId}_${tom.id}@unq.gbl.spaces`;
 
 beforeAll(async () => {
@@ -52,7 +60,7 @@ beforeAll(async () => {
   // Priya installed the app herself; Grace's app setup policy blocks it.
   graph.teamwork.install(priya.aadObjectId, CATALOG_ID);
   graph.teamwork.blocked.add(grace.id);
-  connector = await startLoopbackBotConnector();
+  connector = await startLoopbackBotConnector({ failFor });
 
   const config = loadConfig({ DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
@@ -76,7 +84,7 @@ beforeAll(async () => {
     now: clock,
     bot: await createBotFor(config, repo, logger, clock, stores.tasks),
     reminders: { reminderTask, taskKey: null },
-    authenticate: localIdentity({ ...DEMO_STAFF.senco, sendTeam: true }),
+    authenticate: async () => caller,
   });
   url = (await listenOnLoopback(server)).url;
   await post('/api/messages', personalInstall(connector.url, priya));
@@ -136,5 +144,71 @@ describe('reminding an owner who has no chat with the bot', () => {
     expect(cardText(cardOf(leadCard))).toContain(
       `cannot message ${grace.name} directly (Teams did not allow the app to be installed for them`,
     );
+  });
+});
+
+describe('the Reminders panel (SEND team)', () => {
+  it('lists the recent runs, newest first, with who could not be messaged directly and why', async () => {
+    const { status, body } = await get('/api/reminders/runs');
+
+    expect(status).toBe(200);
+    expect(body.canInstall).toBe(true);
+    expect(body.runs.map((r: any) => r.today)).toEqual(['2026-04-23', '2026-04-22', '2026-04-21']);
+    expect(body.runs[0]).toMatchObject({ cardsSent: 2, fallbacks: 1, installed: 0 });
+    expect(body.runs[0].unreached).toEqual([
+      { id: grace.id, name: grace.name, reason: 'install-not-allowed', items: 1, reachableNow: false },
+    ]);
+    expect(body.runs[2]).toMatchObject({ installed: 1, unreached: [] });
+  });
+
+  it('installs the app for someone a run missed once the admin allows it, and then shows them reachable', async () => {
+    graph.teamwork.blocked.delete(grace.id);
+
+    const installed = await post('/api/reminders/install', { personId: grace.id });
+
+    expect(installed).toEqual({ status: 200, body: { name: grace.name, outcome: { open: true, installed: true } } });
+    expect(graph.teamwork.installedFor(grace.id)).toEqual([CATALOG_ID]);
+    // Nothing is sent by installing: the card waits for the next run.
+    expect(connector.received.filter((r) => r.conversationId.includes(grace.id))).toEqual([]);
+    expect((await get('/api/reminders/runs')).body.runs[0].unreached[0]).toMatchObject({ id: grace.id, reachableNow: true });
+  });
+
+  it('installs only for someone a recent run could not reach, and says what is wrong with a bad request', async () => {
+    expect(await post('/api/reminders/install', { personId: DEMO_STAFF.year6Teacher.id })).toMatchObject({ status: 404 });
+    expect(await post('/api/reminders/install', { personId: '' })).toMatchObject({ status: 400 });
+    expect(graph.teamwork.installedFor(DEMO_STAFF.year6Teacher.id)).toEqual([]);
+  });
+
+  it('runs the reminders again on request, sending only what has not gone out', async () => {
+    now = new Date('2026-04-24T07:00:00Z');
+    await repo.createMany([buildNewAction({ owner: tom, dueDate: '2026-04-24', description: 'Book the review room' })], sencoActor);
+    failFor.push(tomsChat());
+    // Tom's one card (today's item and Wednesday's, now overdue) is refused.
+    expect((await post('/api/tasks/reminders')).body).toMatchObject({ cardsSent: 0, failed: 2 });
+    failFor.length = 0;
+    const before = connector.received.length;
+
+    const again = await post('/api/reminders/run');
+
+    expect(again.body).toMatchObject({ cardsSent: 1, itemsReminded: 2, failed: 0 });
+    expect(connector.received.slice(before).map((r) => r.conversationId)).toEqual([tomsChat()]);
+    expect((await post('/api/reminders/run')).body).toMatchObject({ cardsSent: 0 });
+    const runs = (await get('/api/reminders/runs')).body.runs;
+    expect(runs.slice(0, 3).map((r: any) => [r.today, r.cardsSent, r.failed])).toEqual([
+      ['2026-04-24', 0, 0],
+      ['2026-04-24', 1, 0],
+      ['2026-04-24', 0, 2],
+    ]);
+  });
+
+  it('is refused to staff outside the SEND team, and installs nothing for them', async () => {
+    caller = { ...tom, sendTeam: false };
+    try {
+      expect(await get('/api/reminders/runs')).toMatchObject({ status: 403, body: { message: 'Reminder runs are for the SEND team.' } });
+      expect(await post('/api/reminders/run')).toMatchObject({ status: 403 });
+      expect(await post('/api/reminders/install', { personId: grace.id })).toMatchObject({ status: 403 });
+    } finally {
+      caller = sendLead;
+    }
   });
 });

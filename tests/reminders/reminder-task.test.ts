@@ -10,6 +10,7 @@ import { createLogger } from '@/platform/logger';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { DEFAULT_REMINDER_CRON, loadReminderConfig } from '@/reminders/reminder-config';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
@@ -26,6 +27,8 @@ async function setUp(
   reachable: Record<string, string> = { [teacher.id]: 'personal-tom', [senco.id]: 'personal-priya' },
   /** Faults to put into the real SQLite log. */
   logFaults: Partial<SqliteReminderLog> = {},
+  /** Faults to put into the real SQLite run log. */
+  runFaults: Partial<SqliteReminderRunLog> = {},
 ) {
   const db = openDatabase(path.join(dir, `task-${++n}.db`));
   const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
@@ -34,6 +37,7 @@ async function setUp(
     new ReminderTask({
       repo,
       log: Object.assign(new SqliteReminderLog(db), logFaults),
+      runs: Object.assign(new SqliteReminderRunLog(db), runFaults),
       sender: new BotConnectorReminderSender({
         conversations: knownConversations(url, people),
         serviceUrl: async () => url,
@@ -45,7 +49,7 @@ async function setUp(
       sendLead: senco,
       logger: createLogger('silent'),
     });
-  return { repo, connector, task };
+  return { repo, connector, task, runs: new SqliteReminderRunLog(db) };
 }
 
 describe('ReminderTask', () => {
@@ -69,6 +73,37 @@ describe('ReminderTask', () => {
     await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
     try {
       expect(await task().run(new Date('2026-04-21T07:00:00Z'))).toMatchObject({ cardsSent: 1, itemsReminded: 1, failed: 0 });
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('keeps a report of every run, non-school days included, for the Reminders panel', async () => {
+    const { repo, connector, task, runs } = await setUp(undefined, { [teacher.id]: 'personal-tom' });
+    await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
+    try {
+      await task().run(new Date('2026-04-18T07:00:00Z'));
+      await task().run(new Date('2026-04-21T07:00:00Z'));
+
+      expect(await runs.recent('2026-04-01', 10)).toEqual([
+        expect.objectContaining({ ranAt: '2026-04-21T07:00:00.000Z', today: '2026-04-21', schoolDay: true, cardsSent: 1, unreached: [] }),
+        expect.objectContaining({ ranAt: '2026-04-18T07:00:00.000Z', today: '2026-04-18', schoolDay: false, cardsSent: 0 }),
+      ]);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('still sends and settles every reminder when the run report cannot be kept', async () => {
+    const { repo, connector, task } = await setUp(undefined, undefined, undefined, {
+      record: () => Promise.reject(new Error('503 from SharePoint')),
+    });
+    await repo.createMany([buildNewAction({ dueDate: '2026-04-21' })], sencoActor);
+    try {
+      expect(await task().run(new Date('2026-04-21T07:00:00Z'))).toMatchObject({ cardsSent: 1, failed: 0 });
+      // Recorded as sent: a second run sends nothing.
+      expect(await task().run(new Date('2026-04-21T08:00:00Z'))).toMatchObject({ cardsSent: 0 });
+      expect(connector.received).toHaveLength(1);
     } finally {
       await connector.close();
     }

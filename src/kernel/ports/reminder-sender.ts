@@ -14,6 +14,9 @@ export type UnreachableReason = 'not-installed' | 'install-not-allowed' | 'insta
 /** A card posted (after installing the app for them first, when `installed`), or why not. */
 export type SendOutcome = { delivered: true; installed: boolean } | { delivered: false; reason: UnreachableReason };
 
+/** A personal chat with the bot ready (made by installing the app just now, when `installed`), or why not. */
+export type ChatOutcome = { open: true; installed: boolean } | { open: false; reason: UnreachableReason };
+
 /**
  * How reminders reach people. The production adapter posts through the Bot Connector; tests use
  * the same adapter against a loopback Bot Connector.
@@ -23,6 +26,12 @@ export interface ReminderSender {
   sendToPerson(person: Pick<Person, 'id' | 'name'>, card: Card): Promise<SendOutcome>;
   /** Posts `card` in a chat or channel, @mentioning `person` in `text`. */
   postWithMention(conversationId: string, person: Pick<Person, 'id' | 'name'>, text: string, card: Card): Promise<void>;
+  /** Whether this sender can install the app for someone with no personal chat (tenant mode, Graph, installing on). */
+  readonly canInstall: boolean;
+  /** Finds the person's personal chat, installing the app for them first where allowed; sends nothing. */
+  openChat(personId: string): Promise<ChatOutcome>;
+  /** Which of these people the bot can message directly now. */
+  withChats(personIds: readonly string[]): Promise<Set<string>>;
 }
 
 /** A stored personal conversation with the bot (from install or the user's first message). */
@@ -36,6 +45,8 @@ export interface PersonalConversation {
 /** The lookup the sender needs from the bot's conversation reference store. */
 export interface PersonalConversations {
   find(userId: string): Promise<PersonalConversation | null>;
+  /** Entra ids of everyone with a personal chat with the bot (one read of the store). */
+  peopleWithTheApp(): Promise<string[]>;
 }
 
 /** The person's personal chat with the bot, made by installing the app for them, or why it could not be. */

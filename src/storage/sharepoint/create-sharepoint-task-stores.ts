@@ -6,11 +6,13 @@ import type { SharePointConfig } from './sharepoint-config';
 import { SharePointConversationReferenceStore } from './sharepoint-conversation-reference-store';
 import { SharePointDigestLog } from './sharepoint-digest-log';
 import { SharePointReminderLog } from './sharepoint-reminder-log';
+import { SharePointReminderRunLog } from './sharepoint-reminder-run-log';
 import { SiteLists, TASK_LISTS } from './site-lists';
 
 /** The stores the scheduled tasks and the bot need in tenant mode, sharing one Graph client and one list lookup. */
 export interface SharePointTaskStores {
   reminderLog: SharePointReminderLog;
+  reminderRuns: SharePointReminderRunLog;
   digestLog: SharePointDigestLog;
   conversations: SharePointConversationReferenceStore;
 }
@@ -37,13 +39,14 @@ export function createTaskStoresWithClient(
   const options = { root, pageSize: overrides.pageSize, batch: overrides.batch };
   return {
     reminderLog: new SharePointReminderLog(client, lists, { ...options, leaseMs: overrides.reminderLeaseMs }),
+    reminderRuns: new SharePointReminderRunLog(client, lists, options),
     digestLog: new SharePointDigestLog(client, lists, { ...options, leaseMs: overrides.digestLeaseMs }),
     conversations: new SharePointConversationReferenceStore(client, lists, options),
   };
 }
 
 /**
- * ReminderLog, DigestLog and ConversationReferenceStore on the SEND site's lists, for validated config
+ * ReminderLog, ReminderRunLog, DigestLog and ConversationReferenceStore on the SEND site's lists, for validated config
  * (see `parseSharePointEnv`). Run `npm run provision` first: a missing list is reported on first use.
  */
 export function createSharePointTaskStores(config: SharePointConfig, overrides: SharePointTaskStoreOverrides = {}): SharePointTaskStores {

@@ -99,6 +99,13 @@ export const DIGEST_SENDS_LIST: ListSpec = {
   ],
 };
 
+/** One item per reminder run, appended by whichever instance ran it: `Day` (the school date) is indexed for the panel's read. */
+export const REMINDER_RUNS_LIST: ListSpec = {
+  displayName: 'SEND Reminder Runs',
+  description: 'What each SEND Tracker reminder run sent and who it could not reach. Managed by the app.',
+  columns: [text('Day', 'School date (YYYY-MM-DD)', true), text('RanAt', 'Ran at (UTC)'), note('Report', 'Report (JSON)')],
+};
+
 /** Where the bot can message people proactively. `ConversationKey` is a digest of the conversation id, unique. */
 export const CONVERSATIONS_LIST: ListSpec = {
   displayName: 'SEND Bot Conversations',
@@ -197,6 +204,7 @@ export const ALL_LISTS: readonly ListSpec[] = [
   ROLES_LIST,
   ROLE_HISTORY_LIST,
   PASSPORT_VERSIONS_LIST,
+  REMINDER_RUNS_LIST,
 ];
 
 /**

@@ -13,6 +13,7 @@ import {
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REMINDER_CLAIMS_LIST,
+  REMINDER_RUNS_LIST,
   ROLE_HISTORY_LIST,
   ROLES_LIST,
 } from './list-schema';
@@ -61,6 +62,7 @@ export const TASK_LISTS = {
   actions: ACTIONS_LIST.displayName,
   reminderClaims: REMINDER_CLAIMS_LIST.displayName,
   digestSends: DIGEST_SENDS_LIST.displayName,
+  reminderRuns: REMINDER_RUNS_LIST.displayName,
   conversations: CONVERSATIONS_LIST.displayName,
 };
 

@@ -207,4 +207,18 @@ export const MIGRATIONS: readonly string[] = [
     until TEXT NOT NULL
   ) STRICT;
   `,
+  // What each reminder run did, for the SEND team's Reminders panel: appended, never changed or deleted.
+  `
+  CREATE TABLE reminder_runs (
+    id INTEGER PRIMARY KEY,
+    today TEXT NOT NULL,
+    ran_at TEXT NOT NULL,
+    report TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX reminder_runs_today ON reminder_runs (today, ran_at);
+  CREATE TRIGGER reminder_runs_never_deleted BEFORE DELETE ON reminder_runs
+    BEGIN SELECT RAISE(ABORT, 'reminder run reports are append-only'); END;
+  CREATE TRIGGER reminder_runs_never_updated BEFORE UPDATE ON reminder_runs
+    BEGIN SELECT RAISE(ABORT, 'reminder run reports are append-only'); END;
+  `,
 ];

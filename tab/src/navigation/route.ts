@@ -1,7 +1,7 @@
 /** Views every member of staff has. `item` is not a view of its own: it opens the item panel over the tracker. */
 export const TRACKER_VIEWS = ['tracker', 'check-in', 'my-actions', 'pupil', 'archive'] as const;
-/** Views over special-category data (register, interventions, digests) and the role table: offered to the SEND team only. */
-export const SEND_TEAM_VIEWS = ['register', 'interventions', 'provision', 'digest', 'roles'] as const;
+/** Views over special-category data (register, interventions, digests), reminder runs and the role table: offered to the SEND team only. */
+export const SEND_TEAM_VIEWS = ['register', 'interventions', 'provision', 'digest', 'reminders', 'roles'] as const;
 export const VIEWS = [...TRACKER_VIEWS, ...SEND_TEAM_VIEWS] as const;
 export type ViewName = (typeof VIEWS)[number];
 
@@ -15,6 +15,7 @@ export const VIEW_LABELS: Record<ViewName, string> = {
   interventions: 'Interventions',
   provision: 'Provision map',
   digest: 'Digest preview',
+  reminders: 'Reminders',
   roles: 'Roles',
 };
 

@@ -21,6 +21,11 @@ import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repos
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { WeeklyDigestTask } from '@/digest/weekly-digest-task';
+import { createReminderTask } from '@/app/reminder-wiring';
+import { loadReminderConfig } from '@/reminders/reminder-config';
+import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
+import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 export interface RunningApp {
@@ -47,7 +52,7 @@ export interface StartAppOptions {
 
 /**
  * The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school, with the
- * register, intervention, profile, role and digest routes wired as `npm start` wires them.
+ * register, intervention, profile, role, digest and reminder routes wired as `npm start` wires them.
  */
 export async function startApp({ tabDir, user, extra = [], now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-data-'));
@@ -82,6 +87,15 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
     register: { register, interventions, passports: new SqlitePassportRepository(db, now) },
     roles: { roles },
     digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
+    // As on a laptop: nobody has opened the bot, so every owner is one the run cannot message directly.
+    reminders: {
+      reminderTask: createReminderTask(config, loadReminderConfig('embedded', {}, DEMO_STAFF.senco), repo, logger, {
+        reminderLog: new SqliteReminderLog(db),
+        reminderRuns: new SqliteReminderRunLog(db),
+        conversations: new SqliteConversationReferenceStore(db),
+      }),
+      taskKey: null,
+    },
     logger,
     now,
     authenticate: localIdentity(user ?? { ...DEMO_STAFF.senco, sendTeam: true }),

@@ -10,5 +10,6 @@ export function knownConversations(serviceUrl: string, byUser: Record<string, st
       const conversationId = byUser[userId];
       return conversationId ? { serviceUrl, conversationId, teamsUserId: teamsUserIdOf(conversationId) } : null;
     },
+    peopleWithTheApp: async () => Object.keys(byUser),
   };
 }

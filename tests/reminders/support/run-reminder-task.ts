@@ -12,6 +12,7 @@ import { createLogger } from '@/platform/logger';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
+import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
 import { ReminderTask } from '@/reminders/reminder-task';
 import { BotConnectorReminderSender } from '@/reminders/bot-connector-sender';
 
@@ -22,10 +23,13 @@ async function main(): Promise<void> {
   const task = new ReminderTask({
     repo: new SqliteActionRepository(db, () => now),
     log: new SqliteReminderLog(db),
+    runs: new SqliteReminderRunLog(db),
     sender: new BotConnectorReminderSender({
       // Everyone has installed the app: their personal chat id is derived from their id.
       conversations: {
         find: async (userId) => ({ serviceUrl: connectorUrl, conversationId: `personal-${userId}`, teamsUserId: teamsUserIdOf(userId) }),
+        // Not asked by a run (only the Reminders panel asks who has a chat).
+        peopleWithTheApp: async () => [],
       },
       serviceUrl: async () => connectorUrl,
       token: async () => null,

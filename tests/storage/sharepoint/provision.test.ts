@@ -11,6 +11,7 @@ import {
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REMINDER_CLAIMS_LIST,
+  REMINDER_RUNS_LIST,
   ROLE_HISTORY_LIST,
   ROLES_LIST,
 } from '@/storage/sharepoint/list-schema';
@@ -187,6 +188,7 @@ describe('provisioning the SharePoint lists', () => {
     expect(column(INTERVENTIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
     expect(column(INTERVENTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true });
     expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
+    expect(column(REMINDER_RUNS_LIST.displayName, 'Day')).toMatchObject({ indexed: true });
   });
 
   it('adds only the new lists to a site provisioned before they existed, and nothing on the run after', async () => {
@@ -208,6 +210,7 @@ describe('provisioning the SharePoint lists', () => {
         ROLES_LIST,
         ROLE_HISTORY_LIST,
         PASSPORT_VERSIONS_LIST,
+        REMINDER_RUNS_LIST,
       ].map((l) => `list ${l.displayName}`),
     );
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);

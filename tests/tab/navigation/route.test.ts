@@ -21,7 +21,7 @@ describe('parseRoute', () => {
   });
 
   it('opens the SEND-team views by name (the server still refuses anyone else)', () => {
-    for (const view of ['register', 'interventions', 'provision', 'digest', 'roles'] as const)
+    for (const view of ['register', 'interventions', 'provision', 'digest', 'reminders', 'roles'] as const)
       expect(parseRoute('/tab/', `?view=${view}`)).toMatchObject({ view });
   });
 

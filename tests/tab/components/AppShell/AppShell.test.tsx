@@ -24,7 +24,7 @@ describe('AppShell navigation', () => {
     expect(tabNames()).toEqual(['Live tracker', 'Weekly check-in', 'My actions', 'Pupil', 'Archive']);
   });
 
-  it('adds the register, interventions, provision map, digest preview and roles for the SEND team', () => {
+  it('adds the register, interventions, provision map, digest preview, reminders and roles for the SEND team', () => {
     renderShell(true);
     expect(tabNames()).toEqual([
       'Live tracker',
@@ -36,6 +36,7 @@ describe('AppShell navigation', () => {
       'Interventions',
       'Provision map',
       'Digest preview',
+      'Reminders',
       'Roles',
     ]);
   });
