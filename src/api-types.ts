@@ -10,6 +10,7 @@ export { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/interventions/interven
 export type { ProvisionMap } from '@/provision-map/provision-map';
 export type { RegisterAnalytics, StatusSplit } from '@/register/analytics';
 export type { ImportPreview } from '@/register/mis-import';
+export type { ImportChanges, MissingPupil } from '@/register/plan-import';
 export { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterField } from '@/register/mis-columns';
 export type { ActionFacets, FacetScope } from '@/tracker/action-facets';
 export type { ActionListReply } from '@/tracker/action-routes';

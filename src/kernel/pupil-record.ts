@@ -42,6 +42,12 @@ export interface PupilRecord extends PupilRecordFields {
   importedAt: string;
 }
 
+/** True when a re-import would change nothing the MIS holds (when it was imported is not a change). */
+export function sameRecord(a: PupilRecord, b: PupilRecord): boolean {
+  const strip = ({ importedAt: _a, ...rest }: PupilRecord) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
 /** The primary (rank 1) need, if any. */
 export function primaryNeed(record: Pick<PupilRecordFields, 'needs'>): RankedNeed['code'] | null {
   return record.needs.find((n) => n.rank === 1)?.code ?? null;

@@ -7,8 +7,8 @@ import type { InterventionRepository } from '@/kernel/ports/intervention-reposit
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import { parseInput } from '@/kernel/validate';
 import { registerAnalytics } from './analytics';
-import { importRegister, previewRegisterImport } from './import-register';
-import { dashboardQuery, importConfirmBody, importPreviewBody, snapshotBody } from './register-schemas';
+import { importRegister, planRegisterImport, previewRegisterImport } from './import-register';
+import { dashboardQuery, importChangesBody, importConfirmBody, importPreviewBody, snapshotBody } from './register-schemas';
 
 export interface RegisterRouteDeps extends SendTeamRouteDeps {
   register: RegisterRepository;
@@ -28,6 +28,11 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
   server.post(
     '/api/register/import/preview',
     route(async (_u, req) => previewRegisterImport(parseInput(importPreviewBody, req.body).file)),
+  );
+
+  server.post(
+    '/api/register/import/changes',
+    route(async (_u, req) => planRegisterImport(register, parseInput(importChangesBody, req.body))),
   );
 
   server.post(

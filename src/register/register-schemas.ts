@@ -17,12 +17,19 @@ export const misFileBody = z.discriminatedUnion('format', [
 
 export const importPreviewBody = z.strictObject({ file: misFileBody });
 
+/** The mapping as the user confirmed it (checked in full by the importer). */
+const confirmedMapping = z.record(z.string(), z.string().nullable());
+
+export const importChangesBody = z.strictObject({ file: misFileBody, mapping: confirmedMapping });
+
 export const importConfirmBody = z.strictObject({
   file: misFileBody,
-  /** The mapping as the user confirmed it (checked in full by the importer). */
-  mapping: z.record(z.string(), z.string().nullable()),
-  /** The file is the whole roll: pupils missing from it are marked off roll. */
-  fullRoll: z.boolean().default(true),
+  mapping: confirmedMapping,
+  /**
+   * The person confirmed that this many pupils on roll, not in the file, have left. Absent or 0:
+   * nobody is marked as left (a partial file only adds and updates).
+   */
+  markLeft: z.number().int().min(0).max(20_000).optional(),
   /** Also store this term's snapshot of the counts after importing. */
   snapshotTerm: termSchema.optional(),
 });

@@ -71,6 +71,14 @@ const REGISTER_CSV = [
   }),
 ].join('\r\n');
 
+/** The first five pupils of the register: a class list, say, rather than the whole roll. */
+async function choosePartialFile(p: Page) {
+  const partial = REGISTER_CSV.split('\r\n').slice(0, 6).join('\r\n');
+  await p.locator('input[type="file"]').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(partial) });
+  await p.getByText('5 pupil rows. Check which column fills each field:').waitFor();
+  await p.getByRole('combobox', { name: 'Primary need' }).selectOption('Need 1');
+}
+
 let tabDir: string;
 let app: RunningApp;
 let page: Page;
@@ -104,6 +112,8 @@ describe('the SEND team views in a browser', () => {
     await expect(page.getByLabel('Primary need').inputValue()).resolves.toBe('');
     await expect(page.getByLabel('SEN status (N/K/E)').inputValue()).resolves.toBe('SEN Status');
     await page.getByLabel('Primary need').selectOption('Need 1');
+    await page.getByRole('button', { name: 'Check what will change' }).click();
+    await page.getByText('20 new, 0 updated, 0 unchanged.').waitFor();
     await page.getByRole('button', { name: 'Import 20 pupils' }).click();
     await page.getByText('Register imported: 20 added, 0 updated, 0 unchanged, 0 marked as left.').waitFor();
 
@@ -135,6 +145,23 @@ describe('the SEND team views in a browser', () => {
     const answer = page.getByText(/^No training recorded for /);
     await answer.waitFor();
     await expect(answer.textContent()).resolves.not.toMatch(/Speech/);
+  });
+
+  it('shows who a partial file leaves out, and marks nobody as left unless the lead ticks the box with their count', async () => {
+    await open('?view=register');
+    await choosePartialFile(page);
+    await page.getByRole('button', { name: 'Check what will change' }).click();
+    await page.getByText('0 new, 0 updated, 5 unchanged.').waitFor();
+    await page.getByText('15 pupils on the register are not in this file.', { exact: false }).waitFor();
+    const missing = page.getByRole('list', { name: 'Pupils not in this file (15)' });
+    expect(await missing.getByRole('listitem').allTextContents()).toEqual(NAMES.slice(5).map((n) => `${n} (Year 4)`));
+    const tick = page.getByRole('checkbox', { name: /^These 15 pupils have left the school/ });
+    await tick.check();
+    await page.getByRole('button', { name: 'Import 5 pupils and mark 15 as left' }).waitFor();
+    await tick.uncheck();
+    await page.getByRole('button', { name: 'Import 5 pupils', exact: true }).click();
+    await page.getByText('Register imported: 0 added, 0 updated, 5 unchanged, 0 marked as left.').waitFor();
+    expect(await app.register.list()).toHaveLength(20);
   });
 
   it('shows which interventions work and each pupil’s with ratio gain and warnings', async () => {
@@ -417,6 +444,15 @@ describe('the SEND team views in a browser', () => {
       (p) => p.getByRole('button', { name: 'Save profile' }).waitFor(),
     ],
     ['digest', async () => '?view=digest', (p) => p.locator('iframe').waitFor()],
+    [
+      'import-changes',
+      async () => '?view=register',
+      async (p) => {
+        await choosePartialFile(p);
+        await p.getByRole('button', { name: 'Check what will change' }).click();
+        await p.getByRole('checkbox', { name: /^These 15 pupils have left/ }).waitFor();
+      },
+    ],
     ['snapshot', async () => '?view=register', (p) => p.getByRole('form', { name: 'Termly snapshot' }).waitFor()],
     ['start-intervention', async () => '?view=interventions', (p) => p.getByRole('form', { name: 'Start an intervention' }).waitFor()],
     [
@@ -487,6 +523,8 @@ describe('the SEND team views in a browser', () => {
           ['PUT', '/api/roles', { role: 'attendance lead', person: { id: 'x', name: 'X', email: 'x@school.example' } }],
           ['POST', '/api/reminders/run', {}],
           ['POST', '/api/reminders/install', { personId: 'x' }],
+          ['POST', '/api/register/import/changes', {}],
+          ['POST', '/api/register/import', {}],
         ];
         const sent = writes.map(
           async ([method, r, body]) =>
@@ -494,7 +532,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(17).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(19).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

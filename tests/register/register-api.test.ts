@@ -50,6 +50,24 @@ describe('register REST API over HTTP', () => {
     expect(dash.body.attendance.flagged.length).toBe(school.filter((p) => p.senStatus === 'N' && p.attendancePercent! < 90).length);
   });
 
+  it('shows who a partial file leaves out, and marks them as left only with the count confirmed', async () => {
+    await importSchool();
+    const file = { format: 'csv', text: simsCsv(school.slice(0, 5)) };
+    const { proposedMapping: mapping } = (await call(app.baseUrl, 'POST', '/api/register/import/preview', { file })).body;
+    const changes = await call(app.baseUrl, 'POST', '/api/register/import/changes', { file, mapping });
+    expect(changes.status).toBe(200);
+    expect(changes.body).toMatchObject({ created: 0, updated: 0, unchanged: 5, notInFile: { count: 995 } });
+    expect(changes.body.notInFile.pupils).toHaveLength(100); // enough to recognise a partial file
+    expect(imports).toBe(1);
+
+    const stale = await call(app.baseUrl, 'POST', '/api/register/import', { file, mapping, markLeft: 994 });
+    expect(stale.status).toBe(409);
+    expect(await app.register.list()).toHaveLength(1000);
+    const confirmed = await call(app.baseUrl, 'POST', '/api/register/import', { file, mapping, markLeft: 995 });
+    expect(confirmed.body).toMatchObject({ unchanged: 5, leftRoll: 995 });
+    expect(await app.register.list()).toHaveLength(5);
+  });
+
   it('answers 400 naming the row and column when the export is malformed, and stores nothing', async () => {
     const text = simsCsv(school.slice(0, 3)).replace(`,${school[1]!.senStatus},`, ',Q,');
     const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file: { format: 'csv', text } });
@@ -135,6 +153,8 @@ describe('register REST API over HTTP', () => {
       ['GET', '/api/retention'],
       ['GET', '/api/interventions'],
       ['POST', '/api/register/import/preview'],
+      ['POST', '/api/register/import/changes'],
+      ['POST', '/api/register/import'],
     ] as const) {
       const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
       expect(res.status).toBe(403);

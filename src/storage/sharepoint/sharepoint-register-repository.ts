@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseInput } from '@/kernel/validate';
 import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
-import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
+import { pupilRecordFieldsSchema, sameRecord, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 import { executeBatch, type BatchStep } from './graph-batch';
@@ -25,11 +25,6 @@ const bySurname = (a: PupilRecord, b: PupilRecord) => {
   const [ka, kb] = [sortKey(a), sortKey(b)];
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
-
-function sameFields(a: PupilRecord, b: PupilRecord): boolean {
-  const strip = ({ importedAt: _a, ...rest }: PupilRecord) => rest;
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
-}
 
 /**
  * The SEN register in the "SEND Register Pupils" list: one item per pupil, `Upn` unique, the record as
@@ -85,7 +80,7 @@ export class SharePointRegisterRepository implements RegisterRepository {
         continue;
       }
       const next: PupilRecord = { ...fields, id: entry.record.id, onRoll: true, importedAt: at };
-      if (entry.record.onRoll && sameFields(entry.record, next)) {
+      if (entry.record.onRoll && sameRecord(entry.record, next)) {
         result.unchanged++;
         continue;
       }

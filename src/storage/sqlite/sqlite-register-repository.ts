@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { parseInput } from '@/kernel/validate';
 import { NotFoundError } from '@/kernel/errors';
-import { pupilRecordFieldsSchema, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
+import { pupilRecordFieldsSchema, sameRecord, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 import { whenUnlocked } from './open-database';
@@ -42,7 +42,7 @@ export class SqliteRegisterRepository implements RegisterRepository {
             }
             const current = JSON.parse(row.data) as PupilRecord;
             const next: PupilRecord = { ...fields, id: current.id, onRoll: true, importedAt: at };
-            if (current.onRoll && sameFields(current, next)) {
+            if (current.onRoll && sameRecord(current, next)) {
               result.unchanged++;
               continue;
             }
@@ -106,9 +106,4 @@ export class SqliteRegisterRepository implements RegisterRepository {
 
 function sortKey(r: PupilRecordFields): string {
   return `${r.surname.toLowerCase()}\u0000${r.forename.toLowerCase()}`;
-}
-
-function sameFields(a: PupilRecord, b: PupilRecord): boolean {
-  const strip = ({ importedAt: _a, ...rest }: PupilRecord) => rest;
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }

@@ -27,6 +27,15 @@ export const useRegisterStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   inline: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  // A long list of pupils not in the file scrolls in place; it can be focused so the keyboard scrolls it too.
+  missing: {
+    maxHeight: '12rem',
+    overflowY: 'auto',
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   // The native file input keeps its own keyboard and screen-reader behaviour; only its look follows the theme.
   file: {

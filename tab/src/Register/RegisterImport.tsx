@@ -1,7 +1,15 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
-import { type ColumnMapping, type ImportPreview, REGISTER_FIELDS, type RegisterField, REQUIRED_FIELDS } from '@/api-types';
+import { useEffect, useRef, useState } from 'react';
+import {
+  type ColumnMapping,
+  type ImportChanges,
+  type ImportPreview,
+  REGISTER_FIELDS,
+  type RegisterField,
+  REQUIRED_FIELDS,
+} from '@/api-types';
 import { friendlyMessage } from '@tab/api/api-error';
+import { ImportChangesReview } from './ImportChangesReview';
 import { toUploadFile, type RegisterApi, type UploadFile } from './register-api';
 import { useRegisterStyles } from './Register.styles';
 
@@ -23,48 +31,61 @@ const FIELD_LABELS: Record<RegisterField, string> = {
 };
 
 /**
- * Import an MIS export in two steps: pick the file and see the proposed column mapping, correct it,
- * then confirm. A rejected file shows every row and column at fault; nothing is stored until it is clean.
+ * Import an MIS export in three steps: pick the file and see the proposed column mapping, correct it,
+ * check what will change (who the file leaves out), then import. A rejected file shows every row and
+ * column at fault, scrolled into view; nothing is stored until it is clean and the person confirms.
  */
 export function RegisterImport({ api, onImported }: { api: RegisterApi; onImported: (summary: string) => void }) {
   const styles = useRegisterStyles();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [changes, setChanges] = useState<ImportChanges | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // The message may be a screen below the column pickers: bring it to the person rather than make them find it.
+  useEffect(() => {
+    if (error !== null) errorRef.current?.scrollIntoView({ block: 'center' });
+  }, [error]);
 
-  async function pick(picked: File | undefined) {
-    if (!picked) return;
+  async function step(work: () => Promise<void>) {
     setError(null);
     setBusy(true);
     try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const pick = (picked: File | undefined) =>
+    picked &&
+    step(async () => {
+      setChanges(null);
       const upload = await toUploadFile(picked);
       const p = await api.previewImport(upload);
       setFile(upload);
       setPreview(p);
       setMapping(p.proposedMapping);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function confirm() {
-    if (!file || !mapping) return;
-    setError(null);
-    setBusy(true);
-    try {
-      const r = await api.confirmImport(file, mapping);
-      onImported(`${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.leftRoll} marked as left.`);
-      setPreview(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const check = () => file && mapping && step(async () => setChanges(await api.importChanges(file, mapping)));
+
+  const confirm = (markLeft: number | undefined) =>
+    file &&
+    mapping &&
+    step(async () => {
+      try {
+        const r = await api.confirmImport(file, mapping, markLeft);
+        onImported(`${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.leftRoll} marked as left.`);
+        setPreview(null);
+      } finally {
+        setChanges(null); // after an import, or a refusal because the register changed: check again
+      }
+    });
 
   const missing = mapping ? REQUIRED_FIELDS.filter((f) => mapping[f] === null) : [];
   return (
@@ -84,7 +105,7 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
         )}
       </Field>
       {error !== null && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar ref={errorRef} intent="error" role="alert">
           <MessageBarBody>{friendlyMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
@@ -95,7 +116,10 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
             <Field key={field} label={FIELD_LABELS[field]} required={REQUIRED_FIELDS.includes(field)}>
               <Select
                 value={mapping[field] ?? ''}
-                onChange={(_, d) => setMapping({ ...mapping, [field]: d.value === '' ? null : d.value })}
+                onChange={(_, d) => {
+                  setMapping({ ...mapping, [field]: d.value === '' ? null : d.value });
+                  setChanges(null);
+                }}
               >
                 <option value="">(not in this file)</option>
                 {preview.headers.map((h) => (
@@ -107,9 +131,14 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
             </Field>
           ))}
           {preview.unmappedHeaders.length > 0 && <Text className={styles.note}>Not used: {preview.unmappedHeaders.join(', ')}</Text>}
-          <Button appearance="primary" disabled={busy || missing.length > 0} onClick={() => void confirm()}>
-            Import {preview.rowCount} pupils
-          </Button>
+          {missing.length > 0 && <Text>Choose a column for {missing.map((f) => FIELD_LABELS[f]).join(', ')}: the register needs it.</Text>}
+          {changes ? (
+            <ImportChangesReview changes={changes} rowCount={preview.rowCount} busy={busy} onImport={(n) => void confirm(n)} />
+          ) : (
+            <Button appearance="primary" disabled={busy || missing.length > 0} onClick={() => void check()}>
+              Check what will change
+            </Button>
+          )}
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { EffectivenessRow, ImportPreview, InterventionWarning, ProvisionMap, RegisterAnalytics } from '@/api-types';
+import type { EffectivenessRow, ImportChanges, ImportPreview, InterventionWarning, ProvisionMap, RegisterAnalytics } from '@/api-types';
 import type { Intervention, Measure, NewInterventionInput } from '@/kernel/intervention';
 import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 import type { UpsertResult } from '@/kernel/ports/register-repository';
@@ -17,10 +17,13 @@ export interface InterventionView extends Intervention {
 /** The register, intervention and provision-map routes (SEND team only). */
 export interface RegisterApi {
   previewImport(file: UploadFile): Promise<ImportPreview>;
+  /** What importing with this mapping would change, and who on roll the file leaves out. Stores nothing. */
+  importChanges(file: UploadFile, mapping: ImportPreview['proposedMapping']): Promise<ImportChanges & { warnings: string[] }>;
+  /** `markLeft`: the count of pupils not in the file the person confirmed have left (else nobody is). */
   confirmImport(
     file: UploadFile,
     mapping: ImportPreview['proposedMapping'],
-    snapshotTerm?: string,
+    markLeft?: number,
   ): Promise<UpsertResult & { warnings: string[] }>;
   dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
   /** Stores this term's counts (replacing an earlier snapshot of the same term). */
@@ -70,8 +73,8 @@ export function createRegisterApi(getToken: () => Promise<string | null> = async
   const qs = (q: Record<string, string>) => `?${new URLSearchParams(q).toString()}`;
   return {
     previewImport: (file) => json('/api/register/import/preview', { file }),
-    confirmImport: (file, mapping, snapshotTerm) =>
-      json('/api/register/import', { file, mapping, ...(snapshotTerm ? { snapshotTerm } : {}) }),
+    importChanges: (file, mapping) => json('/api/register/import/changes', { file, mapping }),
+    confirmImport: (file, mapping, markLeft) => json('/api/register/import', { file, mapping, ...(markLeft ? { markLeft } : {}) }),
     dashboard: (params = {}) =>
       json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
     takeSnapshot: (term) => json('/api/register/snapshots', { term }),
