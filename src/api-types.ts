@@ -11,6 +11,7 @@ export type { ProvisionMap } from '@/provision-map/provision-map';
 export type { RegisterAnalytics, StatusSplit } from '@/register/analytics';
 export type { ImportPreview } from '@/register/mis-import';
 export type { ImportChanges, MissingPupil } from '@/register/plan-import';
+export type { RegisterImportsReply } from '@/register/register-routes';
 export { REGISTER_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type RegisterField } from '@/register/mis-columns';
 export type { ActionFacets, FacetScope } from '@/tracker/action-facets';
 export type { ActionListReply } from '@/tracker/action-routes';

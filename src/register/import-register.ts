@@ -1,7 +1,7 @@
 import { parseRegister, previewImport, readMisTable, type ImportPreview, type MisFile } from './mis-import';
 import { planImport, type ImportChanges } from './plan-import';
 import { ConflictError } from '@/kernel/errors';
-import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
+import type { Importer, RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
 import type { PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 
@@ -43,7 +43,7 @@ export async function planRegisterImport(
  */
 export async function importRegister(
   register: RegisterRepository,
-  request: { file: UploadedFile; mapping: unknown; markLeft?: number; snapshotTerm?: string },
+  request: { file: UploadedFile; mapping: unknown; markLeft?: number; snapshotTerm?: string; by: Importer },
 ): Promise<UpsertResult & { warnings: string[]; snapshot: RegisterSnapshot | null }> {
   const { records, warnings } = await readRecords(request.file, request.mapping);
   const fullRoll = request.markLeft !== undefined && request.markLeft > 0;
@@ -54,7 +54,7 @@ export async function importRegister(
         `The register changed since you checked: ${missing} pupils on roll are not in this file, not ${request.markLeft}. Nothing was imported; check the changes again.`,
       );
   }
-  const result = await register.upsertMany(records, { fullRoll });
+  const result = await register.upsertMany(records, { fullRoll, by: request.by });
   const snapshot = request.snapshotTerm ? await register.snapshot(request.snapshotTerm) : null;
   return { ...result, warnings, snapshot };
 }

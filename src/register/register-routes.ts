@@ -4,11 +4,11 @@ import { londonDate } from '@/kernel/dates';
 import type { Intervention } from '@/kernel/intervention';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
-import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import type { RegisterImportRecord, RegisterRepository } from '@/kernel/ports/register-repository';
 import { parseInput } from '@/kernel/validate';
 import { registerAnalytics } from './analytics';
 import { importRegister, planRegisterImport, previewRegisterImport } from './import-register';
-import { dashboardQuery, importChangesBody, importConfirmBody, importPreviewBody, snapshotBody } from './register-schemas';
+import { dashboardQuery, importChangesBody, importConfirmBody, importIdParam, importPreviewBody, snapshotBody } from './register-schemas';
 
 export interface RegisterRouteDeps extends SendTeamRouteDeps {
   register: RegisterRepository;
@@ -16,6 +16,12 @@ export interface RegisterRouteDeps extends SendTeamRouteDeps {
   actions: ActionRepository;
   /** Called after an import, e.g. so the bot reads the new pupil list on its next turn. */
   onImported?: () => void;
+}
+
+/** GET /api/register/imports: the last imports, newest first, and the one that can be undone (the latest, if not undone). */
+export interface RegisterImportsReply {
+  imports: RegisterImportRecord[];
+  undoable: string | null;
 }
 
 /** The SEN register: MIS import, pupils, the dashboard against national figures, termly snapshots. SEND team only. */
@@ -37,9 +43,26 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
 
   server.post(
     '/api/register/import',
-    route(async (_u, req) => {
+    route(async (user, req) => {
       const body = parseInput(importConfirmBody, req.body);
-      const result = await importRegister(register, body);
+      const result = await importRegister(register, { ...body, by: user });
+      deps.onImported?.();
+      return result;
+    }),
+  );
+
+  server.get(
+    '/api/register/imports',
+    route(async (): Promise<RegisterImportsReply> => {
+      const imports = await register.imports();
+      return { imports, undoable: imports[0] && !imports[0].undone ? imports[0].importId : null };
+    }),
+  );
+
+  server.post(
+    '/api/register/imports/:id/undo',
+    route(async (user, req) => {
+      const result = await register.undoImport(parseInput(importIdParam, req.params?.id, 'id'), user);
       deps.onImported?.();
       return result;
     }),

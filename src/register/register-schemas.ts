@@ -51,4 +51,7 @@ export const dashboardQuery = z.strictObject({
   training: csvList(NEED_CODES).optional(),
 });
 
+/** An import's id in a path (ours: a UUID). */
+export const importIdParam = z.uuid('must be an import id');
+
 export const snapshotBody = z.strictObject({ term: termSchema });

@@ -147,7 +147,7 @@ describe('the SEND team views in a browser', () => {
     await expect(answer.textContent()).resolves.not.toMatch(/Speech/);
   });
 
-  it('shows who a partial file leaves out, and marks nobody as left unless the lead ticks the box with their count', async () => {
+  it('shows who a partial file leaves out, marks them as left only when the lead ticks the box with their count, and undoes it', async () => {
     await open('?view=register');
     await choosePartialFile(page);
     await page.getByRole('button', { name: 'Check what will change' }).click();
@@ -155,13 +155,25 @@ describe('the SEND team views in a browser', () => {
     await page.getByText('15 pupils on the register are not in this file.', { exact: false }).waitFor();
     const missing = page.getByRole('list', { name: 'Pupils not in this file (15)' });
     expect(await missing.getByRole('listitem').allTextContents()).toEqual(NAMES.slice(5).map((n) => `${n} (Year 4)`));
-    const tick = page.getByRole('checkbox', { name: /^These 15 pupils have left the school/ });
-    await tick.check();
-    await page.getByRole('button', { name: 'Import 5 pupils and mark 15 as left' }).waitFor();
-    await tick.uncheck();
-    await page.getByRole('button', { name: 'Import 5 pupils', exact: true }).click();
-    await page.getByText('Register imported: 0 added, 0 updated, 5 unchanged, 0 marked as left.').waitFor();
+    expect(await page.getByRole('button', { name: 'Import 5 pupils', exact: true }).count()).toBe(1); // nobody marked unless ticked
+    await page.getByRole('checkbox', { name: /^These 15 pupils have left the school/ }).check();
+    await page.getByRole('button', { name: 'Import 5 pupils and mark 15 as left' }).click();
+    await page.getByText('Register imported: 0 added, 0 updated, 5 unchanged, 15 marked as left.').waitFor();
+    expect(await app.register.list()).toHaveLength(5);
+
+    // A class list imported as the whole roll by mistake: the import is undone, after a second question.
+    const imports = page.getByRole('table', { name: 'Register imports, newest first' });
+    await imports.locator('tbody tr').nth(1).waitFor();
+    expect(await imports.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['Priya Shah', '0', '0', '5', '15', 'No']);
+    await page.getByRole('button', { name: 'Undo the latest import' }).click();
+    await page.getByText(/^Undo the import of .+ by Priya Shah\? Pupils it updated or marked as left go back as they were\.$/).waitFor();
+    const failures = (await axeViolations(page)).map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+    expect(failures).toEqual([]);
+    await page.getByRole('button', { name: 'Undo it' }).click();
+    await page.getByText('Import undone: 15 pupils put back as they were, 0 marked as left.').waitFor();
     expect(await app.register.list()).toHaveLength(20);
+    await imports.getByText(/ by Priya Shah$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Undo the latest import' }).count()).toBe(0); // once only
   });
 
   it('shows which interventions work and each pupil’s with ratio gain and warnings', async () => {

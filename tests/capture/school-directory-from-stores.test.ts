@@ -8,7 +8,7 @@ import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
 import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { generatePrimaryRegister, IMPORTER } from '@tests/register/generate-register';
 import { assistant, sencoActor } from '@tests/support/factories';
 import { buttonData, cardAction, cardInputs, meetingMessage } from '@tests/bot/support/activities';
 import { startFakeConnector } from '@tests/bot/support/fake-connector';
@@ -24,7 +24,7 @@ async function start() {
   const site = await startProvisionedSite();
   const stores = site.registerStores({ now: () => now });
   const [pupil] = generatePrimaryRegister(1).map((p) => ({ ...p, forename: 'Zara', surname: 'Quinn', yearGroup: 5 }));
-  await stores.register.upsertMany([pupil!], { fullRoll: true });
+  await stores.register.upsertMany([pupil!], { fullRoll: true, by: IMPORTER });
   await stores.roles.set('Attendance lead', assistant, sencoActor);
   const registered = (await stores.register.list())[0]!;
 

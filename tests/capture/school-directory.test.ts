@@ -8,7 +8,7 @@ import { seedRolesIfEmpty } from '@/roles/seed-roles';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { generatePrimaryRegister, IMPORTER } from '@tests/register/generate-register';
 import { senco, teacher } from '@tests/support/factories';
 
 describe('the school directory the bot reads', () => {
@@ -34,7 +34,7 @@ describe('the school directory the bot reads', () => {
     const before = await storedSchoolDirectory(config, stores).current();
     expect(before).toEqual({ pupils: DEMO_PUPILS, roles: DEMO_ROLES });
 
-    await stores.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true });
+    await stores.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
     const after = await storedSchoolDirectory(config, stores).current();
     expect(after.pupils.map((p) => p.id).sort()).toEqual((await stores.register.list()).map((p) => p.id).sort());
   });

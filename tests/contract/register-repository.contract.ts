@@ -1,6 +1,6 @@
-import { NotFoundError, ValidationError } from '@/kernel/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { generatePrimaryRegister, IMPORTER } from '@tests/register/generate-register';
 
 /** Builds a fresh, empty register whose clock reads `now()`. */
 export type RegisterFactory = (now: () => Date) => Promise<RegisterRepository>;
@@ -18,7 +18,13 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
     });
 
     it('creates every pupil on the first import and lists them on roll by surname then forename', async () => {
-      expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 30, updated: 0, unchanged: 0, leftRoll: 0 });
+      expect(await repo.upsertMany(school, { fullRoll: true, by: IMPORTER })).toEqual({
+        importId: expect.any(String),
+        created: 30,
+        updated: 0,
+        unchanged: 0,
+        leftRoll: 0,
+      });
 
       const listed = await repo.list();
       expect(listed).toHaveLength(30);
@@ -29,11 +35,17 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
     });
 
     it('updates on re-import instead of duplicating, keeping each pupil’s id', async () => {
-      await repo.upsertMany(school, { fullRoll: true });
+      await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
       const before = new Map((await repo.list()).map((p) => [p.upn, p.id]));
       const changed = school.map((p, i) => (i < 3 ? { ...p, attendancePercent: 50 } : p));
 
-      expect(await repo.upsertMany(changed, { fullRoll: true })).toEqual({ created: 0, updated: 3, unchanged: 27, leftRoll: 0 });
+      expect(await repo.upsertMany(changed, { fullRoll: true, by: IMPORTER })).toEqual({
+        importId: expect.any(String),
+        created: 0,
+        updated: 3,
+        unchanged: 27,
+        leftRoll: 0,
+      });
 
       const after = await repo.list();
       expect(after).toHaveLength(30);
@@ -42,9 +54,15 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
     });
 
     it('marks pupils missing from a full-roll import off roll, keeping their records', async () => {
-      await repo.upsertMany(school, { fullRoll: true });
+      await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
 
-      expect(await repo.upsertMany(school.slice(5), { fullRoll: true })).toEqual({ created: 0, updated: 0, unchanged: 25, leftRoll: 5 });
+      expect(await repo.upsertMany(school.slice(5), { fullRoll: true, by: IMPORTER })).toEqual({
+        importId: expect.any(String),
+        created: 0,
+        updated: 0,
+        unchanged: 25,
+        leftRoll: 5,
+      });
 
       expect(await repo.list()).toHaveLength(25);
       const all = await repo.list({ includeOffRoll: true });
@@ -63,26 +81,100 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
     });
 
     it('keeps pupils missing from a partial import on roll, and brings a leaver back when listed again', async () => {
-      await repo.upsertMany(school, { fullRoll: true });
-      expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false })).toEqual({ created: 0, updated: 0, unchanged: 2, leftRoll: 0 });
-      await repo.upsertMany(school.slice(1), { fullRoll: true });
+      await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
+      expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false, by: IMPORTER })).toEqual({
+        importId: expect.any(String),
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+        leftRoll: 0,
+      });
+      await repo.upsertMany(school.slice(1), { fullRoll: true, by: IMPORTER });
 
-      expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 0, updated: 1, unchanged: 29, leftRoll: 0 });
+      expect(await repo.upsertMany(school, { fullRoll: true, by: IMPORTER })).toEqual({
+        importId: expect.any(String),
+        created: 0,
+        updated: 1,
+        unchanged: 29,
+        leftRoll: 0,
+      });
       expect((await repo.list()).every((p) => p.onRoll)).toBe(true);
     });
 
     it('treats the same UPN twice in one import as one pupil, the later row winning', async () => {
       const [first] = school;
-      const result = await repo.upsertMany([first!, { ...first!, regGroup: '9Z' }], { fullRoll: false });
+      const result = await repo.upsertMany([first!, { ...first!, regGroup: '9Z' }], { fullRoll: false, by: IMPORTER });
 
-      expect(result).toEqual({ created: 1, updated: 1, unchanged: 0, leftRoll: 0 });
+      expect(result).toEqual({ importId: expect.any(String), created: 1, updated: 1, unchanged: 0, leftRoll: 0 });
       const listed = await repo.list();
       expect(listed).toHaveLength(1);
       expect(listed[0]!.regGroup).toBe('9Z');
     });
 
+    it('records every import, newest first: who, when and what it changed', async () => {
+      const first = await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
+      clock = new Date('2026-01-17T09:00:00Z');
+      const changed = school.slice(2).map((p, i) => (i === 0 ? { ...p, attendancePercent: 50 } : p));
+      const second = await repo.upsertMany(changed, { fullRoll: true, by: { id: 'head-1', name: 'Sam Lee' } });
+
+      expect(await repo.imports()).toEqual([
+        { ...second, at: '2026-01-17T09:00:00.000Z', by: { id: 'head-1', name: 'Sam Lee' }, undone: null },
+        { ...first, at: '2026-01-10T09:00:00.000Z', by: IMPORTER, undone: null },
+      ]);
+      expect(second).toMatchObject({ updated: 1, unchanged: 27, leftRoll: 2 });
+      expect(second.importId).not.toBe(first.importId);
+    });
+
+    it('undoes the latest import: changed pupils and leavers as they were, pupils it added taken off roll', async () => {
+      await repo.upsertMany(school.slice(0, 28), { fullRoll: true, by: IMPORTER });
+      const before = await repo.list({ includeOffRoll: true });
+      clock = new Date('2026-01-17T09:00:00Z');
+      // Two new pupils, one changed twice in the file (the first "before" is kept), three not in the file.
+      const file = [...school.slice(3, 30), { ...school[3]!, attendancePercent: 40 }, { ...school[3]!, attendancePercent: 41 }];
+      const mistaken = await repo.upsertMany(file, { fullRoll: true, by: IMPORTER });
+      expect(mistaken).toMatchObject({ created: 2, leftRoll: 3 });
+
+      clock = new Date('2026-01-17T09:05:00Z');
+      expect(await repo.undoImport(mistaken.importId, { id: 'head-1', name: 'Sam Lee' })).toEqual({ restored: 4, takenOff: 2 });
+
+      const after = await repo.list({ includeOffRoll: true });
+      expect(after).toHaveLength(30); // nobody deleted
+      const byId = new Map(after.map((p) => [p.id, p]));
+      for (const pupil of before) expect(byId.get(pupil.id)).toEqual(pupil);
+      expect(
+        after
+          .filter((p) => !p.onRoll)
+          .map((p) => p.upn)
+          .sort(),
+      ).toEqual(
+        school
+          .slice(28)
+          .map((p) => p.upn)
+          .sort(),
+      );
+      expect(await repo.list()).toHaveLength(28);
+      expect((await repo.imports())[0]).toMatchObject({
+        importId: mistaken.importId,
+        undone: { at: '2026-01-17T09:05:00.000Z', by: { id: 'head-1', name: 'Sam Lee' } },
+      });
+    });
+
+    it('undoes only the latest import, and only once', async () => {
+      const first = await repo.upsertMany(school.slice(0, 10), { fullRoll: true, by: IMPORTER });
+      clock = new Date('2026-01-17T09:00:00Z');
+      const second = await repo.upsertMany(school.slice(0, 20), { fullRoll: true, by: IMPORTER });
+
+      await expect(repo.undoImport(first.importId, IMPORTER)).rejects.toThrow(
+        new ConflictError('Only the latest import can be undone, and this is not it. Nothing was changed.'),
+      );
+      await repo.undoImport(second.importId, IMPORTER);
+      await expect(repo.undoImport(second.importId, IMPORTER)).rejects.toThrow(ConflictError);
+      await expect(repo.undoImport(first.importId, IMPORTER)).rejects.toThrow(ConflictError);
+      expect(await repo.list()).toHaveLength(10);
+    });
+
     it('gets a pupil by id, and refuses an unknown id with NotFoundError', async () => {
-      await repo.upsertMany(school.slice(0, 3), { fullRoll: true });
+      await repo.upsertMany(school.slice(0, 3), { fullRoll: true, by: IMPORTER });
       const [pupil] = await repo.list();
 
       expect(await repo.get(pupil!.id)).toEqual(pupil);
@@ -90,15 +182,17 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
     });
 
     it('rejects a malformed record with ValidationError and stores nothing', async () => {
-      await expect(repo.upsertMany([{ ...school[0]!, upn: 'not-a-upn' }], { fullRoll: true })).rejects.toThrow(ValidationError);
+      await expect(repo.upsertMany([{ ...school[0]!, upn: 'not-a-upn' }], { fullRoll: true, by: IMPORTER })).rejects.toThrow(
+        ValidationError,
+      );
       expect(await repo.list({ includeOffRoll: true })).toEqual([]);
     });
 
     it('stores one snapshot per term of the on-roll register, replacing it when retaken, in school-year order', async () => {
-      await repo.upsertMany(school.slice(0, 20), { fullRoll: true });
+      await repo.upsertMany(school.slice(0, 20), { fullRoll: true, by: IMPORTER });
       await repo.snapshot('2025-26 Summer');
       await repo.snapshot('2025-26 Autumn');
-      await repo.upsertMany(school, { fullRoll: true });
+      await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
       clock = new Date('2026-01-11T09:00:00Z');
       const retaken = await repo.snapshot('2025-26 Autumn');
 

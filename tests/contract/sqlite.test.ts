@@ -77,7 +77,9 @@ describe('SQLite store', () => {
     old.exec(`DROP INDEX actions_created_by; DROP INDEX actions_open_due; DROP INDEX actions_waiting_updated;
       ALTER TABLE actions DROP COLUMN created_by_id; ALTER TABLE actions DROP COLUMN updated_at; ALTER TABLE actions DROP COLUMN pupil_key;
       ALTER TABLE actions DROP COLUMN owner_key; ALTER TABLE actions DROP COLUMN search_text; DROP TABLE store_outbox_lease;
-      DROP TRIGGER reminder_runs_never_deleted; DROP TABLE reminder_runs;`);
+      DROP TRIGGER reminder_runs_never_deleted; DROP TABLE reminder_runs;
+      DROP INDEX register_pupils_import; ALTER TABLE register_pupils DROP COLUMN import_id; ALTER TABLE register_pupils DROP COLUMN before_import;
+      DROP TRIGGER register_imports_never_deleted; DROP TABLE register_imports;`);
     old.pragma(`user_version = ${MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN search_text'))}`); // and every later one undone
     old.close();
 

@@ -1,7 +1,7 @@
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
-import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { generatePrimaryRegister, IMPORTER } from '@tests/register/generate-register';
 import { freshDatabase } from '@tests/register/support';
 import type { NewInterventionInput, Staff } from '@/kernel/intervention';
 
@@ -47,7 +47,7 @@ export async function schoolWithOnePupil(now: string) {
     actions: new SqliteActionRepository(db, clock),
   };
   const [record] = generatePrimaryRegister(1, 7).map((r) => ({ ...r, forename: 'Jamie', surname: 'Brook', yearGroup: 4 }));
-  await deps.register.upsertMany([record!], { fullRoll: true });
+  await deps.register.upsertMany([record!], { fullRoll: true, by: IMPORTER });
   const [pupil] = await deps.register.list();
   return { deps, pupil: pupil! };
 }

@@ -95,6 +95,9 @@ function pick<T>(rnd: () => number, weighted: [T, number][]): T {
  * A realistic three-form-entry primary (Reception to Year 6, ~143 a year): SEN support
  * about 14%, EHC plans about 4% (near national), FSM about a quarter, attendance mostly 93-99%.
  */
+/** Who the tests' imports are by (the SENCO). */
+export const IMPORTER = { id: 'senco-1', name: 'Priya Shah' };
+
 export function generatePrimaryRegister(count = 1000, seed = 20260423): PupilRecordFields[] {
   const rnd = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {

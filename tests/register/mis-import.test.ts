@@ -3,7 +3,7 @@ import { ConflictError, ValidationError } from '@/kernel/errors';
 import { proposeMapping } from '@/register/mis-columns';
 import { parseRegister, readMisTable } from '@/register/mis-import';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
-import { arborXlsx, generatePrimaryRegister, SIMS_HEADERS, simsCsv, simsRow } from './generate-register';
+import { arborXlsx, generatePrimaryRegister, IMPORTER, SIMS_HEADERS, simsCsv, simsRow } from './generate-register';
 import { freshDatabase } from './support';
 
 const school = generatePrimaryRegister();
@@ -75,7 +75,7 @@ describe('importing a generated 1,000-pupil primary register', () => {
     const file = { format: 'csv' as const, text: simsCsv(school) };
     const preview = await previewRegisterImport(file);
     expect(preview.rowCount).toBe(1000);
-    const result = await importRegister(repo, { file, mapping: preview.proposedMapping });
+    const result = await importRegister(repo, { file, mapping: preview.proposedMapping, by: IMPORTER });
     expect(result).toMatchObject({ created: 1000, updated: 0, unchanged: 0, leftRoll: 0, warnings: [] });
     const stored = await repo.list();
     expect(stored).toHaveLength(1000);
@@ -88,7 +88,7 @@ describe('importing a generated 1,000-pupil primary register', () => {
     const file = { format: 'xlsx' as const, base64: (await arborXlsx(school)).toString('base64') };
     const preview = await previewRegisterImport(file);
     expect(preview.missingRequired).toEqual([]);
-    await importRegister(repo, { file, mapping: preview.proposedMapping });
+    await importRegister(repo, { file, mapping: preview.proposedMapping, by: IMPORTER });
     const byUpn = new Map((await repo.list()).map((p) => [p.upn, p]));
     expect(byUpn.size).toBe(1000);
     for (const original of school) expect(byUpn.get(original.upn)).toMatchObject(original);
@@ -97,7 +97,7 @@ describe('importing a generated 1,000-pupil primary register', () => {
   it('updates on re-import instead of duplicating, keeps ids, and marks leavers off roll', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
     const mapping = proposeMapping(SIMS_HEADERS).proposedMapping;
-    await importRegister(repo, { file: { format: 'csv', text: simsCsv(school) }, mapping });
+    await importRegister(repo, { file: { format: 'csv', text: simsCsv(school) }, mapping, by: IMPORTER });
     const before = new Map((await repo.list()).map((p) => [p.upn, p.id]));
 
     const changed = school
@@ -107,7 +107,7 @@ describe('importing a generated 1,000-pupil primary register', () => {
       );
     const file = { format: 'csv' as const, text: simsCsv(changed) };
     const plan = await planRegisterImport(repo, { file, mapping });
-    const result = await importRegister(repo, { file, mapping, markLeft: plan.notInFile.count });
+    const result = await importRegister(repo, { file, mapping, markLeft: plan.notInFile.count, by: IMPORTER });
 
     const changedCount = school
       .slice(0, 10)
@@ -132,30 +132,30 @@ describe('a partial file', () => {
 
   it('says who is not in it and marks nobody as left unless that count is confirmed', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
-    await importRegister(repo, { file: csv(school.slice(0, 30)), mapping });
+    await importRegister(repo, { file: csv(school.slice(0, 30)), mapping, by: IMPORTER });
     const five = csv(school.slice(0, 5));
     const plan = await planRegisterImport(repo, { file: five, mapping });
     expect(plan).toMatchObject({ created: 0, updated: 0, unchanged: 5, notInFile: { count: 25 } });
     expect(plan.notInFile.pupils.map((p) => p.name)).toContain(`${school[29]!.forename} ${school[29]!.surname}`);
     expect(await repo.list()).toHaveLength(30); // checking stores nothing
 
-    expect(await importRegister(repo, { file: five, mapping })).toMatchObject({ unchanged: 5, leftRoll: 0 });
+    expect(await importRegister(repo, { file: five, mapping, by: IMPORTER })).toMatchObject({ unchanged: 5, leftRoll: 0 });
     expect(await repo.list()).toHaveLength(30);
   });
 
   it('refuses a confirmed count the register no longer matches, storing nothing', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
-    await importRegister(repo, { file: csv(school.slice(0, 30)), mapping });
+    await importRegister(repo, { file: csv(school.slice(0, 30)), mapping, by: IMPORTER });
     const five = csv(school.slice(0, 5));
     const { notInFile } = await planRegisterImport(repo, { file: five, mapping });
-    await importRegister(repo, { file: csv(school.slice(0, 32)), mapping }); // someone else's import meanwhile
-    const error = await importRegister(repo, { file: five, mapping, markLeft: notInFile.count }).catch((e: unknown) => e);
+    await importRegister(repo, { file: csv(school.slice(0, 32)), mapping, by: IMPORTER }); // someone else's import meanwhile
+    const error = await importRegister(repo, { file: five, mapping, markLeft: notInFile.count, by: IMPORTER }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).message).toBe(
       'The register changed since you checked: 27 pupils on roll are not in this file, not 25. Nothing was imported; check the changes again.',
     );
     expect(await repo.list()).toHaveLength(32);
-    expect(await importRegister(repo, { file: five, mapping, markLeft: 27 })).toMatchObject({ leftRoll: 27 });
+    expect(await importRegister(repo, { file: five, mapping, markLeft: 27, by: IMPORTER })).toMatchObject({ leftRoll: 27 });
     expect(await repo.list()).toHaveLength(5);
     expect(await repo.list({ includeOffRoll: true })).toHaveLength(32); // marked as left, never deleted
   });
@@ -177,7 +177,7 @@ describe('rejecting a malformed export', () => {
 
   it('rejects the whole file with a message naming each row and column, and stores nothing', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
-    const error = await rejection(importRegister(repo, { file: { format: 'csv', text }, mapping }));
+    const error = await rejection(importRegister(repo, { file: { format: 'csv', text }, mapping, by: IMPORTER }));
     expect(error.message).toMatch(/^The file was not imported \(nothing was changed\)/);
     expect(error.message).toContain("Row 14, column 'SEN Status': 'X' is not a census SEN code (N, K or E)");
     expect(error.message).toContain("Row 22, column 'DOB': '31/02/2015' is not a real date");

@@ -68,6 +68,33 @@ describe('register REST API over HTTP', () => {
     expect(await app.register.list()).toHaveLength(5);
   });
 
+  it('lists each import with who made it, and undoes the latest once, recording who undid it', async () => {
+    await importSchool();
+    const file = { format: 'csv', text: simsCsv(school.slice(0, 5)) };
+    const { proposedMapping: mapping } = (await call(app.baseUrl, 'POST', '/api/register/import/preview', { file })).body;
+    await call(app.baseUrl, 'POST', '/api/register/import', { file, mapping, markLeft: 995 });
+
+    const listed = await call(app.baseUrl, 'GET', '/api/register/imports');
+    expect(listed.body.imports).toEqual([
+      expect.objectContaining({ created: 0, unchanged: 5, leftRoll: 995, by: { id: 'senco-1', name: 'Priya Shah' }, undone: null }),
+      expect.objectContaining({ created: 1000, by: { id: 'senco-1', name: 'Priya Shah' }, undone: null }),
+    ]);
+    const latest = listed.body.imports[0].importId;
+    expect(listed.body.undoable).toBe(latest);
+    const earlier = listed.body.imports[1].importId;
+    expect((await call(app.baseUrl, 'POST', `/api/register/imports/${earlier}/undo`)).status).toBe(409);
+
+    const undone = await call(app.baseUrl, 'POST', `/api/register/imports/${latest}/undo`);
+    expect(undone.body).toEqual({ restored: 995, takenOff: 0 });
+    expect(await app.register.list()).toHaveLength(1000);
+    expect(imports).toBe(3); // the bot's pupil list is read afresh after the undo too
+    const after = (await call(app.baseUrl, 'GET', '/api/register/imports')).body;
+    expect(after.undoable).toBeNull();
+    expect(after.imports[0].undone).toEqual({ at: now().toISOString(), by: { id: 'senco-1', name: 'Priya Shah' } });
+    expect((await call(app.baseUrl, 'POST', `/api/register/imports/${latest}/undo`)).status).toBe(409);
+    expect((await call(app.baseUrl, 'POST', '/api/register/imports/not-an-id/undo')).status).toBe(400);
+  });
+
   it('answers 400 naming the row and column when the export is malformed, and stores nothing', async () => {
     const text = simsCsv(school.slice(0, 3)).replace(`,${school[1]!.senStatus},`, ',Q,');
     const preview = await call(app.baseUrl, 'POST', '/api/register/import/preview', { file: { format: 'csv', text } });
@@ -155,6 +182,8 @@ describe('register REST API over HTTP', () => {
       ['POST', '/api/register/import/preview'],
       ['POST', '/api/register/import/changes'],
       ['POST', '/api/register/import'],
+      ['GET', '/api/register/imports'],
+      ['POST', '/api/register/imports/00000000-0000-4000-8000-000000000001/undo'],
     ] as const) {
       const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
       expect(res.status).toBe(403);

@@ -1,29 +1,42 @@
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { ValidationError } from '@/kernel/errors';
-import { generatePrimaryRegister } from './generate-register';
+import { generatePrimaryRegister, IMPORTER } from './generate-register';
 import { freshDatabase } from './support';
 
 describe('SQLite register store', () => {
-  it('refuses a raw DELETE of a register record at the database level', async () => {
+  it('refuses a raw DELETE of a register record or of an import’s record at the database level', async () => {
     const db = freshDatabase();
-    await new SqliteRegisterRepository(db).upsertMany(generatePrimaryRegister(3), { fullRoll: true });
+    await new SqliteRegisterRepository(db).upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
     expect(() => db.prepare('DELETE FROM register_pupils').run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM register_imports').run()).toThrow('register imports are kept, never deleted');
   });
 
   it('keeps pupils missing from a partial import on roll', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
     const school = generatePrimaryRegister(5);
-    await repo.upsertMany(school, { fullRoll: true });
-    expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false })).toEqual({ created: 0, updated: 0, unchanged: 2, leftRoll: 0 });
+    await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
+    expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false, by: IMPORTER })).toEqual({
+      importId: expect.any(String),
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      leftRoll: 0,
+    });
     expect(await repo.list()).toHaveLength(5);
   });
 
   it('brings a leaver back on roll when a later import lists them again', async () => {
     const repo = new SqliteRegisterRepository(freshDatabase());
     const school = generatePrimaryRegister(3);
-    await repo.upsertMany(school, { fullRoll: true });
-    await repo.upsertMany(school.slice(1), { fullRoll: true });
-    expect(await repo.upsertMany(school, { fullRoll: true })).toEqual({ created: 0, updated: 1, unchanged: 2, leftRoll: 0 });
+    await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
+    await repo.upsertMany(school.slice(1), { fullRoll: true, by: IMPORTER });
+    expect(await repo.upsertMany(school, { fullRoll: true, by: IMPORTER })).toEqual({
+      importId: expect.any(String),
+      created: 0,
+      updated: 1,
+      unchanged: 2,
+      leftRoll: 0,
+    });
     expect((await repo.list()).map((p) => p.onRoll)).toEqual([true, true, true]);
   });
 
@@ -31,10 +44,10 @@ describe('SQLite register store', () => {
     let clock = new Date('2026-01-10T09:00:00Z');
     const repo = new SqliteRegisterRepository(freshDatabase(), () => clock);
     const school = generatePrimaryRegister(50);
-    await repo.upsertMany(school.slice(0, 40), { fullRoll: true });
+    await repo.upsertMany(school.slice(0, 40), { fullRoll: true, by: IMPORTER });
     await repo.snapshot('2025-26 Summer');
     await repo.snapshot('2025-26 Autumn');
-    await repo.upsertMany(school, { fullRoll: true });
+    await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
     clock = new Date('2026-01-11T09:00:00Z');
     await repo.snapshot('2025-26 Autumn');
     const snapshots = await repo.snapshots();

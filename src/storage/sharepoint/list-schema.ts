@@ -129,7 +129,18 @@ export const REGISTER_PUPILS_LIST: ListSpec = {
     // 'yes' / 'no': the register view reads on-roll pupils only.
     text('OnRoll', 'On roll', true),
     note('Data', 'Data (JSON)'),
+    // The import that last changed the pupil (undo finds its pupils by it) and the record before it
+    // (empty when that import added the pupil).
+    text('ImportId', 'Last import', true),
+    note('BeforeImport', 'Before the last import (JSON)'),
   ],
+};
+
+/** Every register import: who, when, what it changed, and whether it was undone. Never deleted. */
+export const REGISTER_IMPORTS_LIST: ListSpec = {
+  displayName: 'SEND Register Imports',
+  description: 'Every import of the SEN register into SEND Tracker: who, when, what changed, undone or not. Managed by the app.',
+  columns: [uniqueKey('ImportId', 'Import id'), text('At', 'Imported at (UTC)', true), note('Data', 'Import (JSON)')],
 };
 
 /** One item per term: the register's counts, replaced when the term is taken again. */
@@ -199,6 +210,7 @@ export const ALL_LISTS: readonly ListSpec[] = [
   CONVERSATIONS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
+  REGISTER_IMPORTS_LIST,
   INTERVENTIONS_LIST,
   PASSPORTS_LIST,
   ROLES_LIST,

@@ -12,6 +12,7 @@ import {
   PASSPORTS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
+  REGISTER_IMPORTS_LIST,
   REMINDER_CLAIMS_LIST,
   REMINDER_RUNS_LIST,
   ROLE_HISTORY_LIST,
@@ -72,6 +73,7 @@ export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
 export const REGISTER_LISTS = {
   pupils: REGISTER_PUPILS_LIST.displayName,
   snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
+  imports: REGISTER_IMPORTS_LIST.displayName,
   interventions: INTERVENTIONS_LIST.displayName,
   passports: PASSPORTS_LIST.displayName,
   passportVersions: PASSPORT_VERSIONS_LIST.displayName,

@@ -221,4 +221,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER reminder_runs_never_updated BEFORE UPDATE ON reminder_runs
     BEGIN SELECT RAISE(ABORT, 'reminder run reports are append-only'); END;
   `,
+  // Every register import recorded (who, when, counts), and each pupil's state before the import
+  // that last changed it, so the latest import can be undone. before_import is NULL when that import
+  // added the pupil; import_id is NULL for pupils no logged import has changed.
+  `
+  ALTER TABLE register_pupils ADD COLUMN import_id TEXT;
+  ALTER TABLE register_pupils ADD COLUMN before_import TEXT;
+  CREATE INDEX register_pupils_import ON register_pupils (import_id);
+  CREATE TABLE register_imports (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER register_imports_never_deleted BEFORE DELETE ON register_imports
+    BEGIN SELECT RAISE(ABORT, 'register imports are kept, never deleted'); END;
+  `,
 ];

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { parseInput } from '@/kernel/validate';
-import { NotFoundError } from '@/kernel/errors';
+import { ConflictError, NotFoundError } from '@/kernel/errors';
 import { pupilRecordFieldsSchema, sameRecord, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
-import type { RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
+import type { Importer, RegisterImportRecord, RegisterRepository, UndoResult, UpsertResult } from '@/kernel/ports/register-repository';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
+import { undoRefusal } from '@/kernel/register-undo';
 import { whenUnlocked } from './open-database';
 
 interface DataRow {
@@ -21,22 +22,32 @@ export class SqliteRegisterRepository implements RegisterRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async upsertMany(input: readonly PupilRecordFields[], { fullRoll }: { fullRoll: boolean }): Promise<UpsertResult> {
+  async upsertMany(input: readonly PupilRecordFields[], { fullRoll, by }: { fullRoll: boolean; by: Importer }): Promise<UpsertResult> {
     const records = parseInput(recordsSchema, input, 'records');
     const at = this.now().toISOString();
+    const importId = randomUUID();
     const byUpn = this.db.prepare<[string], DataRow>('SELECT data FROM register_pupils WHERE upn = ?');
-    const insert = this.db.prepare('INSERT INTO register_pupils (id, upn, on_roll, surname_key, data) VALUES (?, ?, 1, ?, ?)');
-    const update = this.db.prepare('UPDATE register_pupils SET on_roll = 1, surname_key = ?, data = ? WHERE id = ?');
+    const insert = this.db.prepare(
+      'INSERT INTO register_pupils (id, upn, on_roll, surname_key, data, import_id, before_import) VALUES (?, ?, 1, ?, ?, ?, NULL)',
+    );
+    // The state before this import is kept once (SET reads the row as it was): a second change within
+    // the same import keeps the first "before".
+    const updateRow = this.db.prepare(
+      `UPDATE register_pupils SET on_roll = @onRoll, surname_key = @key, data = @data,
+         before_import = CASE WHEN import_id IS @importId THEN before_import ELSE data END, import_id = @importId WHERE id = @id`,
+    );
+    const update = (onRoll: boolean, key: string, record: PupilRecord) =>
+      updateRow.run({ onRoll: onRoll ? 1 : 0, key, data: JSON.stringify(record), importId, id: record.id });
     return whenUnlocked(this.db, () =>
       this.db
         .transaction((): UpsertResult => {
-          const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, leftRoll: 0 };
+          const result: UpsertResult = { importId, created: 0, updated: 0, unchanged: 0, leftRoll: 0 };
           for (const fields of records) {
             const row = byUpn.get(fields.upn);
             const key = sortKey(fields);
             if (!row) {
               const record: PupilRecord = { ...fields, id: randomUUID(), onRoll: true, importedAt: at };
-              insert.run(record.id, record.upn, key, JSON.stringify(record));
+              insert.run(record.id, record.upn, key, JSON.stringify(record), importId);
               result.created++;
               continue;
             }
@@ -46,10 +57,64 @@ export class SqliteRegisterRepository implements RegisterRepository {
               result.unchanged++;
               continue;
             }
-            update.run(key, JSON.stringify(next), current.id);
+            update(true, key, next);
             result.updated++;
           }
-          if (fullRoll) result.leftRoll = this.markLeft(new Set(records.map((r) => r.upn)));
+          if (fullRoll) {
+            const present = new Set(records.map((r) => r.upn));
+            const onRoll = this.db
+              .prepare<[], { upn: string; surname_key: string; data: string }>(
+                'SELECT upn, surname_key, data FROM register_pupils WHERE on_roll = 1',
+              )
+              .all();
+            for (const row of onRoll) {
+              if (present.has(row.upn)) continue;
+              update(false, row.surname_key, { ...(JSON.parse(row.data) as PupilRecord), onRoll: false });
+              result.leftRoll++;
+            }
+          }
+          const logged: RegisterImportRecord = { ...result, at, by: { id: by.id, name: by.name }, undone: null };
+          this.db.prepare('INSERT INTO register_imports (id, data) VALUES (?, ?)').run(importId, JSON.stringify(logged));
+          return result;
+        })
+        .immediate(),
+    );
+  }
+
+  async imports(): Promise<RegisterImportRecord[]> {
+    return this.db
+      .prepare<[], DataRow>('SELECT data FROM register_imports ORDER BY seq DESC LIMIT 20')
+      .all()
+      .map((r) => JSON.parse(r.data) as RegisterImportRecord);
+  }
+
+  async undoImport(importId: string, by: Importer): Promise<UndoResult> {
+    const at = this.now().toISOString();
+    return whenUnlocked(this.db, () =>
+      this.db
+        .transaction((): UndoResult => {
+          const latestRow = this.db.prepare<[], DataRow>('SELECT data FROM register_imports ORDER BY seq DESC LIMIT 1').get();
+          const latest = latestRow ? (JSON.parse(latestRow.data) as RegisterImportRecord) : undefined;
+          const refusal = undoRefusal(latest, importId);
+          if (refusal) throw new ConflictError(refusal);
+          const changed = this.db
+            .prepare<[string], { id: string; data: string; before_import: string | null }>(
+              'SELECT id, data, before_import FROM register_pupils WHERE import_id = ?',
+            )
+            .all(importId);
+          const put = this.db.prepare(
+            'UPDATE register_pupils SET on_roll = ?, surname_key = ?, data = ?, import_id = NULL, before_import = NULL WHERE id = ?',
+          );
+          const result: UndoResult = { restored: 0, takenOff: 0 };
+          for (const row of changed) {
+            const before = row.before_import === null ? null : (JSON.parse(row.before_import) as PupilRecord);
+            const record = before ?? { ...(JSON.parse(row.data) as PupilRecord), onRoll: false };
+            put.run(record.onRoll ? 1 : 0, sortKey(record), JSON.stringify(record), row.id);
+            if (before) result.restored++;
+            else result.takenOff++;
+          }
+          const undone: RegisterImportRecord = { ...latest!, undone: { at, by: { id: by.id, name: by.name } } };
+          this.db.prepare('UPDATE register_imports SET data = ? WHERE id = ?').run(JSON.stringify(undone), importId);
           return result;
         })
         .immediate(),
@@ -87,20 +152,6 @@ export class SqliteRegisterRepository implements RegisterRepository {
       .prepare<[], DataRow>('SELECT data FROM register_snapshots ORDER BY sort_key')
       .all()
       .map((r) => JSON.parse(r.data) as RegisterSnapshot);
-  }
-
-  private markLeft(present: Set<string>): number {
-    const onRoll = this.db
-      .prepare<[], { id: string; upn: string; data: string }>('SELECT id, upn, data FROM register_pupils WHERE on_roll = 1')
-      .all();
-    const mark = this.db.prepare('UPDATE register_pupils SET on_roll = 0, data = ? WHERE id = ?');
-    let left = 0;
-    for (const row of onRoll) {
-      if (present.has(row.upn)) continue;
-      mark.run(JSON.stringify({ ...(JSON.parse(row.data) as PupilRecord), onRoll: false }), row.id);
-      left++;
-    }
-    return left;
   }
 }
 

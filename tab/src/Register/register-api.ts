@@ -1,7 +1,15 @@
-import type { EffectivenessRow, ImportChanges, ImportPreview, InterventionWarning, ProvisionMap, RegisterAnalytics } from '@/api-types';
+import type {
+  EffectivenessRow,
+  ImportChanges,
+  ImportPreview,
+  RegisterImportsReply,
+  InterventionWarning,
+  ProvisionMap,
+  RegisterAnalytics,
+} from '@/api-types';
 import type { Intervention, Measure, NewInterventionInput } from '@/kernel/intervention';
 import type { RegisterSnapshot } from '@/kernel/register-snapshot';
-import type { UpsertResult } from '@/kernel/ports/register-repository';
+import type { UndoResult, UpsertResult } from '@/kernel/ports/register-repository';
 import { ApiError } from '@tab/api/api-error';
 
 /** An export as the API takes it: CSV text, or an .xlsx workbook as base64. */
@@ -25,6 +33,9 @@ export interface RegisterApi {
     mapping: ImportPreview['proposedMapping'],
     markLeft?: number,
   ): Promise<UpsertResult & { warnings: string[] }>;
+  /** The last imports, newest first, and which one can be undone. */
+  imports(): Promise<RegisterImportsReply>;
+  undoImport(importId: string): Promise<UndoResult>;
   dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
   /** Stores this term's counts (replacing an earlier snapshot of the same term). */
   takeSnapshot(term: string): Promise<RegisterSnapshot>;
@@ -75,6 +86,8 @@ export function createRegisterApi(getToken: () => Promise<string | null> = async
     previewImport: (file) => json('/api/register/import/preview', { file }),
     importChanges: (file, mapping) => json('/api/register/import/changes', { file, mapping }),
     confirmImport: (file, mapping, markLeft) => json('/api/register/import', { file, mapping, ...(markLeft ? { markLeft } : {}) }),
+    imports: () => json('/api/register/imports'),
+    undoImport: (importId) => json(`/api/register/imports/${encodeURIComponent(importId)}/undo`, {}),
     dashboard: (params = {}) =>
       json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
     takeSnapshot: (term) => json('/api/register/snapshots', { term }),

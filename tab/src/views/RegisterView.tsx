@@ -6,6 +6,7 @@ import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { createRegisterApi } from '@tab/Register/register-api';
 import { RegisterDashboard } from '@tab/Register/RegisterDashboard';
+import { RecentImports } from '@tab/Register/RecentImports';
 import { RegisterImport } from '@tab/Register/RegisterImport';
 import { SnapshotForm } from '@tab/Register/SnapshotForm';
 import { useRegisterStyles } from '@tab/Register/Register.styles';
@@ -26,10 +27,12 @@ export default function RegisterView() {
   const { getToken, today } = useApp();
   const styles = useRegisterStyles();
   const api = useMemo(() => createRegisterApi(getToken), [getToken]);
-  const [imported, setImported] = useState<string | null>(null);
+  // What the last import or undo did; `changes` counts them, so each one reloads what depends on the register.
+  const [imported, setImported] = useState<{ notice: string; changes: number } | null>(null);
+  const changed = (notice: string) => setImported((i) => ({ notice, changes: (i?.changes ?? 0) + 1 }));
   const [training, setTraining] = useState<NeedCode[]>(readTraining);
   const [snapshot, setSnapshot] = useState<string | null>(null);
-  const loaded = useLoad(() => api.dashboard({ training }), `${imported ?? ''}|${training.join(',')}|${snapshot ?? ''}`);
+  const loaded = useLoad(() => api.dashboard({ training }), `${imported?.changes ?? 0}|${training.join(',')}|${snapshot ?? ''}`);
 
   const toggle = (code: NeedCode, on: boolean) => {
     const next = NEED_CODES.filter((c) => (c === code ? on : training.includes(c)));
@@ -39,7 +42,7 @@ export default function RegisterView() {
 
   return (
     <div>
-      <RegisterImport api={api} onImported={setImported} />
+      <RegisterImport api={api} onImported={(summary) => changed(`Register imported: ${summary}`)} />
       {snapshot && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{snapshot}</MessageBarBody>
@@ -47,9 +50,10 @@ export default function RegisterView() {
       )}
       {imported && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>Register imported: {imported}</MessageBarBody>
+          <MessageBarBody>{imported.notice}</MessageBarBody>
         </MessageBar>
       )}
+      <RecentImports api={api} refreshKey={String(imported?.changes ?? 0)} onUndone={changed} />
       {loaded.error !== undefined ? (
         <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
       ) : !loaded.data ? (

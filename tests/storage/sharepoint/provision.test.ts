@@ -10,6 +10,7 @@ import {
   PASSPORT_VERSIONS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
+  REGISTER_IMPORTS_LIST,
   REMINDER_CLAIMS_LIST,
   REMINDER_RUNS_LIST,
   ROLE_HISTORY_LIST,
@@ -177,6 +178,7 @@ describe('provisioning the SharePoint lists', () => {
     for (const [list, key] of [
       [REGISTER_PUPILS_LIST, 'Upn'],
       [REGISTER_SNAPSHOTS_LIST, 'Term'],
+      [REGISTER_IMPORTS_LIST, 'ImportId'],
       [INTERVENTIONS_LIST, 'InterventionId'],
       [PASSPORTS_LIST, 'PupilId'],
       [ROLES_LIST, 'Role'],
@@ -185,6 +187,8 @@ describe('provisioning the SharePoint lists', () => {
     }
     expect(column(REGISTER_PUPILS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
     expect(column(REGISTER_PUPILS_LIST.displayName, 'OnRoll')).toMatchObject({ indexed: true });
+    expect(column(REGISTER_PUPILS_LIST.displayName, 'ImportId')).toMatchObject({ indexed: true });
+    expect(column(REGISTER_IMPORTS_LIST.displayName, 'At')).toMatchObject({ indexed: true });
     expect(column(INTERVENTIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
     expect(column(INTERVENTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true });
     expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
@@ -205,6 +209,7 @@ describe('provisioning the SharePoint lists', () => {
       [
         REGISTER_PUPILS_LIST,
         REGISTER_SNAPSHOTS_LIST,
+        REGISTER_IMPORTS_LIST,
         INTERVENTIONS_LIST,
         PASSPORTS_LIST,
         ROLES_LIST,
