@@ -1,15 +1,17 @@
 import { parseRegister, previewImport, readMisTable, type ImportPreview, type MisFile } from './mis-import';
 import { planImport, type ImportChanges } from './plan-import';
+import { classifyUpload } from './file-kind';
 import { ConflictError } from '@/kernel/errors';
 import type { Importer, RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
 import type { PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 
-/** The file as the REST API carries it (xlsx bytes as base64). */
-export type UploadedFile = { format: 'csv'; text: string } | { format: 'xlsx'; base64: string };
+/** The file as the REST API carries it (bytes as base64). */
+export type UploadedFile = { format: 'csv'; text: string } | { format: 'file' | 'xlsx'; base64: string };
 
+/** @throws ValidationError when the bytes are not a CSV or .xlsx export, saying what they are. */
 function toMisFile(file: UploadedFile): MisFile {
-  return file.format === 'csv' ? file : { format: 'xlsx', data: Buffer.from(file.base64, 'base64') };
+  return file.format === 'csv' ? file : classifyUpload(Buffer.from(file.base64, 'base64'));
 }
 
 /** Step 1: read the file and propose a column mapping for the user to confirm. Nothing is stored. */

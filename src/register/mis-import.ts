@@ -38,7 +38,7 @@ export interface ParsedRegister {
 /**
  * Turns a table into register records using the mapping the user confirmed. All or nothing: any
  * bad cell rejects the whole file, naming each row and column ("Row 14, column 'SEN Status': 'X'
- * is not a census SEN code (N, K or E)"). Row numbers are the spreadsheet's (headers are row 1).
+ * is not a census SEN code (N, K or E)"). Row numbers are the spreadsheet's, title rows included.
  * @throws ValidationError
  */
 export function parseRegister(table: MisTable, confirmedMapping: unknown): ParsedRegister {
@@ -51,7 +51,7 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
 
   table.rows.forEach((cells, index) => {
     if (cells.every((c) => c === '')) return;
-    const rowNumber = index + 2;
+    const rowNumber = table.headerRow + 1 + index;
     const cell = (field: RegisterField) => {
       const header = mapping[field];
       return header === null ? '' : (cells[table.headers.indexOf(header)] ?? '');

@@ -1,11 +1,31 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '@/kernel/errors';
 import { parseCsv } from './csv-parse';
+import { proposeMapping, REQUIRED_FIELDS } from './mis-columns';
 
-/** A file as rows of text cells. `rows[i]` is spreadsheet row `i + 2` (row 1 holds the headers). */
+/** A file as rows of text cells. `rows[i]` is spreadsheet row `headerRow + 1 + i`. */
 export interface MisTable {
   headers: string[];
+  /** The spreadsheet row holding the headers (1 unless title rows sit above it). */
+  headerRow: number;
   rows: string[][];
+}
+
+/** How far down a report's title rows are looked past for the header row. */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * The header row: the first of the opening rows that names at least two of the register's required
+ * columns (reports put a title, the school's name and a print date above it), else the first row
+ * with anything in it.
+ */
+function findHeaderRow(grid: readonly string[][]): number {
+  const opening = grid.slice(0, HEADER_SEARCH_ROWS);
+  const named = opening.findIndex((row) => {
+    const { missingRequired } = proposeMapping(row.map((h) => h.trim()));
+    return REQUIRED_FIELDS.length - missingRequired.length >= 2;
+  });
+  return named >= 0 ? named : grid.findIndex((row) => row.some((h) => h.trim() !== ''));
 }
 
 /** An uploaded MIS export: CSV text, or the bytes of an .xlsx workbook (first worksheet). */
@@ -14,17 +34,16 @@ export type MisFile = { format: 'csv'; text: string } | { format: 'xlsx'; data: 
 /** Reads a CSV or Excel export into a table of trimmed text cells. @throws ValidationError */
 export async function readMisTable(file: MisFile): Promise<MisTable> {
   const grid = file.format === 'csv' ? parseCsv(file.text) : await readXlsx(file.data);
-  const [headerRow, ...rows] = grid;
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) {
-    throw new ValidationError([{ path: 'Row 1', message: 'the file has no header row' }]);
-  }
-  const headers = headerRow.map((h) => h.trim());
+  const index = findHeaderRow(grid);
+  if (index < 0) throw new ValidationError([{ path: 'Row 1', message: 'the file has no header row' }]);
+  const headerRow = index + 1;
+  const headers = grid[index]!.map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of headers) {
-    if (h !== '' && seen.has(h)) throw new ValidationError([{ path: 'Row 1', message: `the column '${h}' appears twice` }]);
+    if (h !== '' && seen.has(h)) throw new ValidationError([{ path: `Row ${headerRow}`, message: `the column '${h}' appears twice` }]);
     seen.add(h);
   }
-  return { headers, rows: rows.map((r) => headers.map((_, i) => (r[i] ?? '').trim())) };
+  return { headers, headerRow, rows: grid.slice(index + 1).map((r) => headers.map((_, i) => (r[i] ?? '').trim())) };
 }
 
 async function readXlsx(data: Buffer): Promise<string[][]> {

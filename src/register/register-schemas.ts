@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { NEED_CODES } from '@/kernel/need-codes';
 import { termSchema } from '@/kernel/register-snapshot';
 
-/** An uploaded export: CSV as text, or an .xlsx workbook as base64 (JSON bodies carry no bytes). */
+const base64 = (max: number) =>
+  z
+    .string()
+    .min(1, 'the file is empty')
+    .max(max)
+    .regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64');
+
+/**
+ * An uploaded export. `file`: the file's bytes as base64 (JSON bodies carry no bytes), read by
+ * content whatever its name (what the tab sends); `csv` text and `xlsx` bytes for API callers that
+ * know what they hold (an `xlsx` that is something else is refused all the same).
+ */
 export const misFileBody = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('file'), base64: base64(340_000) }),
   z.strictObject({ format: z.literal('csv'), text: z.string().min(1, 'the file is empty').max(240_000) }),
-  z.strictObject({
-    format: z.literal('xlsx'),
-    base64: z
-      .string()
-      .min(1, 'the file is empty')
-      .max(240_000)
-      .regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64'),
-  }),
+  z.strictObject({ format: z.literal('xlsx'), base64: base64(240_000) }),
 ]);
 
 export const importPreviewBody = z.strictObject({ file: misFileBody });

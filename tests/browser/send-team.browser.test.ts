@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
 import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '@/app/demo/school';
 import { addDays, formatDate, londonDate } from '@/kernel/dates';
@@ -174,6 +175,49 @@ describe('the SEND team views in a browser', () => {
     expect(await app.register.list()).toHaveLength(20);
     await imports.getByText(/ by Priya Shah$/).waitFor();
     expect(await page.getByRole('button', { name: 'Undo the latest import' }).count()).toBe(0); // once only
+  });
+
+  it('refuses a Word document, a legacy .xls and a file with bad values, each with what to do, and imports nothing', async () => {
+    await open('?view=register');
+    const input = page.locator('input[type="file"]');
+    const alert = page.getByRole('alert');
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('SEN register, Autumn term')] }] }));
+    // Named .csv: the file is read by what it holds, not by its name.
+    await input.setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: word });
+    await alert
+      .getByText('This is a Word document, not a register export. Export the report from your MIS as CSV or Excel (.xlsx)', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await page.getByText(/pupil rows\. Check which column/).count()).toBe(0);
+    const xls = fs.readFileSync(path.join(__dirname, '../register/fixtures/register-biff8.xls'));
+    await input.setInputFiles({ name: 'register.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
+    await alert
+      .getByText('This is an older Excel (.xls) workbook. Open it in Excel, save it as Excel Workbook (.xlsx) or CSV', { exact: false })
+      .waitFor();
+
+    const lines = REGISTER_CSV.split('\r\n');
+    lines[2] = lines[2]!.replace(',K,SLCN,', ',X,SLCN,'); // Ben: not a census SEN code
+    lines[4] = lines[4]!.replace(/^([^,]+),[^,]+,/, '$1,,'); // Dev: no surname
+    await input.setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByText('20 pupil rows. Check which column fills each field:').waitFor();
+    await page.getByRole('combobox', { name: 'Primary need' }).selectOption('Need 1');
+    await page.getByRole('button', { name: 'Check what will change' }).click();
+    const problems = alert.getByRole('list', { name: 'Problems in the file' });
+    await problems.waitFor();
+    expect(await problems.getByRole('listitem').allTextContents()).toEqual([
+      "Row 3, column 'SEN Status': 'X' is not a census SEN code (N, K or E)",
+      "Row 5, column 'Legal Surname': is empty",
+    ]);
+    // Scrolled to, below the column pickers.
+    const inView = await alert.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    const failures = (await axeViolations(page)).map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+    expect(failures).toEqual([]);
+    expect(await app.register.list()).toHaveLength(20);
   });
 
   it('shows which interventions work and each pupil’s with ratio gain and warnings', async () => {

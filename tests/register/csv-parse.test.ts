@@ -46,4 +46,14 @@ describe('CSV parser (RFC 4180)', () => {
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell('plain')).toBe('plain');
   });
+
+  it('detects a semicolon, tab or pipe delimiter, ignoring delimiters inside quotes and title lines above', () => {
+    expect(parseCsv('UPN;Surname;Forename\nA1;"Smith, Jr";Ben')).toEqual([
+      ['UPN', 'Surname', 'Forename'],
+      ['A1', 'Smith, Jr', 'Ben'],
+    ]);
+    expect(parseCsv('"Pupils; printed 01/12"\nUPN,Surname,Forename\nA1,"Jones; Ann",Ava')[2]).toEqual(['A1', 'Jones; Ann', 'Ava']);
+    expect(parseCsv('UPN\tSurname\nA1\tSmith')[1]).toEqual(['A1', 'Smith']);
+    expect(parseCsv('UPN|Surname\nA1|Smith')[1]).toEqual(['A1', 'Smith']);
+  });
 });

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import {
   type ColumnMapping,
@@ -8,8 +8,8 @@ import {
   type RegisterField,
   REQUIRED_FIELDS,
 } from '@/api-types';
-import { friendlyMessage } from '@tab/api/api-error';
 import { ImportChangesReview } from './ImportChangesReview';
+import { ImportError } from './ImportError';
 import { toUploadFile, type RegisterApi, type UploadFile } from './register-api';
 import { useRegisterStyles } from './Register.styles';
 
@@ -64,7 +64,11 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
   const pick = (picked: File | undefined) =>
     picked &&
     step(async () => {
+      // A refused file must not leave the previous file's columns on screen as if they were its own.
       setChanges(null);
+      setPreview(null);
+      setMapping(null);
+      setFile(null);
       const upload = await toUploadFile(picked);
       const p = await api.previewImport(upload);
       setFile(upload);
@@ -97,18 +101,14 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
           <input
             {...props}
             type="file"
-            accept=".csv,.xlsx"
+            accept=".csv,.tsv,.txt,.xlsx,.xls"
             disabled={busy}
             className={styles.file}
             onChange={(e) => void pick(e.target.files?.[0])}
           />
         )}
       </Field>
-      {error !== null && (
-        <MessageBar ref={errorRef} intent="error" role="alert">
-          <MessageBarBody>{friendlyMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error !== null && <ImportError ref={errorRef} error={error} />}
       {preview && mapping && (
         <>
           <Text>{preview.rowCount} pupil rows. Check which column fills each field:</Text>

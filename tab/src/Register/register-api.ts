@@ -12,8 +12,8 @@ import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 import type { UndoResult, UpsertResult } from '@/kernel/ports/register-repository';
 import { ApiError } from '@tab/api/api-error';
 
-/** An export as the API takes it: CSV text, or an .xlsx workbook as base64. */
-export type UploadFile = { format: 'csv'; text: string } | { format: 'xlsx'; base64: string };
+/** An export as the API takes it: its bytes as base64, read by the server by content, not name. */
+export type UploadFile = { format: 'file'; base64: string };
 
 export interface InterventionView extends Intervention {
   ratioGain: number | null;
@@ -48,13 +48,10 @@ export interface RegisterApi {
 
 /** Reads a picked file into what the API takes. */
 export async function toUploadFile(file: File): Promise<UploadFile> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { format: 'xlsx', base64: btoa(binary) };
-  }
-  return { format: 'csv', text: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { format: 'file', base64: btoa(binary) };
 }
 
 /** Same conventions as the tracker's client: SSO token when there is one, ApiError on failure. */
