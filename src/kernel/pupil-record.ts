@@ -12,7 +12,8 @@ export type RankedNeed = z.infer<typeof rankedNeedSchema>;
 
 /**
  * One pupil as the MIS exports them (census fields only). `yearGroup`: -1 nursery, 0 Reception,
- * 1..14 Year 1..14. `eal` is null when the first language was not obtained or refused.
+ * 1..14 Year 1..14. `eal` is null when the first language was not obtained or refused; `fsm`,
+ * `pupilPremium` and `eal` are null too when the file had no such column (not known, not "no").
  */
 export const pupilRecordFieldsSchema = z.strictObject({
   upn: z.string().regex(UPN_FORMAT, 'must be a UPN'),
@@ -24,8 +25,8 @@ export const pupilRecordFieldsSchema = z.strictObject({
   senStatus: z.enum(SEN_STATUSES),
   senStartDate: isoDateSchema.nullable(),
   needs: z.array(rankedNeedSchema).max(9),
-  fsm: z.boolean(),
-  pupilPremium: z.boolean(),
+  fsm: z.boolean().nullable(),
+  pupilPremium: z.boolean().nullable(),
   eal: z.boolean().nullable(),
   attendancePercent: z.number().min(0).max(100).nullable(),
 });

@@ -65,11 +65,15 @@ export interface RegisterAnalytics {
   pupils: number;
   comparisons: Comparison[];
   needs: NeedRow[];
-  overlap: { fsm: StatusSplit; pupilPremium: StatusSplit; eal: StatusSplit };
+  /** null: no pupil has this recorded (the file had no such column), shown as "not in the file". */
+  overlap: { fsm: StatusSplit | null; pupilPremium: StatusSplit | null; eal: StatusSplit | null };
   attendance: {
     recorded: number;
-    /** Below 90% = missing 10%+ of sessions, DfE's "persistent absence"; national figures are autumn term. */
-    belowNinety: StatusSplit;
+    /**
+     * Below 90% = missing 10%+ of sessions, DfE's "persistent absence"; national figures are autumn
+     * term. null when no pupil has attendance recorded.
+     */
+    belowNinety: StatusSplit | null;
     nationalYear: string | null;
     lowAttendance: LowAttendancePupil[];
     /** Below 90% with neither an SEN plan (status N) nor an open tracker item. */
@@ -147,7 +151,11 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
   const recorded = pupils.filter((p) => p.attendancePercent !== null);
   const attendance: RegisterAnalytics['attendance'] = {
     recorded: recorded.length,
-    belowNinety: splitOf(recorded, (p) => p.attendancePercent! < 90, absence?.persistentAbsencePercent ?? null),
+    belowNinety: splitOf(
+      pupils,
+      (p) => (p.attendancePercent === null ? null : p.attendancePercent < 90),
+      absence?.persistentAbsencePercent ?? null,
+    ),
     nationalYear: absence?.year ?? null,
     lowAttendance,
     flagged: lowAttendance.filter((p) => p.senStatus === 'N' && !p.hasOpenAction),
@@ -162,7 +170,7 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
     overlap: {
       fsm: splitOf(pupils, (p) => p.fsm, year.fsmEligiblePercent),
       pupilPremium: splitOf(pupils, (p) => p.pupilPremium, null),
-      eal: splitOf(pupils, (p) => p.eal === true, null),
+      eal: splitOf(pupils, (p) => p.eal, null),
     },
     attendance,
     change: snapshotChange(input.snapshots ?? []),
@@ -178,15 +186,20 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
   };
 }
 
-/** Counts and percentages of each SEN status group that `has` something, beside national where known. */
+/**
+ * Counts and percentages of each SEN status group that `has` something (null: not known for that
+ * pupil, left out of the percentage), beside national where known; null when nobody's is known.
+ */
 function splitOf(
   pupils: readonly PupilRecord[],
-  has: (p: PupilRecord) => boolean,
+  has: (p: PupilRecord) => boolean | null,
   national: { ehcPlan: number | null; senSupport: number | null; noSen: number | null } | null,
-): StatusSplit {
+): StatusSplit | null {
+  const known = pupils.filter((p) => has(p) !== null);
+  if (known.length === 0) return null;
   const part = (s: SenStatus, nationalPercent: number | null) => {
-    const group = byStatus(pupils, s);
-    const count = group.filter(has).length;
+    const group = byStatus(known, s);
+    const count = group.filter((p) => has(p) === true).length;
     return { count, percent: percent(count, group.length), nationalPercent };
   };
   return {

@@ -86,9 +86,12 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
     const senStartDate = startCell === '' ? null : take('senStartDate', parseUkDate(startCell));
     const primary = take('primaryNeed', parseNeed(cell('primaryNeed')));
     const secondary = take('secondaryNeed', parseNeed(cell('secondaryNeed')));
-    const fsm = take('fsm', parseYesNo(cell('fsm')));
-    const pupilPremium = take('pupilPremium', parseYesNo(cell('pupilPremium')));
-    const eal = take('eal', parseEal(cell('eal')));
+    // A column the file does not have is not known (null), never "no": it must not read as 0%.
+    const optional = <T>(field: RegisterField, parse: (cell: string) => Parsed<T>): T | null | undefined =>
+      mapping[field] === null ? null : take(field, parse(cell(field)));
+    const fsm = optional('fsm', parseYesNo);
+    const pupilPremium = optional('pupilPremium', parseYesNo);
+    const eal = optional('eal', parseEal);
     const attendancePercent = take('attendancePercent', parseAttendance(cell('attendancePercent')));
 
     let needs: RankedNeed[] = [];

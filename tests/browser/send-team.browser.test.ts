@@ -133,6 +133,14 @@ describe('the SEND team views in a browser', () => {
     await page
       .getByText(/2 pupils are below 90% attendance: 1 has an SEN plan, 0 more have an open tracker item, and 1 has neither \(flagged\)/)
       .waitFor();
+    // The file has no pupil premium column: not known, never "0%".
+    const overlap = page.getByRole('table', { name: 'Share of each group' });
+    expect(
+      await overlap
+        .getByRole('row', { name: /^Pupil premium/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['Not in the file']);
     await page.getByRole('heading', { name: 'Below 90% attendance with no plan or open item (1)' }).waitFor();
     await page.getByText('H.H. (Y4): 84.5%').waitFor();
 

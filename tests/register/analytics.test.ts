@@ -126,8 +126,25 @@ describe('register analytics on a small hand-checked register', () => {
       senSupport: { count: 2, percent: 50, nationalPercent: 39.3 },
       noSen: { count: 3, percent: 21.4, nationalPercent: 22.2 },
     });
-    expect(analytics.overlap.pupilPremium.senSupport).toEqual({ count: 1, percent: 25, nationalPercent: null });
-    expect(analytics.overlap.eal.ehcPlan).toEqual({ count: 1, percent: 50, nationalPercent: null });
+    expect(analytics.overlap.pupilPremium!.senSupport).toEqual({ count: 1, percent: 25, nationalPercent: null });
+    expect(analytics.overlap.eal!.ehcPlan).toEqual({ count: 1, percent: 50, nationalPercent: null });
+  });
+
+  it('says "not in the file" (null) for a column no pupil has, and leaves pupils not known out of a percentage', () => {
+    const unknown = { fsm: null, pupilPremium: null, eal: null, attendancePercent: null };
+    const without = registerAnalytics({
+      pupils: [pupil('K', 'SLCN', unknown), pupil('N', null, unknown)],
+      openActionPupilIds: [],
+      activeInterventionPupilIds: [],
+    });
+    expect(without.overlap).toEqual({ fsm: null, pupilPremium: null, eal: null });
+    expect(without.attendance.belowNinety).toBeNull();
+    const some = registerAnalytics({
+      pupils: [pupil('K', 'SLCN', { eal: true }), pupil('K', 'SLCN', { eal: null }), pupil('K', 'SPLD', { eal: false })],
+      openActionPupilIds: [],
+      activeInterventionPupilIds: [],
+    });
+    expect(some.overlap.eal!.senSupport).toEqual({ count: 1, percent: 50, nationalPercent: null });
   });
 
   it('flags pupils below 90% attendance who have neither an SEN plan nor an open item', () => {

@@ -95,6 +95,20 @@ describe('reading an uploaded file by its content, not its name', () => {
     }
   });
 
+  it('records a column the file lacks as not known, not as "no"', async () => {
+    const pp = SIMS_HEADERS.indexOf('Pupil Premium');
+    const withoutPp = [SIMS_HEADERS, ...school.slice(0, 3).map(simsRow)].map((r) => r.filter((_, i) => i !== pp));
+    const repo = new SqliteRegisterRepository(freshDatabase());
+    const file = upload(Buffer.from(delimited(withoutPp, ',')));
+    const preview = await previewRegisterImport(file);
+    await importRegister(repo, { file, mapping: preview.proposedMapping, by: IMPORTER });
+    expect((await repo.list()).map((p) => [p.pupilPremium, p.fsm === null])).toEqual([
+      [null, false],
+      [null, false],
+      [null, false],
+    ]);
+  });
+
   it('names the required columns a file lacks', async () => {
     const withoutSen = [SIMS_HEADERS, ...school.slice(0, 3).map(simsRow)].map((r) => r.filter((_, i) => i !== 6));
     const preview = await previewRegisterImport(upload(Buffer.from(delimited(withoutSen, ','))));

@@ -113,7 +113,7 @@ function signed(n: number | null): string {
   return n === null ? 'unknown' : n > 0 ? `+${n}` : String(n);
 }
 
-function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusSplit][] }) {
+function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusSplit | null][] }) {
   const styles = useRegisterStyles();
   const cell = (s: StatusSplit['ehcPlan']) => `${pct(s.percent)}${s.nationalPercent === null ? '' : ` (national ${s.nationalPercent}%)`}`;
   return (
@@ -126,9 +126,18 @@ function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusS
             <th className={styles.cell} scope="row">
               {label}
             </th>
-            <td className={styles.cell}>{cell(s.ehcPlan)}</td>
-            <td className={styles.cell}>{cell(s.senSupport)}</td>
-            <td className={styles.cell}>{cell(s.noSen)}</td>
+            {s === null ? (
+              // Not "0%": the file had no such column, so nothing is known either way.
+              <td className={styles.cell} colSpan={3}>
+                Not in the file
+              </td>
+            ) : (
+              <>
+                <td className={styles.cell}>{cell(s.ehcPlan)}</td>
+                <td className={styles.cell}>{cell(s.senSupport)}</td>
+                <td className={styles.cell}>{cell(s.noSen)}</td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>
