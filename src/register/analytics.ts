@@ -15,6 +15,11 @@ export interface AnalyticsInput {
   /** Need areas staff have been trained in; null when not recorded. */
   staffTrainingNeeds?: readonly NeedCode[] | null;
   snapshots?: readonly RegisterSnapshot[];
+  /**
+   * The number on roll the SEND team gave (null: not given, so the register's own count is the roll).
+   * A file of SEN pupils only is then a share of the whole school, not "100% SEN".
+   */
+  numberOnRoll?: number | null;
   /** Defaults to the phase most pupils are in (Years 7+ = secondary). */
   phase?: Phase;
   figures?: NationalFigures;
@@ -63,6 +68,11 @@ export interface RegisterAnalytics {
   phase: Phase;
   national: { year: string; source: string };
   pupils: number;
+  /**
+   * What the school percentages are of: the number on roll as given, or the pupils on the register
+   * when none was given or it is fewer than the register holds (`given` says what was given).
+   */
+  roll: { count: number; source: 'given' | 'register'; given: number | null };
   comparisons: Comparison[];
   needs: NeedRow[];
   /** null: no pupil has this recorded (the file had no such column), shown as "not in the file". */
@@ -94,6 +104,11 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
   const ehc = byStatus(pupils, 'E');
   const support = byStatus(pupils, 'K');
   const phaseFigures = year.byPhase[phase];
+  const given = input.numberOnRoll ?? null;
+  const roll: RegisterAnalytics['roll'] =
+    given !== null && given >= pupils.length
+      ? { count: given, source: 'given', given }
+      : { count: pupils.length, source: 'register', given };
 
   const compare = (
     measure: Comparison['measure'],
@@ -103,7 +118,7 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
   ): Comparison => {
     const nationalPhase = phaseFigures[key];
     const national = nationalPhase ?? year.allSchools[key];
-    const schoolPercent = percent(count, pupils.length);
+    const schoolPercent = percent(count, roll.count);
     return {
       measure,
       label,
@@ -165,6 +180,7 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
     phase,
     national: { year: year.year, source: figures.source },
     pupils: pupils.length,
+    roll,
     comparisons,
     needs,
     overlap: {

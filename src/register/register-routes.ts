@@ -5,6 +5,7 @@ import type { Intervention } from '@/kernel/intervention';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import type { RegisterImportRecord, RegisterRepository } from '@/kernel/ports/register-repository';
+import { registerSettingsSchema, type RegisterSettingsRecord } from '@/kernel/register-settings';
 import { parseInput } from '@/kernel/validate';
 import { registerAnalytics } from './analytics';
 import { importRegister, planRegisterImport, previewRegisterImport } from './import-register';
@@ -22,6 +23,12 @@ export interface RegisterRouteDeps extends SendTeamRouteDeps {
 export interface RegisterImportsReply {
   imports: RegisterImportRecord[];
   undoable: string | null;
+}
+
+/** GET /api/register/settings: the current settings (null: never saved) and every save, newest first. */
+export interface RegisterSettingsReply {
+  settings: RegisterSettingsRecord | null;
+  history: RegisterSettingsRecord[];
 }
 
 /** The SEN register: MIS import, pupils, the dashboard against national figures, termly snapshots. SEND team only. */
@@ -69,6 +76,19 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
   );
 
   server.get(
+    '/api/register/settings',
+    route(async (): Promise<RegisterSettingsReply> => {
+      const history = await register.settingsHistory();
+      return { settings: history[0] ?? null, history };
+    }),
+  );
+
+  server.put(
+    '/api/register/settings',
+    route(async (user, req) => register.saveSettings(parseInput(registerSettingsSchema, req.body), user)),
+  );
+
+  server.get(
     '/api/register/pupils',
     route(async () => ({
       pupils: (await register.list()).map(({ id, forename, surname, yearGroup, regGroup, senStatus, needs, attendancePercent }) => ({
@@ -88,17 +108,19 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     '/api/register/dashboard',
     route(async (_u, req) => {
       const q = parseInput(dashboardQuery, req.query ?? {}, 'query');
-      const [pupils, open, all, snapshots] = await Promise.all([
+      const [pupils, open, all, snapshots, settings] = await Promise.all([
         register.list(),
         actions.query({}),
         interventions.list(),
         register.snapshots(),
+        register.settings(),
       ]);
       return registerAnalytics({
         pupils,
         openActionPupilIds: open.map((a) => a.pupil.id),
         activeInterventionPupilIds: all.filter(isActive).map((i) => i.pupilId),
-        staffTrainingNeeds: q.training ?? null,
+        staffTrainingNeeds: settings?.trainingNeeds ?? null,
+        numberOnRoll: settings?.numberOnRoll ?? null,
         phase: q.phase,
         snapshots,
       });

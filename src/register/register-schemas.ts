@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NEED_CODES } from '@/kernel/need-codes';
 import { termSchema } from '@/kernel/register-snapshot';
 
 const base64 = (max: number) =>
@@ -39,21 +38,9 @@ export const importConfirmBody = z.strictObject({
   snapshotTerm: termSchema.optional(),
 });
 
-const csvList = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)));
-
 /** GET /api/register/dashboard?phase=primary&training=SLCN,ASD */
 export const dashboardQuery = z.strictObject({
   phase: z.enum(['primary', 'secondary']).optional(),
-  training: csvList(NEED_CODES).optional(),
 });
 
 /** An import's id in a path (ours: a UUID). */

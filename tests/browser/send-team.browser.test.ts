@@ -154,6 +154,20 @@ describe('the SEND team views in a browser', () => {
     const answer = page.getByText(/^No training recorded for /);
     await answer.waitFor();
     await expect(answer.textContent()).resolves.not.toMatch(/Speech/);
+    await page.getByText(/^Last changed .+ by Priya Shah\.$/).waitFor();
+    expect((await app.register.settings())?.trainingNeeds).toEqual(['SLCN']); // on the server, not in this browser
+
+    // A file of SEN pupils only would read as "100% SEN": the number on roll is what percentages are of.
+    await page.getByLabel('Pupils on roll').fill('400');
+    await page.getByRole('button', { name: 'Save number on roll' }).click();
+    await page.getByRole('heading', { name: 'Our numbers and national (400 on roll, 20 on the register, primary)' }).waitFor();
+    await page.getByRole('img', { name: /^Any SEN: school 1%, national/ }).waitFor();
+    await page.reload();
+    await expect(page.getByLabel('Pupils on roll').inputValue()).resolves.toBe('400');
+    await page.getByLabel('Pupils on roll').fill('');
+    await page.getByRole('button', { name: 'Save number on roll' }).click();
+    await page.getByRole('heading', { name: 'Our numbers and national (20 pupils, primary)' }).waitFor();
+    expect((await app.register.settingsHistory()).map((s) => s.numberOnRoll)).toEqual([null, 400, null]);
   });
 
   it('shows who a partial file leaves out, marks them as left only when the lead ticks the box with their count, and undoes it', async () => {
@@ -579,6 +593,7 @@ describe('the SEND team views in a browser', () => {
           '/api/roles',
           '/api/roles/history',
           '/api/reminders/runs',
+          '/api/register/settings',
         ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
@@ -589,6 +604,7 @@ describe('the SEND team views in a browser', () => {
           ['POST', '/api/reminders/install', { personId: 'x' }],
           ['POST', '/api/register/import/changes', {}],
           ['POST', '/api/register/import', {}],
+          ['PUT', '/api/register/settings', { numberOnRoll: 5, trainingNeeds: null }],
         ];
         const sent = writes.map(
           async ([method, r, body]) =>
@@ -596,7 +612,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(19).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(21).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

@@ -173,6 +173,33 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
       expect(await repo.list()).toHaveLength(10);
     });
 
+    it('keeps every save of the settings, the newest current, and refuses bad settings storing nothing', async () => {
+      expect(await repo.settings()).toBeNull();
+      await repo.saveSettings({ numberOnRoll: 412, trainingNeeds: null }, IMPORTER);
+      clock = new Date('2026-01-17T09:00:00Z');
+      const head = { id: 'head-1', name: 'Sam Lee' };
+      await repo.saveSettings({ numberOnRoll: 415, trainingNeeds: ['ASD', 'SLCN'] }, head);
+      expect(await repo.settings()).toEqual({
+        numberOnRoll: 415,
+        trainingNeeds: ['ASD', 'SLCN'],
+        at: '2026-01-17T09:00:00.000Z',
+        by: head,
+      });
+      expect(await repo.settingsHistory()).toEqual([
+        { numberOnRoll: 415, trainingNeeds: ['ASD', 'SLCN'], at: '2026-01-17T09:00:00.000Z', by: head },
+        { numberOnRoll: 412, trainingNeeds: null, at: '2026-01-10T09:00:00.000Z', by: IMPORTER },
+      ]);
+      for (const bad of [
+        { numberOnRoll: 0, trainingNeeds: null },
+        { numberOnRoll: 12.5, trainingNeeds: null },
+        { numberOnRoll: null, trainingNeeds: ['ASD', 'ASD'] },
+        { numberOnRoll: null, trainingNeeds: ['Dyslexia'] },
+      ]) {
+        await expect(repo.saveSettings(bad as never, IMPORTER)).rejects.toThrow(ValidationError);
+      }
+      expect(await repo.settingsHistory()).toHaveLength(2);
+    });
+
     it('gets a pupil by id, and refuses an unknown id with NotFoundError', async () => {
       await repo.upsertMany(school.slice(0, 3), { fullRoll: true, by: IMPORTER });
       const [pupil] = await repo.list();

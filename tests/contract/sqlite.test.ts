@@ -79,7 +79,8 @@ describe('SQLite store', () => {
       ALTER TABLE actions DROP COLUMN owner_key; ALTER TABLE actions DROP COLUMN search_text; DROP TABLE store_outbox_lease;
       DROP TRIGGER reminder_runs_never_deleted; DROP TABLE reminder_runs;
       DROP INDEX register_pupils_import; ALTER TABLE register_pupils DROP COLUMN import_id; ALTER TABLE register_pupils DROP COLUMN before_import;
-      DROP TRIGGER register_imports_never_deleted; DROP TABLE register_imports;`);
+      DROP TRIGGER register_imports_never_deleted; DROP TABLE register_imports;
+      DROP TRIGGER register_settings_never_updated; DROP TRIGGER register_settings_never_deleted; DROP TABLE register_settings;`);
     old.pragma(`user_version = ${MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN search_text'))}`); // and every later one undone
     old.close();
 

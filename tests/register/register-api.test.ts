@@ -34,7 +34,7 @@ describe('register REST API over HTTP', () => {
     expect(imported.body).toMatchObject({ created: 1000, updated: 0, snapshot: { term: '2025-26 Spring', total: 1000 } });
     expect(imports).toBe(1); // the bot's pupil list is read afresh on its next turn
 
-    const dash = await call(app.baseUrl, 'GET', '/api/register/dashboard?training=SLCN,ASD');
+    const dash = await call(app.baseUrl, 'GET', '/api/register/dashboard');
     expect(dash.status).toBe(200);
     expect(dash.body.pupils).toBe(1000);
     expect(dash.body.phase).toBe('primary');
@@ -93,6 +93,37 @@ describe('register REST API over HTTP', () => {
     expect(after.imports[0].undone).toEqual({ at: now().toISOString(), by: { id: 'senco-1', name: 'Priya Shah' } });
     expect((await call(app.baseUrl, 'POST', `/api/register/imports/${latest}/undo`)).status).toBe(409);
     expect((await call(app.baseUrl, 'POST', '/api/register/imports/not-an-id/undo')).status).toBe(400);
+  });
+
+  it('keeps the number on roll and staff training on the server, each save recorded, and works the dashboard out of them', async () => {
+    await importSchool();
+    expect((await call(app.baseUrl, 'GET', '/api/register/settings')).body).toEqual({ settings: null, history: [] });
+    const before = (await call(app.baseUrl, 'GET', '/api/register/dashboard')).body;
+    expect(before.roll).toEqual({ count: 1000, source: 'register', given: null });
+
+    const saved = await call(app.baseUrl, 'PUT', '/api/register/settings', { numberOnRoll: 2000, trainingNeeds: ['SLCN'] });
+    expect(saved.body).toEqual({
+      numberOnRoll: 2000,
+      trainingNeeds: ['SLCN'],
+      at: now().toISOString(),
+      by: { id: 'senco-1', name: 'Priya Shah' },
+    });
+    const after = (await call(app.baseUrl, 'GET', '/api/register/dashboard')).body;
+    expect(after.roll).toEqual({ count: 2000, source: 'given', given: 2000 });
+    // The same pupils with SEN, now a share of twice the roll.
+    const anySen = (d: typeof before) => d.comparisons.find((c: { measure: string }) => c.measure === 'anySen');
+    expect(anySen(after).count).toBe(anySen(before).count);
+    expect(anySen(after).schoolPercent).toBeCloseTo(anySen(before).schoolPercent / 2, 0);
+    const training = after.keyQuestions.find((q: { id: string }) => q.id === 'training_matches_needs');
+    expect(training.answer).not.toMatch(/^Not answered yet/);
+
+    const bad = await call(app.baseUrl, 'PUT', '/api/register/settings', { numberOnRoll: -3, trainingNeeds: ['SLCN'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual([{ path: 'numberOnRoll', message: 'must be at least 1' }]);
+    await call(app.baseUrl, 'PUT', '/api/register/settings', { numberOnRoll: null, trainingNeeds: ['SLCN'] });
+    const listed = (await call(app.baseUrl, 'GET', '/api/register/settings')).body;
+    expect(listed.settings.numberOnRoll).toBeNull();
+    expect(listed.history.map((h: { numberOnRoll: number | null }) => h.numberOnRoll)).toEqual([null, 2000]);
   });
 
   it('answers 400 naming the row and column when the export is malformed, and stores nothing', async () => {
@@ -184,8 +215,16 @@ describe('register REST API over HTTP', () => {
       ['POST', '/api/register/import'],
       ['GET', '/api/register/imports'],
       ['POST', '/api/register/imports/00000000-0000-4000-8000-000000000001/undo'],
+      ['GET', '/api/register/settings'],
+      ['PUT', '/api/register/settings'],
     ] as const) {
-      const res = await call(app.baseUrl, method, url, method === 'POST' ? { file: { format: 'csv', text: 'UPN' } } : undefined);
+      const body =
+        method === 'POST'
+          ? { file: { format: 'csv', text: 'UPN' } }
+          : method === 'PUT'
+            ? { numberOnRoll: 5, trainingNeeds: null }
+            : undefined;
+      const res = await call(app.baseUrl, method, url, body);
       expect(res.status).toBe(403);
     }
     expect((await fetch(`${app.baseUrl}/api/provision-map.csv?termStart=2026-01-05&termEnd=2026-03-29`)).status).toBe(403);

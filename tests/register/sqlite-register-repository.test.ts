@@ -4,11 +4,15 @@ import { generatePrimaryRegister, IMPORTER } from './generate-register';
 import { freshDatabase } from './support';
 
 describe('SQLite register store', () => {
-  it('refuses a raw DELETE of a register record or of an import’s record at the database level', async () => {
+  it('refuses a raw DELETE of a register record, an import’s record or a settings save, and a raw change to a save', async () => {
     const db = freshDatabase();
-    await new SqliteRegisterRepository(db).upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
+    const repo = new SqliteRegisterRepository(db);
+    await repo.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
+    await repo.saveSettings({ numberOnRoll: 210, trainingNeeds: ['ASD'] }, IMPORTER);
     expect(() => db.prepare('DELETE FROM register_pupils').run()).toThrow(/never deleted/);
     expect(() => db.prepare('DELETE FROM register_imports').run()).toThrow('register imports are kept, never deleted');
+    expect(() => db.prepare('DELETE FROM register_settings').run()).toThrow('register settings are append-only');
+    expect(() => db.prepare("UPDATE register_settings SET data = '{}'").run()).toThrow('register settings are append-only');
   });
 
   it('keeps pupils missing from a partial import on roll', async () => {

@@ -1,4 +1,5 @@
 import type { PupilRecord, PupilRecordFields } from '../pupil-record';
+import type { RegisterSettings, RegisterSettingsRecord } from '../register-settings';
 import type { RegisterSnapshot } from '../register-snapshot';
 
 /** What an import changed. */
@@ -61,4 +62,10 @@ export interface RegisterRepository {
   snapshot(term: string): Promise<RegisterSnapshot>;
   /** All snapshots, oldest term first. */
   snapshots(): Promise<RegisterSnapshot[]>;
+  /** The settings as last saved, or null when never saved. */
+  settings(): Promise<RegisterSettingsRecord | null>;
+  /** Saves the settings as a new record (earlier ones are kept, never changed). @throws ValidationError */
+  saveSettings(settings: RegisterSettings, by: Importer): Promise<RegisterSettingsRecord>;
+  /** Every save of the settings, newest first (at most 50). */
+  settingsHistory(): Promise<RegisterSettingsRecord[]>;
 }

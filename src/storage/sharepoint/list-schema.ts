@@ -143,6 +143,14 @@ export const REGISTER_IMPORTS_LIST: ListSpec = {
   columns: [uniqueKey('ImportId', 'Import id'), text('At', 'Imported at (UTC)', true), note('Data', 'Import (JSON)')],
 };
 
+/** Every save of the register's settings (number on roll, staff training); the newest is current. Never changed. */
+export const REGISTER_SETTINGS_LIST: ListSpec = {
+  displayName: 'SEND Register Settings',
+  description:
+    'The number on roll and staff training areas given to SEND Tracker: every save kept, the newest current. Managed by the app.',
+  columns: [text('At', 'Saved at (UTC)', true), note('Data', 'Settings (JSON)')],
+};
+
 /** One item per term: the register's counts, replaced when the term is taken again. */
 export const REGISTER_SNAPSHOTS_LIST: ListSpec = {
   displayName: 'SEND Register Snapshots',
@@ -211,6 +219,7 @@ export const ALL_LISTS: readonly ListSpec[] = [
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REGISTER_IMPORTS_LIST,
+  REGISTER_SETTINGS_LIST,
   INTERVENTIONS_LIST,
   PASSPORTS_LIST,
   ROLES_LIST,

@@ -5,6 +5,7 @@ import { AppError, ConflictError, NotFoundError } from '@/kernel/errors';
 import { pupilRecordFieldsSchema, sameRecord, type PupilRecord, type PupilRecordFields } from '@/kernel/pupil-record';
 import type { Importer, RegisterImportRecord, RegisterRepository, UndoResult, UpsertResult } from '@/kernel/ports/register-repository';
 import { undoRefusal } from '@/kernel/register-undo';
+import { registerSettingsSchema, type RegisterSettings, type RegisterSettingsRecord } from '@/kernel/register-settings';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 import { executeBatch, type BatchStep } from './graph-batch';
 import { findItemByKey, isOk, JSON_HEADERS } from './graph-lookup';
@@ -201,6 +202,39 @@ export class SharePointRegisterRepository implements RegisterRepository {
     return items
       .map((item) => jsonColumn<RegisterSnapshot>(item, 'register snapshot'))
       .sort((a, b) => (termSortKey(a.term) < termSortKey(b.term) ? -1 : termSortKey(a.term) > termSortKey(b.term) ? 1 : 0));
+  }
+
+  async settings(): Promise<RegisterSettingsRecord | null> {
+    return (await this.settingsHistory())[0] ?? null;
+  }
+
+  /** @throws ValidationError; AppError when SharePoint refuses the write. */
+  async saveSettings(input: RegisterSettings, by: Importer): Promise<RegisterSettingsRecord> {
+    const settings = parseInput(registerSettingsSchema, input, 'settings');
+    const record: RegisterSettingsRecord = { ...settings, at: this.now().toISOString(), by: { id: by.id, name: by.name } };
+    const { settings: list } = await this.context.lists.paths();
+    await this.context.client
+      .api(`${list}/items`)
+      .post({ fields: { Title: record.at, At: record.at, Data: JSON.stringify(record) } })
+      .catch((error: unknown) => {
+        throw graphFailure(error, 'save the register settings');
+      });
+    return record;
+  }
+
+  /**
+   * Newest first; item ids rise with creation, so they order saves made in the same millisecond.
+   * Saves come a few a term, so the whole list is a page or two.
+   */
+  async settingsHistory(): Promise<RegisterSettingsRecord[]> {
+    const { settings } = await this.context.lists.paths();
+    return (await this.readAll(settings))
+      .sort((a, b) => {
+        const [ta, tb] = [String(a.fields.At), String(b.fields.At)];
+        return ta < tb ? 1 : ta > tb ? -1 : Number(b.id) - Number(a.id);
+      })
+      .slice(0, 50)
+      .map((item) => jsonColumn<RegisterSettingsRecord>(item, 'register settings'));
   }
 
   private readAll(listPath: string, filter?: string): Promise<GraphListItem[]> {

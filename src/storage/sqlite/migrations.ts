@@ -236,4 +236,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER register_imports_never_deleted BEFORE DELETE ON register_imports
     BEGIN SELECT RAISE(ABORT, 'register imports are kept, never deleted'); END;
   `,
+  // The register's settings (number on roll, staff training): every save a new row, the latest
+  // current, none changed or deleted, so the table is its own audit trail.
+  `
+  CREATE TABLE register_settings (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER register_settings_never_updated BEFORE UPDATE ON register_settings
+    BEGIN SELECT RAISE(ABORT, 'register settings are append-only'); END;
+  CREATE TRIGGER register_settings_never_deleted BEFORE DELETE ON register_settings
+    BEGIN SELECT RAISE(ABORT, 'register settings are append-only'); END;
+  `,
 ];

@@ -7,6 +7,7 @@ import { pupilRecordFieldsSchema, sameRecord, type PupilRecord, type PupilRecord
 import type { Importer, RegisterImportRecord, RegisterRepository, UndoResult, UpsertResult } from '@/kernel/ports/register-repository';
 import { countRegister, termSchema, termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 import { undoRefusal } from '@/kernel/register-undo';
+import { registerSettingsSchema, type RegisterSettings, type RegisterSettingsRecord } from '@/kernel/register-settings';
 import { whenUnlocked } from './open-database';
 
 interface DataRow {
@@ -152,6 +153,24 @@ export class SqliteRegisterRepository implements RegisterRepository {
       .prepare<[], DataRow>('SELECT data FROM register_snapshots ORDER BY sort_key')
       .all()
       .map((r) => JSON.parse(r.data) as RegisterSnapshot);
+  }
+
+  async settings(): Promise<RegisterSettingsRecord | null> {
+    return (await this.settingsHistory(1))[0] ?? null;
+  }
+
+  async saveSettings(input: RegisterSettings, by: Importer): Promise<RegisterSettingsRecord> {
+    const settings = parseInput(registerSettingsSchema, input, 'settings');
+    const record: RegisterSettingsRecord = { ...settings, at: this.now().toISOString(), by: { id: by.id, name: by.name } };
+    whenUnlocked(this.db, () => this.db.prepare('INSERT INTO register_settings (data) VALUES (?)').run(JSON.stringify(record)));
+    return record;
+  }
+
+  async settingsHistory(limit = 50): Promise<RegisterSettingsRecord[]> {
+    return this.db
+      .prepare<[number], DataRow>('SELECT data FROM register_settings ORDER BY seq DESC LIMIT ?')
+      .all(limit)
+      .map((r) => JSON.parse(r.data) as RegisterSettingsRecord);
   }
 }
 

@@ -30,8 +30,18 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
 
       <section className={styles.section} aria-labelledby="register-national">
         <h2 id="register-national">
-          Our numbers and national ({a.pupils.toLocaleString('en-GB')} pupils, {a.phase})
+          Our numbers and national (
+          {a.roll.source === 'given'
+            ? `${a.roll.count.toLocaleString('en-GB')} on roll, ${a.pupils.toLocaleString('en-GB')} on the register`
+            : `${a.pupils.toLocaleString('en-GB')} pupils`}
+          , {a.phase})
         </h2>
+        {a.roll.source === 'register' && a.roll.given !== null && (
+          <Text className={styles.note}>
+            The number on roll given ({a.roll.given.toLocaleString('en-GB')}) is fewer than the pupils on the register, so the register’s
+            count is used.
+          </Text>
+        )}
         <CompareBars
           title="Percentage of pupils: school (bar) and national (marker)"
           bars={a.comparisons.map((c) => ({

@@ -3,6 +3,9 @@ import type {
   ImportChanges,
   ImportPreview,
   RegisterImportsReply,
+  RegisterSettings,
+  RegisterSettingsRecord,
+  RegisterSettingsReply,
   InterventionWarning,
   ProvisionMap,
   RegisterAnalytics,
@@ -36,7 +39,10 @@ export interface RegisterApi {
   /** The last imports, newest first, and which one can be undone. */
   imports(): Promise<RegisterImportsReply>;
   undoImport(importId: string): Promise<UndoResult>;
-  dashboard(params?: { training?: string[] }): Promise<RegisterAnalytics>;
+  dashboard(): Promise<RegisterAnalytics>;
+  /** The number on roll and staff training areas as last saved, and every save. */
+  settings(): Promise<RegisterSettingsReply>;
+  saveSettings(settings: RegisterSettings): Promise<RegisterSettingsRecord>;
   /** Stores this term's counts (replacing an earlier snapshot of the same term). */
   takeSnapshot(term: string): Promise<RegisterSnapshot>;
   interventions(pupilId?: string): Promise<{ interventions: InterventionView[]; effectiveness: EffectivenessRow[] }>;
@@ -56,13 +62,13 @@ export async function toUploadFile(file: File): Promise<UploadFile> {
 
 /** Same conventions as the tracker's client: SSO token when there is one, ApiError on failure. */
 export function createRegisterApi(getToken: () => Promise<string | null> = async () => null, base = ''): RegisterApi {
-  async function send(path: string, body?: unknown): Promise<Response> {
+  async function send(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<Response> {
     const token = await getToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -85,8 +91,9 @@ export function createRegisterApi(getToken: () => Promise<string | null> = async
     confirmImport: (file, mapping, markLeft) => json('/api/register/import', { file, mapping, ...(markLeft ? { markLeft } : {}) }),
     imports: () => json('/api/register/imports'),
     undoImport: (importId) => json(`/api/register/imports/${encodeURIComponent(importId)}/undo`, {}),
-    dashboard: (params = {}) =>
-      json(`/api/register/dashboard${params.training?.length ? qs({ training: params.training.join(',') }) : ''}`),
+    dashboard: () => json('/api/register/dashboard'),
+    settings: () => json('/api/register/settings'),
+    saveSettings: async (settings) => (await send('/api/register/settings', settings, 'PUT')).json() as Promise<RegisterSettingsRecord>,
     takeSnapshot: (term) => json('/api/register/snapshots', { term }),
     interventions: (pupilId) => json(`/api/interventions${pupilId ? qs({ pupil: pupilId }) : ''}`),
     createIntervention: (input) => json('/api/interventions', input),

@@ -11,6 +11,7 @@ import {
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REGISTER_IMPORTS_LIST,
+  REGISTER_SETTINGS_LIST,
   REMINDER_CLAIMS_LIST,
   REMINDER_RUNS_LIST,
   ROLE_HISTORY_LIST,
@@ -189,6 +190,7 @@ describe('provisioning the SharePoint lists', () => {
     expect(column(REGISTER_PUPILS_LIST.displayName, 'OnRoll')).toMatchObject({ indexed: true });
     expect(column(REGISTER_PUPILS_LIST.displayName, 'ImportId')).toMatchObject({ indexed: true });
     expect(column(REGISTER_IMPORTS_LIST.displayName, 'At')).toMatchObject({ indexed: true });
+    expect(column(REGISTER_SETTINGS_LIST.displayName, 'At')).toMatchObject({ indexed: true });
     expect(column(INTERVENTIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
     expect(column(INTERVENTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true });
     expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
@@ -210,6 +212,7 @@ describe('provisioning the SharePoint lists', () => {
         REGISTER_PUPILS_LIST,
         REGISTER_SNAPSHOTS_LIST,
         REGISTER_IMPORTS_LIST,
+        REGISTER_SETTINGS_LIST,
         INTERVENTIONS_LIST,
         PASSPORTS_LIST,
         ROLES_LIST,
