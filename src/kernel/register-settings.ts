@@ -21,5 +21,3 @@ export interface RegisterSettingsRecord extends RegisterSettings {
   at: string;
   by: { id: string; name: string };
 }
-
-export const NO_REGISTER_SETTINGS: RegisterSettings = { numberOnRoll: null, trainingNeeds: null };

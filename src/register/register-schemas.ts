@@ -38,7 +38,7 @@ export const importConfirmBody = z.strictObject({
   snapshotTerm: termSchema.optional(),
 });
 
-/** GET /api/register/dashboard?phase=primary&training=SLCN,ASD */
+/** GET /api/register/dashboard?phase=primary (staff training and the number on roll come from the stored settings). */
 export const dashboardQuery = z.strictObject({
   phase: z.enum(['primary', 'secondary']).optional(),
 });

@@ -89,6 +89,7 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
         unchanged: 2,
         leftRoll: 0,
       });
+      expect(await repo.list()).toHaveLength(30);
       await repo.upsertMany(school.slice(1), { fullRoll: true, by: IMPORTER });
 
       expect(await repo.upsertMany(school, { fullRoll: true, by: IMPORTER })).toEqual({

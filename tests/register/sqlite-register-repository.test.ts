@@ -15,35 +15,6 @@ describe('SQLite register store', () => {
     expect(() => db.prepare("UPDATE register_settings SET data = '{}'").run()).toThrow('register settings are append-only');
   });
 
-  it('keeps pupils missing from a partial import on roll', async () => {
-    const repo = new SqliteRegisterRepository(freshDatabase());
-    const school = generatePrimaryRegister(5);
-    await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
-    expect(await repo.upsertMany(school.slice(0, 2), { fullRoll: false, by: IMPORTER })).toEqual({
-      importId: expect.any(String),
-      created: 0,
-      updated: 0,
-      unchanged: 2,
-      leftRoll: 0,
-    });
-    expect(await repo.list()).toHaveLength(5);
-  });
-
-  it('brings a leaver back on roll when a later import lists them again', async () => {
-    const repo = new SqliteRegisterRepository(freshDatabase());
-    const school = generatePrimaryRegister(3);
-    await repo.upsertMany(school, { fullRoll: true, by: IMPORTER });
-    await repo.upsertMany(school.slice(1), { fullRoll: true, by: IMPORTER });
-    expect(await repo.upsertMany(school, { fullRoll: true, by: IMPORTER })).toEqual({
-      importId: expect.any(String),
-      created: 0,
-      updated: 1,
-      unchanged: 2,
-      leftRoll: 0,
-    });
-    expect((await repo.list()).map((p) => p.onRoll)).toEqual([true, true, true]);
-  });
-
   it('stores one snapshot per term, replacing it when retaken, in school-year order', async () => {
     let clock = new Date('2026-01-10T09:00:00Z');
     const repo = new SqliteRegisterRepository(freshDatabase(), () => clock);

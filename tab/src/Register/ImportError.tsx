@@ -9,16 +9,12 @@ import { ApiError, friendlyMessage } from '@tab/api/api-error';
  */
 export function ImportError({ error, ref }: { error: unknown; ref: Ref<HTMLDivElement> }) {
   const problems = error instanceof ApiError && error.status === 400 ? error.problems : [];
-  const conflict = error instanceof ApiError && error.status === 409;
+  const plain = error instanceof ApiError && error.status === 409 ? error.message : friendlyMessage(error);
   return (
     <MessageBar ref={ref} intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         {problems.length === 0 ? (
-          conflict ? (
-            (error as ApiError).message
-          ) : (
-            friendlyMessage(error)
-          )
+          plain
         ) : (
           <>
             <MessageBarTitle>Nothing was imported.</MessageBarTitle>
