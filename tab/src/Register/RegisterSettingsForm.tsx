@@ -24,7 +24,8 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
   const [roll, setRoll] = useState(current?.numberOnRoll?.toString() ?? '');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
-  const training = current?.trainingNeeds ?? [];
+  // Ticked at once, not when the save returns; each save carries the whole list, so the last one wins.
+  const [training, setTraining] = useState<NeedCode[]>(current?.trainingNeeds ?? []);
 
   async function save(settings: RegisterSettings) {
     setBusy(true);
@@ -32,6 +33,7 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
     try {
       onSaved(await api.saveSettings(settings));
     } catch (error) {
+      setTraining(current?.trainingNeeds ?? []); // as last saved: the tick did not hold
       setProblems(formProblems(error, ['numberOnRoll']));
     } finally {
       setBusy(false);
@@ -46,13 +48,13 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
       setProblems({ byField: { numberOnRoll: 'must be a whole number' }, general: null });
       return;
     }
-    void save({ numberOnRoll, trainingNeeds: current?.trainingNeeds ?? null });
+    void save({ numberOnRoll, trainingNeeds: current === null && training.length === 0 ? null : training });
   };
-  const toggle = (code: NeedCode, on: boolean) =>
-    void save({
-      numberOnRoll: current?.numberOnRoll ?? null,
-      trainingNeeds: NEED_CODES.filter((c) => (c === code ? on : training.includes(c))),
-    });
+  const toggle = (code: NeedCode, on: boolean) => {
+    const next = NEED_CODES.filter((c) => (c === code ? on : training.includes(c)));
+    setTraining(next);
+    void save({ numberOnRoll: current?.numberOnRoll ?? null, trainingNeeds: next });
+  };
 
   return (
     <>
@@ -81,7 +83,6 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
               key={code}
               label={`${code}: ${NEED_LABELS[code]}`}
               checked={training.includes(code)}
-              disabled={busy}
               onChange={(_, d) => toggle(code, d.checked === true)}
             />
           ))}
