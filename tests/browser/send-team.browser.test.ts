@@ -168,6 +168,19 @@ describe('the SEND team views in a browser', () => {
     await page.getByRole('button', { name: 'Save number on roll' }).click();
     await page.getByRole('heading', { name: 'Our numbers and national (20 pupils, primary)' }).waitFor();
     expect((await app.register.settingsHistory()).map((s) => s.numberOnRoll)).toEqual([null, 400, null]);
+
+    // The register view, with its import log and settings, fits a phone as well as a laptop.
+    try {
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+        await open('?view=register');
+        await page.getByRole('heading', { name: 'Number on roll' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, `register-${width}.png`), fullPage: true });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('shows who a partial file leaves out, marks them as left only when the lead ticks the box with their count, and undoes it', async () => {

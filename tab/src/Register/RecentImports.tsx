@@ -6,13 +6,12 @@ import { friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
+import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
 import { useSimpleTableStyles } from '@tab/components/SimpleTable/SimpleTable.styles';
 import type { RegisterApi } from './register-api';
 import { useRegisterStyles } from './Register.styles';
 
-// Scrolls sideways on a phone rather than squeezing the figures.
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -61,7 +60,7 @@ export function RecentImports({ api, refreshKey, onUndone }: { api: RegisterApi;
   return (
     <section className={styles.section} aria-labelledby="register-imports">
       <h2 id="register-imports">Recent imports</h2>
-      <div className={own.scroll} role="region" aria-label="Register imports table" tabIndex={0}>
+      <ScrollRegion label="Register imports table">
         <table className={table.table}>
           <caption>Register imports, newest first</caption>
           <ColumnHeaders names={['When', 'By', 'Added', 'Updated', 'Unchanged', 'Marked as left', 'Undone']} className={table.cell} />
@@ -81,7 +80,7 @@ export function RecentImports({ api, refreshKey, onUndone }: { api: RegisterApi;
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{friendlyMessage(error)}</MessageBarBody>

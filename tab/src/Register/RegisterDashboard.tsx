@@ -3,6 +3,7 @@ import type { RegisterAnalytics, StatusSplit } from '@/api-types';
 import { CompareBars } from './CompareBars';
 import { useRegisterStyles } from './Register.styles';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
+import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 const year = (y: number) => (y === 0 ? 'R' : y < 0 ? 'N' : `Y${y}`);
@@ -64,27 +65,29 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
 
       <section className={styles.section} aria-labelledby="register-needs">
         <h2 id="register-needs">Primary need</h2>
-        <table className={styles.table}>
-          <ColumnHeaders
-            names={['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National']}
-            className={styles.cell}
-          />
-          <tbody>
-            {needs.map((n) => (
-              <tr key={n.code}>
-                <th className={styles.cell} scope="row" title={n.label}>
-                  {n.code}
-                </th>
-                <td className={styles.cell}>{n.ehcPlan}</td>
-                <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
-                <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
-                <td className={styles.cell}>{n.senSupport}</td>
-                <td className={styles.cell}>{pct(n.senSupportPercent)}</td>
-                <td className={styles.cell}>{pct(n.nationalSenSupportPercent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollRegion label="Primary need table">
+          <table className={styles.table}>
+            <ColumnHeaders
+              names={['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National']}
+              className={styles.cell}
+            />
+            <tbody>
+              {needs.map((n) => (
+                <tr key={n.code}>
+                  <th className={styles.cell} scope="row" title={n.label}>
+                    {n.code}
+                  </th>
+                  <td className={styles.cell}>{n.ehcPlan}</td>
+                  <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
+                  <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
+                  <td className={styles.cell}>{n.senSupport}</td>
+                  <td className={styles.cell}>{pct(n.senSupportPercent)}</td>
+                  <td className={styles.cell}>{pct(n.nationalSenSupportPercent)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         <Text className={styles.note}>– : DfE gives no national figure for this need here.</Text>
       </section>
 
@@ -127,30 +130,32 @@ function SplitTable({ caption, rows }: { caption: string; rows: [string, StatusS
   const styles = useRegisterStyles();
   const cell = (s: StatusSplit['ehcPlan']) => `${pct(s.percent)}${s.nationalPercent === null ? '' : ` (national ${s.nationalPercent}%)`}`;
   return (
-    <table className={styles.table}>
-      <caption>{caption}</caption>
-      <ColumnHeaders names={['Group', 'EHC plan', 'SEN support', 'No SEN']} className={styles.cell} />
-      <tbody>
-        {rows.map(([label, s]) => (
-          <tr key={label}>
-            <th className={styles.cell} scope="row">
-              {label}
-            </th>
-            {s === null ? (
-              // Not "0%": the file had no such column, so nothing is known either way.
-              <td className={styles.cell} colSpan={3}>
-                Not in the file
-              </td>
-            ) : (
-              <>
-                <td className={styles.cell}>{cell(s.ehcPlan)}</td>
-                <td className={styles.cell}>{cell(s.senSupport)}</td>
-                <td className={styles.cell}>{cell(s.noSen)}</td>
-              </>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion label={`${caption} table`}>
+      <table className={styles.table}>
+        <caption>{caption}</caption>
+        <ColumnHeaders names={['Group', 'EHC plan', 'SEN support', 'No SEN']} className={styles.cell} />
+        <tbody>
+          {rows.map(([label, s]) => (
+            <tr key={label}>
+              <th className={styles.cell} scope="row">
+                {label}
+              </th>
+              {s === null ? (
+                // Not "0%": the file had no such column, so nothing is known either way.
+                <td className={styles.cell} colSpan={3}>
+                  Not in the file
+                </td>
+              ) : (
+                <>
+                  <td className={styles.cell}>{cell(s.ehcPlan)}</td>
+                  <td className={styles.cell}>{cell(s.senSupport)}</td>
+                  <td className={styles.cell}>{cell(s.noSen)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,18 +1,14 @@
-import { makeStyles } from '@fluentui/react-components';
 import type { ReminderRunsReply } from '@/api-types';
 import { formatDateTime } from '@/kernel/dates';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
+import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
 import { useSimpleTableStyles } from '@tab/components/SimpleTable/SimpleTable.styles';
-
-// Scrolls sideways on a phone rather than squeezing the figures.
-const useStyles = makeStyles({ scroll: { overflowX: 'auto', maxWidth: '100%' } });
 
 /** The runs of the last two weeks, newest first, one line each. */
 export function RecentRuns({ runs }: { runs: ReminderRunsReply['runs'] }) {
   const styles = useSimpleTableStyles();
-  const own = useStyles();
   return (
-    <div className={own.scroll} role="region" aria-label="Recent reminder runs" tabIndex={0}>
+    <ScrollRegion label="Recent reminder runs">
       <table className={styles.table}>
         <caption>Reminder runs in the last two weeks, newest first</caption>
         <ColumnHeaders names={['When', 'Cards sent', 'Items reminded', 'Not messaged directly', 'To try again']} className={styles.cell} />
@@ -32,6 +28,6 @@ export function RecentRuns({ runs }: { runs: ReminderRunsReply['runs'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
