@@ -119,6 +119,7 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
           APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
           APPLICATIONINSIGHTS_TRACES_PER_SECOND: '0',
           NODE_EXTRA_CA_CERTS: ingestion.caFile,
+          TMPDIR: work, // the exporter's store of unsent telemetry, kept apart from the telemetry test's server
         },
       });
       try {

@@ -36,6 +36,7 @@ export async function startIngestionStandIn(): Promise<IngestionStandIn> {
   const received: Envelope[] = [];
   const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
+    notBeforeDate: new Date(Date.now() - 3_600_000), // an hour back: a certificate valid only from this second could be refused
     notAfterDate: new Date(Date.now() + 86_400_000),
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
