@@ -3,6 +3,7 @@ import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
 import type { DigestLog } from '@/kernel/ports/digest-log';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import type { ReminderLog } from '@/kernel/ports/reminder-log';
@@ -22,6 +23,7 @@ import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repositor
 import { SqliteConversationReferenceStore } from '@/storage/sqlite/sqlite-conversation-reference-store';
 import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
+import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
@@ -37,11 +39,12 @@ export interface TaskStores {
   conversations: ConversationReferenceStore;
 }
 
-/** The register-side stores: the SEN register, interventions, passports and the role table. */
+/** The register-side stores: the SEN register, interventions, passports, EHC plan records and the role table. */
 export interface RegisterStores {
   register: RegisterRepository;
   interventions: InterventionRepository;
   passports: PassportRepository;
+  ehcPlans: EhcPlanRepository;
   roles: RoleDirectory;
 }
 
@@ -91,6 +94,7 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
             register: new SqliteRegisterRepository(db, now),
             interventions: new SqliteInterventionRepository(db, now),
             passports: new SqlitePassportRepository(db, now),
+            ehcPlans: new SqliteEhcPlanRepository(db, now),
             roles: new SqliteRoleDirectory(db, now),
           },
     graphAuth: null,

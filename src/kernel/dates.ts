@@ -1,6 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import {
   addDays as addCalendarDays,
+  addMonths as addCalendarMonths,
   differenceInCalendarDays,
   format,
   getISODay,
@@ -47,6 +48,11 @@ export function isIsoDate(value: string): boolean {
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return format(addCalendarDays(day(date), days), ISO);
+}
+
+/** The same day `months` later; a day the month lacks becomes its last day (31 Jan + 1 = 28 or 29 Feb, 29 Feb + 12 = 28 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return format(addCalendarMonths(day(date), months), ISO);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,4 +1,5 @@
 import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
+import { describeEhcPlanRepositoryContract } from './ehc-plan-repository.contract';
 import { describeInterventionRepositoryContract } from './intervention-repository.contract';
 import { describePassportRepositoryContract } from './passport-repository.contract';
 import { describeRegisterRepositoryContract } from './register-repository.contract';
@@ -18,6 +19,10 @@ describeInterventionRepositoryContract(
 describePassportRepositoryContract(
   'SharePoint Lists via Graph (stand-in)',
   async (now) => (await newSite()).registerStores({ now }).passports,
+);
+describeEhcPlanRepositoryContract(
+  'SharePoint Lists via Graph (stand-in)',
+  async (now) => (await newSite()).registerStores({ now, pageSize: 1 }).ehcPlans,
 );
 describeRoleDirectoryContract(
   'SharePoint Lists via Graph (stand-in)',

@@ -80,7 +80,9 @@ describe('SQLite store', () => {
       DROP TRIGGER reminder_runs_never_deleted; DROP TABLE reminder_runs;
       DROP INDEX register_pupils_import; ALTER TABLE register_pupils DROP COLUMN import_id; ALTER TABLE register_pupils DROP COLUMN before_import;
       DROP TRIGGER register_imports_never_deleted; DROP TABLE register_imports;
-      DROP TRIGGER register_settings_never_updated; DROP TRIGGER register_settings_never_deleted; DROP TABLE register_settings;`);
+      DROP TRIGGER register_settings_never_updated; DROP TRIGGER register_settings_never_deleted; DROP TABLE register_settings;
+      DROP TRIGGER ehc_plans_never_deleted; DROP TRIGGER ehc_plan_versions_never_deleted; DROP TRIGGER ehc_plan_versions_never_updated;
+      DROP TABLE ehc_plans; DROP TABLE ehc_plan_versions;`);
     old.pragma(`user_version = ${MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN search_text'))}`); // and every later one undone
     old.close();
 

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
@@ -7,6 +8,7 @@ import { createGraphClientFromConfig, type SharePointOverrides } from './create-
 import type { BatchOptions } from './graph-batch';
 import { graphRoot } from './graph-client';
 import type { SharePointConfig } from './sharepoint-config';
+import { SharePointEhcPlanRepository } from './sharepoint-ehc-plan-repository';
 import { SharePointInterventionRepository } from './sharepoint-intervention-repository';
 import { SharePointPassportRepository } from './sharepoint-passport-repository';
 import { SharePointRegisterRepository } from './sharepoint-register-repository';
@@ -18,6 +20,7 @@ export interface SharePointRegisterStores {
   register: RegisterRepository;
   interventions: InterventionRepository;
   passports: PassportRepository;
+  ehcPlans: EhcPlanRepository;
   roles: RoleDirectory;
 }
 
@@ -41,12 +44,13 @@ export function createRegisterStoresWithClient(
     register: new SharePointRegisterRepository(context),
     interventions: new SharePointInterventionRepository(context),
     passports: new SharePointPassportRepository(context),
+    ehcPlans: new SharePointEhcPlanRepository(context),
     roles: new SharePointRoleDirectory(context),
   };
 }
 
 /**
- * The SEN register, interventions, passports and role table on the SEND site's lists, for validated
+ * The SEN register, interventions, passports, EHC plans and role table on the SEND site's lists, for validated
  * config. Run `npm run provision` first: a missing list is reported on first use.
  */
 export function createSharePointRegisterStores(

@@ -189,6 +189,25 @@ export const PASSPORT_VERSIONS_LIST: ListSpec = {
   ],
 };
 
+/** EHC plan records (the dates the statutory clock runs from): one versioned item per pupil. */
+export const EHC_PLANS_LIST: ListSpec = {
+  displayName: 'SEND EHC Plans',
+  description: 'EHC plan dates for the statutory clock, kept by SEND Tracker.',
+  columns: [uniqueKey('PupilId', 'Pupil reference'), numberColumn('Version', 'Version'), note('Data', 'Data (JSON)')],
+};
+
+/** Every saved version of each EHC plan record, appended on each save and never changed. */
+export const EHC_PLAN_VERSIONS_LIST: ListSpec = {
+  displayName: 'SEND EHC Plan Versions',
+  description: 'Every saved version of each EHC plan record, oldest first. Append-only.',
+  columns: [
+    uniqueKey('VersionKey', 'Pupil and version'),
+    text('PupilId', 'Pupil reference', true),
+    numberColumn('Version', 'Version'),
+    note('Data', 'Data (JSON)'),
+  ],
+};
+
 /** Who holds each role staff name in meetings ("SENCO", "attendance lead"): one item per role word. */
 export const ROLES_LIST: ListSpec = {
   displayName: 'SEND Roles',
@@ -226,6 +245,8 @@ export const ALL_LISTS: readonly ListSpec[] = [
   ROLE_HISTORY_LIST,
   PASSPORT_VERSIONS_LIST,
   REMINDER_RUNS_LIST,
+  EHC_PLANS_LIST,
+  EHC_PLAN_VERSIONS_LIST,
 ];
 
 /**

@@ -8,6 +8,8 @@ import {
   DIGEST_SENDS_LIST,
   HISTORY_LIST,
   INTERVENTIONS_LIST,
+  EHC_PLAN_VERSIONS_LIST,
+  EHC_PLANS_LIST,
   PASSPORT_VERSIONS_LIST,
   PASSPORTS_LIST,
   REGISTER_PUPILS_LIST,
@@ -70,7 +72,7 @@ export const TASK_LISTS = {
 
 export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
 
-/** The lists the register, intervention, passport and role stores use, shared by one instance's stores. */
+/** The lists the register, intervention, passport, EHC plan and role stores use, shared by one instance's stores. */
 export const REGISTER_LISTS = {
   pupils: REGISTER_PUPILS_LIST.displayName,
   snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
@@ -79,8 +81,11 @@ export const REGISTER_LISTS = {
   interventions: INTERVENTIONS_LIST.displayName,
   passports: PASSPORTS_LIST.displayName,
   passportVersions: PASSPORT_VERSIONS_LIST.displayName,
+  ehcPlans: EHC_PLANS_LIST.displayName,
+  ehcPlanVersions: EHC_PLAN_VERSIONS_LIST.displayName,
   roles: ROLES_LIST.displayName,
   roleHistory: ROLE_HISTORY_LIST.displayName,
 };
 
-export type RegisterLists = SiteLists<keyof typeof REGISTER_LISTS>;
+export type RegisterListName = keyof typeof REGISTER_LISTS;
+export type RegisterLists = SiteLists<RegisterListName>;

@@ -248,4 +248,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER register_settings_never_deleted BEFORE DELETE ON register_settings
     BEGIN SELECT RAISE(ABORT, 'register settings are append-only'); END;
   `,
+  // EHC plan records, one current row per pupil and every saved version beside it (as profiles).
+  `
+  CREATE TABLE ehc_plans (
+    pupil_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE ehc_plan_versions (
+    pupil_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (pupil_id, version)
+  ) STRICT;
+  CREATE TRIGGER ehc_plans_never_deleted BEFORE DELETE ON ehc_plans
+    BEGIN SELECT RAISE(ABORT, 'EHC plan records are kept, never deleted'); END;
+  CREATE TRIGGER ehc_plan_versions_never_deleted BEFORE DELETE ON ehc_plan_versions
+    BEGIN SELECT RAISE(ABORT, 'EHC plan versions are append-only'); END;
+  CREATE TRIGGER ehc_plan_versions_never_updated BEFORE UPDATE ON ehc_plan_versions
+    BEGIN SELECT RAISE(ABORT, 'EHC plan versions are append-only'); END;
+  `,
 ];

@@ -4,6 +4,8 @@ import {
   ALL_LISTS,
   CONVERSATIONS_LIST,
   DIGEST_SENDS_LIST,
+  EHC_PLAN_VERSIONS_LIST,
+  EHC_PLANS_LIST,
   HISTORY_LIST,
   INTERVENTIONS_LIST,
   PASSPORTS_LIST,
@@ -181,6 +183,8 @@ describe('provisioning the SharePoint lists', () => {
       [REGISTER_SNAPSHOTS_LIST, 'Term'],
       [REGISTER_IMPORTS_LIST, 'ImportId'],
       [INTERVENTIONS_LIST, 'InterventionId'],
+      [EHC_PLANS_LIST, 'PupilId'],
+      [EHC_PLAN_VERSIONS_LIST, 'VersionKey'],
       [PASSPORTS_LIST, 'PupilId'],
       [ROLES_LIST, 'Role'],
     ] as const) {
@@ -195,6 +199,7 @@ describe('provisioning the SharePoint lists', () => {
     expect(column(INTERVENTIONS_LIST.displayName, 'IdempotencyKey')).toMatchObject({ indexed: true });
     expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
     expect(column(REMINDER_RUNS_LIST.displayName, 'Day')).toMatchObject({ indexed: true });
+    expect(column(EHC_PLAN_VERSIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
   });
 
   it('adds only the new lists to a site provisioned before they existed, and nothing on the run after', async () => {
@@ -219,6 +224,8 @@ describe('provisioning the SharePoint lists', () => {
         ROLE_HISTORY_LIST,
         PASSPORT_VERSIONS_LIST,
         REMINDER_RUNS_LIST,
+        EHC_PLANS_LIST,
+        EHC_PLAN_VERSIONS_LIST,
       ].map((l) => `list ${l.displayName}`),
     );
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
