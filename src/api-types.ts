@@ -4,6 +4,8 @@
  * and `src/kernel/`, so no server module (node:fs, restify, Graph) can reach the browser bundle;
  * `npm run lint` enforces that.
  */
+export type { EhcPlanView, StepItem, StepRow } from '@/ehc-plans/ehc-plan-view';
+export type { ClockSync } from '@/ehc-plans/sync-statutory-items';
 export type { EffectivenessRow } from '@/interventions/effectiveness';
 export type { InterventionWarning } from '@/interventions/intervention-checks';
 export { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/interventions/intervention-checks';

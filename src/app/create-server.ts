@@ -18,6 +18,8 @@ import { registerRegisterRoutes, type RegisterRouteDeps } from '@/register/regis
 import { registerInterventionRoutes, type InterventionRouteDeps } from '@/interventions/intervention-routes';
 import { registerProvisionMapRoutes } from '@/provision-map/provision-map-routes';
 import { registerPassportRoutes } from '@/passport/passport-routes';
+import { registerEhcPlanRoutes } from '@/ehc-plans/ehc-plan-routes';
+import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import { registerRoleRoutes, type RoleRouteDeps } from '@/roles/role-routes';
@@ -41,6 +43,8 @@ export interface AppDeps {
     Pick<RetentionRouteDeps, 'retentionYears'> & {
       /** One-page profiles; their routes are served when this store is given. */
       passports?: PassportRepository;
+      /** EHC plan records; their routes are served when this store and the role table are given (the SENCO owns the statutory steps). */
+      ehcPlans?: EhcPlanRepository;
     };
   /** The role table routes (`/api/roles`), when the role store is open. */
   roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
@@ -91,6 +95,8 @@ export function createServer(deps: AppDeps): restify.Server {
     registerRetentionRoutes(server, registerDeps);
     const { passports } = registerDeps;
     if (passports) registerPassportRoutes(server, { ...registerDeps, passports });
+    const { ehcPlans } = registerDeps;
+    if (ehcPlans && deps.roles) registerEhcPlanRoutes(server, { ...registerDeps, plans: ehcPlans, roles: deps.roles.roles });
   }
   if (deps.roles) registerRoleRoutes(server, { ...deps.roles, authenticate: deps.authenticate, logger: deps.logger });
   registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });

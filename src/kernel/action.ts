@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { EVENT_TYPES, ITEM_TYPES } from './item-type';
 import { OPEN_STATUS_VALUES, STATUSES, type Status } from './status';
+import { STEP_KINDS } from './statutory-clock';
 
 /** A real calendar date, `YYYY-MM-DD`. 31/02 is rejected here, not later. */
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date in the form YYYY-MM-DD' });
@@ -55,6 +56,13 @@ const outsideOwnerSchema = text(100);
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000);
 const noteSchema = text(2000);
 
+/**
+ * Set only on an item the EHC plan's statutory clock made (src/ehc-plans): which step of which run of
+ * the clock it is. The plan keeps its due date in step; closing it needs the owner's own note.
+ */
+export const statutoryRefSchema = z.strictObject({ step: z.enum(STEP_KINDS), cycle: z.string().trim().min(1).max(20) });
+export type StatutoryRef = z.infer<typeof statutoryRefSchema>;
+
 /** What a caller supplies to create an action. Everything else is set by the store. */
 export const newActionSchema = z.strictObject({
   pupil: pupilSchema,
@@ -71,6 +79,7 @@ export const newActionSchema = z.strictObject({
   source: sourceSchema,
   /** Makes a retried save a no-op: e.g. `${messageId}#${index}` from the capture card. */
   idempotencyKey: z.string().trim().min(1).max(300).optional(),
+  statutory: statutoryRefSchema.optional(),
 });
 export type NewActionInput = z.input<typeof newActionSchema>;
 export type NewAction = z.output<typeof newActionSchema>;

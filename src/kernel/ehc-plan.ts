@@ -48,12 +48,6 @@ export const ehcPlanDetailsSchema = z
   });
 export type EhcPlanDetails = z.infer<typeof ehcPlanDetailsSchema>;
 
-/** `PUT` body: the version the editor started from (0 for a first save) and the details. */
-export const saveEhcPlanSchema = z.strictObject({ version: z.number().int().min(0), details: ehcPlanDetailsSchema });
-
-/** "The annual review was held on …": the clock moves on to the next cycle. */
-export const reviewHeldSchema = z.strictObject({ version: z.number().int().min(1), heldOn: isoDateSchema });
-
 /** A pupil's EHC plan record, versioned like a one-page profile: every save kept, never deleted. */
 export interface EhcPlan {
   pupilId: string;

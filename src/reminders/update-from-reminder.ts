@@ -140,6 +140,12 @@ async function write(
     case 'done': {
       const text = update.evidence?.trim();
       const link = text && isLink(text) ? text : undefined;
+      if (!text && (await readAction(repo, viewer, id)).statutory) {
+        // A statutory step is evidence the law was kept: its closing note says what was done, in the owner's words.
+        throw new ValidationError([
+          { path: '', message: 'a statutory step needs a note: type what was done (what was sent, to whom) and press Done again' },
+        ]);
+      }
       const note = text && !link ? text : DEFAULT_DONE_NOTE;
       return closeAction(repo, viewer, { id, version }, { status: 'done', note, ...(link ? { evidenceUrl: link } : {}) });
     }

@@ -63,7 +63,13 @@ const version = z.number().int().min(1);
 export const updateActionBody = z.strictObject({ version, patch: actionPatchSchema });
 export const closeActionBody = z.strictObject({ version, close: closeActionSchema });
 export const reopenActionBody = z.strictObject({ version, note: z.string().trim().min(1).max(2000) });
-export const createActionsBody = z.strictObject({ actions: z.array(z.unknown()).min(1).max(200) });
+/** A statutory item comes only from a pupil's EHC plan dates (src/ehc-plans), never from a typed-in action. */
+const notStatutory = z.unknown().superRefine((action, ctx) => {
+  if (action !== null && typeof action === 'object' && 'statutory' in action) {
+    ctx.addIssue({ code: 'custom', path: ['statutory'], message: "is set only from the pupil's EHC plan dates" });
+  }
+});
+export const createActionsBody = z.strictObject({ actions: z.array(notStatutory).min(1).max(200) });
 
 /** Query string of GET /api/actions/changes: the cursor from the last answer, none the first time. */
 export const changesQuery = z.strictObject({ cursor: z.string().min(1).max(4000).optional() });

@@ -7,9 +7,11 @@ import { createServer } from '@/app/create-server';
 import { localIdentity, type User } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
+import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
@@ -20,19 +22,28 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
   const repo = new SqliteActionRepository(db, now);
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
+  const roles = new SqliteRoleDirectory(db, now);
   const server = createServer({
     config,
     repo,
     logger: createLogger('silent'),
     now,
     authenticate: localIdentity(user),
-    register: { register, interventions, passports: new SqlitePassportRepository(db, now), ...options },
+    register: {
+      register,
+      interventions,
+      passports: new SqlitePassportRepository(db, now),
+      ehcPlans: new SqliteEhcPlanRepository(db, now),
+      ...options,
+    },
+    roles: { roles },
   });
   const { port } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     repo,
     register,
+    roles,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
