@@ -18,9 +18,9 @@ export interface EhcPlanDeps extends ClockDeps {
 export async function readEhcPlan(deps: EhcPlanDeps, viewer: Viewer, pupilId: string, today: string): Promise<EhcPlanView> {
   const pupil = await deps.register.get(pupilId);
   const plan = await deps.plans.get(pupil.id);
-  if (!plan) return ehcPlanView(null, null, { rows: [], earlierOpen: [] });
+  if (!plan) return ehcPlanView(pupil.id, null, null, { rows: [], earlierOpen: [] });
   const clock = clockFor(plan.details, pupil, today);
-  return ehcPlanView(plan, clock, await matchedItems(deps, viewer, pupil.id, clock));
+  return ehcPlanView(pupil.id, plan, clock, await matchedItems(deps, viewer, pupil.id, clock));
 }
 
 /**

@@ -24,6 +24,7 @@ export interface StepRow {
 
 /** `GET /api/register/pupils/:id/ehc-plan`: the record, the clock's steps with their items, and what still needs closing. */
 export interface EhcPlanView {
+  pupilId: string;
   plan: EhcPlan | null;
   reviewDeadline: string | null;
   warnings: ClockWarning[];
@@ -34,8 +35,9 @@ export interface EhcPlanView {
 const itemOf = (a: Action): StepItem => ({ id: a.id, status: a.status, dueDate: a.dueDate, closingNote: a.closingNote });
 
 /** Pure presenter of a plan, its clock and the matched items. */
-export function ehcPlanView(plan: EhcPlan | null, clock: StatutoryClock | null, matched: MatchedSteps): EhcPlanView {
+export function ehcPlanView(pupilId: string, plan: EhcPlan | null, clock: StatutoryClock | null, matched: MatchedSteps): EhcPlanView {
   return {
+    pupilId,
     plan,
     reviewDeadline: clock?.reviewDeadline ?? null,
     warnings: clock?.warnings ?? [],

@@ -6,8 +6,8 @@ export const PHASE_TRANSFERS = ['school', 'post-16'] as const;
 export type PhaseTransferKind = (typeof PHASE_TRANSFERS)[number];
 
 export const PHASE_TRANSFER_LABELS: Record<PhaseTransferKind, string> = {
-  school: 'to a new school phase (for example primary to secondary)',
-  'post-16': 'from secondary school to post-16',
+  school: 'Next school phase (e.g. Year 6 to 7)',
+  'post-16': 'Secondary to post-16',
 };
 
 /**

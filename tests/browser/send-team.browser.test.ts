@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
 import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '@/app/demo/school';
-import { addDays, formatDate, londonDate } from '@/kernel/dates';
+import { addDays, addMonths, formatDate, londonDate } from '@/kernel/dates';
 import { interventionRatioGain, ratioGainBand } from '@/interventions/ratio-gain';
 import { withCheckLetter } from '@/kernel/upn';
 import { axeViolations } from './support/axe';
@@ -454,6 +454,75 @@ describe('the SEND team views in a browser', () => {
     );
   });
 
+  it('dates every statutory step of a pupil’s EHC plan, puts each on the tracker for the SENCO, and records the review as held', async () => {
+    const ava = (await app.register.list()).find((p) => p.forename === 'Ava')!;
+    const issued = addDays(today, -270);
+    const booked = addDays(today, 60);
+    await open(`?view=pupil&pupil=${ava.id}`);
+    await page.getByRole('heading', { name: 'EHC plan and statutory deadlines' }).waitFor();
+    await page.getByText('No EHC plan dates recorded.', { exact: false }).waitFor();
+    const form = page.getByRole('form', { name: 'EHC plan dates' });
+    await form.getByLabel('Local authority').fill('Oakshire County Council');
+    await fillDate(form.getByLabel('Final plan issued'), issued);
+    await fillDate(form.getByLabel('Next annual review booked for'), booked);
+    await form.getByRole('button', { name: 'Save plan dates' }).click();
+    await page.getByText('Saved. 4 statutory steps added to the tracker.').waitFor();
+
+    const steps = page.getByRole('table', { name: /^Statutory steps/ });
+    const rows = async () =>
+      // The step's words (its first text), then due date, who acts and where it stands.
+      steps
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.children[0]!.firstChild!.textContent, ...[...tr.children].slice(1, 4).map((c) => c.textContent)]),
+        );
+    expect(await rows()).toEqual([
+      [
+        'Send annual review invitations and circulate the advice gathered',
+        formatDate(addDays(booked, -14)),
+        'School (SENCO)',
+        'Not started',
+      ],
+      ['Hold the annual review meeting', formatDate(booked), 'School (SENCO)', 'Not started'],
+      [
+        'Send the annual review report to the local authority and everyone invited',
+        formatDate(addDays(booked, 14)),
+        'School (SENCO)',
+        'Not started',
+      ],
+      [
+        'Decide after the annual review: keep, amend or cease the plan',
+        formatDate(addDays(booked, 28)),
+        'Local authority (SENCO chases)',
+        'Not started',
+      ],
+    ]);
+    const items = (await app.repo.query({ pupilId: ava.id })).filter((a) => a.statutory);
+    expect(items.map((a) => a.owner.id)).toEqual(Array(4).fill(DEMO_STAFF.senco.id));
+
+    const held = page.getByRole('form', { name: 'Record the annual review as held' });
+    await fillDate(held.getByLabel('Review held on'), addDays(today, -1));
+    await held.getByLabel('What the review agreed').fill('Outcomes kept; SALT time to rise');
+    await held.getByRole('button', { name: 'Record the review as held' }).click();
+    await page.getByText('Saved. 4 statutory steps added to the tracker.').waitFor();
+    await page.getByRole('heading', { name: 'Still open from an earlier review' }).waitFor();
+    const meeting = (await app.repo.query({ pupilId: ava.id, includeArchived: true })).find(
+      (a) => a.statutory?.step === 'review-meeting' && a.status === 'done',
+    );
+    expect(meeting?.closingNote).toBe('Outcomes kept; SALT time to rise');
+    await page
+      .getByText(`next annual review due by ${formatDate(addDays(addMonths(addDays(today, -1), 12), -1))}`, { exact: false })
+      .waitFor();
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await steps.waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('previews a recipient’s whole digest in a sandboxed frame (no scripts, nothing cut off) and lists the outbox', async () => {
     const run = await app.digest.run(new Date());
     expect(run.sent.length).toBeGreaterThan(0);
@@ -529,6 +598,11 @@ describe('the SEND team views in a browser', () => {
     ['register', async () => '?view=register', (p) => p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor()],
     ['interventions', async () => '?view=interventions', (p) => p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor()],
     ['provision', async () => '?view=provision', (p) => p.getByRole('button', { name: 'Export CSV' }).waitFor()],
+    [
+      'ehc-plan',
+      async () => `?view=pupil&pupil=${(await app.register.list()).find((p) => p.forename === 'Ava')!.id}`,
+      (p) => p.getByRole('table', { name: /^Statutory steps/ }).waitFor(),
+    ],
     [
       'passport',
       async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`,
@@ -607,6 +681,7 @@ describe('the SEND team views in a browser', () => {
           '/api/roles/history',
           '/api/reminders/runs',
           '/api/register/settings',
+          '/api/register/pupils/x/ehc-plan',
         ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
@@ -618,6 +693,8 @@ describe('the SEND team views in a browser', () => {
           ['POST', '/api/register/import/changes', {}],
           ['POST', '/api/register/import', {}],
           ['PUT', '/api/register/settings', { numberOnRoll: 5, trainingNeeds: null }],
+          ['PUT', '/api/register/pupils/x/ehc-plan', { version: 0, details: {} }],
+          ['POST', '/api/register/pupils/x/ehc-plan/review-held', { version: 1, heldOn: '2026-12-01', note: 'x' }],
         ];
         const sent = writes.map(
           async ([method, r, body]) =>
@@ -625,7 +702,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(21).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(24).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

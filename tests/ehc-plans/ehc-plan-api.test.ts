@@ -35,6 +35,7 @@ describe('EHC plan dates and their statutory steps over HTTP', () => {
 
   it('has no plan until one is saved; saving puts each dated step on the tracker for the SENCO, once', async () => {
     expect((await call(app.baseUrl, 'GET', `/api/register/pupils/${pupilId}/ehc-plan`)).body).toEqual({
+      pupilId,
       plan: null,
       reviewDeadline: null,
       warnings: [],

@@ -16,6 +16,7 @@ import { ownerLabel } from '@/kernel/owner-label';
 
 // The profile editor is for the SEND team only: everyone else never downloads it.
 const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
+const PupilEhcPlan = lazy(() => import('@tab/Register/PupilEhcPlan'));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -118,6 +119,12 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
               <PupilItem key={a.id} action={a} />
             ))}
           </ul>
+          {/* A needs assessment is asked for while a pupil is on SEN support, so the plan's dates are offered from then. */}
+          {registered && registered.senStatus !== 'N' && (
+            <Suspense fallback={<Spinner label="Loading the EHC plan…" />}>
+              <PupilEhcPlan pupilId={registered.id} />
+            </Suspense>
+          )}
           {registered && (
             <Suspense fallback={<Spinner label="Loading the profile…" />}>
               <PupilPassport pupilId={registered.id} />

@@ -16,6 +16,7 @@ import { localIdentity, type User } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
+import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
@@ -52,7 +53,7 @@ export interface StartAppOptions {
 
 /**
  * The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school, with the
- * register, intervention, profile, role, digest and reminder routes wired as `npm start` wires them.
+ * register, intervention, profile, EHC plan, role, digest and reminder routes wired as `npm start` wires them.
  */
 export async function startApp({ tabDir, user, extra = [], now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-data-'));
@@ -84,7 +85,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const server: restify.Server = createServer({
     config,
     repo,
-    register: { register, interventions, passports: new SqlitePassportRepository(db, now) },
+    register: { register, interventions, passports: new SqlitePassportRepository(db, now), ehcPlans: new SqliteEhcPlanRepository(db, now) },
     roles: { roles },
     digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
     // As on a laptop: nobody has opened the bot, so every owner is one the run cannot message directly.
