@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Action } from '@/kernel/action';
 import { addDays, daysBetween, type IsoDate } from '@/kernel/dates';
-import { schoolDayOnOrBefore, schoolDaysBefore, type SchoolCalendar } from '@/kernel/school-calendar';
+import { createSchoolCalendar, schoolDayOnOrBefore, schoolDaysBefore, type SchoolCalendar } from '@/kernel/school-calendar';
 import { isClosed } from '@/kernel/status';
 import { parseInput } from '@/kernel/validate';
 import type { ReminderKind } from '@/kernel/ports/reminder-log';
@@ -67,26 +67,44 @@ export function ownerReminderFor(action: Action, today: IsoDate, policy: Reminde
   return null;
 }
 
+/**
+ * The days a statutory step is reminded on: every weekday but bank holidays, school holidays
+ * included. Its date runs through the holidays (the SEND Code of Practice counts calendar days),
+ * so its reminder must too; ordinary items wait for term.
+ */
+const WORKING_WEEK: SchoolCalendar = createSchoolCalendar();
+
+/** Which items a run on `today` reminds: all on a school day, only statutory steps on another weekday, none at a weekend or bank holiday. */
+export function reminderDay(today: IsoDate, calendar: SchoolCalendar): 'all' | 'statutory' | null {
+  if (calendar.isSchoolDay(today)) return 'all';
+  return WORKING_WEEK.isSchoolDay(today) ? 'statutory' : null;
+}
+
 function isSnoozed(action: Action, today: IsoDate): boolean {
   return !!action.remindAfter && action.remindAfter > today;
 }
 
 /**
  * What the reminder run owes today: one list per owner and the escalations for the SEND lead.
- * Nothing on a non-school day. Snoozed items are left out of owner reminders but still escalate,
+ * In a school holiday only statutory steps, counted on the working week; at a weekend or on a bank
+ * holiday nothing (`reminderDay`). Snoozed items are left out of owner reminders but still escalate,
  * so a snooze cannot hide a long-overdue item from the SEND lead.
  */
 export function remindersDue(actions: readonly Action[], today: IsoDate, policy: ReminderPolicy, calendar: SchoolCalendar): RemindersDue {
   const byOwner = new Map<string, DueReminder[]>();
   const escalations: DueReminder[] = [];
-  if (!calendar.isSchoolDay(today)) return { byOwner, escalations };
-  const open = actions.filter((a) => !isClosed(a.status)).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  const day = reminderDay(today, calendar);
+  if (day === null) return { byOwner, escalations };
+  const open = actions
+    .filter((a) => !isClosed(a.status) && (day === 'all' || a.statutory))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   for (const action of open) {
     const daysOverdue = daysBetween(action.dueDate, today);
     if (daysOverdue >= policy.escalateAfterDays) {
       escalations.push({ action, kind: 'escalation', occasion: addDays(action.dueDate, policy.escalateAfterDays), daysOverdue });
     }
     if (isSnoozed(action, today)) continue;
+    // The school's calendar still dates it: a step due in half term is first reminded before the break.
     const reminder = ownerReminderFor(action, today, policy, calendar);
     if (!reminder) continue;
     const list = byOwner.get(action.owner.id) ?? [];

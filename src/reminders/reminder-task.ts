@@ -1,7 +1,7 @@
 import type { PresentReminder, ReminderView } from './reminder-view';
 import type { Action, Person } from '@/kernel/action';
 import { addDays, londonDate, type IsoDate } from '@/kernel/dates';
-import { remindersDue, type DueReminder, type ReminderPolicy } from './reminder-policy';
+import { reminderDay, remindersDue, type DueReminder, type ReminderPolicy } from './reminder-policy';
 import type { SchoolCalendar } from '@/kernel/school-calendar';
 import type { Logger } from '@/platform/logger';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
@@ -89,8 +89,10 @@ export class ReminderTask {
       failed: 0,
       unreached: [],
     };
-    if (!this.deps.calendar.isSchoolDay(today)) return this.report(summary, now);
-    summary.schoolDay = true;
+    const day = reminderDay(today, this.deps.calendar);
+    if (day === null) return this.report(summary, now);
+    // In a school holiday the run still goes, for statutory steps only (remindersDue leaves the rest).
+    summary.schoolDay = day === 'all';
     const actions = await this.deps.repo.query({ dueTo: addDays(today, REMINDER_LOOKAHEAD_DAYS) });
     const due = remindersDue(actions, today, this.deps.policy, this.deps.calendar);
     const forLead: LeadNews = { escalations: [], unreachedOwners: new Map(), leadOnly: [] };

@@ -37,7 +37,7 @@ describe('reminder policy', () => {
     expect(result.escalations).toMatchObject([{ kind: 'escalation', occasion: '2026-04-21', daysOverdue: 7 }]);
   });
 
-  it('sends nothing on a weekend, a bank holiday or in a school holiday', () => {
+  it('sends nothing about ordinary items on a weekend, a bank holiday or in a school holiday', () => {
     const action = buildAction({ dueDate: '2026-05-04' });
     for (const day of ['2026-05-02', '2026-05-04', '2026-04-06', '2026-04-08']) {
       expect(remindersDue([action, buildAction({ dueDate: '2026-03-01' })], day, policy, calendar)).toEqual({
@@ -56,6 +56,21 @@ describe('reminder policy', () => {
     expect(remindersDue([statutory], '2026-04-13', policy, calendar).byOwner.get(teacher.id)).toMatchObject([
       { kind: 'overdue', daysOverdue: 5 },
     ]);
+  });
+
+  it('keeps reminding about a statutory step through a school holiday, on weekdays that are not bank holidays', () => {
+    const step = buildAction({ dueDate: '2026-04-01', statutory: { step: 'review-report', cycle: '2025-04-02' } });
+    const ordinary = buildAction({ dueDate: '2026-04-01' });
+    const owed = (today: string) => [...remindersDue([step, ordinary], today, policy, calendar).byOwner.values()].flat();
+
+    // Easter holiday, Thursday 2 April: the step is a day overdue, nothing yet; Wednesday 8 April: the 7-day escalation too.
+    expect(owed('2026-04-02')).toEqual([]);
+    expect(owed('2026-04-07')).toMatchObject([{ action: { id: step.id }, kind: 'overdue', occasion: '2026-04-07', daysOverdue: 6 }]);
+    expect(remindersDue([step, ordinary], '2026-04-08', policy, calendar).escalations.map((r) => r.action.id)).toEqual([step.id]);
+    // Good Friday, Easter Monday and the weekend between: nothing for either.
+    for (const day of ['2026-04-03', '2026-04-04', '2026-04-06'])
+      expect(remindersDue([step, ordinary], day, policy, calendar).escalations).toEqual([]);
+    expect(owed('2026-04-06')).toEqual([]);
   });
 
   it('groups items by owner, ordered by due date, and leaves out closed and snoozed items', () => {

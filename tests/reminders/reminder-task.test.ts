@@ -29,6 +29,7 @@ async function setUp(
   logFaults: Partial<SqliteReminderLog> = {},
   /** Faults to put into the real SQLite run log. */
   runFaults: Partial<SqliteReminderRunLog> = {},
+  calendar = createSchoolCalendar(),
 ) {
   const db = openDatabase(path.join(dir, `task-${++n}.db`));
   const repo = new SqliteActionRepository(db, () => new Date('2026-04-20T09:00:00Z'));
@@ -45,7 +46,7 @@ async function setUp(
       }),
       present: reminderCard,
       policy: DEFAULT_REMINDER_POLICY,
-      calendar: createSchoolCalendar(),
+      calendar,
       sendLead: senco,
       logger: createLogger('silent'),
     });
@@ -60,6 +61,30 @@ describe('ReminderTask', () => {
       expect(await task().run(new Date('2026-04-25T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
       expect(await task().run(new Date('2026-05-04T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 0 });
       expect(connector.received).toHaveLength(0);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('in a school holiday sends the statutory steps only, and reports the day as not a school day', async () => {
+    const halfTerm = createSchoolCalendar({ holidays: [{ start: '2026-05-25', end: '2026-05-29', name: 'Half term' }] });
+    const { repo, connector, task } = await setUp(undefined, undefined, {}, {}, halfTerm);
+    await repo.createMany(
+      [
+        buildNewAction({
+          owner: teacher,
+          dueDate: '2026-05-27',
+          description: 'Send the annual review report',
+          statutory: { step: 'review-report', cycle: '2025-06-01' },
+        }),
+        buildNewAction({ owner: teacher, dueDate: '2026-05-27', description: 'Share the one-page profile' }),
+      ],
+      sencoActor,
+    );
+    try {
+      expect(await task().run(new Date('2026-05-27T07:00:00Z'))).toMatchObject({ schoolDay: false, cardsSent: 1, itemsReminded: 1 });
+      expect(JSON.stringify(connector.received)).toContain('Send the annual review report');
+      expect(JSON.stringify(connector.received)).not.toContain('Share the one-page profile');
     } finally {
       await connector.close();
     }
