@@ -19,6 +19,7 @@ import { registerInterventionRoutes, type InterventionRouteDeps } from '@/interv
 import { registerProvisionMapRoutes } from '@/provision-map/provision-map-routes';
 import { registerPassportRoutes } from '@/passport/passport-routes';
 import { registerEhcPlanRoutes } from '@/ehc-plans/ehc-plan-routes';
+import { registerStatutoryDeadlinesRoute } from '@/ehc-plans/statutory-deadlines-route';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
@@ -73,6 +74,7 @@ export function createServer(deps: AppDeps): restify.Server {
   });
   deps.bot?.mount(server);
   registerActionRoutes(server, deps);
+  registerStatutoryDeadlinesRoute(server, deps);
   registerSarRoutes(server, deps);
   if (deps.digest)
     registerDigestRoutes(server, {

@@ -514,6 +514,13 @@ describe('the SEND team views in a browser', () => {
       .getByText(`next annual review due by ${formatDate(addDays(addMonths(addDays(today, -1), 12), -1))}`, { exact: false })
       .waitFor();
 
+    // The weekly check-in lists the steps apart from ordinary actions: the invitations missed, the report at risk, the decision to come.
+    await open('?view=check-in');
+    await page.getByRole('heading', { name: /^Statutory deadlines to / }).waitFor();
+    for (const heading of ['Missed (1)', 'At risk (1)', 'Coming up (1)'])
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+
+    await open(`?view=pupil&pupil=${ava.id}`);
     await page.setViewportSize({ width: 375, height: 812 });
     try {
       await steps.waitFor();
@@ -603,6 +610,7 @@ describe('the SEND team views in a browser', () => {
       async () => `?view=pupil&pupil=${(await app.register.list()).find((p) => p.forename === 'Ava')!.id}`,
       (p) => p.getByRole('table', { name: /^Statutory steps/ }).waitFor(),
     ],
+    ['check-in', async () => '?view=check-in', (p) => p.getByRole('heading', { name: /^Statutory deadlines to / }).waitFor()],
     [
       'passport',
       async () => `?view=pupil&pupil=${(await app.register.list())[1]!.id}`,
@@ -682,6 +690,7 @@ describe('the SEND team views in a browser', () => {
           '/api/reminders/runs',
           '/api/register/settings',
           '/api/register/pupils/x/ehc-plan',
+          '/api/check-in/statutory',
         ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
@@ -702,7 +711,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(24).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(25).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

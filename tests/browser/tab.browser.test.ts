@@ -194,11 +194,18 @@ describe('the tracker tab in a browser', () => {
     }
   });
 
-  it('shows the weekly check-in as four sections with counts', async () => {
+  it('shows the weekly check-in as the statutory deadlines, then four sections with counts', async () => {
     await open('?view=check-in');
     await page.locator('#check-in-needsEscalation').waitFor();
+    await page.getByRole('heading', { name: /^Statutory deadlines to / }).waitFor();
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings.map((h) => h.replace(/ \(\d+\)$/, ''))).toEqual(['Overdue', 'Due this week', 'Waiting on someone', 'Needs escalation']);
+    expect(headings.map((h) => h.replace(/ \(\d+\)$/, '').replace(/ to .*$/, ''))).toEqual([
+      'Statutory deadlines',
+      'Overdue',
+      'Due this week',
+      'Waiting on someone',
+      'Needs escalation',
+    ]);
     expect(headings.every((h) => /\(\d+\)$/.test(h))).toBe(true);
   });
 

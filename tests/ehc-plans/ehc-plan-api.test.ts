@@ -122,6 +122,30 @@ describe('EHC plan dates and their statutory steps over HTTP', () => {
     ]);
   });
 
+  it('lists the statutory steps for the check-in: missed, at risk and coming up in six weeks, for the SEND team only', async () => {
+    await save(0, issued);
+    await app.repo.createMany([buildNewAction({ pupil: { id: pupilId, name: 'A.B.', yearGroup: 3 }, dueDate: '2026-11-01' })], lead);
+
+    const lists = await call(app.baseUrl, 'GET', '/api/check-in/statutory');
+
+    expect(lists.status).toBe(200);
+    const words = (rows: { description: string; dueDate: string }[]) => rows.map((r) => `${r.dueDate} ${r.description}`);
+    expect(lists.body.horizon).toBe('2027-01-01');
+    expect(words(lists.body.missed)).toEqual([
+      '2026-10-29 Send annual review invitations and circulate the advice gathered',
+      '2026-11-12 Hold the annual review meeting',
+    ]);
+    expect(words(lists.body.atRisk)).toEqual(['2026-11-26 Send the annual review report to the local authority and everyone invited']);
+    expect(words(lists.body.comingUp)).toEqual(['2026-12-10 Decide after the annual review: keep, amend or cease the plan']);
+
+    const teacher = await startRegisterApp({ ...lead, id: 'teacher-1', sendTeam: false }, now);
+    try {
+      expect((await call(teacher.baseUrl, 'GET', '/api/check-in/statutory')).status).toBe(403);
+    } finally {
+      await teacher.close();
+    }
+  });
+
   it('refuses a stale version, dates out of order, a review held in the future and a save with no SENCO, changing nothing', async () => {
     await save(0, issued);
     const before = JSON.stringify(await statutoryItems());

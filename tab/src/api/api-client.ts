@@ -1,6 +1,6 @@
 import type { Action, ActionPatch, CloseAction, Person } from '@/kernel/action';
 import type { ActionRow, CheckInBucket } from '@/kernel/action-page';
-import type { ActionFacets, ActionListReply, ChangeFeed, CheckInReply, FacetScope } from '@/api-types';
+import type { ActionFacets, ActionListReply, ChangeFeed, CheckInReply, FacetScope, StatutoryDeadlinesReply } from '@/api-types';
 import type { HistoryEntry } from '@/kernel/history';
 import { responseFile, sendRequest } from './send-request';
 
@@ -25,6 +25,8 @@ export interface TrackerApi {
   /** The pupils and owners of a scope, for the filter pickers. */
   facets(scope: FacetScope): Promise<ActionFacets>;
   checkIn(): Promise<CheckInReply>;
+  /** The EHC plans' statutory steps missed, at risk and coming up in six weeks (SEND team). */
+  statutoryDeadlines(): Promise<StatutoryDeadlinesReply>;
   /** Which items changed since `cursor` (none the first time: just a cursor for "from now"). */
   changes(cursor: string | null): Promise<ChangeFeed>;
   /** The next rows of one check-in list ("Show more"). */
@@ -63,6 +65,7 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
         .actions,
     facets: (scope) => call<ActionFacets>(`/api/actions/facets${toQuery({ scope })}`),
     checkIn: () => call<CheckInReply>('/api/check-in'),
+    statutoryDeadlines: () => call<StatutoryDeadlinesReply>('/api/check-in/statutory'),
     changes: (cursor) => call<ChangeFeed>(`/api/actions/changes${toQuery({ cursor: cursor ?? undefined })}`),
     checkInMore: async (bucket, offset) =>
       (await call<ActionListReply>(`/api/actions${toQuery({ bucket, offset: String(offset) })}`)).actions,

@@ -6,15 +6,18 @@ import { friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { CheckInSections } from '@tab/components/CheckInSections/CheckInSections';
+import { StatutoryDeadlines } from '@tab/components/CheckInSections/StatutoryDeadlines';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 
 /**
- * The weekly check-in (SEND team only; others see the server's 403 explained): four counts and the
- * first rows of each list in one request, then "Show more" a page at a time.
+ * The weekly check-in (SEND team only; others see the server's 403 explained): the EHC plans'
+ * statutory deadlines first, then four counts and the first rows of each list in one request, then
+ * "Show more" a page at a time.
  */
 export default function CheckInView() {
   const { api, today, openItem, dataVersion, recentlyChanged } = useApp();
   const loaded = useLoad(() => api.checkIn(), String(dataVersion));
+  const statutory = useLoad(() => api.statutoryDeadlines(), String(dataVersion));
   const [lists, setLists] = useState<CheckInReply | undefined>();
   const [loadingMore, setLoadingMore] = useState<CheckInBucket | undefined>();
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -39,6 +42,8 @@ export default function CheckInView() {
   return (
     <>
       {moreError && <p role="alert">{moreError}</p>}
+      {statutory.error !== undefined && <ErrorNotice error={statutory.error} onRetry={statutory.reload} />}
+      {statutory.data && <StatutoryDeadlines lists={statutory.data} today={today} onOpen={openItem} />}
       <CheckInSections
         lists={lists}
         today={today}
