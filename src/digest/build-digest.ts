@@ -3,6 +3,7 @@ import { checkInBuckets, DEFAULT_CHECK_IN_POLICY, isOverdue, needsEscalation, ty
 import { addDays, londonDate, type IsoDate } from '@/kernel/dates';
 import { ITEM_TYPES, type ItemType } from '@/kernel/item-type';
 import { isClosed, STATUSES, type Status } from '@/kernel/status';
+import { statutoryDeadlines, type StatutoryDeadlines } from '@/kernel/statutory-deadlines';
 
 /** How far back "recently closed" looks, and how far ahead "reviews due" looks (days, inclusive of today). */
 export const RECENTLY_CLOSED_DAYS = 7;
@@ -24,6 +25,8 @@ export interface OwnerOverdue {
 
 /** The SEND lead's whole-school picture. */
 export interface SchoolPicture {
+  /** The EHC plans' statutory steps missed, at risk and coming up in six weeks, apart from everything else. */
+  statutory: StatutoryDeadlines<Action>;
   /** Every status, closed ones included, so the numbers add up to the whole register. */
   countsByStatus: Record<Status, number>;
   /** Open items only: what is on the go, by kind of work. */
@@ -109,6 +112,7 @@ function schoolPicture(actions: Action[], today: IsoDate, policy: CheckInPolicy)
   }
 
   return {
+    statutory: statutoryDeadlines(actions, today),
     countsByStatus,
     openByItemType,
     overdueByOwner: [...overdue.values()].sort(

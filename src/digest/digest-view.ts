@@ -1,3 +1,4 @@
+import { ownerLabel } from '@/kernel/owner-label';
 import { pupilLabel } from '@/kernel/pupil-label';
 import type { DigestContent, OwnerDigest, SchoolPicture } from './build-digest';
 import { RECENTLY_CLOSED_DAYS } from './build-digest';
@@ -87,7 +88,24 @@ function schoolSections(school: SchoolPicture | null, today: IsoDate, links: Dee
   const escalate = capped(school.needsEscalation);
   const reviews = capped(school.reviewsDue);
   const pupils = capped(school.pupilsWithNoOpenStep);
+  const statutory = (heading: string, empty: string, actions: Action[]): SectionView => {
+    const { shown, more } = capped(actions);
+    return {
+      heading: `${heading} (${actions.length})`,
+      empty,
+      items: shown.map((a) => itemView(a, today, links, `Owner: ${ownerLabel(a)}`)),
+      more,
+    };
+  };
   return [
+    // The law sets these dates: first in the email, ahead of the school's own work.
+    statutory('Statutory deadlines missed', 'No statutory deadline is missed.', school.statutory.missed),
+    statutory('Statutory deadlines at risk (due within two weeks, not started)', 'None at risk.', school.statutory.atRisk),
+    statutory(
+      'Statutory deadlines in the next six weeks',
+      'No other statutory step is due in the next six weeks.',
+      school.statutory.comingUp,
+    ),
     { heading: 'All items by status', empty: 'No items yet.', counts: STATUSES.map((s) => [STATUS_LABELS[s], school.countsByStatus[s]]) },
     {
       heading: 'Open items by type',
