@@ -19,6 +19,7 @@ import { registerInterventionRoutes, type InterventionRouteDeps } from '@/interv
 import { registerProvisionMapRoutes } from '@/provision-map/provision-map-routes';
 import { registerPassportRoutes } from '@/passport/passport-routes';
 import { registerEhcPlanRoutes } from '@/ehc-plans/ehc-plan-routes';
+import { registerChronologyRoutes } from '@/chronology/chronology-routes';
 import { registerStatutoryDeadlinesRoute } from '@/ehc-plans/statutory-deadlines-route';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
@@ -97,6 +98,7 @@ export function createServer(deps: AppDeps): restify.Server {
     registerRetentionRoutes(server, registerDeps);
     const { passports } = registerDeps;
     if (passports) registerPassportRoutes(server, { ...registerDeps, passports });
+    registerChronologyRoutes(server, registerDeps);
     const { ehcPlans } = registerDeps;
     if (ehcPlans && deps.roles) registerEhcPlanRoutes(server, { ...registerDeps, plans: ehcPlans, roles: deps.roles.roles });
   }

@@ -29,8 +29,8 @@ function table(rows: string[][], header?: string[]): Table {
 
 /**
  * The subject access export as a Word document a person can read (and send to a parent): the register
- * record, the one-page profile and its versions, interventions with measures, and every action with
- * its history. The same content as the JSON export; dates en-GB, London time.
+ * record, the one-page profile and its versions, interventions with measures, the EHC plan's dates,
+ * the chronology of all of it, and every action with its history. The same content as the JSON export; dates en-GB, London time.
  */
 export async function sarDocument(exported: PupilExport): Promise<Buffer> {
   const r = exported.register;
@@ -88,6 +88,31 @@ export async function sarDocument(exported: PupilExport): Promise<Buffer> {
             : []),
         ])
       : [text('None held.')]),
+    heading('EHC plan dates'),
+    ...(exported.ehcPlanVersions.length
+      ? [
+          table(
+            exported.ehcPlanVersions.map((v) => [
+              String(v.version),
+              v.details.localAuthority,
+              dateOrDash(v.details.issueDate),
+              dateOrDash(v.details.lastReviewDate),
+              dateOrDash(v.details.nextReviewDate),
+              `${v.updatedBy.name}, ${formatDateTime(v.updatedAt)}`,
+            ]),
+            ['Version', 'Local authority', 'Issued', 'Last review', 'Next review', 'Saved by'],
+          ),
+        ]
+      : [text('None held.')]),
+    heading('Chronology (newest first)'),
+    ...(exported.chronology.length
+      ? [
+          table(
+            exported.chronology.map((e) => [formatDate(e.date), e.title, e.detail ?? '', e.by ?? '']),
+            ['Date', 'What happened', 'Details', 'Recorded by'],
+          ),
+        ]
+      : [text('Nothing recorded.')]),
     heading('Actions agreed'),
     ...(exported.actions.length
       ? exported.actions.flatMap(({ action, history }) => [

@@ -2,6 +2,9 @@ import type { Request, Response, Server } from 'restify';
 import type { Authenticate } from '@/http/identity';
 import { jsonRoute, sendError } from '@/http/json-route';
 import type { Action } from '@/kernel/action';
+import { buildChronology, type ChronologyEvent } from '@/kernel/chronology';
+import type { EhcPlan } from '@/kernel/ehc-plan';
+import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
 import type { HistoryEntry } from '@/kernel/history';
 import type { Intervention } from '@/kernel/intervention';
@@ -22,7 +25,12 @@ export interface SarRouteDeps {
   logger: Logger;
   now: () => Date;
   /** The register-side stores, when open: their records about the pupil are part of the export. */
-  register?: { register: RegisterRepository; interventions: InterventionRepository; passports?: PassportRepository };
+  register?: {
+    register: RegisterRepository;
+    interventions: InterventionRepository;
+    passports?: PassportRepository;
+    ehcPlans?: EhcPlanRepository;
+  };
 }
 
 /** The body of a subject access export: every record the app holds that names one pupil, with its history. */
@@ -38,8 +46,12 @@ export interface PupilExport {
   passportVersions: Passport[];
   /** Interventions the pupil takes part in, with every baseline, mid and end measure. */
   interventions: Intervention[];
+  /** Every saved version of the EHC plan record (its dates), oldest first. */
+  ehcPlanVersions: EhcPlan[];
   /** Open and archived actions alike, each with its history oldest first. */
   actions: { action: Action; history: HistoryEntry[] }[];
+  /** All of the above as one chronology, newest first (as the Pupil view shows it). */
+  chronology: ChronologyEvent[];
 }
 
 const orNull = <T>(read: Promise<T>): Promise<T | null> =>
@@ -84,12 +96,13 @@ async function exportFor(
   const user = await authenticate(headers);
   if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can export a pupil’s records.');
   const { pupilId } = parseInput(sarExportParams, params);
-  const [actions, record, passport, passportVersions, interventions] = await Promise.all([
+  const [actions, record, passport, passportVersions, interventions, ehcPlanVersions] = await Promise.all([
     repo.query({ pupilId, includeArchived: true }),
     register ? orNull(register.register.get(pupilId)) : null,
     register?.passports ? register.passports.get(pupilId) : null,
     register?.passports ? register.passports.versions(pupilId) : [],
     register ? register.interventions.list({ pupilId }) : [],
+    register?.ehcPlans ? register.ehcPlans.versions(pupilId) : [],
   ]);
   const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));
   logger.info({ pupilId, actorId: user.id, actions: actions.length, interventions: interventions.length }, 'subject access export');
@@ -101,6 +114,8 @@ async function exportFor(
     passport,
     passportVersions,
     interventions,
+    ehcPlanVersions,
     actions: withHistory,
+    chronology: buildChronology({ register: record, actions, interventions, passportVersions, ehcPlanVersions }),
   };
 }
