@@ -530,6 +530,36 @@ describe('the SEND team views in a browser', () => {
     }
   });
 
+  it('shows a pupil’s chronology newest first, filters it by kind and downloads it as Word for the annual review', async () => {
+    const ava = (await app.register.list()).find((p) => p.forename === 'Ava')!;
+    await open(`?view=pupil&pupil=${ava.id}`);
+    const list = page.getByRole('list', { name: 'Chronology, newest first' });
+    await list.getByText('Annual review held', { exact: false }).first().waitFor();
+    const titles = () => list.locator('li > p:first-child').allTextContents();
+    expect(await titles()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/: Done: Hold the annual review meeting$/),
+        expect.stringMatching(/: EHC plan issued$/),
+      ]),
+    );
+
+    await page.getByRole('checkbox', { name: 'EHC plan and reviews' }).uncheck();
+    await list.getByText('EHC plan issued', { exact: false }).waitFor({ state: 'detached' });
+    expect((await titles()).some((t) => /EHC plan issued|Annual review held|Statutory step/.test(t))).toBe(false);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download for the annual review (Word)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^chronology-AA-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+
   it('previews a recipient’s whole digest in a sandboxed frame (no scripts, nothing cut off) and lists the outbox', async () => {
     const run = await app.digest.run(new Date());
     expect(run.sent.length).toBeGreaterThan(0);
@@ -691,6 +721,8 @@ describe('the SEND team views in a browser', () => {
           '/api/register/settings',
           '/api/register/pupils/x/ehc-plan',
           '/api/check-in/statutory',
+          '/api/register/pupils/x/chronology',
+          '/api/register/pupils/x/chronology.docx',
         ];
         const writes: [string, string, unknown][] = [
           ['POST', '/api/interventions', {}],
@@ -711,7 +743,7 @@ describe('the SEND team views in a browser', () => {
         );
         return Promise.all([...routes.map(async (r) => `${r} ${(await fetch(r)).status}`), ...sent]);
       });
-      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(25).fill('403'));
+      expect(statuses.map((s) => s.split(' ').at(-1))).toEqual(Array(27).fill('403'));
       expect((await teacherApp.roles.list()).find((r) => r.role === 'attendance lead')?.person).toEqual(DEMO_STAFF.attendanceLead);
 
       await open('?view=register', teacherApp.url);

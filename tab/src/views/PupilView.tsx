@@ -17,6 +17,7 @@ import { ownerLabel } from '@/kernel/owner-label';
 // The profile editor is for the SEND team only: everyone else never downloads it.
 const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
 const PupilEhcPlan = lazy(() => import('@tab/Register/PupilEhcPlan'));
+const PupilChronology = lazy(() => import('@tab/Register/PupilChronology'));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -123,6 +124,11 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
           {registered && registered.senStatus !== 'N' && (
             <Suspense fallback={<Spinner label="Loading the EHC plan…" />}>
               <PupilEhcPlan pupilId={registered.id} />
+            </Suspense>
+          )}
+          {registered && (
+            <Suspense fallback={<Spinner label="Loading the chronology…" />}>
+              <PupilChronology pupilId={registered.id} />
             </Suspense>
           )}
           {registered && (
