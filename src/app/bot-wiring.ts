@@ -23,16 +23,16 @@ export function schoolDirectoryFor(config: Config): SchoolDirectory {
 
 /**
  * The school directory read from the register (on-roll pupils, as initials) and the role table,
- * cached in memory for a few minutes. In embedded mode with demo data the demo pupils stand in while
- * the register is empty: the demo actions refer to them by their demo ids.
+ * cached in memory for a few minutes. In embedded mode with demo data the demo pupils are offered too:
+ * the demo actions refer to them by their demo ids, and the demo register's class has other initials.
  */
 export function storedSchoolDirectory(
   config: Config,
   stores: Pick<RegisterStores, 'register' | 'roles'>,
   logger?: Logger,
 ): CachedSchoolDirectory {
-  const fallbackPupils = config.mode === 'embedded' && config.demoData ? DEMO_PUPILS : [];
-  return cacheSchoolDirectory(() => loadSchoolDirectory({ ...stores, fallbackPupils }), { logger });
+  const demoPupils = config.mode === 'embedded' && config.demoData ? DEMO_PUPILS : [];
+  return cacheSchoolDirectory(() => loadSchoolDirectory({ ...stores, demoPupils }), { logger });
 }
 
 /**

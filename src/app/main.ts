@@ -1,6 +1,7 @@
 // First: telemetry must be in place before any module below loads `http`.
 import { telemetry } from './start-telemetry';
 import { seedDemoData } from './demo/seed-demo-data';
+import { seedDemoRegister } from './demo/seed-demo-register';
 import { DEMO_STAFF } from './demo/school';
 import { loadConfig, type Config } from './config';
 import { ConfigError } from '@/kernel/errors';
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
     const added = await seedDemoData(repo, now());
     if (added > 0) logger.info({ added }, 'seeded demo data');
   }
-  if (registerStores && config.mode === 'embedded' && config.demoData) await seedRolesIfEmpty(registerStores.roles, demoRoles());
+  if (registerStores && config.mode === 'embedded' && config.demoData) {
+    await seedRolesIfEmpty(registerStores.roles, demoRoles());
+    const pupils = await seedDemoRegister({ ...registerStores, plans: registerStores.ehcPlans, actions: repo }, now());
+    if (pupils > 0) logger.info({ pupils }, 'seeded the demo register');
+  }
   const directory = registerStores ? storedSchoolDirectory(config, registerStores, logger) : undefined;
   const digest = config.digest ? createWeeklyDigest(config, config.digest, repo, logger, now, stores, graphAuth) : null;
   const reminderTask = createReminderTask(config, config.reminders, repo, logger, { ...stores, graphAuth });

@@ -8,10 +8,10 @@ export interface SchoolDirectorySources {
   register: Pick<RegisterRepository, 'list'>;
   roles: Pick<RoleDirectory, 'list'>;
   /**
-   * Pupils to offer while the register is empty (embedded mode: the demo school, whose demo actions
-   * refer to its pupils by their demo ids). Tenant mode has none: no register, no pupils.
+   * Pupils offered beside the register's (embedded mode with demo data: the demo school, whose demo
+   * actions refer to its pupils by their demo ids, beside the demo register's class). Tenant mode has none.
    */
-  fallbackPupils?: KnownPupil[];
+  demoPupils?: KnownPupil[];
 }
 
 /**
@@ -32,6 +32,6 @@ export function pupilOf(record: Pick<PupilRecord, 'id' | 'forename' | 'surname' 
 /** The school the bot reads messages against: on-roll pupils from the register, roles from the role table. */
 export async function loadSchoolDirectory(sources: SchoolDirectorySources): Promise<SchoolDirectory> {
   const [records, roles] = await Promise.all([sources.register.list(), sources.roles.list()]);
-  const pupils = records.length > 0 ? records.map(pupilOf) : (sources.fallbackPupils ?? []);
+  const pupils = [...records.map(pupilOf), ...(sources.demoPupils ?? [])];
   return { pupils, roles: roleTable(roles) };
 }

@@ -23,7 +23,7 @@ describe('the school directory the bot reads', () => {
     });
   });
 
-  it('in embedded mode with demo data, offers the demo pupils and seeded demo roles until a register is imported', async () => {
+  it('in embedded mode with demo data, offers the demo pupils and seeded demo roles, and the register’s pupils beside them', async () => {
     const db = openDatabase(':memory:');
     const stores = { register: new SqliteRegisterRepository(db), roles: new SqliteRoleDirectory(db) };
     const config = loadConfig({ DATA_DIR: '.', LOG_LEVEL: 'silent' });
@@ -36,7 +36,8 @@ describe('the school directory the bot reads', () => {
 
     await stores.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
     const after = await storedSchoolDirectory(config, stores).current();
-    expect(after.pupils.map((p) => p.id).sort()).toEqual((await stores.register.list()).map((p) => p.id).sort());
+    const registered = (await stores.register.list()).map((p) => p.id);
+    expect(after.pupils.map((p) => p.id).sort()).toEqual([...registered, ...DEMO_PUPILS.map((p) => p.id)].sort());
   });
 
   it('in tenant mode offers no demo pupils when the register is empty', async () => {

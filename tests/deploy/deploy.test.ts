@@ -138,6 +138,12 @@ describe('the deploy, as teamsapp.yml and the Bicep write it', () => {
         const tab = await fetch(`${base}/tab/`);
         expect(tab.status).toBe(200);
         expect(await tab.text()).toContain('<div id="root">');
+        // The demo school's register is seeded with a pupil whose EHC plan review is six weeks away.
+        const statutory = await fetch(`${base}/api/check-in/statutory`);
+        expect(((await statutory.json()) as { comingUp: { description: string }[] }).comingUp.map((r) => r.description)).toEqual([
+          'Send annual review invitations and circulate the advice gathered',
+          'Hold the annual review meeting',
+        ]);
         // The bundle starts telemetry before anything loads http: its requests are traced.
         server.kill('SIGTERM');
         await ingestion.waitFor((e) => e.data?.baseType === 'RequestData' && e.data.baseData?.name === 'GET /tab/');
