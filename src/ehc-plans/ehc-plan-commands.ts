@@ -6,7 +6,7 @@ import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import { isClosed } from '@/kernel/status';
 import { closeAction } from '@/tracker/action-commands';
-import { clockFor, matchedItems, syncStatutoryItems, type ClockDeps, type ClockSync } from './sync-statutory-items';
+import { clockFor, matchedItems, sencoOf, syncStatutoryItems, type ClockDeps, type ClockSync } from './sync-statutory-items';
 import { ehcPlanView, type EhcPlanView } from './ehc-plan-view';
 
 export interface EhcPlanDeps extends ClockDeps {
@@ -38,6 +38,7 @@ export async function saveEhcPlan(
 ): Promise<{ plan: EhcPlan; sync: ClockSync }> {
   const details = parseInput(ehcPlanDetailsSchema, input, 'details');
   const pupil = await deps.register.get(pupilId);
+  await sencoOf(deps.roles); // before anything is saved: the steps need an owner
   const plan = await deps.plans.save(pupil.id, expectedVersion, details, viewer);
   return { plan, sync: await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today)) };
 }
@@ -66,6 +67,7 @@ export async function recordReviewHeld(
   const from = current.details.lastReviewDate ?? current.details.issueDate;
   if (held.heldOn > today) throw new ValidationError([{ path: 'heldOn', message: 'must not be in the future' }]);
   if (held.heldOn <= from) throw new ValidationError([{ path: 'heldOn', message: 'must be after the last review (or the plan)' }]);
+  await sencoOf(deps.roles);
 
   // This review's steps, dated from the meeting as it happened; then its meeting item is done.
   const asHeld = clockFor({ ...current.details, nextReviewDate: held.heldOn }, pupil, today);

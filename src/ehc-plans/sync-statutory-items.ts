@@ -30,7 +30,7 @@ export async function matchedItems(deps: ClockDeps, viewer: Viewer, pupilId: str
 }
 
 /** Who owns the statutory items: the SENCO in the role table. @throws ValidationError when no one holds the role */
-async function sencoOf(roles: RoleDirectory): Promise<Person> {
+export async function sencoOf(roles: RoleDirectory): Promise<Person> {
   const senco = roleTable(await roles.list()).senco;
   if (!senco)
     throw new ValidationError([{ path: 'roles', message: 'give the SENCO role to someone (Roles) first: they own the statutory steps' }]);

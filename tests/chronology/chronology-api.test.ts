@@ -3,6 +3,7 @@ import { call } from '@tests/support/start-app';
 import { buildNewAction } from '@tests/support/factories';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { startRegisterApp } from '@tests/register/start-register-app';
+import { ISSUED_PLAN } from '@tests/ehc-plans/support';
 
 const lead = { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true };
 const now = () => new Date('2026-11-20T09:00:00Z');
@@ -17,15 +18,7 @@ describe('a pupil’s chronology over HTTP', () => {
     await app.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: lead });
     ({ id: pupilId, forename } = (await app.register.list())[0]!);
     await app.roles.set('senco', { id: lead.id, name: lead.name, email: lead.email }, lead);
-    const details = {
-      localAuthority: 'Oakshire County Council',
-      requestDate: '2025-07-01',
-      issueDate: '2025-11-25',
-      lastReviewDate: null,
-      nextReviewDate: '2026-11-12',
-      phaseTransfer: null,
-    };
-    const saved = await call(app.baseUrl, 'PUT', `/api/register/pupils/${pupilId}/ehc-plan`, { version: 0, details });
+    const saved = await call(app.baseUrl, 'PUT', `/api/register/pupils/${pupilId}/ehc-plan`, { version: 0, details: ISSUED_PLAN });
     if (saved.status !== 200) throw new Error(`saving the plan: ${saved.status}`);
     const [action] = await app.repo.createMany(
       [

@@ -3,19 +3,13 @@ import { call } from '@tests/support/start-app';
 import { buildNewAction } from '@tests/support/factories';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { startRegisterApp } from '@tests/register/start-register-app';
+import { ISSUED_PLAN } from './support';
 
 const lead = { id: 'senco-1', name: 'Priya Shah', email: 'p.shah@oakfield.example', sendTeam: true };
 const sencoRole = { id: 'senco-2', name: 'Dan Hughes', email: 'd.hughes@oakfield.example' };
 const now = () => new Date('2026-11-20T09:00:00Z'); // a Friday in the autumn term
 
-const issued = {
-  localAuthority: 'Oakshire County Council',
-  requestDate: '2025-07-01',
-  issueDate: '2025-11-25',
-  lastReviewDate: null,
-  nextReviewDate: '2026-11-12',
-  phaseTransfer: null,
-};
+const issued = ISSUED_PLAN;
 
 describe('EHC plan dates and their statutory steps over HTTP', () => {
   let app: Awaited<ReturnType<typeof startRegisterApp>>;
@@ -176,6 +170,7 @@ describe('EHC plan dates and their statutory steps over HTTP', () => {
       const refused = await call(noSenco.baseUrl, 'PUT', `/api/register/pupils/${first}/ehc-plan`, { version: 0, details: issued });
       expect(refused.status).toBe(400);
       expect(refused.body.problems[0].message).toMatch(/give the SENCO role to someone/);
+      expect(await noSenco.plans.get(first)).toBeNull(); // nothing saved without an owner for its steps
     } finally {
       await noSenco.close();
     }

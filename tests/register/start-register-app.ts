@@ -23,6 +23,7 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
+  const plans = new SqliteEhcPlanRepository(db, now);
   const server = createServer({
     config,
     repo,
@@ -33,7 +34,7 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
       register,
       interventions,
       passports: new SqlitePassportRepository(db, now),
-      ehcPlans: new SqliteEhcPlanRepository(db, now),
+      ehcPlans: plans,
       ...options,
     },
     roles: { roles },
@@ -44,6 +45,7 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
     repo,
     register,
     roles,
+    plans,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
