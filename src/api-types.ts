@@ -6,6 +6,7 @@
  */
 export type { EhcPlanView, StepItem, StepRow } from '@/ehc-plans/ehc-plan-view';
 export type { ClockSync } from '@/ehc-plans/sync-statutory-items';
+export type { EhcDatesImported } from '@/ehc-plans/import-ehc-dates';
 export type { StatutoryDeadlinesReply } from '@/ehc-plans/statutory-deadlines-route';
 export type { EffectivenessRow } from '@/interventions/effectiveness';
 export type { InterventionWarning } from '@/interventions/intervention-checks';

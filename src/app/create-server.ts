@@ -91,7 +91,14 @@ export function createServer(deps: AppDeps): restify.Server {
   }
   registerExportRoutes(server, deps);
   if (deps.register) {
-    const registerDeps = { ...deps.register, actions: deps.repo, authenticate: deps.authenticate, logger: deps.logger, now: deps.now };
+    const registerDeps = {
+      ...deps.register,
+      actions: deps.repo,
+      roles: deps.roles?.roles,
+      authenticate: deps.authenticate,
+      logger: deps.logger,
+      now: deps.now,
+    };
     registerRegisterRoutes(server, registerDeps);
     registerInterventionRoutes(server, registerDeps);
     registerProvisionMapRoutes(server, registerDeps);

@@ -1,9 +1,16 @@
-import { parseRegister, previewImport, readMisTable, type ImportPreview, type MisFile } from './mis-import';
+import {
+  parseRegister,
+  previewImport,
+  readMisTable,
+  type EhcDatesFromMis,
+  type ImportPreview,
+  type MisFile,
+  type ParsedRegister,
+} from './mis-import';
 import { planImport, type ImportChanges } from './plan-import';
 import { classifyUpload } from './file-kind';
 import { ConflictError } from '@/kernel/errors';
 import type { Importer, RegisterRepository, UpsertResult } from '@/kernel/ports/register-repository';
-import type { PupilRecordFields } from '@/kernel/pupil-record';
 import type { RegisterSnapshot } from '@/kernel/register-snapshot';
 
 /** The file as the REST API carries it (bytes as base64). */
@@ -19,7 +26,7 @@ export async function previewRegisterImport(file: UploadedFile): Promise<ImportP
   return previewImport(await readMisTable(toMisFile(file)));
 }
 
-async function readRecords(file: UploadedFile, mapping: unknown): Promise<{ records: PupilRecordFields[]; warnings: string[] }> {
+async function readRecords(file: UploadedFile, mapping: unknown): Promise<ParsedRegister> {
   return parseRegister(await readMisTable(toMisFile(file)), mapping);
 }
 
@@ -46,8 +53,8 @@ export async function planRegisterImport(
 export async function importRegister(
   register: RegisterRepository,
   request: { file: UploadedFile; mapping: unknown; markLeft?: number; snapshotTerm?: string; by: Importer },
-): Promise<UpsertResult & { warnings: string[]; snapshot: RegisterSnapshot | null }> {
-  const { records, warnings } = await readRecords(request.file, request.mapping);
+): Promise<UpsertResult & { warnings: string[]; snapshot: RegisterSnapshot | null; ehcDates: EhcDatesFromMis[] }> {
+  const { records, warnings, ehcDates } = await readRecords(request.file, request.mapping);
   const fullRoll = request.markLeft !== undefined && request.markLeft > 0;
   if (fullRoll) {
     const missing = planImport(await register.list(), records).notInFile.count;
@@ -58,5 +65,5 @@ export async function importRegister(
   }
   const result = await register.upsertMany(records, { fullRoll, by: request.by });
   const snapshot = request.snapshotTerm ? await register.snapshot(request.snapshotTerm) : null;
-  return { ...result, warnings, snapshot };
+  return { ...result, warnings, snapshot, ehcDates };
 }

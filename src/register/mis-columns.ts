@@ -16,6 +16,10 @@ export const REGISTER_FIELDS = [
   'pupilPremium',
   'eal',
   'attendancePercent',
+  'ehcLocalAuthority',
+  'ehcIssueDate',
+  'ehcLastReviewDate',
+  'ehcNextReviewDate',
 ] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
@@ -38,6 +42,12 @@ const ALIASES: Record<RegisterField, readonly string[]> = {
   pupilPremium: ['pupilpremium', 'pp', 'pupilpremiumindicator', 'ppeligible'],
   eal: ['eal', 'firstlanguage', 'englishasanadditionallanguage', 'language'],
   attendancePercent: ['attendance', 'attendancepercent', 'attendancepercentage', 'attendancepct'],
+  // EHC plan dates, when the MIS report carries them: spellings as an MIS report might title them
+  // (not yet checked against real SIMS or Arbor exports); the lead confirms the mapping either way.
+  ehcLocalAuthority: ['ehclocalauthority', 'ehcpla', 'ehcplanla', 'localauthority', 'responsiblela', 'homela'],
+  ehcIssueDate: ['ehcissuedate', 'ehcpissuedate', 'ehcplandate', 'ehcpdate', 'ehcpstartdate', 'ehcplanstartdate', 'dateofehcp'],
+  ehcLastReviewDate: ['ehclastreviewdate', 'ehcplastreview', 'lastannualreview', 'lastannualreviewdate', 'lastreviewdate'],
+  ehcNextReviewDate: ['ehcnextreviewdate', 'ehcpnextreview', 'nextannualreview', 'nextannualreviewdate', 'nextreviewdate'],
 };
 
 /** "Attendance %" -> "attendancepercent"; "NC Year" -> "ncyear". */

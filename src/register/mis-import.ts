@@ -29,8 +29,19 @@ export function previewImport(table: MisTable): ImportPreview {
   return { ...proposeMapping(table.headers), headers: table.headers, rowCount: table.rows.filter((r) => r.some((c) => c !== '')).length };
 }
 
+/** A row's EHC plan dates, when the file has them (pupils with SEN status E and an issue date only). */
+export interface EhcDatesFromMis {
+  upn: string;
+  rowNumber: number;
+  localAuthority: string | null;
+  issueDate: string;
+  lastReviewDate: string | null;
+  nextReviewDate: string | null;
+}
+
 export interface ParsedRegister {
   records: PupilRecordFields[];
+  ehcDates: EhcDatesFromMis[];
   /** Things accepted but worth a look (e.g. a need recorded for a pupil with no SEN was ignored). */
   warnings: string[];
 }
@@ -47,6 +58,7 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
   const problems: FieldProblem[] = [];
   const warnings: string[] = [];
   const records: PupilRecordFields[] = [];
+  const ehcDates: EhcDatesFromMis[] = [];
   const rowOfUpn = new Map<string, number>();
 
   table.rows.forEach((cells, index) => {
@@ -93,6 +105,11 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
     const pupilPremium = optional('pupilPremium', parseYesNo);
     const eal = optional('eal', parseEal);
     const attendancePercent = take('attendancePercent', parseAttendance(cell('attendancePercent')));
+    const date = (field: 'ehcIssueDate' | 'ehcLastReviewDate' | 'ehcNextReviewDate') =>
+      cell(field) === '' ? null : take(field, parseUkDate(cell(field)));
+    const issueDate = date('ehcIssueDate');
+    const lastReviewDate = date('ehcLastReviewDate');
+    const nextReviewDate = date('ehcNextReviewDate');
 
     let needs: RankedNeed[] = [];
     if (primary) needs.push({ code: primary, rank: 1 });
@@ -130,6 +147,17 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
       attendancePercent === undefined
     )
       return;
+    if (senStatus === 'E' && issueDate) {
+      const localAuthority = cell('ehcLocalAuthority') || null;
+      ehcDates.push({
+        upn,
+        rowNumber,
+        localAuthority,
+        issueDate,
+        lastReviewDate: lastReviewDate ?? null,
+        nextReviewDate: nextReviewDate ?? null,
+      });
+    }
     records.push({
       upn,
       forename,
@@ -149,7 +177,7 @@ export function parseRegister(table: MisTable, confirmedMapping: unknown): Parse
 
   if (records.length === 0 && problems.length === 0) problems.push({ path: 'file', message: 'there are no pupil rows under the headers' });
   if (problems.length > 0) throw rejection(problems);
-  return { records, warnings };
+  return { records, ehcDates, warnings };
 }
 
 function parseUpn(cell: string): Parsed<string> {

@@ -3,7 +3,10 @@ import { sendTeamRoute, type SendTeamRouteDeps } from '@/http/send-team';
 import { londonDate } from '@/kernel/dates';
 import type { Intervention } from '@/kernel/intervention';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
+import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
+import type { RoleDirectory } from '@/kernel/ports/role-directory';
+import { importEhcDates } from '@/ehc-plans/import-ehc-dates';
 import type { RegisterImportRecord, RegisterRepository } from '@/kernel/ports/register-repository';
 import { registerSettingsSchema, type RegisterSettingsRecord } from '@/kernel/register-settings';
 import { parseInput } from '@/kernel/validate';
@@ -17,6 +20,9 @@ export interface RegisterRouteDeps extends SendTeamRouteDeps {
   actions: ActionRepository;
   /** Called after an import, e.g. so the bot reads the new pupil list on its next turn. */
   onImported?: () => void;
+  /** With both, an import's EHC plan dates (when the file has them) go to the pupils' plans. */
+  ehcPlans?: EhcPlanRepository;
+  roles?: RoleDirectory;
 }
 
 /** GET /api/register/imports: the last imports, newest first, and the one that can be undone (the latest, if not undone). */
@@ -52,9 +58,14 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
     '/api/register/import',
     route(async (user, req) => {
       const body = parseInput(importConfirmBody, req.body);
-      const result = await importRegister(register, { ...body, by: user });
+      const { ehcDates, ...result } = await importRegister(register, { ...body, by: user });
       deps.onImported?.();
-      return result;
+      const { ehcPlans: plans, roles } = deps;
+      const ehcPlans =
+        plans && roles
+          ? await importEhcDates({ plans, roles, register, actions: deps.actions }, user, ehcDates, londonDate(deps.now()))
+          : null;
+      return { ...result, ehcPlans };
     }),
   );
 

@@ -2,6 +2,7 @@ import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import {
   type ColumnMapping,
+  type EhcDatesImported,
   type ImportChanges,
   type ImportPreview,
   REGISTER_FIELDS,
@@ -28,7 +29,19 @@ const FIELD_LABELS: Record<RegisterField, string> = {
   pupilPremium: 'Pupil premium',
   eal: 'EAL or first language',
   attendancePercent: 'Attendance %',
+  ehcLocalAuthority: 'EHC plan: local authority',
+  ehcIssueDate: 'EHC plan: date issued',
+  ehcLastReviewDate: 'EHC plan: last annual review',
+  ehcNextReviewDate: 'EHC plan: next annual review',
 };
+
+/** What the file's EHC plan dates did, in a sentence or two. */
+function ehcPlanWords(plans: EhcDatesImported): string {
+  const saved = plans.saved
+    ? `EHC plan dates from the file saved for ${plans.saved} pupil${plans.saved === 1 ? '' : 's'}, with their statutory steps.`
+    : '';
+  return [saved, ...plans.warnings].filter(Boolean).join(' ');
+}
 
 /**
  * Import an MIS export in three steps: pick the file and see the proposed column mapping, correct it,
@@ -84,7 +97,9 @@ export function RegisterImport({ api, onImported }: { api: RegisterApi; onImport
     step(async () => {
       try {
         const r = await api.confirmImport(file, mapping, markLeft);
-        onImported(`${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.leftRoll} marked as left.`);
+        const plans = r.ehcPlans;
+        const planWords = plans && plans.saved + plans.warnings.length > 0 ? ` ${ehcPlanWords(plans)}` : '';
+        onImported(`${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.leftRoll} marked as left.${planWords}`);
         setPreview(null);
       } finally {
         setChanges(null); // after an import, or a refusal because the register changed: check again

@@ -1,5 +1,6 @@
 import type {
   EffectivenessRow,
+  EhcDatesImported,
   ImportChanges,
   ImportPreview,
   RegisterImportsReply,
@@ -35,7 +36,7 @@ export interface RegisterApi {
     file: UploadFile,
     mapping: ImportPreview['proposedMapping'],
     markLeft?: number,
-  ): Promise<UpsertResult & { warnings: string[] }>;
+  ): Promise<UpsertResult & { warnings: string[]; ehcPlans: EhcDatesImported | null }>;
   /** The last imports, newest first, and which one can be undone. */
   imports(): Promise<RegisterImportsReply>;
   undoImport(importId: string): Promise<UndoResult>;
