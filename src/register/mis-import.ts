@@ -12,6 +12,7 @@ import type { MisTable } from './mis-table';
 import { parseAttendance, parseEal, parseNeed, parseSenStatus, parseUkDate, parseYearGroup, parseYesNo, type Parsed } from './mis-values';
 import type { PupilRecordFields, RankedNeed } from '@/kernel/pupil-record';
 import { upnProblem } from '@/kernel/upn';
+import type { MisPlanDates } from '@/ehc-plans/import-ehc-dates';
 
 export { proposeMapping, type ColumnMapping, type MappingProposal } from './mis-columns';
 export { readMisTable, type MisFile, type MisTable } from './mis-table';
@@ -30,14 +31,7 @@ export function previewImport(table: MisTable): ImportPreview {
 }
 
 /** A row's EHC plan dates, when the file has them (pupils with SEN status E and an issue date only). */
-export interface EhcDatesFromMis {
-  upn: string;
-  rowNumber: number;
-  localAuthority: string | null;
-  issueDate: string;
-  lastReviewDate: string | null;
-  nextReviewDate: string | null;
-}
+export type EhcDatesFromMis = MisPlanDates;
 
 export interface ParsedRegister {
   records: PupilRecordFields[];
