@@ -63,6 +63,7 @@ export function registerInterventionRoutes(server: Server, deps: InterventionRou
         req.params.id,
         parseInput(measureSchema, req.body, 'measure'),
         user,
+        today(),
       );
       return intervention;
     }),

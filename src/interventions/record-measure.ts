@@ -1,4 +1,5 @@
 import type { Action } from '@/kernel/action';
+import { ValidationError } from '@/kernel/errors';
 import type { Viewer } from '@/kernel/access';
 import { formatDate } from '@/kernel/dates';
 import type { Intervention, Measure } from '@/kernel/intervention';
@@ -31,15 +32,20 @@ function answered(intervention: Intervention, point: Measure['point'], open: Act
  * Records a measure on an intervention and closes the review item it answers, with the measure as
  * the closing note: otherwise the review stays open, turns overdue and lands under "Needs
  * escalation" although the work was done. The close goes through the one way in (the tracker's
- * access rule and history). Recording the same measure again closes nothing more.
- * @throws as `InterventionRepository.addMeasure`, and as `closeAction`
+ * access rule and history). Recording the same measure again closes nothing more. A measure dated
+ * after `today` is refused: it would close its review before the test was taken.
+ * @throws ValidationError (a future date), as `InterventionRepository.addMeasure`, and as `closeAction`
  */
 export async function recordMeasure(
   deps: RecordMeasureDeps,
   interventionId: string,
   measure: Measure,
   viewer: Viewer,
+  today: string,
 ): Promise<{ intervention: Intervention; closedReviewItemIds: string[] }> {
+  if (measure.date > today) {
+    throw new ValidationError([{ path: 'measure.date', message: 'must not be in the future: record a measure once it is taken' }]);
+  }
   const intervention = await deps.interventions.addMeasure(interventionId, measure, viewer);
   const open = await listActions(deps.actions, viewer, { pupilId: intervention.pupilId, itemType: 'intervention' });
   const item = answered(intervention, measure.point, open);

@@ -1,3 +1,4 @@
+import { ValidationError } from '@/kernel/errors';
 import { createIntervention } from '@/interventions/create-intervention';
 import { recordMeasure } from '@/interventions/record-measure';
 import { sencoActor } from '@tests/support/factories';
@@ -13,10 +14,19 @@ async function started() {
   return { deps, intervention, mid, end };
 }
 
+/** A day after every measure below was taken. */
+const AFTER_THE_END = '2026-05-01';
+
 describe('recording an intervention measure', () => {
   it('closes the mid-point review with the measure as its note, and leaves the end review open', async () => {
     const { deps, intervention, mid, end } = await started();
-    const result = await recordMeasure(deps, intervention.id, { point: 'mid', date: '2026-03-02', value: 91, note: 'steady' }, senco);
+    const result = await recordMeasure(
+      deps,
+      intervention.id,
+      { point: 'mid', date: '2026-03-02', value: 91, note: 'steady' },
+      senco,
+      '2026-03-02',
+    );
     expect(result.closedReviewItemIds).toEqual([mid]);
     expect(await deps.actions.get(mid)).toMatchObject({
       status: 'done',
@@ -29,18 +39,36 @@ describe('recording an intervention measure', () => {
   it('closes the end review on the end measure, and nothing on a baseline or a measure recorded again', async () => {
     const { deps, intervention, mid, end } = await started();
     expect(
-      (await recordMeasure(deps, intervention.id, { point: 'baseline', date: '2026-01-05', value: 84 }, senco)).closedReviewItemIds,
+      (await recordMeasure(deps, intervention.id, { point: 'baseline', date: '2026-01-05', value: 84 }, senco, AFTER_THE_END))
+        .closedReviewItemIds,
     ).toEqual([]);
     expect(
-      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-27', value: 97 }, senco)).closedReviewItemIds,
+      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-27', value: 97 }, senco, AFTER_THE_END))
+        .closedReviewItemIds,
     ).toEqual([end]);
     expect(
-      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-28', value: 98 }, senco)).closedReviewItemIds,
+      (await recordMeasure(deps, intervention.id, { point: 'end', date: '2026-04-28', value: 98 }, senco, AFTER_THE_END))
+        .closedReviewItemIds,
     ).toEqual([]);
     expect(await deps.actions.get(mid)).toMatchObject({ status: 'open' });
     expect((await deps.interventions.get(intervention.id)).measures.map((m) => [m.point, m.value])).toEqual([
       ['baseline', 84],
       ['end', 98],
     ]);
+  });
+
+  it('refuses a measure dated after today, recording nothing and closing no review', async () => {
+    const { deps, intervention, mid } = await started();
+
+    const refused = await recordMeasure(deps, intervention.id, { point: 'mid', date: '2026-03-03', value: 91 }, senco, '2026-03-02').catch(
+      (e: unknown) => e,
+    );
+
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).problems).toEqual([
+      { path: 'measure.date', message: 'must not be in the future: record a measure once it is taken' },
+    ]);
+    expect((await deps.interventions.get(intervention.id)).measures).toEqual([]);
+    expect(await deps.actions.get(mid)).toMatchObject({ status: 'open' });
   });
 });
