@@ -338,15 +338,17 @@ describe('the SEND team views in a browser', () => {
     await page.getByRole('button', { name: 'Record a measure for Spelling boost, D.D. (Y4)' }).click();
     const record = page.getByRole('form', { name: 'Record a measure: Spelling boost (D.D. (Y4))' });
     await expect(record.getByLabel('Point').inputValue()).resolves.toBe('baseline');
-    await record.getByLabel('Value (months)').fill('90');
+    await record.getByLabel('Age: years').fill('7');
+    await record.getByLabel('Age: months (0 to 11)').fill('6');
     await fillDate(record.getByLabel('Date measured'), addDays(today, -120));
     await record.getByRole('button', { name: 'Save measure' }).click();
     const row = page.getByRole('table', { name: /^Interventions by pupil/ }).getByRole('row', { name: /Spelling boost/ });
-    await row.getByText('Spelling age (months): baseline 90').waitFor();
+    await row.getByText('Spelling age: baseline 7 years 6 months').waitFor();
     await record.getByLabel('Point').selectOption('end');
-    await record.getByLabel('Value (months)').fill('102');
+    await record.getByLabel('Age: years').fill('8');
+    await record.getByLabel('Age: months (0 to 11)').fill('6');
     await record.getByRole('button', { name: 'Save measure' }).click();
-    await row.getByText('Spelling age (months): baseline 90, end 102').waitFor();
+    await row.getByText('Spelling age: baseline 7 years 6 months, end 8 years 6 months').waitFor();
 
     const stored = (await app.interventions.list()).find((i) => i.name === 'Spelling boost')!;
     expect(stored).toMatchObject({

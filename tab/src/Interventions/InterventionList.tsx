@@ -2,6 +2,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate } from '@/kernel/dates';
 import { initials } from '@/kernel/pupil-record';
 import type { InterventionView } from '@tab/Register/register-api';
+import { measureText } from './measure-text';
 import type { RegisterPupil } from '@tab/Register/passport-api';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 
@@ -17,8 +18,8 @@ const useStyles = makeStyles({
 });
 
 const MEASURE_LABELS = {
-  reading_age: 'Reading age (months)',
-  spelling_age: 'Spelling age (months)',
+  reading_age: 'Reading age',
+  spelling_age: 'Spelling age',
   standardised_score: 'Standardised score',
 } as const;
 const POINT_LABELS = { baseline: 'baseline', mid: 'mid', end: 'end' } as const;
@@ -76,7 +77,9 @@ export function InterventionList({ interventions, pupils, onRecord }: Interventi
             </td>
             <td className={styles.cell}>
               {i.measureKind === 'custom' ? i.measureUnit : MEASURE_LABELS[i.measureKind]}:{' '}
-              {i.measures.length === 0 ? 'none yet' : i.measures.map((m) => `${POINT_LABELS[m.point]} ${m.value}`).join(', ')}
+              {i.measures.length === 0
+                ? 'none yet'
+                : i.measures.map((m) => `${POINT_LABELS[m.point]} ${measureText(i, m.value)}`).join(', ')}
             </td>
             <td className={styles.cell}>{i.ratioGain === null ? '–' : `${i.ratioGain} (${i.band})`}</td>
             <td className={styles.cell}>{i.metTarget === null ? 'Not yet' : i.metTarget ? 'Yes' : 'No'}</td>

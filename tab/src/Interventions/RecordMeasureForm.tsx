@@ -2,6 +2,8 @@ import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { DateField } from '@tab/components/DateField/DateField';
 import type { IsoDate } from '@/kernel/dates';
+import { monthsOfAge } from '@/kernel/age';
+import { measureText } from './measure-text';
 import { MEASURE_POINTS, measureAt, type MeasurePoint } from '@/kernel/intervention';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
 import type { InterventionView, RegisterApi } from '@tab/Register/register-api';
@@ -33,8 +35,11 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
   const [point, setPoint] = useState<MeasurePoint>(() => nextPoint(intervention));
   const [value, setValue] = useState('');
   const [date, setDate] = useState<string>(today);
+  const [ageMonths, setAgeMonths] = useState('');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
+  // A reading or spelling age is typed as staff read it, years and months; it is stored in months.
+  const isAge = intervention.measureKind === 'reading_age' || intervention.measureKind === 'spelling_age';
   const unit =
     intervention.measureKind === 'custom'
       ? (intervention.measureUnit ?? 'value')
@@ -47,9 +52,15 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
     setBusy(true);
     setProblems(NO_PROBLEMS);
     try {
+      if (isAge && monthsOfAge(value, ageMonths) === null) {
+        setProblems({ byField: { value: 'give the age as whole years and 0 to 11 months' }, general: null });
+        return;
+      }
       // An empty box is sent as missing so the server names the field, rather than as 0.
-      await api.addMeasure(intervention.id, { point, date, value: (value.trim() === '' ? undefined : Number(value)) as number });
+      const typed = isAge ? monthsOfAge(value, ageMonths) : value.trim() === '' ? undefined : Number(value);
+      await api.addMeasure(intervention.id, { point, date, value: typed as number });
       setValue('');
+      setAgeMonths('');
       onRecorded();
     } catch (error) {
       setProblems(formProblems(error, FIELDS, 'measure'));
@@ -70,14 +81,25 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
             {MEASURE_POINTS.map((p) => (
               <option key={p} value={p}>
                 {POINT_LABELS[p]}
-                {measureAt(intervention, p) ? ` (replaces ${measureAt(intervention, p)!.value})` : ''}
+                {measureAt(intervention, p) ? ` (replaces ${measureText(intervention, measureAt(intervention, p)!.value)})` : ''}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={`Value (${unit})`} required {...fieldState(problems, 'value')}>
-          <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />
-        </Field>
+        {isAge ? (
+          <>
+            <Field label="Age: years" required {...fieldState(problems, 'value')}>
+              <Input type="number" inputMode="numeric" value={value} onChange={(_, d) => setValue(d.value)} />
+            </Field>
+            <Field label="Age: months (0 to 11)">
+              <Input type="number" inputMode="numeric" value={ageMonths} onChange={(_, d) => setAgeMonths(d.value)} />
+            </Field>
+          </>
+        ) : (
+          <Field label={`Value (${unit})`} required {...fieldState(problems, 'value')}>
+            <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />
+          </Field>
+        )}
         <DateField label="Date measured" required {...fieldState(problems, 'date')} value={date} onChange={setDate} />
       </div>
       <FormFooter problem={problems.general} busy={busy} submitLabel="Save measure">

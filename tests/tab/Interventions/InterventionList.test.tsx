@@ -65,7 +65,7 @@ describe('InterventionList', () => {
       'Mr Assistant',
       'Mon 7 Sept 2026 to Fri 11 Dec 2026',
       '3 × 30 min a week',
-      'Reading age (months): baseline 84, mid 88',
+      'Reading age: baseline 7 years 0 months, mid 7 years 4 months',
       '2.9 (substantial)',
       'Not yet',
       'Overrun Still running 14 days past its planned end: review, end or re-plan it.',

@@ -45,7 +45,7 @@ describe('RecordMeasureForm', () => {
     expect(screen.getByRole('heading').textContent).toBe('Record a measure: Reading catch-up (J.B. (Y4))');
     expect((screen.getByLabelText(/^Point/) as HTMLSelectElement).value).toBe('mid');
     fireEvent.change(screen.getByLabelText(/^Point/), { target: { value: 'end' } });
-    fireEvent.change(screen.getByLabelText(/^Value \(months\)/), { target: { value: '96' } });
+    fireEvent.change(screen.getByLabelText(/^Age: years/), { target: { value: '8' } }); // months left empty: 8 years 0 months
     fireEvent.click(screen.getByRole('button', { name: 'Save measure' }));
     await waitFor(() => expect(onRecorded).toHaveBeenCalled());
     expect(sent).toEqual([['i-1', { point: 'end', date: '2026-12-11', value: 96 }]]);
@@ -58,11 +58,24 @@ describe('RecordMeasureForm', () => {
         { path: 'measure.date', message: 'must be a date YYYY-MM-DD' },
       ]);
     });
+    fireEvent.change(screen.getByLabelText(/^Age: years/), { target: { value: '7' } });
     fireEvent.change(screen.getByLabelText(/^Date measured/), { target: { value: '' } });
     fireEvent.blur(screen.getByLabelText(/^Date measured/));
     fireEvent.click(screen.getByRole('button', { name: 'Save measure' }));
-    await waitFor(() => expect(describedBy(screen.getByLabelText(/^Value/))).toContain('expected number'));
+    await waitFor(() => expect(describedBy(screen.getByLabelText(/^Age: years/))).toContain('expected number'));
     expect(describedBy(screen.getByLabelText(/^Date measured/))).toContain('must be a date YYYY-MM-DD');
     expect(onRecorded).not.toHaveBeenCalled();
+  });
+
+  it('takes an age as years and months, and says so when they are not an age, sending nothing', async () => {
+    const addMeasure = jest.fn();
+    await renderForm(addMeasure);
+    fireEvent.change(screen.getByLabelText(/^Age: years/), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText(/^Age: months/), { target: { value: '14' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save measure' }));
+    await waitFor(() =>
+      expect(describedBy(screen.getByLabelText(/^Age: years/))).toContain('give the age as whole years and 0 to 11 months'),
+    );
+    expect(addMeasure).not.toHaveBeenCalled();
   });
 });
