@@ -1,4 +1,5 @@
 import type { Actor } from '../action';
+import { ConflictError } from '../errors';
 import type { Passport, PassportContent } from '../passport';
 
 /** Storage port for one-page profiles: SQLite (embedded) and the "SEND Pupil Passports" SharePoint list. */
@@ -12,4 +13,12 @@ export interface PassportRepository {
   save(pupilId: string, expectedVersion: number, content: PassportContent, actor: Actor): Promise<Passport>;
   /** Every saved version of the pupil's profile, oldest first (who saved each, when). Nothing is ever deleted. */
   versions(pupilId: string): Promise<Passport[]>;
+}
+
+/** What every adapter throws when a save started from a version that is no longer the stored one. */
+export function passportConflict(current: number, expected: number): ConflictError {
+  return new ConflictError(
+    `This profile was changed since you opened it (version ${current}, you had ${expected}). Reload and try again.`,
+    current,
+  );
 }

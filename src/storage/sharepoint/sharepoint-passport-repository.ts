@@ -1,8 +1,7 @@
 import { actorSchema, type Actor } from '@/kernel/action';
 import { parseInput } from '@/kernel/validate';
-import { ConflictError } from '@/kernel/errors';
 import { passportContentSchema, type Passport, type PassportContent } from '@/kernel/passport';
-import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import { passportConflict, type PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterStoreContext } from './register-store-options';
 import { VersionedPupilRecords } from './versioned-pupil-records';
 
@@ -13,7 +12,12 @@ export class SharePointPassportRepository implements PassportRepository {
 
   constructor(context: RegisterStoreContext) {
     this.now = context.now ?? (() => new Date());
-    this.records = new VersionedPupilRecords(context, { current: 'passports', versions: 'passportVersions', what: 'profile', conflict });
+    this.records = new VersionedPupilRecords(context, {
+      current: 'passports',
+      versions: 'passportVersions',
+      what: 'profile',
+      conflict: passportConflict,
+    });
   }
 
   get(pupilId: string): Promise<Passport | null> {
@@ -36,11 +40,4 @@ export class SharePointPassportRepository implements PassportRepository {
   versions(pupilId: string): Promise<Passport[]> {
     return this.records.versions(pupilId);
   }
-}
-
-function conflict(current: number, expected: number): ConflictError {
-  return new ConflictError(
-    `This profile was changed since you opened it (version ${current}, you had ${expected}). Reload and try again.`,
-    current,
-  );
 }

@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import { actorSchema, type Actor } from '@/kernel/action';
 import { parseInput } from '@/kernel/validate';
-import { ConflictError } from '@/kernel/errors';
 import { passportContentSchema, type Passport, type PassportContent } from '@/kernel/passport';
-import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import { passportConflict, type PassportRepository } from '@/kernel/ports/passport-repository';
 import { VersionedPupilRows } from './versioned-pupil-rows';
 
 /** One-page profiles in the embedded SQLite file: the current one per pupil, and every saved version beside it (never deleted). */
@@ -14,7 +13,7 @@ export class SqlitePassportRepository implements PassportRepository {
     db: Database.Database,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.rows = new VersionedPupilRows(db, 'passports', 'passport_versions', conflict);
+    this.rows = new VersionedPupilRows(db, 'passports', 'passport_versions', passportConflict);
   }
 
   async get(pupilId: string): Promise<Passport | null> {
@@ -36,11 +35,4 @@ export class SqlitePassportRepository implements PassportRepository {
       updatedAt: this.now().toISOString(),
     }));
   }
-}
-
-function conflict(current: number, expected: number): ConflictError {
-  return new ConflictError(
-    `This profile was changed since you opened it (version ${current}, you had ${expected}). Reload and try again.`,
-    current,
-  );
 }
