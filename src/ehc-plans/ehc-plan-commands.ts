@@ -4,6 +4,7 @@ import { ehcPlanDetailsSchema, type EhcPlan, type EhcPlanDetails } from '@/kerne
 import { ConflictError, ValidationError } from '@/kernel/errors';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
+import type { PupilRecord } from '@/kernel/pupil-record';
 import { isClosed } from '@/kernel/status';
 import { closeAction } from '@/tracker/action-commands';
 import { clockFor, matchedItems, sencoOf, syncStatutoryItems, type ClockDeps, type ClockSync } from './sync-statutory-items';
@@ -17,7 +18,11 @@ export interface EhcPlanDeps extends ClockDeps {
 /** A pupil's plan record, its dated steps and their tracker items. @throws NotFoundError (not on the register) */
 export async function readEhcPlan(deps: EhcPlanDeps, viewer: Viewer, pupilId: string, today: string): Promise<EhcPlanView> {
   const pupil = await deps.register.get(pupilId);
-  const plan = await deps.plans.get(pupil.id);
+  return planView(deps, viewer, pupil, await deps.plans.get(pupil.id), today);
+}
+
+/** The panel's view of a plan already in hand (none: no steps), with the pupil's items as they are now. */
+async function planView(deps: EhcPlanDeps, viewer: Viewer, pupil: PupilRecord, plan: EhcPlan | null, today: string): Promise<EhcPlanView> {
   if (!plan) return ehcPlanView(pupil.id, null, null, { rows: [], earlierOpen: [] });
   const clock = clockFor(plan.details, pupil, today);
   return ehcPlanView(pupil.id, plan, clock, await matchedItems(deps, viewer, pupil.id, clock));
@@ -35,12 +40,13 @@ export async function saveEhcPlan(
   expectedVersion: number,
   input: EhcPlanDetails,
   today: string,
-): Promise<{ plan: EhcPlan; sync: ClockSync }> {
+): Promise<{ plan: EhcPlan; sync: ClockSync; view: EhcPlanView }> {
   const details = parseInput(ehcPlanDetailsSchema, input, 'details');
   const pupil = await deps.register.get(pupilId);
-  await sencoOf(deps.roles); // before anything is saved: the steps need an owner
+  const owner = await sencoOf(deps.roles); // before anything is saved: the steps need an owner
   const plan = await deps.plans.save(pupil.id, expectedVersion, details, viewer);
-  return { plan, sync: await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today)) };
+  const sync = await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today), owner);
+  return { plan, sync, view: await planView(deps, viewer, pupil, plan, today) };
 }
 
 /**
@@ -55,7 +61,7 @@ export async function recordReviewHeld(
   pupilId: string,
   held: { version: number; heldOn: string; note: string },
   today: string,
-): Promise<{ plan: EhcPlan; sync: ClockSync }> {
+): Promise<{ plan: EhcPlan; sync: ClockSync; view: EhcPlanView }> {
   const pupil = await deps.register.get(pupilId);
   const current = await deps.plans.get(pupil.id);
   if (!current || current.details.issueDate === null) {
@@ -67,15 +73,16 @@ export async function recordReviewHeld(
   const from = current.details.lastReviewDate ?? current.details.issueDate;
   if (held.heldOn > today) throw new ValidationError([{ path: 'heldOn', message: 'must not be in the future' }]);
   if (held.heldOn <= from) throw new ValidationError([{ path: 'heldOn', message: 'must be after the last review (or the plan)' }]);
-  await sencoOf(deps.roles);
+  const owner = await sencoOf(deps.roles);
 
   // This review's steps, dated from the meeting as it happened; then its meeting item is done.
   const asHeld = clockFor({ ...current.details, nextReviewDate: held.heldOn }, pupil, today);
-  await syncStatutoryItems(deps, viewer, pupil, asHeld);
+  await syncStatutoryItems(deps, viewer, pupil, asHeld, owner);
   const meeting = (await matchedItems(deps, viewer, pupil.id, asHeld)).rows.find((r) => r.step.kind === 'review-meeting')?.item;
   if (meeting && !isClosed(meeting.status)) await closeAction(deps.actions, viewer, meeting, { status: 'done', note: held.note });
 
   const next = { ...current.details, lastReviewDate: held.heldOn, nextReviewDate: null };
   const plan = await deps.plans.save(pupil.id, current.version, next, viewer);
-  return { plan, sync: await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today)) };
+  const sync = await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today), owner);
+  return { plan, sync, view: await planView(deps, viewer, pupil, plan, today) };
 }

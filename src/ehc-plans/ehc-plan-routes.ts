@@ -30,9 +30,8 @@ export function registerEhcPlanRoutes(server: Server, deps: EhcPlanRouteDeps): v
     jsonRoute(logger, async (req) => {
       const user = await sendTeam(req);
       const body = parseInput(saveEhcPlanBody, req.body);
-      const today = londonDate(now());
-      const { sync } = await saveEhcPlan(deps, user, req.params.id, body.version, body.details, today);
-      return { ...(await readEhcPlan(deps, user, req.params.id, today)), sync };
+      const { sync, view } = await saveEhcPlan(deps, user, req.params.id, body.version, body.details, londonDate(now()));
+      return { ...view, sync };
     }),
   );
 
@@ -41,9 +40,8 @@ export function registerEhcPlanRoutes(server: Server, deps: EhcPlanRouteDeps): v
     jsonRoute(logger, async (req) => {
       const user = await sendTeam(req);
       const body = parseInput(reviewHeldBody, req.body);
-      const today = londonDate(now());
-      const { sync } = await recordReviewHeld(deps, user, req.params.id, body, today);
-      return { ...(await readEhcPlan(deps, user, req.params.id, today)), sync };
+      const { sync, view } = await recordReviewHeld(deps, user, req.params.id, body, londonDate(now()));
+      return { ...view, sync };
     }),
   );
 }

@@ -24,7 +24,12 @@ export function clockFor(details: EhcPlanDetails, pupil: Pick<PupilRecord, 'date
 }
 
 /** The pupil's statutory items (open and archived), paired with the clock's steps. */
-export async function matchedItems(deps: ClockDeps, viewer: Viewer, pupilId: string, clock: StatutoryClock): Promise<MatchedSteps> {
+export async function matchedItems(
+  deps: Pick<ClockDeps, 'actions'>,
+  viewer: Viewer,
+  pupilId: string,
+  clock: StatutoryClock,
+): Promise<MatchedSteps> {
   const items = await listActions(deps.actions, viewer, { pupilId, includeArchived: true });
   return matchSteps(pupilId, clock.steps, items);
 }
@@ -45,14 +50,16 @@ export interface ClockSync {
 /**
  * Puts the clock's steps on the tracker: a step with no item gets one (keyed, so a retry adds none);
  * an open item whose step moved gets the new due date, noted in its history; closed items stay as they
- * were. Nothing is closed here: only a person does that, with a note.
- * @throws ValidationError (no SENCO), ConflictError (an item changed meanwhile: save again)
+ * were. Nothing is closed here: only a person does that, with a note. `owner` (the SENCO, `sencoOf`)
+ * owns the new items; the caller reads it once, before saving anything.
+ * @throws ConflictError (an item changed meanwhile: save again)
  */
 export async function syncStatutoryItems(
-  deps: ClockDeps,
+  deps: Pick<ClockDeps, 'actions'>,
   viewer: Viewer,
   pupil: Pick<PupilRecord, 'id' | 'forename' | 'surname' | 'yearGroup' | 'dateOfBirth'>,
   clock: StatutoryClock,
+  owner: Person,
 ): Promise<ClockSync> {
   const { rows } = await matchedItems(deps, viewer, pupil.id, clock);
   const missing = rows.filter((r) => r.item === null).map((r) => r.step);
@@ -64,7 +71,6 @@ export async function syncStatutoryItems(
     });
   }
   if (missing.length > 0) {
-    const owner = await sencoOf(deps.roles);
     await createActions(
       deps.actions,
       viewer,
