@@ -22,7 +22,13 @@ export async function readEhcPlan(deps: EhcPlanDeps, viewer: Viewer, pupilId: st
 }
 
 /** The panel's view of a plan already in hand (none: no steps), with the pupil's items as they are now. */
-async function planView(deps: EhcPlanDeps, viewer: Viewer, pupil: PupilRecord, plan: EhcPlan | null, today: string): Promise<EhcPlanView> {
+export async function planView(
+  deps: EhcPlanDeps,
+  viewer: Viewer,
+  pupil: PupilRecord,
+  plan: EhcPlan | null,
+  today: string,
+): Promise<EhcPlanView> {
   if (!plan) return ehcPlanView(pupil.id, null, null, { rows: [], earlierOpen: [] });
   const clock = clockFor(plan.details, pupil, today);
   return ehcPlanView(pupil.id, plan, clock, await matchedItems(deps, viewer, pupil.id, clock));
@@ -40,13 +46,13 @@ export async function saveEhcPlan(
   expectedVersion: number,
   input: EhcPlanDetails,
   today: string,
-): Promise<{ plan: EhcPlan; sync: ClockSync; view: EhcPlanView }> {
+): Promise<{ plan: EhcPlan; sync: ClockSync; pupil: PupilRecord }> {
   const details = parseInput(ehcPlanDetailsSchema, input, 'details');
   const pupil = await deps.register.get(pupilId);
   const owner = await sencoOf(deps.roles); // before anything is saved: the steps need an owner
   const plan = await deps.plans.save(pupil.id, expectedVersion, details, viewer);
   const sync = await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today), owner);
-  return { plan, sync, view: await planView(deps, viewer, pupil, plan, today) };
+  return { plan, sync, pupil };
 }
 
 /**
@@ -61,7 +67,7 @@ export async function recordReviewHeld(
   pupilId: string,
   held: { version: number; heldOn: string; note: string },
   today: string,
-): Promise<{ plan: EhcPlan; sync: ClockSync; view: EhcPlanView }> {
+): Promise<{ plan: EhcPlan; sync: ClockSync; pupil: PupilRecord }> {
   const pupil = await deps.register.get(pupilId);
   const current = await deps.plans.get(pupil.id);
   if (!current || current.details.issueDate === null) {
@@ -84,5 +90,5 @@ export async function recordReviewHeld(
   const next = { ...current.details, lastReviewDate: held.heldOn, nextReviewDate: null };
   const plan = await deps.plans.save(pupil.id, current.version, next, viewer);
   const sync = await syncStatutoryItems(deps, viewer, pupil, clockFor(plan.details, pupil, today), owner);
-  return { plan, sync, view: await planView(deps, viewer, pupil, plan, today) };
+  return { plan, sync, pupil };
 }

@@ -5,7 +5,7 @@ import type { Logger } from '@/platform/logger';
 import { jsonRoute } from '@/http/json-route';
 import type { Authenticate } from '@/http/identity';
 import { sendTeamOnly } from '@/http/send-team';
-import { readEhcPlan, recordReviewHeld, saveEhcPlan, type EhcPlanDeps } from './ehc-plan-commands';
+import { planView, readEhcPlan, recordReviewHeld, saveEhcPlan, type EhcPlanDeps } from './ehc-plan-commands';
 import { reviewHeldBody, saveEhcPlanBody } from './ehc-plan-schemas';
 
 export interface EhcPlanRouteDeps extends EhcPlanDeps {
@@ -30,8 +30,9 @@ export function registerEhcPlanRoutes(server: Server, deps: EhcPlanRouteDeps): v
     jsonRoute(logger, async (req) => {
       const user = await sendTeam(req);
       const body = parseInput(saveEhcPlanBody, req.body);
-      const { sync, view } = await saveEhcPlan(deps, user, req.params.id, body.version, body.details, londonDate(now()));
-      return { ...view, sync };
+      const today = londonDate(now());
+      const { plan, sync, pupil } = await saveEhcPlan(deps, user, req.params.id, body.version, body.details, today);
+      return { ...(await planView(deps, user, pupil, plan, today)), sync };
     }),
   );
 
@@ -40,8 +41,9 @@ export function registerEhcPlanRoutes(server: Server, deps: EhcPlanRouteDeps): v
     jsonRoute(logger, async (req) => {
       const user = await sendTeam(req);
       const body = parseInput(reviewHeldBody, req.body);
-      const { sync, view } = await recordReviewHeld(deps, user, req.params.id, body, londonDate(now()));
-      return { ...view, sync };
+      const today = londonDate(now());
+      const { plan, sync, pupil } = await recordReviewHeld(deps, user, req.params.id, body, today);
+      return { ...(await planView(deps, user, pupil, plan, today)), sync };
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { saveEhcPlan } from '@/ehc-plans/ehc-plan-commands';
+import { planView, saveEhcPlan } from '@/ehc-plans/ehc-plan-commands';
 import { readStatutoryDeadlines } from '@/ehc-plans/statutory-deadlines-route';
 import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
@@ -20,10 +20,13 @@ describe('EHC plans in tenant mode (SharePoint Lists via the Graph stand-in)', (
     const total = () => Object.values(site.standIn.requestCounts()).reduce((n, c) => n + c, 0);
 
     site.standIn.resetCounts();
+    // As PUT /api/register/pupils/:id/ehc-plan does it: the save, then the reply's view.
     const first = await saveEhcPlan(deps, viewer, pupil.id, 0, ISSUED_PLAN, today);
+    await planView(deps, viewer, first.pupil, first.plan, today);
     const firstSave = total();
     site.standIn.resetCounts();
     const moved = await saveEhcPlan(deps, viewer, pupil.id, 1, { ...ISSUED_PLAN, nextReviewDate: '2026-11-19' }, today);
+    await planView(deps, viewer, moved.pupil, moved.plan, today);
     const movedSave = total();
     site.standIn.resetCounts();
     const deadlines = await readStatutoryDeadlines(deps.actions, viewer, today);
