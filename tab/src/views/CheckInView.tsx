@@ -50,7 +50,7 @@ export default function CheckInView() {
         onOpen={openItem}
         onMore={(b) => void onMore(b)}
         loadingMore={loadingMore}
-        highlight={recentlyChanged}
+        highlight={loaded.loading ? undefined : recentlyChanged}
       />
     </>
   );

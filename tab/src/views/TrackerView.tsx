@@ -109,7 +109,8 @@ function TrackerList({ scope, base }: { scope: TrackerScope; base: ListParams })
         sort={{ key: view.sort, direction: view.direction }}
         onSort={onSort}
         hideOwner={scope === 'mine'}
-        highlight={recentlyChanged}
+        // A row lights up only once it shows the change: not on the old data while the list reloads.
+        highlight={loaded.loading ? undefined : recentlyChanged}
         archive={scope === 'archive'}
       />
       <Pager
