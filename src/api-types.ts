@@ -12,6 +12,8 @@ export type { EffectivenessRow } from '@/interventions/effectiveness';
 export type { InterventionWarning } from '@/interventions/intervention-checks';
 export { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/interventions/intervention-checks';
 export type { ProvisionMap } from '@/provision-map/provision-map';
+export type { ProvisionMapReply } from '@/provision-map/provision-map-routes';
+export type { CostedTerm } from '@/provision-map/provision-term';
 export type { RegisterAnalytics, StatusSplit } from '@/register/analytics';
 export type { ImportPreview } from '@/register/mis-import';
 export type { ImportChanges, MissingPupil } from '@/register/plan-import';

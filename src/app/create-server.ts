@@ -101,7 +101,7 @@ export function createServer(deps: AppDeps): restify.Server {
     };
     registerRegisterRoutes(server, registerDeps);
     registerInterventionRoutes(server, registerDeps);
-    registerProvisionMapRoutes(server, registerDeps);
+    registerProvisionMapRoutes(server, { ...registerDeps, schoolDates: deps.config.reminders.schoolDates });
     registerRetentionRoutes(server, registerDeps);
     const { passports } = registerDeps;
     if (passports) registerPassportRoutes(server, { ...registerDeps, passports });

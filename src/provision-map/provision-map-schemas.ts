@@ -16,12 +16,19 @@ const ratesParam = z.string().transform((s, ctx) => {
   return out;
 });
 
-/** GET /api/provision-map?termStart=2026-01-05&termEnd=2026-03-27&closedWeeks=1&rates=teaching_assistant:18 */
+/**
+ * GET /api/provision-map[?termStart=2026-01-05&termEnd=2026-03-27][&closedWeeks=1][&rates=teaching_assistant:18]:
+ * without a term, the school calendar's (or an estimate); without rates, the saved ones.
+ */
 export const provisionQuery = z
   .strictObject({
-    termStart: z.string(),
-    termEnd: z.string(),
+    termStart: z.string().optional(),
+    termEnd: z.string().optional(),
     closedWeeks: z.coerce.number().optional(),
     rates: ratesParam.optional(),
   })
-  .transform((q) => ({ termStart: q.termStart, termEnd: q.termEnd, closedWeeks: q.closedWeeks, hourlyRates: q.rates }));
+  .refine((q) => (q.termStart === undefined) === (q.termEnd === undefined), {
+    path: ['termEnd'],
+    message: 'give both the term start and the term end, or neither',
+  });
+export type ProvisionQuery = z.output<typeof provisionQuery>;

@@ -8,7 +8,7 @@ import type { InterventionRepository } from '@/kernel/ports/intervention-reposit
 import type { RoleDirectory } from '@/kernel/ports/role-directory';
 import { importEhcDates } from '@/ehc-plans/import-ehc-dates';
 import type { RegisterImportRecord, RegisterRepository } from '@/kernel/ports/register-repository';
-import { registerSettingsSchema, type RegisterSettingsRecord } from '@/kernel/register-settings';
+import { changedSettings, registerSettingsChangeSchema, type RegisterSettingsRecord } from '@/kernel/register-settings';
 import { parseInput } from '@/kernel/validate';
 import { registerAnalytics } from './analytics';
 import { importRegister, planRegisterImport, previewRegisterImport } from './import-register';
@@ -96,7 +96,10 @@ export function registerRegisterRoutes(server: Server, deps: RegisterRouteDeps):
 
   server.put(
     '/api/register/settings',
-    route(async (user, req) => register.saveSettings(parseInput(registerSettingsSchema, req.body), user)),
+    route(async (user, req) => {
+      const change = parseInput(registerSettingsChangeSchema, req.body);
+      return register.saveSettings(changedSettings(await register.settings(), change), user);
+    }),
   );
 
   server.get(

@@ -422,6 +422,8 @@ describe('the SEND team views in a browser', () => {
     await fillDate(page.getByLabel('Term starts'), addDays(today, -80));
     await fillDate(page.getByLabel('Term ends'), addDays(today, 30));
     await page.getByLabel('Teaching assistant £/hour').fill('18');
+    await page.getByRole('button', { name: 'Save rates' }).click();
+    await page.getByText('Rates saved for the SEND team.').waitFor();
     const table = page.getByRole('table', { name: /^Provision map, / });
     await table.getByRole('row', { name: /^Reading catch-up/ }).waitFor();
     await expect(table.getByRole('row', { name: /^Reading catch-up/ }).textContent()).resolves.toContain(DEMO_STAFF.assistant.name);
@@ -431,6 +433,11 @@ describe('the SEND team views in a browser', () => {
     expect(download.suggestedFilename()).toBe(`provision-map-${addDays(today, -80)}.csv`);
     expect(csv).toContain('Reading catch-up');
     expect(csv).toContain('Talk boost');
+    // The rate is the school's, kept on the server: a fresh tab costs with it; the estimated term ends on a weekday.
+    await open('?view=provision');
+    await expect(page.getByLabel('Teaching assistant £/hour').inputValue()).resolves.toBe('18');
+    await page.getByText('Estimated term dates: correct them to your school’s.').waitFor();
+    expect((await app.register.settings())?.hourlyRates).toEqual({ teaching_assistant: 18 });
   });
 
   it('edits a register pupil’s one-page profile from the Pupil view and downloads it as Word', async () => {

@@ -176,25 +176,34 @@ export function describeRegisterRepositoryContract(name: string, makeRegister: R
 
     it('keeps every save of the settings, the newest current, and refuses bad settings storing nothing', async () => {
       expect(await repo.settings()).toBeNull();
-      await repo.saveSettings({ numberOnRoll: 412, trainingNeeds: null }, IMPORTER);
+      await repo.saveSettings({ numberOnRoll: 412, trainingNeeds: null, hourlyRates: null }, IMPORTER);
       clock = new Date('2026-01-17T09:00:00Z');
       const head = { id: 'head-1', name: 'Sam Lee' };
-      await repo.saveSettings({ numberOnRoll: 415, trainingNeeds: ['ASD', 'SLCN'] }, head);
+      await repo.saveSettings({ numberOnRoll: 415, trainingNeeds: ['ASD', 'SLCN'], hourlyRates: { teaching_assistant: 18.5 } }, head);
       expect(await repo.settings()).toEqual({
         numberOnRoll: 415,
         trainingNeeds: ['ASD', 'SLCN'],
+        hourlyRates: { teaching_assistant: 18.5 },
         at: '2026-01-17T09:00:00.000Z',
         by: head,
       });
       expect(await repo.settingsHistory()).toEqual([
-        { numberOnRoll: 415, trainingNeeds: ['ASD', 'SLCN'], at: '2026-01-17T09:00:00.000Z', by: head },
-        { numberOnRoll: 412, trainingNeeds: null, at: '2026-01-10T09:00:00.000Z', by: IMPORTER },
+        {
+          numberOnRoll: 415,
+          trainingNeeds: ['ASD', 'SLCN'],
+          hourlyRates: { teaching_assistant: 18.5 },
+          at: '2026-01-17T09:00:00.000Z',
+          by: head,
+        },
+        { numberOnRoll: 412, trainingNeeds: null, hourlyRates: null, at: '2026-01-10T09:00:00.000Z', by: IMPORTER },
       ]);
       for (const bad of [
-        { numberOnRoll: 0, trainingNeeds: null },
-        { numberOnRoll: 12.5, trainingNeeds: null },
-        { numberOnRoll: null, trainingNeeds: ['ASD', 'ASD'] },
-        { numberOnRoll: null, trainingNeeds: ['Dyslexia'] },
+        { numberOnRoll: 0, trainingNeeds: null, hourlyRates: null },
+        { numberOnRoll: 12.5, trainingNeeds: null, hourlyRates: null },
+        { numberOnRoll: null, trainingNeeds: ['ASD', 'ASD'], hourlyRates: null },
+        { numberOnRoll: null, trainingNeeds: ['Dyslexia'], hourlyRates: null },
+        { numberOnRoll: null, trainingNeeds: null, hourlyRates: { teaching_assistant: -1 } },
+        { numberOnRoll: null, trainingNeeds: null, hourlyRates: { cook: 9 } },
       ]) {
         await expect(repo.saveSettings(bad as never, IMPORTER)).rejects.toThrow(ValidationError);
       }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildNewAction } from '@tests/support/factories';
 import { call } from '@tests/support/start-app';
 import { buildIntervention } from '@tests/interventions/support';
@@ -105,6 +108,7 @@ describe('register REST API over HTTP', () => {
     expect(saved.body).toEqual({
       numberOnRoll: 2000,
       trainingNeeds: ['SLCN'],
+      hourlyRates: null,
       at: now().toISOString(),
       by: { id: 'senco-1', name: 'Priya Shah' },
     });
@@ -164,6 +168,53 @@ describe('register REST API over HTTP', () => {
     expect(await csv.text()).toContain('Reading catch-up,,Grace Okafor,teaching assistant,');
     const bad = await call(app.baseUrl, 'GET', '/api/provision-map?termStart=2026-01-05&termEnd=2026-03-29&rates=cook:9');
     expect(bad.status).toBe(400);
+  });
+
+  it('costs the provision map with the saved hourly rates and the school calendar’s term, each form saving only its own settings', async () => {
+    await app.close();
+    const dates = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'school-dates-')), 'dates.json');
+    fs.writeFileSync(
+      dates,
+      JSON.stringify({
+        terms: [{ start: '2026-01-06', end: '2026-03-27', name: 'Spring' }],
+        holidays: [{ start: '2026-02-16', end: '2026-02-20', name: 'Half term' }],
+      }),
+    );
+    app = await startRegisterApp(senco, now, { env: { SCHOOL_DATES_FILE: dates } });
+    await importSchool();
+    const [pupil] = await app.register.list();
+    await call(app.baseUrl, 'POST', '/api/interventions', buildIntervention({ pupilId: pupil!.id }));
+
+    const unpriced = await call(app.baseUrl, 'GET', '/api/provision-map');
+    expect(unpriced.status).toBe(200);
+    expect(unpriced.body.term).toEqual({ start: '2026-01-06', end: '2026-03-27', closedWeeks: 1, source: 'school calendar' });
+    expect(unpriced.body).toMatchObject({ hourlyRates: {}, missingRates: ['teaching_assistant'], totals: { cost: null } });
+
+    await call(app.baseUrl, 'PUT', '/api/register/settings', { numberOnRoll: 1000, trainingNeeds: ['SLCN'] });
+    const rates = await call(app.baseUrl, 'PUT', '/api/register/settings', { hourlyRates: { teaching_assistant: 18 } });
+    expect(rates.body).toMatchObject({
+      numberOnRoll: 1000,
+      trainingNeeds: ['SLCN'],
+      hourlyRates: { teaching_assistant: 18 },
+      by: { name: 'Priya Shah' },
+    });
+    // The dashboard's form saves the number on roll alone: the rates stay as saved.
+    await call(app.baseUrl, 'PUT', '/api/register/settings', { numberOnRoll: 1010 });
+    const { settings, history } = (await call(app.baseUrl, 'GET', '/api/register/settings')).body;
+    expect(settings).toMatchObject({ numberOnRoll: 1010, trainingNeeds: ['SLCN'], hourlyRates: { teaching_assistant: 18 } });
+    expect(history).toHaveLength(3);
+
+    // 3 x 30 minutes a week over 11.6 weeks (12 weeks less one closed, pro rata): 17.4 hours at £18.
+    const priced = await call(app.baseUrl, 'GET', '/api/provision-map');
+    expect(priced.body).toMatchObject({ hourlyRates: { teaching_assistant: 18 }, missingRates: [] });
+    expect(priced.body.totals.cost).toBe(priced.body.totals.staffHours * 18);
+    expect(priced.body.totals.cost).toBeGreaterThan(0);
+    const chosen = await call(app.baseUrl, 'GET', '/api/provision-map?termStart=2026-01-05&termEnd=2026-02-13');
+    expect(chosen.body.term).toEqual({ start: '2026-01-05', end: '2026-02-13', closedWeeks: 0, source: 'chosen' });
+    expect((await call(app.baseUrl, 'GET', '/api/provision-map?termStart=2026-01-05')).status).toBe(400);
+    const negative = await call(app.baseUrl, 'PUT', '/api/register/settings', { hourlyRates: { teaching_assistant: -5 } });
+    expect(negative.status).toBe(400);
+    expect((await call(app.baseUrl, 'GET', '/api/register/settings')).body.history).toHaveLength(3);
   });
 
   it('edits a pupil’s one-page profile and downloads it as a Word document', async () => {

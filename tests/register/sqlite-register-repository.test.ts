@@ -8,7 +8,7 @@ describe('SQLite register store', () => {
     const db = freshDatabase();
     const repo = new SqliteRegisterRepository(db);
     await repo.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: IMPORTER });
-    await repo.saveSettings({ numberOnRoll: 210, trainingNeeds: ['ASD'] }, IMPORTER);
+    await repo.saveSettings({ numberOnRoll: 210, trainingNeeds: ['ASD'], hourlyRates: null }, IMPORTER);
     expect(() => db.prepare('DELETE FROM register_pupils').run()).toThrow(/never deleted/);
     expect(() => db.prepare('DELETE FROM register_imports').run()).toThrow('register imports are kept, never deleted');
     expect(() => db.prepare('DELETE FROM register_settings').run()).toThrow('register settings are append-only');

@@ -15,9 +15,14 @@ import { SqliteRoleDirectory } from '@/storage/sqlite/sqlite-role-directory';
 import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 
 /** The real server on 127.0.0.1 with the register routes on a fresh SQLite file; every request is from `user`. */
-export async function startRegisterApp(user: User, now: () => Date, options: { onImported?: () => void; retentionYears?: number } = {}) {
+export async function startRegisterApp(
+  user: User,
+  now: () => Date,
+  options: { onImported?: () => void; retentionYears?: number; env?: Record<string, string> } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-app-'));
-  const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+  const { env, ...registerOptions } = options;
+  const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const db = openDatabase(config.databaseFile);
   const repo = new SqliteActionRepository(db, now);
   const register = new SqliteRegisterRepository(db, now);
@@ -35,7 +40,7 @@ export async function startRegisterApp(user: User, now: () => Date, options: { o
       interventions,
       passports: new SqlitePassportRepository(db, now),
       ehcPlans: plans,
-      ...options,
+      ...registerOptions,
     },
     roles: { roles },
   });

@@ -17,7 +17,8 @@ export interface RegisterSettingsFormProps {
 /**
  * What no MIS export carries, kept on the server (every save recorded with who and when): the
  * number on roll, which the school percentages are of, and the need areas staff are trained in.
- * A training box saves as it is ticked; the number on roll saves with its button.
+ * A training box saves as it is ticked; the number on roll saves with its button. Each save sends only
+ * its own field: the server keeps the rest as last saved.
  */
 export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettingsFormProps) {
   const styles = useRegisterStyles();
@@ -27,7 +28,7 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
   // Ticked at once, not when the save returns; each save carries the whole list, so the last one wins.
   const [training, setTraining] = useState<NeedCode[]>(current?.trainingNeeds ?? []);
 
-  async function save(settings: RegisterSettings) {
+  async function save(settings: Partial<RegisterSettings>) {
     setBusy(true);
     setProblems(NO_PROBLEMS);
     try {
@@ -48,12 +49,12 @@ export function RegisterSettingsForm({ api, current, onSaved }: RegisterSettings
       setProblems({ byField: { numberOnRoll: 'must be a whole number' }, general: null });
       return;
     }
-    void save({ numberOnRoll, trainingNeeds: current === null && training.length === 0 ? null : training });
+    void save({ numberOnRoll });
   };
   const toggle = (code: NeedCode, on: boolean) => {
     const next = NEED_CODES.filter((c) => (c === code ? on : training.includes(c)));
     setTraining(next);
-    void save({ numberOnRoll: current?.numberOnRoll ?? null, trainingNeeds: next });
+    void save({ trainingNeeds: next });
   };
 
   return (

@@ -8,7 +8,7 @@ import type {
   RegisterSettingsRecord,
   RegisterSettingsReply,
   InterventionWarning,
-  ProvisionMap,
+  ProvisionMapReply,
   RegisterAnalytics,
 } from '@/api-types';
 import type { Intervention, Measure, NewInterventionInput } from '@/kernel/intervention';
@@ -43,13 +43,14 @@ export interface RegisterApi {
   dashboard(): Promise<RegisterAnalytics>;
   /** The number on roll and staff training areas as last saved, and every save. */
   settings(): Promise<RegisterSettingsReply>;
-  saveSettings(settings: RegisterSettings): Promise<RegisterSettingsRecord>;
+  /** Saves the fields given; the others keep their last saved value. */
+  saveSettings(settings: Partial<RegisterSettings>): Promise<RegisterSettingsRecord>;
   /** Stores this term's counts (replacing an earlier snapshot of the same term). */
   takeSnapshot(term: string): Promise<RegisterSnapshot>;
   interventions(pupilId?: string): Promise<{ interventions: InterventionView[]; effectiveness: EffectivenessRow[] }>;
   createIntervention(input: NewInterventionInput): Promise<{ intervention: Intervention; warnings: InterventionWarning[] }>;
   addMeasure(id: string, measure: Measure): Promise<Intervention>;
-  provisionMap(query: Record<string, string>): Promise<ProvisionMap>;
+  provisionMap(query: Record<string, string>): Promise<ProvisionMapReply>;
   provisionCsv(query: Record<string, string>): Promise<Blob>;
 }
 

@@ -1,13 +1,13 @@
 import { Button, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import type { CostedTerm } from '@/api-types';
 import { DateField } from '@tab/components/DateField/DateField';
-import { STAFF_ROLES, type StaffRole } from '@/kernel/intervention';
 import { friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { dateHint } from '@tab/components/DateHint/date-hint';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
-import { defaultTerm } from '@tab/Interventions/default-term';
+import { HourlyRatesForm } from '@tab/Interventions/HourlyRatesForm';
 import { ProvisionMapTable } from '@tab/Interventions/ProvisionMapTable';
 import { createRegisterApi } from '@tab/Register/register-api';
 import { saveFile } from './download';
@@ -20,44 +20,50 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     paddingBottom: tokens.spacingVerticalM,
   },
-  rate: { maxWidth: '10rem' },
+  narrow: { maxWidth: '10rem' },
 });
 
-const ROLE_LABELS: Record<StaffRole, string> = {
-  teaching_assistant: 'Teaching assistant',
-  teacher: 'Teacher',
-  senco: 'SENCO',
-  external: 'External',
+const SOURCE_NOTE: Record<CostedTerm['source'], string> = {
+  'school calendar': 'Term dates from the school calendar.',
+  estimate: 'Estimated term dates: correct them to your school’s.',
+  chosen: 'Term dates as you gave them.',
 };
 
-/** The provision map (SEND team only): this term's provision with staff hours and cost, and its CSV. */
+/**
+ * The provision map (SEND team only): this term's provision with staff hours and cost, and its CSV.
+ * The server picks the term (from the school calendar, or an estimate) and the saved hourly rates;
+ * dates typed here choose another term without saving it.
+ */
 export default function ProvisionView() {
-  const { getToken, today } = useApp();
+  const { getToken } = useApp();
   const styles = useStyles();
   const api = useMemo(() => createRegisterApi(getToken), [getToken]);
-  const [term, setTerm] = useState(() => defaultTerm(today));
-  const [closedWeeks, setClosedWeeks] = useState('1');
-  const [rates, setRates] = useState<Partial<Record<StaffRole, string>>>({});
+  const [chosen, setChosen] = useState<{ start: string; end: string } | null>(null);
+  const [closedWeeks, setClosedWeeks] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
+  const [ratesVersion, setRatesVersion] = useState(0);
 
   const query = useMemo(() => {
-    const q: Record<string, string> = { termStart: term.start, termEnd: term.end };
-    if (closedWeeks !== '') q.closedWeeks = closedWeeks;
-    const given = STAFF_ROLES.filter((r) => rates[r]?.trim()).map((r) => `${r}:${rates[r]!.trim()}`);
-    if (given.length > 0) q.rates = given.join(',');
+    const q: Record<string, string> = {};
+    if (chosen) Object.assign(q, { termStart: chosen.start, termEnd: chosen.end });
+    if (closedWeeks !== null && closedWeeks !== '') q.closedWeeks = closedWeeks;
     return q;
-  }, [term, closedWeeks, rates]);
-  const loaded = useLoad(() => api.provisionMap(query), JSON.stringify(query));
+  }, [chosen, closedWeeks]);
+  const loaded = useLoad(() => api.provisionMap(query), `${JSON.stringify(query)}:${ratesVersion}`);
+  const map = loaded.data;
+  const term = chosen ?? map?.term;
 
   async function exportCsv() {
     setExportError(null);
     try {
-      saveFile(await api.provisionCsv(query), `provision-map-${term.start}.csv`);
+      saveFile(await api.provisionCsv(query), `provision-map-${map!.term.start}.csv`);
     } catch (error) {
       setExportError(error);
     }
   }
 
+  if (loaded.error !== undefined && !map) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (!map || !term) return <Spinner label="Loading the provision map…" />;
   return (
     <section aria-label="Provision map">
       <div className={styles.bar}>
@@ -65,36 +71,31 @@ export default function ProvisionView() {
           label="Term starts"
           hint={dateHint(term.start)}
           value={term.start}
-          onChange={(value) => setTerm({ ...term, start: value })}
+          onChange={(value) => setChosen({ ...term, start: value })}
         />
-        <DateField label="Term ends" hint={dateHint(term.end)} value={term.end} onChange={(value) => setTerm({ ...term, end: value })} />
+        <DateField label="Term ends" hint={dateHint(term.end)} value={term.end} onChange={(value) => setChosen({ ...term, end: value })} />
         <Field label="Weeks closed (half-term)">
-          <Input type="number" min={0} max={4} value={closedWeeks} onChange={(_, d) => setClosedWeeks(d.value)} className={styles.rate} />
+          <Input
+            type="number"
+            min={0}
+            max={4}
+            value={closedWeeks ?? String(map.term.closedWeeks)}
+            onChange={(_, d) => setClosedWeeks(d.value)}
+            className={styles.narrow}
+          />
         </Field>
-        {STAFF_ROLES.map((role) => (
-          <Field key={role} label={`${ROLE_LABELS[role]} £/hour`}>
-            <Input
-              type="number"
-              min={0}
-              step={0.5}
-              value={rates[role] ?? ''}
-              onChange={(_, d) => setRates({ ...rates, [role]: d.value })}
-              className={styles.rate}
-            />
-          </Field>
-        ))}
       </div>
+      <p>{SOURCE_NOTE[map.term.source]}</p>
+      <HourlyRatesForm api={api} saved={map.hourlyRates} onSaved={() => setRatesVersion((v) => v + 1)} />
       {loaded.error !== undefined ? (
         <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
-      ) : !loaded.data ? (
-        <Spinner label="Loading the provision map…" />
       ) : (
         <>
           <p>
             <Button onClick={() => void exportCsv()}>Export CSV</Button>
           </p>
           {exportError !== null && <p role="alert">{friendlyMessage(exportError)}</p>}
-          {loaded.data.rows.length === 0 ? <p>No provision running in this term.</p> : <ProvisionMapTable map={loaded.data} />}
+          {map.rows.length === 0 ? <p>No provision running in this term.</p> : <ProvisionMapTable map={map} />}
         </>
       )}
     </section>
