@@ -321,8 +321,9 @@ describe('the SEND team views in a browser', () => {
     await fillDate(start.getByLabel('Planned end'), addDays(today, 7));
     await start.getByText('18.1 weeks. 12–20 weeks works best.').waitFor();
     await start.getByLabel('Target outcome').fill('Spelling age 9y 0m');
-    await start.getByLabel('Target value').fill('108');
-    await start.getByLabel('Measured by').selectOption({ label: 'Spelling age (months)' });
+    await start.getByLabel('Measured by').selectOption({ label: 'Spelling age' });
+    await start.getByLabel('Target age: years').fill('9');
+    await start.getByLabel('Target age: months (0 to 11)').fill('0');
 
     // Without consent the form says so beside the field; a consent after the start is the server's to refuse.
     await start.getByRole('button', { name: 'Start intervention' }).click();

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { DateField } from '@tab/components/DateField/DateField';
 import type { IsoDate } from '@/kernel/dates';
 import { monthsOfAge } from '@/kernel/age';
+import { AgeFields } from './AgeFields';
 import { measureText } from './measure-text';
 import { MEASURE_POINTS, measureAt, type MeasurePoint } from '@/kernel/intervention';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
@@ -87,14 +88,14 @@ export function RecordMeasureForm({ api, intervention, pupilLabel, today, onReco
           </Select>
         </Field>
         {isAge ? (
-          <>
-            <Field label="Age: years" required {...fieldState(problems, 'value')}>
-              <Input type="number" inputMode="numeric" value={value} onChange={(_, d) => setValue(d.value)} />
-            </Field>
-            <Field label="Age: months (0 to 11)">
-              <Input type="number" inputMode="numeric" value={ageMonths} onChange={(_, d) => setAgeMonths(d.value)} />
-            </Field>
-          </>
+          <AgeFields
+            label="Age"
+            required
+            years={value}
+            months={ageMonths}
+            onChange={(age) => (setValue(age.years), setAgeMonths(age.months))}
+            validation={fieldState(problems, 'value')}
+          />
         ) : (
           <Field label={`Value (${unit})`} required {...fieldState(problems, 'value')}>
             <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />

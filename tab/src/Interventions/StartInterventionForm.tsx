@@ -7,15 +7,17 @@ import { MEASURE_KINDS, STAFF_ROLES, type MeasureKind, type NewInterventionInput
 import { DURATION_WEEKS, EEF_DOSE, plannedWeeks } from '@/api-types';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
 import type { RegisterPupil } from '@tab/Register/passport-api';
+import { monthsOfAge } from '@/kernel/age';
 import { yearLabel } from '@/kernel/pupil-label';
+import { AgeFields } from './AgeFields';
 import type { RegisterApi } from '@tab/Register/register-api';
 import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
 import { FormFooter } from '@tab/components/FormProblems/FormFooter';
 import { StaffOptions } from '@tab/components/StaffOptions/StaffOptions';
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
-  reading_age: 'Reading age (months)',
-  spelling_age: 'Spelling age (months)',
+  reading_age: 'Reading age',
+  spelling_age: 'Spelling age',
   standardised_score: 'Standardised score',
   custom: 'Something else (say what)',
 };
@@ -39,6 +41,8 @@ const FIELDS = [
   'parentConsentDate',
   'measureKind',
   'measureUnit',
+  // Before 'target', which would take target.value too: the value has its own box.
+  'target.value',
   'target',
 ] as const;
 
@@ -57,11 +61,21 @@ const blankForm = (today: IsoDate) => ({
   measureUnit: '',
   targetDescription: '',
   targetValue: '',
+  /** With an age measure, `targetValue` holds the years and this the months. */
+  targetMonths: '',
 });
 type FormValues = ReturnType<typeof blankForm>;
 
 // An empty number box is "not given" (the server names it), not 0.
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+const isAge = (kind: MeasureKind) => kind === 'reading_age' || kind === 'spelling_age';
+
+/** The target on the measure's scale: an age in months from its years and months boxes; null when left blank. */
+function targetValue(v: FormValues): number | null {
+  if (!isAge(v.measureKind)) return num(v.targetValue) ?? null;
+  if (v.targetValue.trim() === '' && v.targetMonths.trim() === '') return null;
+  return monthsOfAge(v.targetValue, v.targetMonths);
+}
 
 /** What the form sends: exactly the API's new-intervention body. */
 export function toNewIntervention(v: FormValues, staff: readonly Person[]): NewInterventionInput {
@@ -78,7 +92,7 @@ export function toNewIntervention(v: FormValues, staff: readonly Person[]): NewI
     parentConsentDate: v.parentConsentDate || null,
     measureKind: v.measureKind,
     measureUnit: v.measureKind === 'custom' ? v.measureUnit.trim() || null : null,
-    target: { description: v.targetDescription, value: num(v.targetValue) ?? null },
+    target: { description: v.targetDescription, value: targetValue(v) },
   };
 }
 
@@ -119,6 +133,10 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
     }
     if (!v.staffId) {
       setProblems({ byField: { staff: 'choose who delivers it' }, general: null });
+      return;
+    }
+    if (isAge(v.measureKind) && targetValue(v) === null && (v.targetValue.trim() !== '' || v.targetMonths.trim() !== '')) {
+      setProblems({ byField: { 'target.value': 'give the target age as whole years and 0 to 11 months' }, general: null });
       return;
     }
     setBusy(true);
@@ -215,9 +233,6 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
         <Field label="Target outcome" required hint="Specific: e.g. “Reading age 8y 0m” or “8/10 spellings”" {...field('target')}>
           <Input value={v.targetDescription} onChange={(_, d) => set({ targetDescription: d.value })} />
         </Field>
-        <Field label="Target value" hint="On the measure below (months for an age); blank if judged by hand">
-          <Input type="number" value={v.targetValue} onChange={(_, d) => set({ targetValue: d.value })} />
-        </Field>
         <Field label="Measured by" required {...field('measureKind')}>
           <Select value={v.measureKind} onChange={(_, d) => set({ measureKind: d.value as MeasureKind })}>
             {MEASURE_KINDS.map((k) => (
@@ -227,6 +242,19 @@ export function StartInterventionForm({ api, pupils, staff, today, onStarted }: 
             ))}
           </Select>
         </Field>
+        {isAge(v.measureKind) ? (
+          <AgeFields
+            label="Target age"
+            years={v.targetValue}
+            months={v.targetMonths}
+            onChange={(age) => set({ targetValue: age.years, targetMonths: age.months })}
+            validation={field('target.value')}
+          />
+        ) : (
+          <Field label="Target value" hint="On the measure chosen; blank if judged by hand" {...field('target.value')}>
+            <Input type="number" value={v.targetValue} onChange={(_, d) => set({ targetValue: d.value })} />
+          </Field>
+        )}
         {v.measureKind === 'custom' && (
           <Field label="What the number counts" required hint="e.g. “spellings out of 10”" {...field('measureUnit')}>
             <Input value={v.measureUnit} onChange={(_, d) => set({ measureUnit: d.value })} />

@@ -46,7 +46,7 @@ function fillValid() {
   type(/^Delivered by/, 'u-ta');
   typeDate(/^Parent consent recorded on/, '01/09/2026');
   type(/^Target outcome/, 'Reading age 8y 0m');
-  type(/^Target value/, '96');
+  type(/^Target age: years/, '8');
 }
 
 describe('StartInterventionForm', () => {
@@ -92,6 +92,31 @@ describe('StartInterventionForm', () => {
     expect(describedBy(control(/^Target outcome/))).toContain('must not be empty');
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('reviewDates: too many review dates');
     expect(onStarted).not.toHaveBeenCalled();
+  });
+
+  it('takes a target age in years and months and sends it in months; a non-age measure takes a plain value', async () => {
+    const { sent, api } = recordingApi(async () => ({ intervention: undefined as never, warnings: [] }));
+    const onStarted = await renderForm(api);
+    fillValid();
+    type(/^Target age: years/, '8');
+    type(/^Target age: months/, '13');
+    fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
+    expect(describedBy(control(/^Target age: years/))).toContain('give the target age as whole years and 0 to 11 months');
+    expect(sent).toEqual([]);
+
+    type(/^Target age: months/, '6');
+    fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(sent[0]!.target).toEqual({ description: 'Reading age 8y 0m', value: 102 });
+
+    // The form starts afresh after a save.
+    fillValid();
+    type(/^Measured by/, 'standardised_score');
+    expect(screen.queryByLabelText(/^Target age/)).toBeNull();
+    type(/^Target value/, '85');
+    fireEvent.click(screen.getByRole('button', { name: 'Start intervention' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(2));
+    expect(sent[1]!.target.value).toBe(85);
   });
 
   it('asks for the parent consent date before sending anything', async () => {
