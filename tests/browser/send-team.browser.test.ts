@@ -355,6 +355,7 @@ describe('the SEND team views in a browser', () => {
     expect(stored).toMatchObject({
       parentConsentDate: addDays(today, -125),
       measureKind: 'spelling_age',
+      target: { description: 'Spelling age 9y 0m', value: 108 },
       staff: { id: DEMO_STAFF.assistant.id, role: 'teaching_assistant' },
     });
     expect(stored.measures).toEqual([
