@@ -9,9 +9,11 @@ module.exports = {
     '^@tests/(.*)$': '<rootDir>/tests/$1',
   },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // jose (behind jwks-rsa) and adaptivecards (with its carousel, swiper) ship ES modules only: SWC turns
-  // them into CommonJS for Jest like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(?:jose|adaptivecards|swiper|ssr-window|dom7)/)'],
+  // jose (behind jwks-rsa), adaptivecards (with its carousel, swiper) and the d3 modules behind Fluent's
+  // charts ship ES modules only: SWC turns them into CommonJS for Jest like our own code.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(?:jose|adaptivecards|swiper|ssr-window|dom7|d3-[a-z-]+|internmap|delaunator|robust-predicates)/)',
+  ],
   transform: {
     '^.+\\.(?:[tj]sx?|mjs)$': [
       '@swc/jest',

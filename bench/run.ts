@@ -91,6 +91,11 @@ async function main(): Promise<void> {
           '< 300 KB',
         ],
         [
+          `${label}: SEN register view (1,000 pupils, 3 snapshots) after the tracker, bytes on the wire / requests (API replies; chart chunk)`,
+          `${kb(t.registerView.bytes)} / ${t.registerView.requests} (API ${kb(t.registerView.apiBytes)} in ${t.registerView.apiRequests}; charts ${kb(t.registerView.chartBytes)})`,
+          '',
+        ],
+        [
           `${label}: list API req/s vs bare restify, same page (remembered until the next write)`,
           `${t.throughput.ours} vs ${t.throughput.bare} (${t.throughput.ratio}x)`,
           'within 2x (>= 0.5x)',

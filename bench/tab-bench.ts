@@ -10,6 +10,7 @@ import type { NewActionInput } from '@/kernel/action';
 import { addDays, londonDate } from '@/kernel/dates';
 import { ITEM_TYPES } from '@/kernel/item-type';
 import { buildTab } from '@tests/browser/support/build-tab';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { launchChromium } from '@tests/browser/support/chromium';
 import { startApp } from '@tests/browser/support/start-app';
 import { percentiles, type Percentiles } from './measure';
@@ -27,6 +28,12 @@ export interface TabFigures {
   reopenMs: number;
   list: Percentiles & { bytes: number; gzipBytes: number };
   checkIn: Percentiles & { bytes: number; gzipBytes: number };
+  /**
+   * The SEN register view with 1,000 pupils and three termly snapshots, opened after the tracker in
+   * the same browser (the shared assets cached): what crosses the wire until its charts are drawn,
+   * the API replies and the chart chunk apart.
+   */
+  registerView: { bytes: number; requests: number; apiBytes: number; apiRequests: number; chartBytes: number };
   /** Requests per second at 8 concurrent keep-alive clients, for our page and for a bare restify server sending the same body (the median of three rounds). */
   throughput: { ours: number; bare: number; ratio: number };
 }
@@ -122,6 +129,46 @@ async function timeToFirstPage(page: Page, appUrl: string): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
 }
 
+/** Fills the register (1,000 pupils, three snapshots) and opens its view in `context`, counting what arrives. */
+async function measureRegisterView(
+  context: { newPage: () => Promise<Page> },
+  app: Awaited<ReturnType<typeof startApp>>,
+): Promise<TabFigures['registerView']> {
+  const by = DEMO_STAFF.senco;
+  // The school grows over the year: 900, 950, then 1,000 pupils on roll at each snapshot.
+  const school = generatePrimaryRegister(1000);
+  for (const [term, count] of [
+    ['2025-26 Autumn', 900],
+    ['2025-26 Spring', 950],
+    ['2025-26 Summer', 1000],
+  ] as const) {
+    await app.register.upsertMany(school.slice(0, count), { fullRoll: false, by });
+    await app.register.snapshot(term);
+  }
+  const page = await context.newPage();
+  const figures = { bytes: 0, requests: 0, apiBytes: 0, apiRequests: 0, chartBytes: 0 };
+  const sizes: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
+    const { pathname } = new URL(request.url());
+    sizes.push(
+      request.sizes().then((s) => {
+        const bytes = s.responseBodySize + s.responseHeadersSize;
+        figures.bytes += bytes;
+        if (pathname.startsWith('/api/')) figures.apiBytes += bytes;
+        if (/\/charts-[^/]+\.js$/.test(pathname)) figures.chartBytes += bytes;
+      }),
+    );
+    figures.requests += 1;
+    if (pathname.startsWith('/api/')) figures.apiRequests += 1;
+  });
+  await page.goto(`${app.url}/tab/?view=register`);
+  await page.getByRole('figure', { name: 'Termly snapshots: share of pupils on the register' }).locator('svg').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(sizes);
+  await page.close();
+  return figures;
+}
+
 /**
  * Builds the tab, serves it over a SQLite store of ~`rows` open actions and measures what a browser
  * receives and how the list API holds up. Figures only: nothing here asserts a time.
@@ -149,6 +196,8 @@ export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promi
     const reopenMs = await timeToFirstPage(again, app.url);
     await again.close();
 
+    const registerView = await measureRegisterView(browser.context, app);
+
     const listUrl = `${app.url}/api/actions?limit=50`;
     const list = await timedGets(listUrl, 100);
     const checkIn = await timedGets(`${app.url}/api/check-in`, 50);
@@ -173,6 +222,7 @@ export async function measureTab({ rows = 5000 }: { rows?: number } = {}): Promi
       reopenMs: Math.round(reopenMs),
       list,
       checkIn,
+      registerView,
       throughput,
     };
   } finally {

@@ -1,4 +1,4 @@
-import { AGE_BASED, measureAt, type Intervention } from '@/kernel/intervention';
+import { AGE_BASED, measureAt, type Intervention, type MeasureKind } from '@/kernel/intervention';
 import {
   DEFAULT_EXPECTED_RATIO_GAIN,
   DEFAULT_RATIO_GAIN_BANDS,
@@ -22,6 +22,11 @@ export interface EffectivenessRow {
   percentMetTarget: number | null;
   /** Median ratio gain below the expectation, or fewer than half meeting their target. */
   belowExpectation: boolean;
+  /**
+   * Where pupils started and ended, as medians on the measure most of them had (ages in months):
+   * pupils with a baseline and a later measure of that kind. null when none has both.
+   */
+  entryExit: { measureKind: MeasureKind; measureUnit: string | null; pupils: number; entry: number; exit: number } | null;
 }
 
 export interface EffectivenessOptions {
@@ -43,6 +48,27 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   const value = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return Math.round(value * 100) / 100;
+}
+
+/** Median entry and exit on the measure most of the intervention's pupils had. */
+function entryExit(list: readonly Intervention[]): EffectivenessRow['entryExit'] {
+  const pairs = list.flatMap((i) => {
+    const entry = measureAt(i, 'baseline');
+    const exit = measureAt(i, 'end') ?? measureAt(i, 'mid');
+    return entry && exit ? [{ kind: i.measureKind, unit: i.measureUnit, entry: entry.value, exit: exit.value }] : [];
+  });
+  if (pairs.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const p of pairs) counts.set(`${p.kind}|${p.unit ?? ''}`, (counts.get(`${p.kind}|${p.unit ?? ''}`) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  const same = pairs.filter((p) => `${p.kind}|${p.unit ?? ''}` === top![0]);
+  return {
+    measureKind: same[0]!.kind,
+    measureUnit: same[0]!.unit,
+    pupils: same.length,
+    entry: median(same.map((p) => p.entry))!,
+    exit: median(same.map((p) => p.exit))!,
+  };
 }
 
 /** The effectiveness table: least effective first, so ones that are not working stand out. */
@@ -76,6 +102,7 @@ export function effectivenessTable(interventions: readonly Intervention[], optio
       medianChange: median(changes),
       percentMetTarget,
       belowExpectation: (medianRatioGain !== null && medianRatioGain < expected) || (percentMetTarget !== null && percentMetTarget < 50),
+      entryExit: entryExit(list),
     };
   });
   return rows.sort((a, b) => Number(b.belowExpectation) - Number(a.belowExpectation) || a.name.localeCompare(b.name));

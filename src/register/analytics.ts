@@ -3,7 +3,7 @@ import { latestAbsence, NATIONAL_FIGURES, nationalYear, type NationalFigures, ty
 import { NEED_CODES, NEED_LABELS, type NeedCode, type SenStatus } from '@/kernel/need-codes';
 import { percent, pointsDifference } from './percent';
 import { initials, primaryNeed, type PupilRecord } from '@/kernel/pupil-record';
-import type { RegisterSnapshot } from '@/kernel/register-snapshot';
+import { termSortKey, type RegisterSnapshot } from '@/kernel/register-snapshot';
 
 export interface AnalyticsInput {
   /** Pupils on roll. */
@@ -90,7 +90,16 @@ export interface RegisterAnalytics {
     flagged: LowAttendancePupil[];
   };
   change: { from: string; to: string; anySen: number; ehcPlan: number; senSupport: number; anySenPercentPoints: number | null } | null;
+  /** Every termly snapshot in school order, as shares of the pupils on the register then (for the trend chart). */
+  trend: TrendPoint[];
   keyQuestions: KeyAnswer[];
+}
+
+export interface TrendPoint {
+  term: string;
+  pupils: number;
+  ehcPlanPercent: number | null;
+  senSupportPercent: number | null;
 }
 
 const byStatus = (pupils: readonly PupilRecord[], s: SenStatus) => pupils.filter((p) => p.senStatus === s);
@@ -190,6 +199,14 @@ export function registerAnalytics(input: AnalyticsInput): RegisterAnalytics {
     },
     attendance,
     change: snapshotChange(input.snapshots ?? []),
+    trend: [...(input.snapshots ?? [])]
+      .sort((a, b) => termSortKey(a.term).localeCompare(termSortKey(b.term)))
+      .map((snap) => ({
+        term: snap.term,
+        pupils: snap.total,
+        ehcPlanPercent: percent(snap.ehcPlan, snap.total),
+        senSupportPercent: percent(snap.senSupport, snap.total),
+      })),
   };
   return {
     ...analytics,

@@ -50,6 +50,7 @@ describe('effectiveness table', () => {
         medianChange: null,
         percentMetTarget: 0,
         belowExpectation: true,
+        entryExit: { measureKind: 'reading_age', measureUnit: null, pupils: 2, entry: 80.5, exit: 83 },
       },
       {
         name: 'Maths booster',
@@ -60,6 +61,8 @@ describe('effectiveness table', () => {
         medianChange: 9,
         percentMetTarget: 100,
         belowExpectation: false,
+        // The pupil with a baseline only is left out.
+        entryExit: { measureKind: 'standardised_score', measureUnit: null, pupils: 1, entry: 82, exit: 91 },
       },
       {
         name: 'Reading catch-up',
@@ -70,8 +73,29 @@ describe('effectiveness table', () => {
         medianChange: null,
         percentMetTarget: 66.7,
         belowExpectation: false,
+        entryExit: { measureKind: 'reading_age', measureUnit: null, pupils: 3, entry: 84, exit: 96 },
       },
     ]);
+  });
+
+  it('gives entry and exit on the measure most of the pupils had, and none when nobody has both', () => {
+    const mixed = effectivenessTable([
+      reading('Catch-up', 80, 90),
+      reading('Catch-up', 70, 76),
+      done({ name: 'Catch-up', measureKind: 'standardised_score' }, [
+        { point: 'baseline', date: '2026-01-05', value: 85 },
+        { point: 'mid', date: '2026-03-02', value: 88 },
+      ]),
+      done({ name: 'Untested', measureKind: 'standardised_score' }, [{ point: 'baseline', date: '2026-01-05', value: 85 }]),
+    ]);
+    expect(mixed.find((r) => r.name === 'Catch-up')!.entryExit).toEqual({
+      measureKind: 'reading_age',
+      measureUnit: null,
+      pupils: 2,
+      entry: 75,
+      exit: 83,
+    });
+    expect(mixed.find((r) => r.name === 'Untested')!.entryExit).toBeNull();
   });
 
   it('judges a target by direction, and not at all without an end measure or a number', () => {

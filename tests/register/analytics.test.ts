@@ -52,13 +52,14 @@ const snapshots: RegisterSnapshot[] = [
   { term: '2025-26 Spring', takenAt: '2026-01-20T00:00:00Z', ...countRegister(pupils.slice(0, 20)) },
 ];
 
-const analytics = registerAnalytics({
+const input = () => ({
   pupils,
   openActionPupilIds: ['has-action', 'semh-low'],
   activeInterventionPupilIds: ['slcn-1'],
-  staffTrainingNeeds: ['SLCN'],
+  staffTrainingNeeds: ['SLCN'] as NeedCode[],
   snapshots,
 });
+const analytics = registerAnalytics(input());
 
 describe('register analytics on a small hand-checked register', () => {
   it('counts only pupils on roll and infers a primary school', () => {
@@ -170,6 +171,16 @@ describe('register analytics on a small hand-checked register', () => {
       senSupport: 1,
       anySenPercentPoints: 3.7,
     });
+  });
+
+  it('gives every snapshot as a trend in school order, each as shares of its own pupils', () => {
+    // Given out of order: Spring before Autumn, and a Summer after both.
+    const summer = { term: '2025-26 Summer', takenAt: '2026-05-01T00:00:00Z', ...countRegister(pupils.slice(0, 10)) };
+    const trend = registerAnalytics({ ...input(), snapshots: [snapshots[1]!, summer, snapshots[0]!] }).trend;
+    expect(trend.map((t) => t.term)).toEqual(['2025-26 Autumn', '2025-26 Spring', '2025-26 Summer']);
+    expect(trend[1]).toEqual({ term: '2025-26 Spring', pupils: 20, ehcPlanPercent: 10, senSupportPercent: 20 });
+    expect(trend[2]!.pupils).toBe(10);
+    expect(registerAnalytics({ ...input(), snapshots: [] }).trend).toEqual([]);
   });
 
   it('answers the four key questions in sentences computed from the data', () => {

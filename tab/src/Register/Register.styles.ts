@@ -3,23 +3,6 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useRegisterStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXL },
   questions: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
-  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '640px' },
-  barRow: { display: 'grid', gridTemplateColumns: '9rem 1fr 4rem', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  track: {
-    position: 'relative',
-    height: '1.25rem',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  school: {
-    position: 'absolute',
-    top: 0,
-    bottom: 0,
-    left: 0,
-    backgroundColor: tokens.colorBrandBackground,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  national: { position: 'absolute', top: '-3px', bottom: '-3px', width: '3px', backgroundColor: tokens.colorNeutralForeground1 },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   cell: {
     textAlign: 'left',

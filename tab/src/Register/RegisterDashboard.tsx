@@ -1,6 +1,7 @@
 import { Card, CardHeader, Text } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import type { RegisterAnalytics, StatusSplit } from '@/api-types';
-import { CompareBars } from './CompareBars';
+import { ChartFigure, GroupedBars, TrendLines } from '@tab/Charts/ChartFigure';
 import { useRegisterStyles } from './Register.styles';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
@@ -43,14 +44,17 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
             count is used.
           </Text>
         )}
-        <CompareBars
-          title="Percentage of pupils: school (bar) and national (marker)"
-          bars={a.comparisons.map((c) => ({
-            label: c.label,
-            school: c.schoolPercent,
-            national: c.nationalPercent,
-            nationalLabel: c.nationalScope,
-          }))}
+        <ChartFigure
+          title="Percentage of pupils: school and national"
+          chart={
+            <GroupedBars
+              title="Percentage of pupils: school and national"
+              legends={['School', 'National']}
+              groups={a.comparisons.map((c) => ({ name: c.label, values: [c.schoolPercent, c.nationalPercent] }))}
+            />
+          }
+          columns={['Measure', 'School', 'National', 'National figure for']}
+          rows={a.comparisons.map((c) => ({ label: c.label, cells: [pct(c.schoolPercent), pct(c.nationalPercent), c.nationalScope] }))}
         />
         <Text className={styles.note}>
           National: {a.national.source}, {a.national.year}.
@@ -61,10 +65,40 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
             {signed(a.change.anySenPercentPoints)} percentage points ({a.change.to}).
           </Text>
         )}
+        {a.trend.length > 1 && (
+          <ChartFigure
+            title="Termly snapshots: share of pupils on the register"
+            chart={
+              <TrendLines
+                title="Termly snapshots: share of pupils on the register"
+                terms={a.trend.map((t) => t.term)}
+                series={[
+                  { legend: 'EHC plan', values: a.trend.map((t) => t.ehcPlanPercent) },
+                  { legend: 'SEN support', values: a.trend.map((t) => t.senSupportPercent) },
+                ]}
+              />
+            }
+            columns={['Term', 'Pupils', 'EHC plan', 'SEN support']}
+            rows={a.trend.map((t) => ({
+              label: t.term,
+              cells: [t.pupils.toLocaleString('en-GB'), pct(t.ehcPlanPercent), pct(t.senSupportPercent)],
+            }))}
+          />
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby="register-needs">
         <h2 id="register-needs">Primary need</h2>
+        <Suspense fallback={null}>
+          <GroupedBars
+            title="Primary need: share of each group, school and national"
+            legends={['School: EHC plans', 'National: EHC plans', 'School: SEN support', 'National: SEN support']}
+            groups={needs.map((n) => ({
+              name: n.code,
+              values: [n.ehcPlanPercent, n.nationalEhcPlanPercent, n.senSupportPercent, n.nationalSenSupportPercent],
+            }))}
+          />
+        </Suspense>
         <ScrollRegion label="Primary need table">
           <table className={styles.table}>
             <ColumnHeaders

@@ -18,6 +18,7 @@ describe('EffectivenessTable', () => {
               medianChange: null,
               percentMetTarget: 0,
               belowExpectation: true,
+              entryExit: null,
             },
             {
               name: 'Reading catch-up',
@@ -28,6 +29,7 @@ describe('EffectivenessTable', () => {
               medianChange: null,
               percentMetTarget: 66.7,
               belowExpectation: false,
+              entryExit: null,
             },
           ]}
         />
