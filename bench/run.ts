@@ -4,6 +4,7 @@ import { measureBot } from './bot-bench';
 import { measureCaptureAccuracy } from './capture-accuracy';
 import { measureDigestRoundTrips, measureGraphRoundTrips, measureReminderRoundTrips } from './graph-round-trips';
 import { measureEmbeddedStore } from './store-bench';
+import { measureRegisterImport } from './register-import-bench';
 import { measureTab } from './tab-bench';
 
 /**
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const tab = await measureTab({ rows: 5000 });
   const tab50k = await measureTab({ rows: 50_000 });
   const capture = measureCaptureAccuracy();
+  const imported = await measureRegisterImport(1000);
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const rows: [string, string, string][] = [
@@ -73,6 +75,16 @@ async function main(): Promise<void> {
         [`${label}: owner query (${s.ownerQuery.items} items)`, ms(s.ownerQuery), ''],
       ];
     }),
+    [
+      `Register import, ${imported.pupils.toLocaleString('en-GB')} pupils (SIMS CSV: preview, changes, import), embedded: empty / same file again`,
+      `${imported.firstMs} / ${imported.againMs} ms`,
+      '',
+    ],
+    [
+      `Register import, ${imported.pupils.toLocaleString('en-GB')} pupils, Graph requests (steps in batches): empty / same file again`,
+      `${imported.graph.first} (${imported.graph.firstSteps}) / ${imported.graph.again} (${imported.graph.againSteps})`,
+      `min ${imported.graph.minimumFirst} for the first`,
+    ],
     ['Tab initial JS (raw / gzip)', `${kb(tab.initialJs.raw)} / ${kb(tab.initialJs.gzip)}`, '< 250 KB gzip'],
     ...[tab, tab50k].flatMap((t): [string, string, string][] => {
       const label = `Tracker, ${t.open.toLocaleString('en-GB')} open items`;

@@ -92,11 +92,20 @@ beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 const open = (query: string, base = app.url) => page.goto(`${base}/tab/${query}`);
 
+/** Every chart on the page drawn (axe and the screenshots see the charts, not their loading spinners). */
+async function chartsDrawn(p: Page): Promise<void> {
+  await p.locator('figure').first().waitFor();
+  await p.waitForFunction(() => [...document.querySelectorAll('figure')].every((f) => f.querySelector('svg')));
+}
+
 /** A chart's figure: waits for its drawing, then gives its table's body rows as text. */
 async function chartRows(title: string): Promise<string[]> {
   const figure = page.getByRole('figure', { name: title });
   await figure.locator('svg').first().waitFor();
-  return figure.getByRole('region', { name: `${title}: table` }).locator('tbody tr').allTextContents();
+  return figure
+    .getByRole('region', { name: `${title}: table` })
+    .locator('tbody tr')
+    .allTextContents();
 }
 const post = async (route: string, body: unknown) => {
   const response = await fetch(`${app.url}${route}`, {
@@ -393,7 +402,10 @@ describe('the SEND team views in a browser', () => {
     await page.getByText('Snapshot taken for 2026-27 Autumn: 20 pupils, 3 on SEN support, 1 with an EHC plan.').waitFor();
     await page.getByText(/^Since 2025-26 Summer: SEN support 0, EHC plans 0, any SEN 0 percentage points \(2026-27 Autumn\)\.$/).waitFor();
     expect((await app.register.snapshots()).map((s) => s.term)).toEqual(['2025-26 Summer', '2026-27 Autumn']);
-    expect(await chartRows('Termly snapshots: share of pupils on the register')).toEqual(['2025-26 Summer205%15%', '2026-27 Autumn205%15%']);
+    expect(await chartRows('Termly snapshots: share of pupils on the register')).toEqual([
+      '2025-26 Summer205%15%',
+      '2026-27 Autumn205%15%',
+    ]);
   });
 
   it('lets the SENCO give the attendance lead role to someone else and shows the change in the history', async () => {
@@ -654,8 +666,16 @@ describe('the SEND team views in a browser', () => {
   });
 
   const VIEWS: [name: string, query: () => Promise<string>, ready: (p: Page) => Promise<unknown>][] = [
-    ['register', async () => '?view=register', (p) => p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor()],
-    ['interventions', async () => '?view=interventions', (p) => p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor()],
+    [
+      'register',
+      async () => '?view=register',
+      async (p) => (await p.getByRole('heading', { name: /^Our numbers and national/ }).waitFor(), chartsDrawn(p)),
+    ],
+    [
+      'interventions',
+      async () => '?view=interventions',
+      async (p) => (await p.getByRole('table', { name: /^Interventions by pupil/ }).waitFor(), chartsDrawn(p)),
+    ],
     ['provision', async () => '?view=provision', (p) => p.getByRole('button', { name: 'Export CSV' }).waitFor()],
     [
       'ehc-plan',

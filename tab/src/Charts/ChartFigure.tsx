@@ -8,7 +8,7 @@ export const GroupedBars = lazy(() => import('./charts').then((m) => ({ default:
 export const TrendLines = lazy(() => import('./charts').then((m) => ({ default: m.TrendLines })));
 
 const useStyles = makeStyles({
-  figure: { margin: 0, paddingBlock: tokens.spacingVerticalM, maxWidth: '48rem' },
+  figure: { margin: 0, paddingBlock: tokens.spacingVerticalM },
   caption: { fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalS },
 });
 
@@ -19,12 +19,11 @@ export interface FigureRow {
 }
 
 /**
- * A chart with the table it is drawn from: the chart for the eye, the table (always there, under the
- * same caption) for a screen reader, the keyboard and anyone who wants the exact figures.
+ * A chart with the table it is drawn from (`children`): the chart for the eye, the table (always
+ * there, under the same caption) for a screen reader, the keyboard and anyone who wants the exact figures.
  */
-export function ChartFigure({ title, chart, columns, rows }: { title: string; chart: ReactNode; columns: string[]; rows: FigureRow[] }) {
+export function ChartFigure({ title, chart, children }: { title: string; chart: ReactNode; children: ReactNode }) {
   const styles = useStyles();
-  const table = useSimpleTableStyles();
   const id = useId();
   return (
     <figure className={styles.figure} aria-labelledby={id}>
@@ -32,25 +31,33 @@ export function ChartFigure({ title, chart, columns, rows }: { title: string; ch
         {title}
       </figcaption>
       <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>{chart}</Suspense>
-      <ScrollRegion label={`${title}: table`}>
-        <table className={table.table}>
-          <ColumnHeaders names={columns} className={table.cell} />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th className={table.cell} scope="row">
-                  {r.label}
-                </th>
-                {r.cells.map((c, i) => (
-                  <td key={i} className={table.cell}>
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      {children}
     </figure>
+  );
+}
+
+/** The plain table behind a chart: a row per group, named in its first cell. */
+export function FigureTable({ label, columns, rows }: { label: string; columns: string[]; rows: FigureRow[] }) {
+  const table = useSimpleTableStyles();
+  return (
+    <ScrollRegion label={label}>
+      <table className={table.table}>
+        <ColumnHeaders names={columns} className={table.cell} />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th className={table.cell} scope="row">
+                {r.label}
+              </th>
+              {r.cells.map((c, i) => (
+                <td key={i} className={table.cell}>
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

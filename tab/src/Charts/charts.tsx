@@ -5,6 +5,7 @@ import {
   LineChart,
   type GroupedVerticalBarChartData,
 } from '@fluentui/react-charts';
+import { makeStyles } from '@fluentui/react-components';
 import { useRef, useState, useLayoutEffect } from 'react';
 import { termStartDate, type BarGroup, type TrendSeries } from './chart-data';
 
@@ -16,11 +17,14 @@ import { termStartDate, type BarGroup, type TrendSeries } from './chart-data';
  */
 const PALETTE = [DataVizPalette.color1, DataVizPalette.color2, DataVizPalette.color3, DataVizPalette.color4];
 const HEIGHT = 260;
+// Wide enough to read, not so wide that a few bars float in a desktop-wide plot.
+const useStyles = makeStyles({ area: { maxWidth: '48rem' } });
 
 /** The width the chart has: its container's (a phone's 375 px or a desktop column), measured. */
 function useWidth() {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const className = useStyles().area;
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -28,12 +32,12 @@ function useWidth() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return { ref, width };
+  return { ref, width, className };
 }
 
 /** `title` names the drawing (each chart on a page needs its own name). Bars side by side for each group (e.g. school and national for each measure). Unknown values are left out. */
 export function GroupedBars({ title, groups, legends }: { title: string; groups: BarGroup[]; legends: string[] }) {
-  const { ref, width } = useWidth();
+  const { ref, width, className } = useWidth();
   const data: GroupedVerticalBarChartData[] = groups.map((g) => ({
     name: g.name,
     series: g.values.flatMap((value, i) =>
@@ -43,7 +47,7 @@ export function GroupedBars({ title, groups, legends }: { title: string; groups:
     ),
   }));
   return (
-    <div ref={ref}>
+    <div ref={ref} className={className}>
       {width > 0 && (
         <GroupedVerticalBarChart chartTitle={title} data={data} width={width} height={HEIGHT} wrapXAxisLables hideLabels hideTooltip />
       )}
@@ -53,7 +57,7 @@ export function GroupedBars({ title, groups, legends }: { title: string; groups:
 
 /** A line per series across the terms, in school order; each term sits at its usual start on the time axis. */
 export function TrendLines({ title, terms, series }: { title: string; terms: string[]; series: TrendSeries[] }) {
-  const { ref, width } = useWidth();
+  const { ref, width, className } = useWidth();
   const dates = terms.map(termStartDate);
   const lineChartData = series.map((s, i) => ({
     legend: s.legend,
@@ -62,7 +66,7 @@ export function TrendLines({ title, terms, series }: { title: string; terms: str
   }));
   const termAt = (date: Date) => terms[dates.findIndex((d) => d.getTime() === date.getTime())] ?? '';
   return (
-    <div ref={ref}>
+    <div ref={ref} className={className}>
       {width > 0 && (
         <LineChart
           data={{ chartTitle: title, lineChartData }}

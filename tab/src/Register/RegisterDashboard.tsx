@@ -1,7 +1,6 @@
 import { Card, CardHeader, Text } from '@fluentui/react-components';
-import { Suspense } from 'react';
 import type { RegisterAnalytics, StatusSplit } from '@/api-types';
-import { ChartFigure, GroupedBars, TrendLines } from '@tab/Charts/ChartFigure';
+import { ChartFigure, FigureTable, GroupedBars, TrendLines } from '@tab/Charts/ChartFigure';
 import { useRegisterStyles } from './Register.styles';
 import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
 import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
@@ -53,9 +52,13 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
               groups={a.comparisons.map((c) => ({ name: c.label, values: [c.schoolPercent, c.nationalPercent] }))}
             />
           }
-          columns={['Measure', 'School', 'National', 'National figure for']}
-          rows={a.comparisons.map((c) => ({ label: c.label, cells: [pct(c.schoolPercent), pct(c.nationalPercent), c.nationalScope] }))}
-        />
+        >
+          <FigureTable
+            label="Percentage of pupils: school and national: table"
+            columns={['Measure', 'School', 'National', 'National figure for']}
+            rows={a.comparisons.map((c) => ({ label: c.label, cells: [pct(c.schoolPercent), pct(c.nationalPercent), c.nationalScope] }))}
+          />
+        </ChartFigure>
         <Text className={styles.note}>
           National: {a.national.source}, {a.national.year}.
         </Text>
@@ -78,50 +81,58 @@ export function RegisterDashboard({ analytics }: { analytics: RegisterAnalytics 
                 ]}
               />
             }
-            columns={['Term', 'Pupils', 'EHC plan', 'SEN support']}
-            rows={a.trend.map((t) => ({
-              label: t.term,
-              cells: [t.pupils.toLocaleString('en-GB'), pct(t.ehcPlanPercent), pct(t.senSupportPercent)],
-            }))}
-          />
+          >
+            <FigureTable
+              label="Termly snapshots: share of pupils on the register: table"
+              columns={['Term', 'Pupils', 'EHC plan', 'SEN support']}
+              rows={a.trend.map((t) => ({
+                label: t.term,
+                cells: [t.pupils.toLocaleString('en-GB'), pct(t.ehcPlanPercent), pct(t.senSupportPercent)],
+              }))}
+            />
+          </ChartFigure>
         )}
       </section>
 
       <section className={styles.section} aria-labelledby="register-needs">
         <h2 id="register-needs">Primary need</h2>
-        <Suspense fallback={null}>
-          <GroupedBars
-            title="Primary need: share of each group, school and national"
-            legends={['School: EHC plans', 'National: EHC plans', 'School: SEN support', 'National: SEN support']}
-            groups={needs.map((n) => ({
-              name: n.code,
-              values: [n.ehcPlanPercent, n.nationalEhcPlanPercent, n.senSupportPercent, n.nationalSenSupportPercent],
-            }))}
-          />
-        </Suspense>
-        <ScrollRegion label="Primary need table">
-          <table className={styles.table}>
-            <ColumnHeaders
-              names={['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National']}
-              className={styles.cell}
+        <ChartFigure
+          title="Primary need: share of each group, school and national"
+          chart={
+            <GroupedBars
+              title="Primary need: share of each group, school and national"
+              legends={['School: EHC plans', 'National: EHC plans', 'School: SEN support', 'National: SEN support']}
+              groups={needs.map((n) => ({
+                name: n.code,
+                values: [n.ehcPlanPercent, n.nationalEhcPlanPercent, n.senSupportPercent, n.nationalSenSupportPercent],
+              }))}
             />
-            <tbody>
-              {needs.map((n) => (
-                <tr key={n.code}>
-                  <th className={styles.cell} scope="row" title={n.label}>
-                    {n.code}
-                  </th>
-                  <td className={styles.cell}>{n.ehcPlan}</td>
-                  <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
-                  <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
-                  <td className={styles.cell}>{n.senSupport}</td>
-                  <td className={styles.cell}>{pct(n.senSupportPercent)}</td>
-                  <td className={styles.cell}>{pct(n.nationalSenSupportPercent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+          }
+        >
+          <ScrollRegion label="Primary need table">
+            <table className={styles.table}>
+              <ColumnHeaders
+                names={['Need', 'EHC plan', '% of EHC plans', 'National', 'SEN support', '% of SEN support', 'National']}
+                className={styles.cell}
+              />
+              <tbody>
+                {needs.map((n) => (
+                  <tr key={n.code}>
+                    <th className={styles.cell} scope="row" title={n.label}>
+                      {n.code}
+                    </th>
+                    <td className={styles.cell}>{n.ehcPlan}</td>
+                    <td className={styles.cell}>{pct(n.ehcPlanPercent)}</td>
+                    <td className={styles.cell}>{pct(n.nationalEhcPlanPercent)}</td>
+                    <td className={styles.cell}>{n.senSupport}</td>
+                    <td className={styles.cell}>{pct(n.senSupportPercent)}</td>
+                    <td className={styles.cell}>{pct(n.nationalSenSupportPercent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </ChartFigure>
         <Text className={styles.note}>– : DfE gives no national figure for this need here.</Text>
       </section>
 

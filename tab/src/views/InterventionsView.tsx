@@ -4,7 +4,6 @@ import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 import { EffectivenessCharts } from '@tab/Interventions/EffectivenessCharts';
-import { EffectivenessTable } from '@tab/Interventions/EffectivenessTable';
 import { InterventionList, pupilLabel } from '@tab/Interventions/InterventionList';
 import { RecordMeasureForm } from '@tab/Interventions/RecordMeasureForm';
 import { StartInterventionForm } from '@tab/Interventions/StartInterventionForm';
@@ -50,14 +49,7 @@ export default function InterventionsView() {
       )}
       <section className={styles.section} aria-labelledby="interventions-effectiveness">
         <h2 id="interventions-effectiveness">Which interventions work</h2>
-        {effectiveness.length === 0 ? (
-          <p>No interventions recorded yet.</p>
-        ) : (
-          <>
-            <EffectivenessCharts rows={effectiveness} />
-            <EffectivenessTable rows={effectiveness} />
-          </>
-        )}
+        {effectiveness.length === 0 ? <p>No interventions recorded yet.</p> : <EffectivenessCharts rows={effectiveness} />}
       </section>
       <section className={styles.section} aria-labelledby="interventions-pupils">
         <h2 id="interventions-pupils">Each pupil’s interventions</h2>
