@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '@/app/demo/school';
 import { addDays, addMonths, formatDate, londonDate } from '@/kernel/dates';
@@ -231,7 +232,7 @@ describe('the SEND team views in a browser', () => {
     expect(await page.getByRole('button', { name: 'Undo the latest import' }).count()).toBe(0); // once only
   });
 
-  it('refuses a Word document, a legacy .xls and a file with bad values, each with what to do, and imports nothing', async () => {
+  it('refuses a Word document, a legacy .xls, a file without the SEN status column and one with bad values, each with what to do; reads a report with title rows; imports nothing', async () => {
     await open('?view=register');
     const input = page.locator('input[type="file"]');
     const alert = page.getByRole('alert');
@@ -249,6 +250,30 @@ describe('the SEND team views in a browser', () => {
     await alert
       .getByText('This is an older Excel (.xls) workbook. Open it in Excel, save it as Excel Workbook (.xlsx) or CSV', { exact: false })
       .waitFor();
+
+    // A SIMS report saved to Excel: its title, the school and a print date above the header row.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Student List');
+    for (const title of [['Student List – SEN'], [DEMO_SCHOOL_NAME], ['Printed 01/12/2026 09:14'], []]) sheet.addRow(title);
+    for (const line of REGISTER_CSV.split('\r\n')) sheet.addRow(line.split(','));
+    await input.setInputFiles({
+      name: 'Student List.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    await page.getByText('20 pupil rows. Check which column fills each field:').waitFor();
+    await expect(page.getByLabel('SEN status (N/K/E)').inputValue()).resolves.toBe('SEN Status');
+
+    // Without the SEN status column nothing can be checked, and the page says why.
+    const withoutStatus = REGISTER_CSV.split('\r\n').map((line) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== 6)
+        .join(','),
+    );
+    await input.setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(withoutStatus.join('\r\n')) });
+    await page.getByText('Choose a column for SEN status (N/K/E): the register needs it.').waitFor();
+    await expect(page.getByRole('button', { name: 'Check what will change' }).isDisabled()).resolves.toBe(true);
 
     const lines = REGISTER_CSV.split('\r\n');
     lines[2] = lines[2]!.replace(',K,SLCN,', ',X,SLCN,'); // Ben: not a census SEN code
