@@ -82,7 +82,9 @@ describe('SQLite store', () => {
       DROP TRIGGER register_imports_never_deleted; DROP TABLE register_imports;
       DROP TRIGGER register_settings_never_updated; DROP TRIGGER register_settings_never_deleted; DROP TABLE register_settings;
       DROP TRIGGER ehc_plans_never_deleted; DROP TRIGGER ehc_plan_versions_never_deleted; DROP TRIGGER ehc_plan_versions_never_updated;
-      DROP TABLE ehc_plans; DROP TABLE ehc_plan_versions;`);
+      DROP TABLE ehc_plans; DROP TABLE ehc_plan_versions;
+      DROP TRIGGER pupil_documents_never_deleted; DROP TRIGGER pupil_document_events_never_deleted;
+      DROP TRIGGER pupil_document_events_never_updated; DROP TABLE pupil_documents; DROP TABLE pupil_document_events;`);
     old.pragma(`user_version = ${MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN search_text'))}`); // and every later one undone
     old.close();
 

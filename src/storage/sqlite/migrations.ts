@@ -268,4 +268,30 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ehc_plan_versions_never_updated BEFORE UPDATE ON ehc_plan_versions
     BEGIN SELECT RAISE(ABORT, 'EHC plan versions are append-only'); END;
   `,
+  // Each pupil's documents: the files sit under the data folder; this is their metadata (current
+  // or superseded, review date) and every change to it. Documents and events are never deleted.
+  `
+  CREATE TABLE pupil_documents (
+    id TEXT PRIMARY KEY,
+    pupil_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX pupil_documents_pupil ON pupil_documents (pupil_id, type, status);
+  CREATE TABLE pupil_document_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    pupil_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX pupil_document_events_pupil ON pupil_document_events (pupil_id);
+  CREATE TRIGGER pupil_documents_never_deleted BEFORE DELETE ON pupil_documents
+    BEGIN SELECT RAISE(ABORT, 'pupil documents are kept, never deleted'); END;
+  CREATE TRIGGER pupil_document_events_never_deleted BEFORE DELETE ON pupil_document_events
+    BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
+  CREATE TRIGGER pupil_document_events_never_updated BEFORE UPDATE ON pupil_document_events
+    BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
+  `,
 ];

@@ -1,0 +1,29 @@
+import type { Actor } from '../action';
+import type { DocumentEvent, NewDocumentInput, PupilDocument } from '../pupil-document';
+
+/**
+ * Storage port for each pupil's documents: files under the data folder with their metadata in
+ * SQLite (embedded), or the SEND site's pupil records library (tenant). Nothing is ever deleted:
+ * a document replaced by a newer one is kept as superseded.
+ */
+export interface DocumentStore {
+  /** The pupil's documents, current first (see `documentOrder`). */
+  list(pupilId: string): Promise<PupilDocument[]>;
+  /** @throws NotFoundError */
+  get(id: string): Promise<PupilDocument>;
+  /**
+   * Stores the file in the pupil's folder and its metadata; with `makeCurrent` the current one of
+   * its type becomes superseded. All or nothing: a refused or failed upload leaves no file behind.
+   * @throws ValidationError for a bad name, type or date, an empty, oversized or executable file
+   */
+  upload(input: NewDocumentInput, content: Uint8Array, by: Actor): Promise<PupilDocument>;
+  /**
+   * Makes the document the current one of its type; the one it replaces becomes superseded.
+   * @throws NotFoundError; ConflictError when `expectedVersion` is not the stored version
+   */
+  makeCurrent(id: string, expectedVersion: number, by: Actor): Promise<{ document: PupilDocument; superseded: PupilDocument | null }>;
+  /** Every upload, make-current and supersede for the pupil's documents, oldest first. */
+  events(pupilId: string): Promise<DocumentEvent[]>;
+  /** The file's bytes (embedded mode serves them; tenant mode opens `webUrl`). @throws NotFoundError */
+  content(id: string): Promise<Uint8Array>;
+}

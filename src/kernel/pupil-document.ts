@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isoDateSchema, type Actor } from './action';
+import { ValidationError } from './errors';
+
+/** What a document in a pupil's folder is (the library's Document type column). */
+export const DOCUMENT_TYPES = ['support_plan', 'ehc_plan', 'one_page_profile', 'report', 'minutes', 'correspondence'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  support_plan: 'Support plan',
+  ehc_plan: 'EHC plan',
+  one_page_profile: 'One-page profile',
+  report: 'Report',
+  minutes: 'Minutes',
+  correspondence: 'Correspondence',
+};
+
+/**
+ * Where a document stands among the pupil's documents of its type: the one current one, one a
+ * newer document replaced (kept, never deleted), or one uploaded without being made current.
+ */
+export const DOCUMENT_STATUSES = ['current', 'superseded', 'not_current'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** SharePoint refuses these in a file name; `#` and `%` break links to it. */
+const FORBIDDEN_IN_NAME = /["#%*:<>?/\\|]/;
+/** Files that run rather than open: refused by name and by what they hold. */
+const EXECUTABLE_EXTENSIONS = /\.(exe|com|bat|cmd|msi|msp|scr|pif|cpl|dll|js|jse|vbs|vbe|wsf|wsh|ps1|psm1|hta|jar|lnk|reg|sh|app|apk)$/i;
+/** The largest file the app takes. SharePoint takes far more; a pupil's document that size is a scan at the wrong setting. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+export const documentNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((n) => !FORBIDDEN_IN_NAME.test(n), 'must not contain any of " # % * : < > ? / \\ |')
+  .refine((n) => !n.endsWith('.') && !n.startsWith('.'), 'must not start or end with a full stop');
+
+/** What someone gives with an upload; the bytes come beside it. */
+export const newDocumentSchema = z.strictObject({
+  pupilId: z.string().trim().min(1, 'must not be empty'),
+  name: documentNameSchema,
+  type: z.enum(DOCUMENT_TYPES),
+  reviewDate: isoDateSchema.nullable().default(null),
+  contentType: z.string().trim().min(1).max(200).default('application/octet-stream'),
+  /** Make it the current one of its type (the one it replaces becomes superseded). */
+  makeCurrent: z.boolean().default(true),
+});
+export type NewDocumentInput = z.input<typeof newDocumentSchema>;
+export type NewDocument = z.output<typeof newDocumentSchema>;
+
+export interface PupilDocument {
+  id: string;
+  pupilId: string;
+  name: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  reviewDate: string | null;
+  contentType: string;
+  size: number;
+  uploadedBy: Actor;
+  uploadedAt: string;
+  /** When a newer document of its type replaced it. */
+  supersededAt: string | null;
+  /** Open it in SharePoint or Office for the web (tenant mode); null in embedded mode, where the app serves the file. */
+  webUrl: string | null;
+  version: number;
+}
+
+/** One change to a document's place among the pupil's documents: who, when, what. */
+export interface DocumentEvent {
+  documentId: string;
+  pupilId: string;
+  what: 'uploaded' | 'made current' | 'superseded';
+  by: Actor;
+  at: string;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Checks the bytes of an upload before anything is written: not empty, not too large, not a
+ * program. @throws ValidationError saying which, in words a person can act on.
+ */
+export function checkDocumentContent(name: string, content: Uint8Array): void {
+  const problems: { path: string; message: string }[] = [];
+  if (content.length === 0) problems.push({ path: 'file', message: 'is empty: choose the saved document, not a new blank one' });
+  if (content.length > MAX_DOCUMENT_BYTES)
+    problems.push({ path: 'file', message: `is ${mb(content.length)}; the largest file this takes is ${mb(MAX_DOCUMENT_BYTES)}` });
+  const program =
+    EXECUTABLE_EXTENSIONS.test(name.trim()) ||
+    (content[0] === 0x4d && content[1] === 0x5a) || // "MZ": a Windows program
+    (content[0] === 0x7f && content[1] === 0x45 && content[2] === 0x4c && content[3] === 0x46); // ELF
+  if (program)
+    problems.push({ path: 'file', message: 'is a program, not a document: upload the document itself (PDF, Word, Excel, an image)' });
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** Current first, then by type, then newest first: what the tab and the export list. */
+export function documentOrder(a: PupilDocument, b: PupilDocument): number {
+  const rank = (d: PupilDocument) => DOCUMENT_STATUSES.indexOf(d.status);
+  return rank(a) - rank(b) || a.type.localeCompare(b.type) || b.uploadedAt.localeCompare(a.uploadedAt);
+}
