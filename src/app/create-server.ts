@@ -24,6 +24,8 @@ import { registerStatutoryDeadlinesRoute } from '@/ehc-plans/statutory-deadlines
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { registerRetentionRoutes, type RetentionRouteDeps } from '@/privacy/retention-routes';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { DocumentStore } from '@/kernel/ports/document-store';
+import { DOCUMENT_UPLOAD_ROUTE, registerDocumentRoutes } from '@/documents/document-routes';
 import { registerRoleRoutes, type RoleRouteDeps } from '@/roles/role-routes';
 import { OutboxActionRepository } from '@/storage/outbox/outbox-action-repository';
 
@@ -47,6 +49,8 @@ export interface AppDeps {
       passports?: PassportRepository;
       /** EHC plan records; their routes are served when this store and the role table are given (the SENCO owns the statutory steps). */
       ehcPlans?: EhcPlanRepository;
+      /** Pupils' documents; their routes are served when this store is given. */
+      documents?: DocumentStore;
     };
   /** The role table routes (`/api/roles`), when the role store is open. */
   roles?: Pick<RoleRouteDeps, 'roles' | 'onChange'>;
@@ -61,7 +65,11 @@ export interface AppDeps {
 export function createServer(deps: AppDeps): restify.Server {
   const server = restify.createServer({ name: 'send-tracker', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024, rejectUnknown: true }));
+  // JSON bodies up to 256 KB; a document upload's body is the file itself, read by its own route.
+  const parseBody = restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024, rejectUnknown: true });
+  server.use((req, res, next) =>
+    req.method === 'PUT' && DOCUMENT_UPLOAD_ROUTE.test(req.path()) ? next() : inTurn(parseBody, req, res, next),
+  );
   // The tab's JSON replies travel gzipped (a page of rows shrinks about tenfold). The bot's endpoint is
   // left to the Teams SDK, and the tab's files are compressed once at build (src/http/tab-static-routes.ts).
   const gzip = restify.plugins.gzipResponse();
@@ -106,6 +114,8 @@ export function createServer(deps: AppDeps): restify.Server {
     const { passports } = registerDeps;
     if (passports) registerPassportRoutes(server, { ...registerDeps, passports });
     registerChronologyRoutes(server, registerDeps);
+    const { documents } = registerDeps;
+    if (documents) registerDocumentRoutes(server, { ...registerDeps, documents });
     const { ehcPlans } = registerDeps;
     if (ehcPlans && deps.roles) registerEhcPlanRoutes(server, { ...registerDeps, plans: ehcPlans, roles: deps.roles.roles });
   }
@@ -113,4 +123,20 @@ export function createServer(deps: AppDeps): restify.Server {
   registerStaffRoutes(server, { ...deps, knownStaff: deps.config.demoData ? Object.values(DEMO_STAFF) : [] });
   registerTabStaticRoutes(server, { tabDir: deps.tabDir ?? path.resolve('dist/tab'), logger: deps.logger });
   return server;
+}
+
+/** Runs restify handlers one after another, as `server.use` would, stopping at the first error. */
+function inTurn(
+  handlers: restify.RequestHandler | restify.RequestHandler[],
+  req: restify.Request,
+  res: restify.Response,
+  done: restify.Next,
+): void {
+  const list = Array.isArray(handlers) ? handlers : [handlers];
+  const step = (i: number) => (error?: unknown) => {
+    if (error !== undefined && error !== null && error !== true) return done(error as Error);
+    if (i === list.length) return done();
+    list[i]!(req, res, step(i + 1) as restify.Next);
+  };
+  step(0)();
 }

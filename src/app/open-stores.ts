@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { ConversationReferenceStore } from '@/kernel/ports/conversation-reference-store';
@@ -5,6 +6,7 @@ import type { DigestLog } from '@/kernel/ports/digest-log';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
+import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import type { ReminderLog } from '@/kernel/ports/reminder-log';
 import type { ReminderRunLog } from '@/kernel/ports/reminder-run-log';
@@ -25,6 +27,7 @@ import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
+import { SqliteDocumentStore } from '@/storage/sqlite/sqlite-document-store';
 import { SqliteRegisterRepository } from '@/storage/sqlite/sqlite-register-repository';
 import { SqliteReminderLog } from '@/storage/sqlite/sqlite-reminder-log';
 import { SqliteReminderRunLog } from '@/storage/sqlite/sqlite-reminder-run-log';
@@ -46,6 +49,8 @@ export interface RegisterStores {
   passports: PassportRepository;
   ehcPlans: EhcPlanRepository;
   roles: RoleDirectory;
+  /** Pupils' documents: embedded only so far (files under DATA_DIR/documents). */
+  documents?: DocumentStore;
 }
 
 /** Every store of one instance, opened once from configuration. */
@@ -96,6 +101,7 @@ export function openStores(config: Config, now: () => Date, logger: Logger = cre
             passports: new SqlitePassportRepository(db, now),
             ehcPlans: new SqliteEhcPlanRepository(db, now),
             roles: new SqliteRoleDirectory(db, now),
+            documents: new SqliteDocumentStore(db, path.join(config.dataDir, 'documents'), now),
           },
     graphAuth: null,
   };

@@ -42,7 +42,7 @@ export const newDocumentSchema = z.strictObject({
   name: documentNameSchema,
   type: z.enum(DOCUMENT_TYPES),
   reviewDate: isoDateSchema.nullable().default(null),
-  contentType: z.string().trim().min(1).max(200).default('application/octet-stream'),
+  contentType: z.string().max(200).optional().transform(safeContentType),
   /** Make it the current one of its type (the one it replaces becomes superseded). */
   makeCurrent: z.boolean().default(true),
 });
@@ -74,6 +74,17 @@ export interface DocumentEvent {
   what: 'uploaded' | 'made current' | 'superseded';
   by: Actor;
   at: string;
+}
+
+/**
+ * The type a document is stored and served with: what the browser said, unless it is one a browser
+ * would run or render as a page (HTML, SVG, XML, scripts), which is kept as plain bytes instead.
+ */
+export function safeContentType(given: string | undefined): string {
+  const type = (given ?? '').split(';')[0]!.trim().toLowerCase();
+  const rendered = /^(text\/(html|xml|javascript|ecmascript)|application\/(xhtml\+xml|xml|javascript|ecmascript)|image\/svg\+xml)$/;
+  if (!/^[a-z]+\/[a-z0-9.+-]+$/.test(type) || rendered.test(type)) return 'application/octet-stream';
+  return type;
 }
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

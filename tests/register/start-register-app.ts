@@ -7,6 +7,7 @@ import { createServer } from '@/app/create-server';
 import { localIdentity, type User } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
+import { SqliteDocumentStore } from '@/storage/sqlite/sqlite-document-store';
 import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
@@ -29,6 +30,7 @@ export async function startRegisterApp(
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
   const plans = new SqliteEhcPlanRepository(db, now);
+  const documents = new SqliteDocumentStore(db, path.join(dir, 'documents'), now);
   const server = createServer({
     config,
     repo,
@@ -40,6 +42,7 @@ export async function startRegisterApp(
       interventions,
       passports: new SqlitePassportRepository(db, now),
       ehcPlans: plans,
+      documents,
       ...registerOptions,
     },
     roles: { roles },
@@ -51,6 +54,7 @@ export async function startRegisterApp(
     register,
     roles,
     plans,
+    documents,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

@@ -16,6 +16,7 @@ import { localIdentity, type User } from '@/http/identity';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteDigestLog } from '@/storage/sqlite/sqlite-digest-log';
+import { SqliteDocumentStore } from '@/storage/sqlite/sqlite-document-store';
 import { SqliteEhcPlanRepository } from '@/storage/sqlite/sqlite-ehc-plan-repository';
 import { SqliteInterventionRepository } from '@/storage/sqlite/sqlite-intervention-repository';
 import { SqlitePassportRepository } from '@/storage/sqlite/sqlite-passport-repository';
@@ -85,7 +86,13 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const server: restify.Server = createServer({
     config,
     repo,
-    register: { register, interventions, passports: new SqlitePassportRepository(db, now), ehcPlans: new SqliteEhcPlanRepository(db, now) },
+    register: {
+      register,
+      interventions,
+      passports: new SqlitePassportRepository(db, now),
+      ehcPlans: new SqliteEhcPlanRepository(db, now),
+      documents: new SqliteDocumentStore(db, path.join(dataDir, 'documents'), now),
+    },
     roles: { roles },
     digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
     // As on a laptop: nobody has opened the bot, so every owner is one the run cannot message directly.

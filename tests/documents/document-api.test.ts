@@ -1,0 +1,156 @@
+import http from 'node:http';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
+import { startRegisterApp } from '@tests/register/start-register-app';
+import { buildNewAction, senco, teacher } from '@tests/support/factories';
+import { call } from '@tests/support/start-app';
+
+const now = () => new Date('2026-11-02T09:00:00Z');
+const sendLead = { ...senco, sendTeam: true };
+const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`, 'latin1');
+
+/** PUT a file as the tab sends it: the bytes as the body, what it is in the query. */
+async function upload(baseUrl: string, pupilId: string, query: Record<string, string>, body: Buffer, type = 'application/pdf') {
+  const res = await fetch(`${baseUrl}/api/register/pupils/${pupilId}/documents?${new URLSearchParams(query)}`, {
+    method: 'PUT',
+    headers: { 'content-type': type },
+    body: new Uint8Array(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function withRegister(user: typeof sendLead) {
+  const app = await startRegisterApp(user, now);
+  await app.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: senco });
+  const [pupil] = await app.register.list();
+  return { app, pupil: pupil! };
+}
+
+describe('pupil documents over HTTP', () => {
+  it('uploads two versions of a support plan, makes the second current and serves each file back as it was', async () => {
+    const { app, pupil } = await withRegister(sendLead);
+    try {
+      const first = await upload(
+        app.baseUrl,
+        pupil.id,
+        { name: 'Support plan v1.pdf', type: 'support_plan', reviewDate: '2027-01-15' },
+        pdf('v1'),
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.document).toMatchObject({ status: 'current', reviewDate: '2027-01-15', uploadedBy: { name: senco.name } });
+      // Larger than the 256 KB JSON limit: the upload route reads its own body.
+      const big = Buffer.concat([pdf('v2'), Buffer.alloc(3 * 1024 * 1024, 1)]);
+      const second = await upload(app.baseUrl, pupil.id, { name: 'Support plan v2.pdf', type: 'support_plan', makeCurrent: 'false' }, big);
+      expect(second.body.document).toMatchObject({ status: 'not_current', size: big.length });
+
+      const made = await call(app.baseUrl, 'POST', `/api/documents/${second.body.document.id}/make-current`, { version: 1 });
+      expect(made.status).toBe(200);
+      expect(made.body).toMatchObject({
+        document: { status: 'current' },
+        superseded: { id: first.body.document.id, status: 'superseded' },
+      });
+      const stale = await call(app.baseUrl, 'POST', `/api/documents/${first.body.document.id}/make-current`, { version: 1 });
+      expect(stale.status).toBe(409);
+
+      const listed = await call(app.baseUrl, 'GET', `/api/register/pupils/${pupil.id}/documents`);
+      expect(listed.body.canChange).toBe(true);
+      expect(listed.body.documents.map((d: { name: string; status: string }) => `${d.name}: ${d.status}`)).toEqual([
+        'Support plan v2.pdf: current',
+        'Support plan v1.pdf: superseded',
+      ]);
+      const file = await fetch(`${app.baseUrl}/api/documents/${first.body.document.id}/content`);
+      expect(file.status).toBe(200);
+      expect(Buffer.from(await file.arrayBuffer())).toEqual(pdf('v1'));
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''Support%20plan%20v1.pdf");
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses an executable, an empty file, a bad name, an unknown type and a 300 MB file with what to do, storing nothing', async () => {
+    const { app, pupil } = await withRegister(sendLead);
+    try {
+      const refused = [
+        await upload(
+          app.baseUrl,
+          pupil.id,
+          { name: 'tool.exe', type: 'report' },
+          Buffer.from('MZ\x90\x00', 'latin1'),
+          'application/octet-stream',
+        ),
+        await upload(app.baseUrl, pupil.id, { name: 'empty.pdf', type: 'report' }, Buffer.alloc(0)),
+        await upload(app.baseUrl, pupil.id, { name: 'J#B: plan?.pdf', type: 'report' }, pdf('x')),
+        await upload(app.baseUrl, pupil.id, { name: 'plan.pdf', type: 'diary' }, pdf('x')),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+      expect(refused.map((r) => r.body.problems[0].message)).toEqual([
+        expect.stringMatching(/^is a program, not a document/),
+        expect.stringMatching(/^is empty/),
+        expect.stringMatching(/^must not contain any of/),
+        expect.stringMatching(/^Invalid option/),
+      ]);
+      // A 300 MB file is refused from its declared length, before its bytes are read.
+      const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          `${app.baseUrl}/api/register/pupils/${pupil.id}/documents?name=scan.pdf&type=report`,
+          { method: 'PUT', headers: { 'content-type': 'application/pdf', 'content-length': String(300 * 1024 * 1024) } },
+          (res) => {
+            // The reply comes while the upload is still "sending": take it whole, then stop sending.
+            let body = '';
+            res.on('data', (c: Buffer) => {
+              body += c.toString();
+              if (Buffer.byteLength(body) >= Number(res.headers['content-length'])) {
+                resolve({ status: res.statusCode!, body });
+                req.destroy();
+              }
+            });
+          },
+        );
+        req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+        req.write(pdf('the start of a large scan'));
+      });
+      expect(huge.status).toBe(400);
+      expect(JSON.parse(huge.body).problems[0].message).toBe('is 300 MB; the largest file this takes is 100 MB');
+      expect(await app.documents.list(pupil.id)).toEqual([]);
+
+      // A page sent as a document is kept as plain bytes: the browser downloads it, never renders it.
+      const page = await upload(
+        app.baseUrl,
+        pupil.id,
+        { name: 'notes.html', type: 'minutes' },
+        Buffer.from('<script>alert(1)</script>'),
+        'text/html',
+      );
+      expect(page.body.document.contentType).toBe('application/octet-stream');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('shows staff outside the SEND team only the documents of pupils they hold an open item for, and never lets them change them', async () => {
+    const { app, pupil } = await withRegister({ ...teacher, sendTeam: false });
+    try {
+      const other = (await app.register.list())[1]!;
+      const doc = await app.documents.upload({ pupilId: pupil.id, name: 'Plan.pdf', type: 'support_plan' }, pdf('plan'), senco);
+      const elsewhere = await app.documents.upload({ pupilId: other.id, name: 'Plan.pdf', type: 'support_plan' }, pdf('other'), senco);
+      await app.repo.createMany([buildNewAction({ pupil: { id: pupil.id, name: 'A.B.', yearGroup: 4 }, owner: teacher })], senco);
+
+      const mine = await call(app.baseUrl, 'GET', `/api/register/pupils/${pupil.id}/documents`);
+      expect(mine.status).toBe(200);
+      expect(mine.body).toMatchObject({ canChange: false, documents: [{ id: doc.id }] });
+      expect((await fetch(`${app.baseUrl}/api/documents/${doc.id}/content`)).status).toBe(200);
+
+      const notMine = await call(app.baseUrl, 'GET', `/api/register/pupils/${other.id}/documents`);
+      expect(notMine.status).toBe(403);
+      expect(JSON.stringify(notMine.body)).not.toContain(elsewhere.id);
+      expect((await fetch(`${app.baseUrl}/api/documents/${elsewhere.id}/content`)).status).toBe(403);
+      expect((await fetch(`${app.baseUrl}/api/documents/no-such-document/content`)).status).toBe(403); // the same as one not shared
+      expect((await upload(app.baseUrl, pupil.id, { name: 'Mine.pdf', type: 'report' }, pdf('x'))).status).toBe(403);
+      expect((await call(app.baseUrl, 'POST', `/api/documents/${doc.id}/make-current`, { version: 1 })).status).toBe(403);
+      expect(await app.documents.list(pupil.id)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
