@@ -589,6 +589,54 @@ describe('the SEND team views in a browser', () => {
     }
   });
 
+  it('adds two versions of a pupil’s support plan, makes the second current keeping the first as superseded, and opens each', async () => {
+    const cara = (await app.register.list()).find((p) => p.forename === 'Cara')!;
+    await open(`?view=pupil&pupil=${cara.id}`);
+    const form = page.getByRole('form', { name: 'Add a document' });
+    await form.waitFor();
+    const add = async (name: string, text: string, current: boolean) => {
+      await form.getByLabel('File').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`) });
+      await form.getByLabel('Document type').selectOption({ label: 'Support plan' });
+      const box = form.getByRole('checkbox', { name: /^Make it the current support plan/ });
+      if ((await box.isChecked()) !== current) await box.click();
+      await form.getByRole('button', { name: 'Add document' }).click();
+      await form.getByText(`Added ${name}`, { exact: false }).waitFor();
+    };
+    await fillDate(form.getByLabel('Review by'), addDays(today, 60));
+    await add('Support plan autumn.pdf', 'autumn', true);
+    await add('Support plan spring.pdf', 'spring', false);
+    const table = page.getByRole('table', { name: /^Documents, current first/ });
+    const rows = async () => (await table.locator('tbody tr').allTextContents()).map((t) => t.replace(/Make current$/, ''));
+    await table.getByRole('row', { name: /Support plan spring\.pdf/ }).waitFor();
+    expect(await rows()).toEqual([
+      expect.stringMatching(/^Support plan autumn\.pdfSupport planCurrent/),
+      expect.stringMatching(/^Support plan spring\.pdfSupport planNot current/),
+    ]);
+
+    await page.getByRole('button', { name: 'Make current: Support plan spring.pdf' }).click();
+    await table.getByRole('row', { name: /Support plan autumn\.pdf.*Superseded/ }).waitFor();
+    expect(await rows()).toEqual([
+      expect.stringMatching(/^Support plan spring\.pdfSupport planCurrent/),
+      expect.stringMatching(/^Support plan autumn\.pdfSupport planSuperseded/),
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: 'Support plan autumn.pdf', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Support plan autumn.pdf');
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('autumn');
+
+    // An executable is refused beside the file box, and nothing is added.
+    await form
+      .getByLabel('File')
+      .setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00') });
+    await form.getByRole('button', { name: 'Add document' }).click();
+    await form.getByText('is a program, not a document', { exact: false }).waitFor();
+    const failures = (await axeViolations(page)).map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+    expect(failures).toEqual([]);
+    expect((await app.documents.list(cara.id)).map((d) => d.status)).toEqual(['current', 'superseded']);
+  });
+
   it('shows a pupil’s chronology newest first, filters it by kind and downloads it as Word for the annual review', async () => {
     const ava = (await app.register.list()).find((p) => p.forename === 'Ava')!;
     await open(`?view=pupil&pupil=${ava.id}`);
@@ -706,6 +754,11 @@ describe('the SEND team views in a browser', () => {
       'ehc-plan',
       async () => `?view=pupil&pupil=${(await app.register.list()).find((p) => p.forename === 'Ava')!.id}`,
       (p) => p.getByRole('table', { name: /^Statutory steps/ }).waitFor(),
+    ],
+    [
+      'documents',
+      async () => `?view=pupil&pupil=${(await app.register.list()).find((p) => p.forename === 'Cara')!.id}`,
+      (p) => p.getByRole('table', { name: /^Documents, current first/ }).waitFor(),
     ],
     ['check-in', async () => '?view=check-in', (p) => p.getByRole('heading', { name: /^Statutory deadlines to / }).waitFor()],
     [

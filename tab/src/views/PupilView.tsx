@@ -18,6 +18,7 @@ import { ownerLabel } from '@/kernel/owner-label';
 const PupilPassport = lazy(() => import('@tab/Register/PupilPassport'));
 const PupilEhcPlan = lazy(() => import('@tab/Register/PupilEhcPlan'));
 const PupilChronology = lazy(() => import('@tab/Register/PupilChronology'));
+const PupilDocuments = lazy(() => import('@tab/Register/PupilDocuments'));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -120,6 +121,12 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
               <PupilItem key={a.id} action={a} />
             ))}
           </ul>
+          {/* Staff outside the SEND team see the documents of pupils they hold an item for (the server decides). */}
+          {(registered || !sendTeam) && (
+            <Suspense fallback={<Spinner label="Loading the documents…" />}>
+              <PupilDocuments pupilId={registered?.id ?? pupilId} />
+            </Suspense>
+          )}
           {/* A needs assessment is asked for while a pupil is on SEN support, so the plan's dates are offered from then. */}
           {registered && registered.senStatus !== 'N' && (
             <Suspense fallback={<Spinner label="Loading the EHC plan…" />}>

@@ -38,6 +38,8 @@ export interface RunningApp {
   interventions: SqliteInterventionRepository;
   /** The role table (role word -> person), seeded with the demo school's roles as `npm start` seeds it. */
   roles: SqliteRoleDirectory;
+  /** Pupils' documents: files under the data folder, metadata in the same SQLite file. */
+  documents: SqliteDocumentStore;
   /** The weekly digest, writing .eml files to the outbox as embedded mode does. */
   digest: WeeklyDigestTask;
   close: () => Promise<void>;
@@ -67,6 +69,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
+  const documents = new SqliteDocumentStore(db, path.join(dataDir, 'documents'), now);
   await seedRolesIfEmpty(roles, demoRoles());
   const outbox = new OutboxMailSender(
     path.join(dataDir, 'outbox'),
@@ -91,7 +94,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
       interventions,
       passports: new SqlitePassportRepository(db, now),
       ehcPlans: new SqliteEhcPlanRepository(db, now),
-      documents: new SqliteDocumentStore(db, path.join(dataDir, 'documents'), now),
+      documents,
     },
     roles: { roles },
     digest: { task: digest, links, schoolName: DEMO_SCHOOL_NAME, outbox, taskKey: null },
@@ -116,6 +119,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
     register,
     interventions,
     roles,
+    documents,
     digest,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
