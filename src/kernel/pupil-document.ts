@@ -20,6 +20,11 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
  */
 export const DOCUMENT_STATUSES = ['current', 'superseded', 'not_current'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  current: 'Current',
+  superseded: 'Superseded',
+  not_current: 'Not current',
+};
 
 /** SharePoint refuses these in a file name; `#` and `%` break links to it. */
 const FORBIDDEN_IN_NAME = /["#%*:<>?/\\|]/;

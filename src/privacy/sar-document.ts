@@ -1,3 +1,4 @@
+import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS } from '@/kernel/pupil-document';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDate, formatDateTime, londonDate } from '@/kernel/dates';
 import { ITEM_TYPE_LABELS } from '@/kernel/item-type';
@@ -102,6 +103,22 @@ export async function sarDocument(exported: PupilExport): Promise<Buffer> {
             ]),
             ['Version', 'Local authority', 'Issued', 'Last review', 'Next review', 'Saved by'],
           ),
+        ]
+      : [text('None held.')]),
+    heading('Documents'),
+    ...(exported.documents.length
+      ? [
+          table(
+            exported.documents.map((d) => [
+              d.name,
+              DOCUMENT_TYPE_LABELS[d.type],
+              DOCUMENT_STATUS_LABELS[d.status],
+              dateOrDash(d.reviewDate),
+              `${d.uploadedBy.name}, ${formatDateTime(d.uploadedAt)}`,
+            ]),
+            ['Document', 'Type', 'Status', 'Review by', 'Added by'],
+          ),
+          text('The files themselves are provided on request: each opens from the pupil’s documents in the tracker.'),
         ]
       : [text('None held.')]),
     heading('Chronology (newest first)'),

@@ -3,6 +3,8 @@ import type { Authenticate } from '@/http/identity';
 import { jsonRoute, sendError } from '@/http/json-route';
 import type { Action } from '@/kernel/action';
 import { buildChronology, type ChronologyEvent } from '@/kernel/chronology';
+import type { DocumentStore } from '@/kernel/ports/document-store';
+import type { DocumentEvent, PupilDocument } from '@/kernel/pupil-document';
 import type { EhcPlan } from '@/kernel/ehc-plan';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
@@ -30,6 +32,7 @@ export interface SarRouteDeps {
     interventions: InterventionRepository;
     passports?: PassportRepository;
     ehcPlans?: EhcPlanRepository;
+    documents?: DocumentStore;
   };
 }
 
@@ -48,6 +51,12 @@ export interface PupilExport {
   interventions: Intervention[];
   /** Every saved version of the EHC plan record (its dates), oldest first. */
   ehcPlanVersions: EhcPlan[];
+  /**
+   * A manifest of the pupil's documents (current and superseded; the files themselves on request,
+   * each opened from the Pupil view), and every upload and make-current, oldest first.
+   */
+  documents: PupilDocument[];
+  documentEvents: DocumentEvent[];
   /** Open and archived actions alike, each with its history oldest first. */
   actions: { action: Action; history: HistoryEntry[] }[];
   /** All of the above as one chronology, newest first (as the Pupil view shows it). */
@@ -96,13 +105,15 @@ async function exportFor(
   const user = await authenticate(headers);
   if (!user.sendTeam) throw new ForbiddenError('Only the SEND team can export a pupil’s records.');
   const { pupilId } = parseInput(sarExportParams, params);
-  const [actions, record, passport, passportVersions, interventions, ehcPlanVersions] = await Promise.all([
+  const [actions, record, passport, passportVersions, interventions, ehcPlanVersions, documents, documentEvents] = await Promise.all([
     repo.query({ pupilId, includeArchived: true }),
     register ? orNull(register.register.get(pupilId)) : null,
     register?.passports ? register.passports.get(pupilId) : null,
     register?.passports ? register.passports.versions(pupilId) : [],
     register ? register.interventions.list({ pupilId }) : [],
     register?.ehcPlans ? register.ehcPlans.versions(pupilId) : [],
+    register?.documents ? register.documents.list(pupilId) : [],
+    register?.documents ? register.documents.events(pupilId) : [],
   ]);
   const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));
   logger.info({ pupilId, actorId: user.id, actions: actions.length, interventions: interventions.length }, 'subject access export');
@@ -115,6 +126,8 @@ async function exportFor(
     passportVersions,
     interventions,
     ehcPlanVersions,
+    documents,
+    documentEvents,
     actions: withHistory,
     chronology: buildChronology({ register: record, actions, interventions, passportVersions, ehcPlanVersions }),
   };

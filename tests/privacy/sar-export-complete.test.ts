@@ -43,6 +43,11 @@ describe('subject access export: everything the app holds that names the pupil, 
           [buildNewAction({ pupil: { id: p.id, name: tag, yearGroup: 4 }, description: `${tag} phone parent` })],
           senco,
         );
+        await app.documents.upload(
+          { pupilId: p.id, name: `${tag} support plan.pdf`, type: 'support_plan' },
+          Buffer.from('%PDF-1.7'),
+          senco,
+        );
       }
 
       const res = await call(app.baseUrl, 'GET', `/api/pupils/${pupil!.id}/export`);
@@ -72,6 +77,13 @@ describe('subject access export: everything the app holds that names the pupil, 
         expect.arrayContaining(['ALPHA phone parent', expect.stringMatching(/ALPHA reading/)]),
       );
       expect(exported.actions.every((a: { history: unknown[] }) => a.history.length >= 1)).toBe(true);
+      // The documents as a manifest (the files on request), and who added each.
+      expect(exported.documents).toEqual([
+        expect.objectContaining({ name: 'ALPHA support plan.pdf', status: 'current', pupilId: pupil!.id }),
+      ]);
+      expect(exported.documentEvents).toEqual([
+        expect.objectContaining({ what: 'uploaded', by: expect.objectContaining({ id: senco.id }) }),
+      ]);
 
       const text = JSON.stringify(exported);
       expect(text).not.toContain('BRAVO');
@@ -93,6 +105,8 @@ describe('subject access export: everything the app holds that names the pupil, 
         pupil!.upn,
         'ALPHA reading',
         'ALPHA phone parent',
+        'Documents',
+        'ALPHA support plan.pdf',
       ]) {
         expect(words).toContain(part);
       }

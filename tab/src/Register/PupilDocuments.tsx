@@ -1,7 +1,14 @@
 import { Badge, Button, Checkbox, Field, makeStyles, ProgressBar, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatDate } from '@/kernel/dates';
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type DocumentType, type PupilDocument } from '@/kernel/pupil-document';
+import {
+  DOCUMENT_STATUS_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  MAX_DOCUMENT_BYTES,
+  type DocumentType,
+  type PupilDocument,
+} from '@/kernel/pupil-document';
 import { ApiError, friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
@@ -21,10 +28,10 @@ const useStyles = makeStyles({
   file: { maxWidth: '100%' },
 });
 
-const STATUS: Record<PupilDocument['status'], { label: string; color: 'success' | 'informative' | 'subtle' }> = {
-  current: { label: 'Current', color: 'success' },
-  superseded: { label: 'Superseded', color: 'subtle' },
-  not_current: { label: 'Not current', color: 'informative' },
+const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' | 'subtle'> = {
+  current: 'success',
+  superseded: 'subtle',
+  not_current: 'informative',
 };
 
 /**
@@ -90,8 +97,8 @@ export default function PupilDocuments({ pupilId }: { pupilId: string }) {
                   </th>
                   <td className={table.cell}>{DOCUMENT_TYPE_LABELS[d.type]}</td>
                   <td className={table.cell}>
-                    <Badge appearance="tint" color={STATUS[d.status].color}>
-                      {STATUS[d.status].label}
+                    <Badge appearance="tint" color={STATUS_COLOUR[d.status]}>
+                      {DOCUMENT_STATUS_LABELS[d.status]}
                     </Badge>
                   </td>
                   <td className={table.cell}>{d.reviewDate ? formatDate(d.reviewDate) : '–'}</td>
