@@ -5,9 +5,9 @@ import { ForbiddenError } from '@/kernel/errors';
 import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
-import type { PupilDocument } from '@/kernel/pupil-document';
 import { parseInput } from '@/kernel/validate';
 import type { Logger } from '@/platform/logger';
+import { addDocument, makeDocumentCurrent } from './document-commands';
 import { makeCurrentBody, uploadQuery } from './document-schemas';
 import { readUpload } from './read-upload';
 
@@ -60,12 +60,7 @@ export function registerDocumentRoutes(server: Server, deps: DocumentRouteDeps):
       const pupil = await register.get(req.params.id);
       const q = parseInput(uploadQuery, req.query ?? {}, 'query');
       const content = await readUpload(req);
-      const document: PupilDocument = await documents.upload(
-        { ...q, pupilId: pupil.id, contentType: req.headers['content-type'] },
-        content,
-        user,
-      );
-      res.json(200, { document });
+      res.json(200, await addDocument(deps, { ...q, pupilId: pupil.id, contentType: req.headers['content-type'] }, content, user));
     } catch (error) {
       sendError(res, error, logger);
     }
@@ -76,7 +71,7 @@ export function registerDocumentRoutes(server: Server, deps: DocumentRouteDeps):
     jsonRoute(logger, async (req) => {
       const user = await sendTeam(req);
       const { version } = parseInput(makeCurrentBody, req.body);
-      return documents.makeCurrent(req.params.id, version, user);
+      return makeDocumentCurrent(deps, req.params.id, version, user);
     }),
   );
 

@@ -604,6 +604,9 @@ describe('the SEND team views in a browser', () => {
     };
     await fillDate(form.getByLabel('Review by'), addDays(today, 60));
     await add('Support plan autumn.pdf', 'autumn', true);
+    await form.getByText(`Its review is on the tracker for ${formatDate(addDays(today, 60))}.`, { exact: false }).waitFor();
+    const reviews = (await app.repo.query({ pupilId: cara.id })).filter((a) => a.description.startsWith('Review the support plan'));
+    expect(reviews.map((a) => [a.dueDate, a.owner.name])).toEqual([[addDays(today, 60), DEMO_STAFF.senco.name]]);
     await add('Support plan spring.pdf', 'spring', false);
     const table = page.getByRole('table', { name: /^Documents, current first/ });
     const rows = async () => (await table.locator('tbody tr').allTextContents()).map((t) => t.replace(/Make current$/, ''));

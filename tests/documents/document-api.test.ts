@@ -51,6 +51,24 @@ describe('pupil documents over HTTP', () => {
       const stale = await call(app.baseUrl, 'POST', `/api/documents/${first.body.document.id}/make-current`, { version: 1 });
       expect(stale.status).toBe(409);
 
+      // The current plan's review comes round on the tracker: one item, due on its review date, never a second.
+      expect(first.body.reviewItemId).toEqual(expect.any(String));
+      expect(second.body.reviewItemId).toBeNull(); // not current, and no review date
+      const review = await app.repo.get(first.body.reviewItemId);
+      expect(review).toMatchObject({
+        dueDate: '2027-01-15',
+        owner: { id: senco.id },
+        itemType: 'support_plan_update',
+        description: 'Review the support plan added Mon 2 Nov 2026',
+      });
+      expect(review.description).not.toContain('v1.pdf');
+      const again = await call(app.baseUrl, 'POST', `/api/documents/${first.body.document.id}/make-current`, { version: 2 });
+      expect(again.body.reviewItemId).toBe(first.body.reviewItemId);
+      expect((await app.repo.query({ pupilId: pupil.id })).filter((a) => a.description.startsWith('Review the support plan'))).toHaveLength(
+        1,
+      );
+      await call(app.baseUrl, 'POST', `/api/documents/${second.body.document.id}/make-current`, { version: 3 });
+
       const listed = await call(app.baseUrl, 'GET', `/api/register/pupils/${pupil.id}/documents`);
       expect(listed.body.canChange).toBe(true);
       expect(listed.body.documents.map((d: { name: string; status: string }) => `${d.name}: ${d.status}`)).toEqual([

@@ -149,10 +149,14 @@ function UploadForm({ api, pupilId, onUploaded }: { api: DocumentsApi; pupilId: 
     setProblems(NO_PROBLEMS);
     setSent(0);
     try {
-      const stored = await api.upload(pupilId, { file, type, reviewDate: reviewDate || null, makeCurrent }, setSent);
-      setDone(
-        `Added ${stored.name}${stored.status === 'current' ? ` as the current ${DOCUMENT_TYPE_LABELS[stored.type].toLowerCase()}` : ''}.`,
+      const { document: stored, reviewItemId } = await api.upload(
+        pupilId,
+        { file, type, reviewDate: reviewDate || null, makeCurrent },
+        setSent,
       );
+      const as = stored.status === 'current' ? ` as the current ${DOCUMENT_TYPE_LABELS[stored.type].toLowerCase()}` : '';
+      const review = reviewItemId && stored.reviewDate ? ` Its review is on the tracker for ${formatDate(stored.reviewDate)}.` : '';
+      setDone(`Added ${stored.name}${as}.${review}`);
       onUploaded();
     } catch (error) {
       setProblems(formProblems(error, ['file', 'name', 'type', 'reviewDate'], 'document'));

@@ -9,11 +9,17 @@ export interface NewUpload {
   makeCurrent: boolean;
 }
 
+/** The stored document and, for a current plan or profile with a review date, its review item on the tracker. */
+export interface Added {
+  document: PupilDocument;
+  reviewItemId: string | null;
+}
+
 /** A pupil's documents: everyone the server lets see them reads; the SEND team uploads and makes current. */
 export interface DocumentsApi {
   list(pupilId: string): Promise<{ documents: PupilDocument[]; canChange: boolean }>;
   /** Sends the file itself as the body; `onProgress` gets the share sent so far (0 to 1). */
-  upload(pupilId: string, upload: NewUpload, onProgress: (sent: number) => void): Promise<PupilDocument>;
+  upload(pupilId: string, upload: NewUpload, onProgress: (sent: number) => void): Promise<Added>;
   makeCurrent(document: PupilDocument): Promise<{ document: PupilDocument; superseded: PupilDocument | null }>;
   content(document: PupilDocument): Promise<Blob>;
 }
@@ -39,7 +45,7 @@ export function createDocumentsApi(getToken: GetToken): DocumentsApi {
       if (u.reviewDate) query.set('reviewDate', u.reviewDate);
       const token = await getToken();
       // XMLHttpRequest, not fetch: only it reports how much of a large file has been sent.
-      return new Promise<PupilDocument>((resolve, reject) => {
+      return new Promise<Added>((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('PUT', `${base(pupilId)}?${query}`);
         xhr.setRequestHeader('Accept', 'application/json');
@@ -55,7 +61,7 @@ export function createDocumentsApi(getToken: GetToken): DocumentsApi {
               return {};
             }
           })();
-          if (xhr.status === 200) return resolve(data.document as PupilDocument);
+          if (xhr.status === 200) return resolve(data as unknown as Added);
           reject(
             new ApiError(
               xhr.status,
