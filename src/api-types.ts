@@ -26,3 +26,4 @@ export type { CheckInReply } from '@/tracker/weekly-check-in';
 export type { ChangeFeed } from '@/kernel/ports/action-repository';
 export type { InstallReply, ReminderRunsReply, UnreachedNow } from '@/reminders/reminder-panel-routes';
 export { WHY_UNREACHED } from '@/reminders/why-unreached';
+export type { DocumentPastReview } from '@/documents/document-routes';

@@ -6,6 +6,10 @@ import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import { parseInput } from '@/kernel/validate';
+import { londonDate } from '@/kernel/dates';
+import { pupilLabel } from '@/kernel/pupil-label';
+import { initials } from '@/kernel/pupil-record';
+import type { PupilDocument } from '@/kernel/pupil-document';
 import type { Logger } from '@/platform/logger';
 import { addDocument, makeDocumentCurrent } from './document-commands';
 import { makeCurrentBody, uploadQuery } from './document-schemas';
@@ -17,6 +21,18 @@ export interface DocumentRouteDeps {
   documents: DocumentStore;
   authenticate: Authenticate;
   logger: Logger;
+  now: () => Date;
+}
+
+/** A document past its review date, as the weekly check-in lists it (SEND team). */
+export interface DocumentPastReview {
+  id: string;
+  pupilId: string;
+  /** Initials and year, as the tracker shows pupils. */
+  pupil: string;
+  type: PupilDocument['type'];
+  name: string;
+  reviewDate: string;
 }
 
 /** The path of the upload route: its body is the file, so the JSON body parser passes it by. */
@@ -38,9 +54,9 @@ export function registerDocumentRoutes(server: Server, deps: DocumentRouteDeps):
     const held = await actions.page({ pupilId, visibleTo: user.id, limit: 1 });
     if (held.total === 0) throw new ForbiddenError(NOT_SHARED);
   }
-  async function sendTeam(req: Request): Promise<User> {
+  async function sendTeam(req: Request, refusal = 'Only the SEND team adds documents or changes which one is current.'): Promise<User> {
     const user = await authenticate(req.headers);
-    if (!user.sendTeam) throw new ForbiddenError('Only the SEND team adds documents or changes which one is current.');
+    if (!user.sendTeam) throw new ForbiddenError(refusal);
     return user;
   }
 
@@ -51,6 +67,28 @@ export function registerDocumentRoutes(server: Server, deps: DocumentRouteDeps):
       await mayRead(user, req.params.id);
       const pupil = await register.get(req.params.id);
       return { documents: await documents.list(pupil.id), canChange: user.sendTeam };
+    }),
+  );
+
+  server.get(
+    '/api/check-in/documents',
+    jsonRoute(logger, async (req) => {
+      await sendTeam(req, 'The documents check is for the SEND team.');
+      const [due, pupils] = await Promise.all([documents.pastReview(londonDate(deps.now())), register.list({ includeOffRoll: true })]);
+      const byId = new Map(pupils.map((p) => [p.id, p]));
+      return {
+        documents: due.map((d): DocumentPastReview => {
+          const pupil = byId.get(d.pupilId);
+          return {
+            id: d.id,
+            pupilId: d.pupilId,
+            pupil: pupil ? pupilLabel({ name: initials(pupil), yearGroup: pupil.yearGroup }) : 'Not on the register',
+            type: d.type,
+            name: d.name,
+            reviewDate: d.reviewDate!,
+          };
+        }),
+      };
     }),
   );
 

@@ -638,6 +638,21 @@ describe('the SEND team views in a browser', () => {
     const failures = (await axeViolations(page)).map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
     expect(failures).toEqual([]);
     expect((await app.documents.list(cara.id)).map((d) => d.status)).toEqual(['current', 'superseded']);
+
+    // A profile whose review date has passed is on the weekly check-in, and opens the pupil's page.
+    await app.documents.upload(
+      { pupilId: cara.id, name: 'One-page profile.pdf', type: 'one_page_profile', reviewDate: addDays(today, -3) },
+      Buffer.from('%PDF-1.7'),
+      DEMO_STAFF.senco,
+    );
+    await open('?view=check-in');
+    const past = page.getByRole('region', { name: 'Documents past their review date table' });
+    await past.getByRole('row', { name: /One-page profile\.pdf/ }).waitFor();
+    expect(await past.locator('tbody tr').allTextContents()).toEqual([
+      `C.C. (Year 4)One-page profile.pdfOne-page profile${formatDate(addDays(today, -3))}`,
+    ]);
+    await past.getByRole('button', { name: 'C.C. (Year 4)' }).click();
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
   });
 
   it('shows a pupil’s chronology newest first, filters it by kind and downloads it as Word for the annual review', async () => {

@@ -83,6 +83,20 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
       expect(statuses).toEqual({ [support.id]: 'superseded', [ehc.id]: 'current', [replaced.id]: 'current' });
     });
 
+    it('lists every pupil’s current documents past their review date, oldest review first, and none superseded or undated', async () => {
+      const late = await store.upload(plan('Plan.pdf', { reviewDate: '2026-10-01' }), pdf('a'), sencoActor);
+      const due = await store.upload(
+        plan('Profile.pdf', { pupilId: 'pupil-2', type: 'one_page_profile', reviewDate: '2026-11-02' }),
+        pdf('b'),
+        sencoActor,
+      );
+      await store.upload(plan('Report.pdf', { type: 'report', reviewDate: null }), pdf('c'), sencoActor);
+      await store.upload(plan('Later.pdf', { pupilId: 'pupil-3', reviewDate: '2026-12-01' }), pdf('d'), sencoActor);
+      expect((await store.pastReview('2026-11-02')).map((d) => d.id)).toEqual([late.id, due.id]);
+      await store.upload(plan('Plan v2.pdf', { reviewDate: '2027-03-01' }), pdf('e'), sencoActor); // supersedes the late one
+      expect((await store.pastReview('2026-11-02')).map((d) => d.id)).toEqual([due.id]);
+    });
+
     it('refuses a stale make-current and an unknown document, changing nothing', async () => {
       const first = await store.upload(plan('v1.pdf'), pdf('v1'), sencoActor);
       const second = await store.upload(plan('v2.pdf', { makeCurrent: false }), pdf('v2'), sencoActor);

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { pupilLabel } from '@/kernel/pupil-label';
+import { initials } from '@/kernel/pupil-record';
 import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { startRegisterApp } from '@tests/register/start-register-app';
 import { buildNewAction, senco, teacher } from '@tests/support/factories';
@@ -86,6 +88,27 @@ describe('pupil documents over HTTP', () => {
     }
   });
 
+  it('lists for the weekly check-in every current document past its review date, by initials and year', async () => {
+    const { app, pupil } = await withRegister(sendLead);
+    try {
+      await upload(app.baseUrl, pupil.id, { name: 'Profile.pdf', type: 'one_page_profile', reviewDate: '2026-10-30' }, pdf('p'));
+      await upload(app.baseUrl, pupil.id, { name: 'Plan.pdf', type: 'support_plan', reviewDate: '2027-01-15' }, pdf('q'));
+      const due = await call(app.baseUrl, 'GET', '/api/check-in/documents');
+      expect(due.status).toBe(200);
+      expect(due.body.documents).toEqual([
+        expect.objectContaining({
+          name: 'Profile.pdf',
+          type: 'one_page_profile',
+          reviewDate: '2026-10-30',
+          pupil: pupilLabel({ name: initials(pupil), yearGroup: pupil.yearGroup }),
+        }),
+      ]);
+      expect(JSON.stringify(due.body)).not.toContain(pupil.surname);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an executable, an empty file, a bad name, an unknown type and a 300 MB file with what to do, storing nothing', async () => {
     const { app, pupil } = await withRegister(sendLead);
     try {
@@ -166,6 +189,7 @@ describe('pupil documents over HTTP', () => {
       expect((await fetch(`${app.baseUrl}/api/documents/no-such-document/content`)).status).toBe(403); // the same as one not shared
       expect((await upload(app.baseUrl, pupil.id, { name: 'Mine.pdf', type: 'report' }, pdf('x'))).status).toBe(403);
       expect((await call(app.baseUrl, 'POST', `/api/documents/${doc.id}/make-current`, { version: 1 })).status).toBe(403);
+      expect((await call(app.baseUrl, 'GET', '/api/check-in/documents')).status).toBe(403);
       expect(await app.documents.list(pupil.id)).toHaveLength(1);
     } finally {
       await app.close();

@@ -22,6 +22,8 @@ export interface DocumentStore {
    * @throws NotFoundError; ConflictError when `expectedVersion` is not the stored version
    */
   makeCurrent(id: string, expectedVersion: number, by: Actor): Promise<{ document: PupilDocument; superseded: PupilDocument | null }>;
+  /** Every pupil's current documents whose review date is `onOrBefore` or earlier, oldest review first. */
+  pastReview(onOrBefore: string): Promise<PupilDocument[]>;
   /** Every upload, make-current and supersede for the pupil's documents, oldest first. */
   events(pupilId: string): Promise<DocumentEvent[]>;
   /** The file's bytes (embedded mode serves them; tenant mode opens `webUrl`). @throws NotFoundError */

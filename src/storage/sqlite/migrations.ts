@@ -276,10 +276,12 @@ export const MIGRATIONS: readonly string[] = [
     pupil_id TEXT NOT NULL,
     type TEXT NOT NULL,
     status TEXT NOT NULL,
+    review_date TEXT,
     version INTEGER NOT NULL,
     data TEXT NOT NULL
   ) STRICT;
   CREATE INDEX pupil_documents_pupil ON pupil_documents (pupil_id, type, status);
+  CREATE INDEX pupil_documents_review ON pupil_documents (status, review_date);
   CREATE TABLE pupil_document_events (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id TEXT NOT NULL,

@@ -46,6 +46,13 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.getNow(id);
   }
 
+  async pastReview(onOrBefore: string): Promise<PupilDocument[]> {
+    return this.db
+      .prepare<[string], DataRow>("SELECT data FROM pupil_documents WHERE status = 'current' AND review_date <= ? ORDER BY review_date, id")
+      .all(onOrBefore)
+      .map((r) => JSON.parse(r.data) as PupilDocument);
+  }
+
   async events(pupilId: string): Promise<DocumentEvent[]> {
     return this.db
       .prepare<[string], DataRow>('SELECT data FROM pupil_document_events WHERE pupil_id = ? ORDER BY seq')
@@ -149,8 +156,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private insert(doc: PupilDocument): void {
     this.db
-      .prepare('INSERT INTO pupil_documents (id, pupil_id, type, status, version, data) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(doc.id, doc.pupilId, doc.type, doc.status, doc.version, JSON.stringify(doc));
+      .prepare('INSERT INTO pupil_documents (id, pupil_id, type, status, review_date, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(doc.id, doc.pupilId, doc.type, doc.status, doc.reviewDate, doc.version, JSON.stringify(doc));
   }
 
   private update(doc: PupilDocument): void {

@@ -1,6 +1,14 @@
 import type { Action, ActionPatch, CloseAction, Person } from '@/kernel/action';
 import type { ActionRow, CheckInBucket } from '@/kernel/action-page';
-import type { ActionFacets, ActionListReply, ChangeFeed, CheckInReply, FacetScope, StatutoryDeadlinesReply } from '@/api-types';
+import type {
+  ActionFacets,
+  ActionListReply,
+  ChangeFeed,
+  CheckInReply,
+  DocumentPastReview,
+  FacetScope,
+  StatutoryDeadlinesReply,
+} from '@/api-types';
 import type { HistoryEntry } from '@/kernel/history';
 import { responseFile, sendRequest } from './send-request';
 
@@ -27,6 +35,8 @@ export interface TrackerApi {
   checkIn(): Promise<CheckInReply>;
   /** The EHC plans' statutory steps missed, at risk and coming up in six weeks (SEND team). */
   statutoryDeadlines(): Promise<StatutoryDeadlinesReply>;
+  /** Current pupil documents past their review date (SEND team; a 404 where documents are not served). */
+  documentsPastReview(): Promise<DocumentPastReview[]>;
   /** Which items changed since `cursor` (none the first time: just a cursor for "from now"). */
   changes(cursor: string | null): Promise<ChangeFeed>;
   /** The next rows of one check-in list ("Show more"). */
@@ -66,6 +76,7 @@ export function createApi(getToken: () => Promise<string | null> = async () => n
     facets: (scope) => call<ActionFacets>(`/api/actions/facets${toQuery({ scope })}`),
     checkIn: () => call<CheckInReply>('/api/check-in'),
     statutoryDeadlines: () => call<StatutoryDeadlinesReply>('/api/check-in/statutory'),
+    documentsPastReview: async () => (await call<{ documents: DocumentPastReview[] }>('/api/check-in/documents')).documents,
     changes: (cursor) => call<ChangeFeed>(`/api/actions/changes${toQuery({ cursor: cursor ?? undefined })}`),
     checkInMore: async (bucket, offset) =>
       (await call<ActionListReply>(`/api/actions${toQuery({ bucket, offset: String(offset) })}`)).actions,

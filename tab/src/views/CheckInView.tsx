@@ -6,6 +6,7 @@ import { friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
 import { CheckInSections } from '@tab/components/CheckInSections/CheckInSections';
+import { DocumentsPastReview } from '@tab/components/CheckInSections/DocumentsPastReview';
 import { StatutoryDeadlines } from '@tab/components/CheckInSections/StatutoryDeadlines';
 import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
 
@@ -15,9 +16,11 @@ import { ErrorNotice } from '@tab/components/ErrorNotice/ErrorNotice';
  * "Show more" a page at a time.
  */
 export default function CheckInView() {
-  const { api, today, openItem, dataVersion, recentlyChanged } = useApp();
+  const { api, today, openItem, navigate, dataVersion, recentlyChanged } = useApp();
   const loaded = useLoad(() => api.checkIn(), String(dataVersion));
   const statutory = useLoad(() => api.statutoryDeadlines(), String(dataVersion));
+  // Where pupil documents are not served (tenant mode so far) the section is simply not there.
+  const documents = useLoad(() => api.documentsPastReview(), String(dataVersion));
   const [lists, setLists] = useState<CheckInReply | undefined>();
   const [loadingMore, setLoadingMore] = useState<CheckInBucket | undefined>();
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -52,6 +55,7 @@ export default function CheckInView() {
         loadingMore={loadingMore}
         highlight={loaded.loading ? undefined : recentlyChanged}
       />
+      {documents.data && <DocumentsPastReview documents={documents.data} onOpenPupil={(pupilId) => navigate({ view: 'pupil', pupilId })} />}
     </>
   );
 }
