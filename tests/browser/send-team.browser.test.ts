@@ -639,6 +639,35 @@ describe('the SEND team views in a browser', () => {
     expect(failures).toEqual([]);
     expect((await app.documents.list(cara.id)).map((d) => d.status)).toEqual(['current', 'superseded']);
 
+    // The current plan becomes the evidence on one of Cara's items, picked from her documents.
+    const [item] = await app.repo.createMany(
+      [
+        {
+          pupil: { id: cara.id, name: 'C.C.', yearGroup: 4 },
+          itemType: 'support_plan_update',
+          description: 'Share the updated support plan with the class team',
+          owner: DEMO_STAFF.senco,
+          dueDate: addDays(today, 7),
+          source: { eventType: 'sen_support_meeting', title: 'SEN support review' },
+        },
+      ],
+      DEMO_STAFF.senco,
+    );
+    await open(`?view=item&id=${item!.id}`);
+    const dialog = () => page.getByRole('dialog');
+    await dialog()
+      .getByLabel('Or pick one of the pupil’s documents')
+      .selectOption({ label: 'Support plan spring.pdf (Support plan, current)' });
+    await dialog().getByRole('button', { name: 'Save link' }).click();
+    await dialog().getByText('Evidence link saved.').waitFor();
+    const evidence = (await app.repo.get(item!.id)).evidenceUrl!;
+    expect(evidence).toMatch(/\/api\/documents\/[^/]+\/files\/Support%20plan%20spring\.pdf$/);
+    await dialog()
+      .getByRole('link', { name: /^Support plan spring\.pdf on / })
+      .waitFor();
+    const linked = await page.request.get(evidence);
+    expect(await linked.text()).toContain('spring');
+
     // A profile whose review date has passed is on the weekly check-in, and opens the pupil's page.
     await app.documents.upload(
       { pupilId: cara.id, name: 'One-page profile.pdf', type: 'one_page_profile', reviewDate: addDays(today, -3) },

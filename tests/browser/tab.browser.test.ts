@@ -194,10 +194,11 @@ describe('the tracker tab in a browser', () => {
     }
   });
 
-  it('shows the weekly check-in as the statutory deadlines, then four sections with counts', async () => {
+  it('shows the weekly check-in as the statutory deadlines, then four sections with counts, then documents past review', async () => {
     await open('?view=check-in');
     await page.locator('#check-in-needsEscalation').waitFor();
     await page.getByRole('heading', { name: /^Statutory deadlines to / }).waitFor();
+    await page.getByRole('heading', { name: /^Documents past their review date/ }).waitFor();
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(headings.map((h) => h.replace(/ \(\d+\)$/, '').replace(/ to .*$/, ''))).toEqual([
       'Statutory deadlines',
@@ -205,6 +206,7 @@ describe('the tracker tab in a browser', () => {
       'Due this week',
       'Waiting on someone',
       'Needs escalation',
+      'Documents past their review date',
     ]);
     expect(headings.every((h) => /\(\d+\)$/.test(h))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Action, Person } from '@/kernel/action';
 import { OPEN_STATUS_VALUES, STATUS_LABELS } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
+import { DocumentPicker } from './DocumentPicker';
 import { useItemDetailStyles } from './ItemDetail.styles';
 import type { ItemChangeRunner } from './use-item-changes';
 import { StaffOptions } from '../StaffOptions/StaffOptions';
@@ -84,6 +85,7 @@ export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
           Save link
         </Button>
       </div>
+      <DocumentPicker pupilId={action.pupil.id} onPick={setEvidence} />
     </section>
   );
 }
