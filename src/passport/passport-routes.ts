@@ -4,6 +4,7 @@ import { parseInput } from '@/kernel/validate';
 import type { Logger } from '@/platform/logger';
 import { EMPTY_PASSPORT, savePassportSchema } from '@/kernel/passport';
 import { passportDocx } from './passport-docx';
+import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
 import { jsonRoute, sendError } from '@/http/json-route';
@@ -13,6 +14,8 @@ import { sendTeamOnly } from '@/http/send-team';
 export interface PassportRouteDeps {
   register: RegisterRepository;
   passports: PassportRepository;
+  /** The pupils' documents: when given, the profile can be saved into the pupil's folder as the current one. */
+  documents?: DocumentStore;
   logger: Logger;
   now: () => Date;
   authenticate: Authenticate;
@@ -20,8 +23,11 @@ export interface PassportRouteDeps {
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** GET/PUT a pupil's one-page profile, and download it as a Word document. */
-export function registerPassportRoutes(server: Server, { register, passports, logger, now, authenticate }: PassportRouteDeps): void {
+/** GET/PUT a pupil's one-page profile, download it as a Word document, and save that into the pupil's documents. */
+export function registerPassportRoutes(
+  server: Server,
+  { register, passports, documents, logger, now, authenticate }: PassportRouteDeps,
+): void {
   const sendTeam = sendTeamOnly(authenticate);
   server.get(
     '/api/register/pupils/:id/passport',
@@ -41,6 +47,27 @@ export function registerPassportRoutes(server: Server, { register, passports, lo
       return passports.save(pupil.id, body.version, body.content, user);
     }),
   );
+
+  if (documents)
+    server.post(
+      '/api/register/pupils/:id/passport/save-to-documents',
+      jsonRoute(logger, async (req) => {
+        const user = await sendTeam(req);
+        const pupil = await register.get(req.params.id);
+        const passport = await passports.get(pupil.id);
+        const today = londonDate(now());
+        const bytes = await passportDocx(
+          pupil,
+          passport?.content ?? EMPTY_PASSPORT,
+          passport ? londonDate(new Date(passport.updatedAt)) : today,
+        );
+        // In the pupil's own folder, so the name needs no initials; the date tells versions apart.
+        const name = `One-page profile ${today}.docx`;
+        return {
+          document: await documents.upload({ pupilId: pupil.id, name, type: 'one_page_profile', contentType: DOCX_TYPE }, bytes, user),
+        };
+      }),
+    );
 
   server.get('/api/register/pupils/:id/passport.docx', async (req: Request, res: Response) => {
     try {

@@ -490,7 +490,7 @@ describe('the SEND team views in a browser', () => {
     expect((await app.register.settings())?.hourlyRates).toEqual({ teaching_assistant: 18 });
   });
 
-  it('edits a register pupil’s one-page profile from the Pupil view and downloads it as Word', async () => {
+  it('edits a register pupil’s one-page profile from the Pupil view, downloads it as Word and saves it into their documents', async () => {
     const ben = (await app.register.list()).find((p) => p.forename === 'Ben')!;
     await open(`?view=pupil&pupil=${ben.id}`);
     await page.getByRole('heading', { name: 'One-page profile' }).waitFor();
@@ -506,6 +506,13 @@ describe('the SEND team views in a browser', () => {
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
+    // Kept in Ben's documents as his current profile, and the list there shows it at once.
+    await page.getByRole('button', { name: 'Save to the pupil’s documents' }).click();
+    await page.getByText('Saved to the pupil’s documents as the current one-page profile', { exact: false }).waitFor();
+    await page
+      .getByRole('table', { name: /^Documents, current first/ })
+      .getByRole('row', { name: new RegExp(`One-page profile ${today}\\.docx.*Current`) })
+      .waitFor();
 
     await page.reload();
     await expect(page.getByLabel('How best to support me (one per line)').inputValue()).resolves.toBe(

@@ -109,6 +109,32 @@ describe('pupil documents over HTTP', () => {
     }
   });
 
+  it('saves the one-page profile into the pupil’s documents as the current profile, the earlier one kept as superseded', async () => {
+    const { app, pupil } = await withRegister(sendLead);
+    try {
+      const content = { likeAndAdmire: 'Kind', importantToMe: 'Dogs', howToSupport: ['Visual timetable'], communication: 'Signs' };
+      await call(app.baseUrl, 'PUT', `/api/register/pupils/${pupil.id}/passport`, { version: 0, content });
+      const first = await call(app.baseUrl, 'POST', `/api/register/pupils/${pupil.id}/passport/save-to-documents`, {});
+      expect(first.status).toBe(200);
+      expect(first.body.document).toMatchObject({ name: 'One-page profile 2026-11-02.docx', type: 'one_page_profile', status: 'current' });
+      const second = await call(app.baseUrl, 'POST', `/api/register/pupils/${pupil.id}/passport/save-to-documents`, {});
+      const listed = await app.documents.list(pupil.id);
+      expect(listed.map((d) => [d.id, d.status])).toEqual([
+        [second.body.document.id, 'current'],
+        [first.body.document.id, 'superseded'],
+      ]);
+      const file = await fetch(`${app.baseUrl}/api/documents/${second.body.document.id}/content`);
+      expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(
+        Buffer.from(await file.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK'); // a Word file is a zip
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an executable, an empty file, a bad name, an unknown type and a 300 MB file with what to do, storing nothing', async () => {
     const { app, pupil } = await withRegister(sendLead);
     try {
@@ -190,6 +216,7 @@ describe('pupil documents over HTTP', () => {
       expect((await upload(app.baseUrl, pupil.id, { name: 'Mine.pdf', type: 'report' }, pdf('x'))).status).toBe(403);
       expect((await call(app.baseUrl, 'POST', `/api/documents/${doc.id}/make-current`, { version: 1 })).status).toBe(403);
       expect((await call(app.baseUrl, 'GET', '/api/check-in/documents')).status).toBe(403);
+      expect((await call(app.baseUrl, 'POST', `/api/register/pupils/${pupil.id}/passport/save-to-documents`, {})).status).toBe(403);
       expect(await app.documents.list(pupil.id)).toHaveLength(1);
     } finally {
       await app.close();

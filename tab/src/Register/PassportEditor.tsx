@@ -9,10 +9,12 @@ export interface PassportEditorProps {
   onSave: (content: PassportContent) => Promise<void>;
   /** Link for "Download (Word)": GET /api/register/pupils/:id/passport.docx, fetched with the SSO token. */
   onDownload: () => void;
+  /** "Save to the pupil's documents": the Word file, kept in their folder as the current profile. */
+  onSaveToDocuments: () => void;
 }
 
 /** Edit a one-page profile: three free-text sections and one strategy per line for "how best to support me". */
-export function PassportEditor({ initial, onSave, onDownload }: PassportEditorProps) {
+export function PassportEditor({ initial, onSave, onDownload, onSaveToDocuments }: PassportEditorProps) {
   const styles = useRegisterStyles();
   const [content, setContent] = useState(initial);
   const [saving, setSaving] = useState(false);
@@ -45,7 +47,7 @@ export function PassportEditor({ initial, onSave, onDownload }: PassportEditorPr
         <Button appearance="primary" type="submit" disabled={saving}>
           Save profile
         </Button>{' '}
-        <Button onClick={onDownload}>Download (Word)</Button>
+        <Button onClick={onDownload}>Download (Word)</Button> <Button onClick={onSaveToDocuments}>Save to the pupil’s documents</Button>
       </div>
     </form>
   );

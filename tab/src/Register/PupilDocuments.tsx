@@ -36,9 +36,10 @@ const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' |
 
 /**
  * A pupil's documents, current first: open one, filter by type or those past review; the SEND team
- * also uploads (with progress) and makes a document the current one of its type.
+ * also uploads (with progress) and makes a document the current one of its type. `refreshKey` goes up
+ * when something else on the page added a document (the profile saved into the folder).
  */
-export default function PupilDocuments({ pupilId }: { pupilId: string }) {
+export default function PupilDocuments({ pupilId, refreshKey = 0 }: { pupilId: string; refreshKey?: number }) {
   const { getToken, today } = useApp();
   const styles = useStyles();
   const table = useSimpleTableStyles();
@@ -47,7 +48,7 @@ export default function PupilDocuments({ pupilId }: { pupilId: string }) {
   const [type, setType] = useState<DocumentType | ''>('');
   const [pastReview, setPastReview] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const loaded = useLoad(() => api.list(pupilId), `${pupilId}:${version}`);
+  const loaded = useLoad(() => api.list(pupilId), `${pupilId}:${version}:${refreshKey}`);
 
   // Not shared with this person, or not on the register: the panel is not theirs to see.
   if (loaded.error instanceof ApiError && (loaded.error.status === 403 || loaded.error.status === 404)) return null;

@@ -12,7 +12,7 @@ import { PassportEditor } from './PassportEditor';
 type Notice = { intent: 'success' | 'error'; text: string };
 
 /** A register pupil's one-page profile in the Pupil view (SEND team): edit, save, download as Word. */
-export default function PupilPassport({ pupilId }: { pupilId: string }) {
+export default function PupilPassport({ pupilId, onDocumentsChanged }: { pupilId: string; onDocumentsChanged?: () => void }) {
   const { getToken } = useApp();
   const api = useMemo(() => createPassportApi(getToken), [getToken]);
   const loaded = useLoad(() => api.get(pupilId), pupilId);
@@ -42,6 +42,20 @@ export default function PupilPassport({ pupilId }: { pupilId: string }) {
     }
   }
 
+  async function saveToDocuments() {
+    setNotice(null);
+    try {
+      await api.saveToDocuments(pupilId);
+      setNotice({
+        intent: 'success',
+        text: 'Saved to the pupil’s documents as the current one-page profile (the earlier one is kept as superseded).',
+      });
+      onDocumentsChanged?.();
+    } catch (error) {
+      setNotice({ intent: 'error', text: friendlyMessage(error) });
+    }
+  }
+
   async function download() {
     setNotice(null);
     try {
@@ -65,6 +79,7 @@ export default function PupilPassport({ pupilId }: { pupilId: string }) {
         initial={loaded.data.content}
         onSave={save}
         onDownload={() => void download()}
+        onSaveToDocuments={() => void saveToDocuments()}
       />
     </section>
   );

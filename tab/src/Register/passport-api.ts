@@ -25,6 +25,8 @@ export interface PassportApi {
   /** @throws ApiError 409 when someone saved since `version` */
   save(pupilId: string, version: number, content: PassportContent): Promise<Passport>;
   docx(pupilId: string): Promise<{ blob: Blob; filename: string }>;
+  /** Saves the profile as Word into the pupil's documents, as the current one-page profile. */
+  saveToDocuments(pupilId: string): Promise<unknown>;
 }
 
 export function createPassportApi(getToken: GetToken): PassportApi {
@@ -35,6 +37,8 @@ export function createPassportApi(getToken: GetToken): PassportApi {
     pupils: async () => (await json<{ pupils: RegisterPupil[] }>('/api/register/pupils')).pupils,
     get: (id) => json(`${pupil(id)}/passport`),
     save: (id, version, content) => json(`${pupil(id)}/passport`, { method: 'PUT', body: { version, content } }),
+    saveToDocuments: async (id) =>
+      (await sendRequest(getToken, `${pupil(id)}/passport/save-to-documents`, { method: 'POST', body: {} })).json(),
     docx: async (id) => responseFile(await sendRequest(getToken, `${pupil(id)}/passport.docx`, { accept: '*/*' }), 'profile.docx'),
   };
 }

@@ -1,5 +1,5 @@
 import { Button, Field, Link, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Action } from '@/kernel/action';
 import { isOverdue } from '@/kernel/check-in';
 import { formatDate } from '@/kernel/dates';
@@ -74,6 +74,8 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
   const { api, getToken, me, navigate, dataVersion } = useApp();
   const styles = useStyles();
   const sendTeam = me?.sendTeam ?? false;
+  // Goes up when the profile is saved into the pupil's documents, so the documents list reads afresh.
+  const [documentsAdded, setDocumentsAdded] = useState(0);
   const facets = useLoad(() => api.facets('all'), 'all');
   const loaded = useLoad<Action[]>(() => (pupilId ? api.pupilActions(pupilId) : Promise.resolve([])), `${pupilId}:${dataVersion}`);
   // Without the register (not imported, or tenant mode) the view still works from the tracker alone.
@@ -124,7 +126,7 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
           {/* Staff outside the SEND team see the documents of pupils they hold an item for (the server decides). */}
           {(registered || !sendTeam) && (
             <Suspense fallback={<Spinner label="Loading the documents…" />}>
-              <PupilDocuments pupilId={registered?.id ?? pupilId} />
+              <PupilDocuments pupilId={registered?.id ?? pupilId} refreshKey={documentsAdded} />
             </Suspense>
           )}
           {/* A needs assessment is asked for while a pupil is on SEN support, so the plan's dates are offered from then. */}
@@ -140,7 +142,7 @@ export default function PupilView({ pupilId }: { pupilId?: string }) {
           )}
           {registered && (
             <Suspense fallback={<Spinner label="Loading the profile…" />}>
-              <PupilPassport pupilId={registered.id} />
+              <PupilPassport pupilId={registered.id} onDocumentsChanged={() => setDocumentsAdded((n) => n + 1)} />
             </Suspense>
           )}
           {sendTeam && !registered && register.data && (
