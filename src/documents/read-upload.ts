@@ -1,10 +1,8 @@
 import type { Request } from 'restify';
-import { MAX_DOCUMENT_BYTES } from '@/kernel/pupil-document';
+import { MAX_DOCUMENT_BYTES, tooLargeProblem } from '@/kernel/pupil-document';
 import { ValidationError } from '@/kernel/errors';
 
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const tooLarge = (bytes: number) =>
-  new ValidationError([{ path: 'file', message: `is ${mb(bytes)}; the largest file this takes is ${mb(MAX_DOCUMENT_BYTES)}` }]);
+const tooLarge = (bytes: number) => new ValidationError([tooLargeProblem(bytes)]);
 
 /**
  * The request body as bytes, read by the upload route itself (the JSON parser passes it by). A

@@ -94,6 +94,11 @@ export function safeContentType(given: string | undefined): string {
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
+/** The problem with a file of `bytes` over the limit: said the same whether its length was declared or counted. */
+export function tooLargeProblem(bytes: number): { path: string; message: string } {
+  return { path: 'file', message: `is ${mb(bytes)}; the largest file this takes is ${mb(MAX_DOCUMENT_BYTES)}` };
+}
+
 /**
  * Checks the bytes of an upload before anything is written: not empty, not too large, not a
  * program. @throws ValidationError saying which, in words a person can act on.
@@ -101,8 +106,7 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 export function checkDocumentContent(name: string, content: Uint8Array): void {
   const problems: { path: string; message: string }[] = [];
   if (content.length === 0) problems.push({ path: 'file', message: 'is empty: choose the saved document, not a new blank one' });
-  if (content.length > MAX_DOCUMENT_BYTES)
-    problems.push({ path: 'file', message: `is ${mb(content.length)}; the largest file this takes is ${mb(MAX_DOCUMENT_BYTES)}` });
+  if (content.length > MAX_DOCUMENT_BYTES) problems.push(tooLargeProblem(content.length));
   const program =
     EXECUTABLE_EXTENSIONS.test(name.trim()) ||
     (content[0] === 0x4d && content[1] === 0x5a) || // "MZ": a Windows program
