@@ -26,6 +26,8 @@ import { createDocumentsApi, type DocumentsApi } from './documents-api';
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   file: { maxWidth: '100%' },
+  // A badge has a fixed height: "Not current" wrapped onto two lines is cut off in a narrow table.
+  status: { whiteSpace: 'nowrap' },
 });
 
 const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' | 'subtle'> = {
@@ -98,7 +100,7 @@ export default function PupilDocuments({ pupilId, refreshKey = 0 }: { pupilId: s
                   </th>
                   <td className={table.cell}>{DOCUMENT_TYPE_LABELS[d.type]}</td>
                   <td className={table.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOUR[d.status]}>
+                    <Badge appearance="tint" color={STATUS_COLOUR[d.status]} className={styles.status}>
                       {DOCUMENT_STATUS_LABELS[d.status]}
                     </Badge>
                   </td>
