@@ -42,15 +42,15 @@ export interface TaskStores {
   conversations: ConversationReferenceStore;
 }
 
-/** The register-side stores: the SEN register, interventions, passports, EHC plan records and the role table. */
+/** The register-side stores: the SEN register, interventions, passports, EHC plan records, the role table and pupils' documents. */
 export interface RegisterStores {
   register: RegisterRepository;
   interventions: InterventionRepository;
   passports: PassportRepository;
   ehcPlans: EhcPlanRepository;
   roles: RoleDirectory;
-  /** Pupils' documents: embedded only so far (files under DATA_DIR/documents). */
-  documents?: DocumentStore;
+  /** Pupils' documents: files under DATA_DIR/documents, or the SEND site's pupil records library. */
+  documents: DocumentStore;
 }
 
 /** Every store of one instance, opened once from configuration. */

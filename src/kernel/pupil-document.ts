@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, type Actor } from './action';
-import { ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 
 /** What a document in a pupil's folder is (the library's Document type column). */
 export const DOCUMENT_TYPES = ['support_plan', 'ehc_plan', 'one_page_profile', 'report', 'minutes', 'correspondence'] as const;
@@ -114,6 +114,11 @@ export function checkDocumentContent(name: string, content: Uint8Array): void {
   if (program)
     problems.push({ path: 'file', message: 'is a program, not a document: upload the document itself (PDF, Word, Excel, an image)' });
   if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** A make-current from a version that is no longer the stored one. */
+export function documentConflict(stored: number, expected: number): ConflictError {
+  return new ConflictError(`This document was changed since you opened it (version ${stored}, you had ${expected}).`, stored);
 }
 
 /** Current first, then by type, then newest first: what the tab and the export list. */

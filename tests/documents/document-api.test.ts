@@ -5,6 +5,8 @@ import { generatePrimaryRegister } from '@tests/register/generate-register';
 import { startRegisterApp } from '@tests/register/start-register-app';
 import { buildNewAction, senco, teacher } from '@tests/support/factories';
 import { call } from '@tests/support/start-app';
+import type { DocumentStore } from '@/kernel/ports/document-store';
+import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 
 const now = () => new Date('2026-11-02T09:00:00Z');
 const sendLead = { ...senco, sendTeam: true };
@@ -20,14 +22,21 @@ async function upload(baseUrl: string, pupilId: string, query: Record<string, st
   return { status: res.status, body: await res.json() };
 }
 
-async function withRegister(user: typeof sendLead) {
-  const app = await startRegisterApp(user, now);
-  await app.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: senco });
-  const [pupil] = await app.register.list();
-  return { app, pupil: pupil! };
-}
+const newSite = useStandInSites();
+/** Every route runs on both stores: the embedded files, and the SEND site's library over the Graph stand-in. */
+const STORES: [string, () => Promise<DocumentStore | undefined>][] = [
+  ['embedded files', async () => undefined],
+  ['the SharePoint pupil records library (stand-in)', async () => (await newSite()).registerStores({ now }).documents],
+];
 
-describe('pupil documents over HTTP', () => {
+describe.each(STORES)('pupil documents over HTTP, in %s', (_where, documentStore) => {
+  async function withRegister(user: typeof sendLead) {
+    const app = await startRegisterApp(user, now, { documents: await documentStore() });
+    await app.register.upsertMany(generatePrimaryRegister(3), { fullRoll: true, by: senco });
+    const [pupil] = await app.register.list();
+    return { app, pupil: pupil! };
+  }
+
   it('uploads two versions of a support plan, makes the second current and serves each file back as it was', async () => {
     const { app, pupil } = await withRegister(sendLead);
     try {
@@ -39,8 +48,8 @@ describe('pupil documents over HTTP', () => {
       );
       expect(first.status).toBe(200);
       expect(first.body.document).toMatchObject({ status: 'current', reviewDate: '2027-01-15', uploadedBy: { name: senco.name } });
-      // Larger than the 256 KB JSON limit: the upload route reads its own body.
-      const big = Buffer.concat([pdf('v2'), Buffer.alloc(3 * 1024 * 1024, 1)]);
+      // Larger than the 256 KB JSON limit (the upload route reads its own body), and than one Graph request takes (an upload session).
+      const big = Buffer.concat([pdf('v2'), Buffer.alloc(5 * 1024 * 1024, 1)]);
       const second = await upload(app.baseUrl, pupil.id, { name: 'Support plan v2.pdf', type: 'support_plan', makeCurrent: 'false' }, big);
       expect(second.body.document).toMatchObject({ status: 'not_current', size: big.length });
 

@@ -14,7 +14,10 @@ export interface StandInRequest {
 export interface StandInResponse {
   status: number;
   headers: Record<string, string>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is: a file's bytes. */
+  raw?: Buffer;
 }
 
 /**

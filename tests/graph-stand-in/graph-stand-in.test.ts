@@ -158,4 +158,72 @@ describe('Graph stand-in', () => {
     expect(throttled.body.error.code).toBe('TooManyRequests');
     expect((await call('GET', lists)).status).toBe(200);
   });
+
+  describe('a document library', () => {
+    let drive: string;
+    beforeEach(async () => {
+      await call('POST', lists, { displayName: 'Records', list: { template: 'documentLibrary' } });
+      drive = (await call('GET', `${lists}/Records/drive`)).body.id;
+    });
+    const put = (path: string, bytes: Buffer, headers: Record<string, string> = {}) =>
+      fetch(`${standIn.baseUrl}/v1.0/drives/${drive}${path}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${standIn.token}`, 'content-type': 'application/pdf', ...headers },
+        body: new Uint8Array(bytes),
+      });
+
+    it('makes a folder once (409 the second time), refuses a name SharePoint refuses, and takes no list item created outside the drive', async () => {
+      const folder = { name: 'pupil-1', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' };
+      expect((await call('POST', `/drives/${drive}/root/children`, folder)).status).toBe(201);
+      expect((await call('POST', `/drives/${drive}/root/children`, folder)).body.error.code).toBe('nameAlreadyExists');
+      expect((await call('POST', `/drives/${drive}/root/children`, { ...folder, name: 'a:b' })).status).toBe(400);
+      expect((await put('/root:/pupil-1/plan?.pdf:/content', Buffer.from('%PDF'))).status).toBe(400);
+      expect((await call('GET', `/drives/${drive}/root:/pupil-1`)).body).toMatchObject({ name: 'pupil-1', folder: { childCount: 0 } });
+      expect((await call('POST', `${lists}/Records/items`, { fields: { Title: 'x' } })).status).toBe(400);
+    });
+
+    it('keeps the bytes of a replaced file as a version, renames under "rename", and serves content by a 302 to a download URL', async () => {
+      expect((await put('/root:/Plan.pdf:/content', Buffer.from('one'))).status).toBe(201);
+      const replaced = await put('/root:/Plan.pdf:/content', Buffer.from('two'));
+      expect(replaced.status).toBe(200);
+      const { id } = (await replaced.json()) as { id: string };
+      const renamed = await put('/root:/Plan.pdf:/content?@microsoft.graph.conflictBehavior=rename', Buffer.from('three'));
+      expect(((await renamed.json()) as { name: string }).name).toBe('Plan 1.pdf');
+      const versions = await call('GET', `/drives/${drive}/items/${id}/versions`);
+      expect(versions.body.value.map((v: { id: string; size: number }) => [v.id, v.size])).toEqual([
+        ['2.0', 3],
+        ['1.0', 3],
+      ]);
+      const content = await fetch(`${standIn.baseUrl}/v1.0/drives/${drive}/items/${id}/content`, {
+        headers: { authorization: `Bearer ${standIn.token}` },
+        redirect: 'manual',
+      });
+      expect(content.status).toBe(302);
+      expect(await (await fetch(content.headers.get('location')!)).text()).toBe('two');
+    });
+
+    it('takes an upload session’s fragments in order, each a multiple of 320 KiB, without a bearer token', async () => {
+      const session = await call('POST', `/drives/${drive}/root:/Scan.pdf:/createUploadSession`, {
+        item: { '@microsoft.graph.conflictBehavior': 'fail' },
+      });
+      expect(session.body.nextExpectedRanges).toEqual(['0-']);
+      const url = session.body.uploadUrl as string;
+      const send = (from: number, bytes: number, total: number, headers: Record<string, string> = {}) =>
+        fetch(url, {
+          method: 'PUT',
+          headers: { 'content-range': `bytes ${from}-${from + bytes - 1}/${total}`, ...headers },
+          body: new Uint8Array(bytes),
+        });
+      const unit = 320 * 1024;
+      expect((await send(0, unit, 3 * unit, { authorization: `Bearer ${standIn.token}` })).status).toBe(401);
+      expect((await send(0, 1000, 3 * unit)).status).toBe(400); // not a multiple of 320 KiB
+      expect((await send(0, unit, 2 * unit + 5)).status).toBe(202);
+      expect((await send(2 * unit, 5, 2 * unit + 5)).status).toBe(416); // out of order
+      expect(((await (await fetch(url)).json()) as { nextExpectedRanges: string[] }).nextExpectedRanges).toEqual([`${unit}-`]);
+      expect((await send(unit, unit, 2 * unit + 5)).status).toBe(202);
+      const done = await send(2 * unit, 5, 2 * unit + 5);
+      expect(done.status).toBe(201);
+      expect(await done.json()).toMatchObject({ name: 'Scan.pdf', size: 2 * unit + 5 });
+    });
+  });
 });

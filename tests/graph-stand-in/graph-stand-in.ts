@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { runBatch } from './batch';
+import { driveOperationOf, driveRoute, fileHostRoute, hasBinaryBody, isDrivePath, isFileHostPath } from './drive-routes';
 import { FaultPlan, faultResponse, type FaultSpec } from './faults';
 import { graphError, type StandInRequest, type StandInResponse } from './graph-response';
 import { operationOf, route } from './router';
@@ -54,10 +55,13 @@ function tally(log: LoggedRequest[], inBatch: boolean): Record<string, number> {
   return counts;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<unknown> {
+/** The body as JSON, or as bytes where it is a file's (an upload). */
+async function readBody(req: http.IncomingMessage, binary: boolean): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  if (binary) return bytes;
+  const text = bytes.toString('utf8');
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
@@ -71,8 +75,13 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
   const store = new SiteStore(siteId);
   const teamwork = new TeamworkStore();
   const operationFor = (method: string, path: string) =>
-    isTeamworkPath(path) ? teamworkOperationOf(method, path) : operationOf(method, path);
-  const routeOf = (req: StandInRequest) => (isTeamworkPath(req.path) ? teamworkRoute(teamwork, req) : route(store, req));
+    isTeamworkPath(path)
+      ? teamworkOperationOf(method, path)
+      : isDrivePath(path) || isFileHostPath(path)
+        ? driveOperationOf(method, path)
+        : operationOf(method, path);
+  const routeOf = (req: StandInRequest) =>
+    isTeamworkPath(req.path) ? teamworkRoute(teamwork, req) : isDrivePath(req.path) ? driveRoute(store, req) : route(store, req);
   const faults = new FaultPlan();
   const log: LoggedRequest[] = [];
   const hooks: { operation: string; hook: () => Promise<void> | void }[] = [];
@@ -107,31 +116,33 @@ export async function startGraphStandIn(options: StandInOptions = {}): Promise<G
       let response: StandInResponse;
       let body: unknown;
       try {
-        body = await readBody(req);
+        body = await readBody(req, hasBinaryBody(method, path));
       } catch {
         body = Symbol('unparseable');
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+      const standInReq: StandInRequest = {
+        method,
+        path,
+        query: url.searchParams,
+        headers,
+        body,
+        root: `http://${req.headers.host}/${version?.[1] ?? 'v1.0'}`,
+      };
       if (fault) response = faultResponse(fault);
+      // A file's bytes go to and come from pre-authenticated URLs outside the Graph root: no bearer token.
+      else if (!version && isFileHostPath(path) && typeof body !== 'symbol') response = fileHostRoute(store, standInReq);
       // https://learn.microsoft.com/graph/auth/auth-concepts: every call carries `Authorization: Bearer {token}`.
       else if (headers.authorization !== `Bearer ${token}`)
         response = graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
       else if (!version) response = graphError(400, 'BadRequest', 'Invalid version.');
       else if (typeof body === 'symbol') response = graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
       else {
-        const standInReq: StandInRequest = {
-          method,
-          path,
-          query: url.searchParams,
-          headers,
-          body,
-          root: `http://${req.headers.host}/${version[1]}`,
-        };
         response = operation === '$batch' && method === 'POST' ? runBatch(standInReq, runStep) : routeOf(standInReq);
       }
       log.push({ operation, method, path, inBatch: false, status: response.status, at });
       res.writeHead(response.status, response.headers);
-      res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+      res.end(response.raw ?? (response.body === undefined ? undefined : JSON.stringify(response.body)));
     })();
   });
   const { port } = await listenOnLoopback(server);

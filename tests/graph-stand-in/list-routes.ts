@@ -7,7 +7,7 @@ function listJson(list: StoredList): Record<string, unknown> {
     displayName: list.displayName,
     name: list.displayName.replace(/\s+/g, ''),
     createdDateTime: list.createdDateTime,
-    list: { template: 'genericList' },
+    list: { template: list.template },
   };
 }
 
@@ -32,7 +32,7 @@ export function listLists(store: SiteStore): StandInResponse {
  * https://learn.microsoft.com/graph/api/list-create
  */
 export function createList(store: SiteStore, req: StandInRequest): StandInResponse {
-  const body = (req.body ?? {}) as { displayName?: unknown; columns?: unknown };
+  const body = (req.body ?? {}) as { displayName?: unknown; columns?: unknown; list?: { template?: unknown } };
   if (typeof body.displayName !== 'string' || !body.displayName.trim()) return graphError(400, 'invalidRequest', 'displayName is required');
   if (store.findList(body.displayName))
     return graphError(
@@ -40,7 +40,10 @@ export function createList(store: SiteStore, req: StandInRequest): StandInRespon
       'nameAlreadyExists',
       'A list, survey, discussion board, or document library with the specified title already exists in this Web site.',
     );
-  const list = store.createList(body.displayName);
+  const template = body.list?.template ?? 'genericList';
+  if (template !== 'genericList' && template !== 'documentLibrary')
+    return graphError(400, 'invalidRequest', `The stand-in makes genericList and documentLibrary lists, not ${String(template)}`);
+  const list = store.createList(body.displayName, template);
   for (const column of Array.isArray(body.columns) ? (body.columns as Record<string, unknown>[]) : []) store.addColumn(list, column);
   return json(201, listJson(list));
 }

@@ -68,6 +68,9 @@ export function route(store: SiteStore, req: StandInRequest): StandInResponse {
   }
   if (!p.member) {
     if (method === 'GET') return listItems(list, req);
+    // A library's items are its files and folders, made through its drive (drive-routes.ts).
+    if (method === 'POST' && list.template === 'documentLibrary')
+      return graphError(400, 'invalidRequest', 'Files and folders should only be added to a DocumentLibrary via the OneDrive API');
     if (method === 'POST') return createItem(store, list, req);
     return graphError(405, 'BadRequest', 'Method not allowed');
   }

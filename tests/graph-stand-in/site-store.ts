@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DriveStore } from './drive-store';
 
 /**
  * In-memory SharePoint site: lists, their columns and their items. Shapes follow Graph's resources:
@@ -32,6 +33,8 @@ export interface StoredItem {
 export interface StoredList {
   id: string;
   displayName: string;
+  /** `documentLibrary` lists hold files, reached as a drive (https://learn.microsoft.com/graph/api/resources/list). */
+  template: 'genericList' | 'documentLibrary';
   createdDateTime: string;
   columns: StoredColumn[];
   items: Map<string, StoredItem>;
@@ -40,22 +43,29 @@ export interface StoredList {
   changeCounter: number;
 }
 
-/** Every list starts with SharePoint's built-in Title column (a single line of text, not indexed). */
-function builtInColumns(): StoredColumn[] {
+/**
+ * Every list starts with SharePoint's built-in Title column (a single line of text, not indexed); a
+ * document library also has `FileLeafRef`, the file's name.
+ */
+function builtInColumns(template: StoredList['template']): StoredColumn[] {
+  const builtIn = (id: string, name: string, displayName: string): StoredColumn => ({
+    id,
+    name,
+    displayName,
+    indexed: false,
+    enforceUniqueValues: false,
+    definition: { text: { allowMultipleLines: false, maxLength: 255 } },
+  });
   return [
-    {
-      id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
-      name: 'Title',
-      displayName: 'Title',
-      indexed: false,
-      enforceUniqueValues: false,
-      definition: { text: { allowMultipleLines: false, maxLength: 255 } },
-    },
+    builtIn('fa564e0f-0c70-4ab9-b863-0177e6ddd247', 'Title', 'Title'),
+    ...(template === 'documentLibrary' ? [builtIn('8553196d-ec8d-4564-9861-3dbe931050c8', 'FileLeafRef', 'Name')] : []),
   ];
 }
 
 export class SiteStore {
   readonly lists: StoredList[] = [];
+  /** The files of its document libraries. */
+  readonly drives = new DriveStore(this);
 
   constructor(readonly siteId: string) {}
 
@@ -65,17 +75,19 @@ export class SiteStore {
     return this.lists.find((l) => l.id === idOrTitle || l.displayName.toLowerCase() === key);
   }
 
-  createList(displayName: string): StoredList {
+  createList(displayName: string, template: StoredList['template'] = 'genericList'): StoredList {
     const list: StoredList = {
       id: randomUUID(),
       displayName,
+      template,
       createdDateTime: new Date().toISOString(),
-      columns: builtInColumns(),
+      columns: builtInColumns(template),
       items: new Map(),
       nextItemId: 1,
       changeCounter: 0,
     };
     this.lists.push(list);
+    if (template === 'documentLibrary') this.drives.createFor(list);
     return list;
   }
 

@@ -5,6 +5,7 @@ import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
 import { createServer } from '@/app/create-server';
 import { localIdentity, type User } from '@/http/identity';
+import type { DocumentStore } from '@/kernel/ports/document-store';
 import { openDatabase } from '@/storage/sqlite/open-database';
 import { SqliteActionRepository } from '@/storage/sqlite/sqlite-action-repository';
 import { SqliteDocumentStore } from '@/storage/sqlite/sqlite-document-store';
@@ -19,10 +20,16 @@ import { listenOnLoopback } from '@tests/support/listen-on-loopback';
 export async function startRegisterApp(
   user: User,
   now: () => Date,
-  options: { onImported?: () => void; retentionYears?: number; env?: Record<string, string> } = {},
+  options: {
+    onImported?: () => void;
+    retentionYears?: number;
+    env?: Record<string, string>;
+    /** Another document store (the SharePoint library over the stand-in) in place of the embedded one. */
+    documents?: DocumentStore;
+  } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-tracker-register-app-'));
-  const { env, ...registerOptions } = options;
+  const { env, documents: documentStore, ...registerOptions } = options;
   const config = loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const db = openDatabase(config.databaseFile);
   const repo = new SqliteActionRepository(db, now);
@@ -30,7 +37,7 @@ export async function startRegisterApp(
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
   const plans = new SqliteEhcPlanRepository(db, now);
-  const documents = new SqliteDocumentStore(db, path.join(dir, 'documents'), now);
+  const documents = documentStore ?? new SqliteDocumentStore(db, path.join(dir, 'documents'), now);
   const server = createServer({
     config,
     repo,

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import type { InterventionRepository } from '@/kernel/ports/intervention-repository';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
@@ -8,6 +9,7 @@ import { createGraphClientFromConfig, type SharePointOverrides } from './create-
 import type { BatchOptions } from './graph-batch';
 import { graphRoot } from './graph-client';
 import type { SharePointConfig } from './sharepoint-config';
+import { SharePointDocumentStore } from './sharepoint-document-store';
 import { SharePointEhcPlanRepository } from './sharepoint-ehc-plan-repository';
 import { SharePointInterventionRepository } from './sharepoint-intervention-repository';
 import { SharePointPassportRepository } from './sharepoint-passport-repository';
@@ -15,13 +17,14 @@ import { SharePointRegisterRepository } from './sharepoint-register-repository';
 import { SharePointRoleDirectory } from './sharepoint-role-directory';
 import { REGISTER_LISTS, SiteLists } from './site-lists';
 
-/** The register-side stores of one instance, sharing one Graph client and one list lookup. */
+/** The register-side stores of one instance (pupils' documents too), sharing one Graph client and one list lookup. */
 export interface SharePointRegisterStores {
   register: RegisterRepository;
   interventions: InterventionRepository;
   passports: PassportRepository;
   ehcPlans: EhcPlanRepository;
   roles: RoleDirectory;
+  documents: DocumentStore;
 }
 
 export interface SharePointRegisterStoreOverrides extends Pick<SharePointOverrides, 'authProvider' | 'retryDelaySeconds'> {
@@ -46,6 +49,7 @@ export function createRegisterStoresWithClient(
     passports: new SharePointPassportRepository(context),
     ehcPlans: new SharePointEhcPlanRepository(context),
     roles: new SharePointRoleDirectory(context),
+    documents: new SharePointDocumentStore(context),
   };
 }
 

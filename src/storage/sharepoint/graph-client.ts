@@ -23,8 +23,10 @@ export interface GraphClientOptions {
 }
 
 /**
- * Adds `Authorization: Bearer` to requests for our own Graph root only. The SDK's own
+ * Adds `Authorization: Bearer` to requests for our own Graph root (`{baseUrl}/v1.0/…`) only. The SDK's own
  * AuthenticationHandler recognises https hosts only, so it would never authenticate the loopback stand-in.
+ * An upload session's `uploadUrl` is pre-authenticated and must not carry the token
+ * (https://learn.microsoft.com/graph/api/driveitem-createuploadsession), so nothing outside the root gets it.
  */
 class BearerTokenHandler implements Middleware {
   private next?: Middleware;
@@ -80,7 +82,7 @@ class ConnectionRetryHandler implements Middleware {
  * undici's fetch rejects with a TypeError ("fetch failed") for every network-level failure. Checked by
  * shape, not `instanceof Error`, because fetch may come from another realm (as under a test runner's VM context).
  */
-function isConnectionFailure(error: unknown): boolean {
+export function isConnectionFailure(error: unknown): boolean {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   return name === 'TypeError' && typeof message === 'string' && /fetch failed/i.test(message);
 }
@@ -101,7 +103,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     baseUrl,
     defaultVersion: GRAPH_VERSION,
     middleware: [
-      new BearerTokenHandler(options.authProvider, baseUrl),
+      new BearerTokenHandler(options.authProvider, `${graphRoot(baseUrl)}/`),
       new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 1, maxRetries)),
       new ConnectionRetryHandler(maxRetries),
       new HTTPMessageHandler(),

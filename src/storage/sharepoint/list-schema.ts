@@ -24,6 +24,8 @@ export interface ListSpec {
   displayName: string;
   description: string;
   columns: ColumnSpec[];
+  /** A list of items (the default), or a document library holding files with these columns. */
+  template?: 'genericList' | 'documentLibrary';
 }
 
 const text = (name: string, displayName: string, indexed = false): ColumnSpec => ({ name, displayName, indexed, kind: 'text' });
@@ -229,6 +231,27 @@ export const ROLE_HISTORY_LIST: ListSpec = {
   columns: [text('Role', 'Role', true), text('At', 'At (UTC)', true), note('Data', 'Change (JSON)')],
 };
 
+/**
+ * The pupil records library: one folder per pupil, each file with the columns below. Type and status
+ * hold the words a person reads in SharePoint ("Support plan", "Current"); the app reads the record
+ * itself from `Record`. PupilId, Status and ReviewDate are indexed for the tab's two queries (a
+ * pupil's documents; current documents past review).
+ */
+export const PUPIL_RECORDS_LIBRARY: ListSpec = {
+  displayName: 'SEND Pupil Records',
+  description:
+    'Each pupil’s support plans, EHC plans, profiles, reports, minutes and letters: one folder per pupil. Add and replace them in SEND Tracker, so the current one is marked and every change is kept.',
+  template: 'documentLibrary',
+  columns: [
+    text('PupilId', 'Pupil reference', true),
+    text('DocumentType', 'Document type'),
+    text('DocumentStatus', 'Current or superseded', true),
+    text('ReviewDate', 'Review date (YYYY-MM-DD)', true),
+    numberColumn('RecordVersion', 'Record version'),
+    note('Record', 'Record (JSON)'),
+  ],
+};
+
 export const ALL_LISTS: readonly ListSpec[] = [
   ACTIONS_LIST,
   HISTORY_LIST,
@@ -247,6 +270,7 @@ export const ALL_LISTS: readonly ListSpec[] = [
   REMINDER_RUNS_LIST,
   EHC_PLANS_LIST,
   EHC_PLAN_VERSIONS_LIST,
+  PUPIL_RECORDS_LIBRARY,
 ];
 
 /**

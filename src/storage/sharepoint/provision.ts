@@ -36,7 +36,7 @@ export async function provisionLists(
         listsPageSchema.shape.value.element,
         await client
           .api(`${site}/lists`)
-          .post({ displayName: spec.displayName, description: spec.description, list: { template: 'genericList' } }),
+          .post({ displayName: spec.displayName, description: spec.description, list: { template: spec.template ?? 'genericList' } }),
         'list',
       );
       listId = created.id;

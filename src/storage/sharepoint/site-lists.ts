@@ -12,6 +12,7 @@ import {
   EHC_PLANS_LIST,
   PASSPORT_VERSIONS_LIST,
   PASSPORTS_LIST,
+  PUPIL_RECORDS_LIBRARY,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
   REGISTER_IMPORTS_LIST,
@@ -72,7 +73,7 @@ export const TASK_LISTS = {
 
 export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
 
-/** The lists the register, intervention, passport, EHC plan and role stores use, shared by one instance's stores. */
+/** The lists the register, intervention, passport, EHC plan, role and document stores use, shared by one instance's stores. */
 export const REGISTER_LISTS = {
   pupils: REGISTER_PUPILS_LIST.displayName,
   snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
@@ -85,6 +86,7 @@ export const REGISTER_LISTS = {
   ehcPlanVersions: EHC_PLAN_VERSIONS_LIST.displayName,
   roles: ROLES_LIST.displayName,
   roleHistory: ROLE_HISTORY_LIST.displayName,
+  documents: PUPIL_RECORDS_LIBRARY.displayName,
 };
 
 export type RegisterListName = keyof typeof REGISTER_LISTS;

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { actorSchema, type Actor } from '@/kernel/action';
-import { ConflictError, NotFoundError, ValidationError } from '@/kernel/errors';
+import { NotFoundError, ValidationError } from '@/kernel/errors';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import {
   checkDocumentContent,
+  documentConflict,
   documentOrder,
   newDocumentSchema,
   type DocumentEvent,
@@ -113,11 +114,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const who = parseInput(actorSchema, by, 'by');
     return this.db.transaction(() => {
       const doc = this.getNow(id);
-      if (doc.version !== expectedVersion)
-        throw new ConflictError(
-          `This document was changed since you opened it (version ${doc.version}, you had ${expectedVersion}).`,
-          doc.version,
-        );
+      if (doc.version !== expectedVersion) throw documentConflict(doc.version, expectedVersion);
       if (doc.status === 'current') return { document: doc, superseded: null };
       const at = this.now().toISOString();
       const document: PupilDocument = { ...doc, status: 'current', supersededAt: null, version: doc.version + 1 };

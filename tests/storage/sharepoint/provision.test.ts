@@ -9,6 +9,7 @@ import {
   HISTORY_LIST,
   INTERVENTIONS_LIST,
   PASSPORTS_LIST,
+  PUPIL_RECORDS_LIBRARY,
   PASSPORT_VERSIONS_LIST,
   REGISTER_PUPILS_LIST,
   REGISTER_SNAPSHOTS_LIST,
@@ -200,6 +201,10 @@ describe('provisioning the SharePoint lists', () => {
     expect(column(ROLE_HISTORY_LIST.displayName, 'Role')).toMatchObject({ indexed: true });
     expect(column(REMINDER_RUNS_LIST.displayName, 'Day')).toMatchObject({ indexed: true });
     expect(column(EHC_PLAN_VERSIONS_LIST.displayName, 'PupilId')).toMatchObject({ indexed: true });
+    // The pupil records library is a document library (it holds files, reached as a drive), its query columns indexed.
+    expect(standIn.store.findList(PUPIL_RECORDS_LIBRARY.displayName)!.template).toBe('documentLibrary');
+    for (const name of ['PupilId', 'DocumentStatus', 'ReviewDate'])
+      expect(column(PUPIL_RECORDS_LIBRARY.displayName, name)).toMatchObject({ indexed: true });
   });
 
   it('adds only the new lists to a site provisioned before they existed, and nothing on the run after', async () => {
@@ -226,6 +231,7 @@ describe('provisioning the SharePoint lists', () => {
         REMINDER_RUNS_LIST,
         EHC_PLANS_LIST,
         EHC_PLAN_VERSIONS_LIST,
+        PUPIL_RECORDS_LIBRARY,
       ].map((l) => `list ${l.displayName}`),
     );
     expect(report.created.every((c) => !older.some((l) => c.includes(` ${l.displayName}`)))).toBe(true);
