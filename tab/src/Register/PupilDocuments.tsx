@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, makeStyles, ProgressBar, Select, Spinner, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Link, makeStyles, ProgressBar, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatDate } from '@/kernel/dates';
 import {
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   file: { maxWidth: '100%' },
   // A badge has a fixed height: "Not current" wrapped onto two lines is cut off in a narrow table.
   status: { whiteSpace: 'nowrap' },
+  changes: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' | 'subtle'> = {
@@ -109,11 +110,19 @@ export default function PupilDocuments({ pupilId, refreshKey = 0 }: { pupilId: s
                     {formatDate(d.uploadedAt.slice(0, 10))} by {d.uploadedBy.name}
                   </td>
                   <td className={table.cell}>
-                    {canChange && d.status !== 'current' && (
-                      <Button onClick={() => void makeCurrent(d)} aria-label={`Make current: ${d.name}`}>
-                        Make current
-                      </Button>
-                    )}
+                    <div className={styles.changes}>
+                      {canChange && d.status !== 'current' && (
+                        <Button onClick={() => void makeCurrent(d)} aria-label={`Make current: ${d.name}`}>
+                          Make current
+                        </Button>
+                      )}
+                      {/* Tenant mode: the library's permissions let the SEND team open it in SharePoint or Office for the web. */}
+                      {canChange && d.webUrl && (
+                        <Link href={d.webUrl} target="_blank" rel="noreferrer" aria-label={`Open in SharePoint: ${d.name}`}>
+                          Open in SharePoint
+                        </Link>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
