@@ -7,7 +7,13 @@ import { initials, type PupilRecord } from '@/kernel/pupil-record';
 export const REVIEWED_TYPES: readonly DocumentType[] = ['support_plan', 'one_page_profile'];
 
 /** One key per document: uploading, making it current again or a retried request never adds a second item. */
-export const reviewKey = (documentId: string) => `document-review:${documentId}`;
+const REVIEW_KEY_PREFIX = 'document-review:';
+export const reviewKey = (documentId: string) => `${REVIEW_KEY_PREFIX}${documentId}`;
+
+/** The document a review item follows, from its key; null for any other item. */
+export function documentOfReviewKey(key: string | null | undefined): string | null {
+  return key?.startsWith(REVIEW_KEY_PREFIX) ? key.slice(REVIEW_KEY_PREFIX.length) : null;
+}
 
 /** Does this document get a review item? The current one of a reviewed type, with a review date. */
 export function needsReviewItem(doc: PupilDocument): boolean {

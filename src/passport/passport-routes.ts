@@ -4,6 +4,8 @@ import { parseInput } from '@/kernel/validate';
 import type { Logger } from '@/platform/logger';
 import { EMPTY_PASSPORT, savePassportSchema } from '@/kernel/passport';
 import { passportDocx } from './passport-docx';
+import { addDocument } from '@/documents/document-commands';
+import type { ActionRepository } from '@/kernel/ports/action-repository';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import type { PassportRepository } from '@/kernel/ports/passport-repository';
 import type { RegisterRepository } from '@/kernel/ports/register-repository';
@@ -16,6 +18,8 @@ export interface PassportRouteDeps {
   passports: PassportRepository;
   /** The pupils' documents: when given, the profile can be saved into the pupil's folder as the current one. */
   documents?: DocumentStore;
+  /** The tracker: replacing the current profile parks the review item of the one it replaces. */
+  actions: ActionRepository;
   logger: Logger;
   now: () => Date;
   authenticate: Authenticate;
@@ -26,7 +30,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** GET/PUT a pupil's one-page profile, download it as a Word document, and save that into the pupil's documents. */
 export function registerPassportRoutes(
   server: Server,
-  { register, passports, documents, logger, now, authenticate }: PassportRouteDeps,
+  { register, passports, documents, actions, logger, now, authenticate }: PassportRouteDeps,
 ): void {
   const sendTeam = sendTeamOnly(authenticate);
   server.get(
@@ -63,9 +67,8 @@ export function registerPassportRoutes(
         );
         // In the pupil's own folder, so the name needs no initials; the date tells versions apart.
         const name = `One-page profile ${today}.docx`;
-        return {
-          document: await documents.upload({ pupilId: pupil.id, name, type: 'one_page_profile', contentType: DOCX_TYPE }, bytes, user),
-        };
+        const input = { pupilId: pupil.id, name, type: 'one_page_profile' as const, contentType: DOCX_TYPE };
+        return addDocument({ documents, actions, register }, input, bytes, user);
       }),
     );
 

@@ -73,12 +73,20 @@ describe.each(STORES)('pupil documents over HTTP, in %s', (_where, documentStore
         description: 'Review the support plan added Mon 2 Nov 2026',
       });
       expect(review.description).not.toContain('v1.pdf');
+      // v2 replaced v1: v1's review is no longer due, so its item is parked with why (never deleted).
+      expect(made.body.closedReviewItemIds).toEqual([first.body.reviewItemId]);
+      expect(await app.repo.get(first.body.reviewItemId)).toMatchObject({
+        status: 'parked',
+        closingNote: 'No longer needed: a newer support plan replaced this one on Mon 2 Nov 2026.',
+      });
       const again = await call(app.baseUrl, 'POST', `/api/documents/${first.body.document.id}/make-current`, { version: 2 });
       expect(again.body.reviewItemId).toBe(first.body.reviewItemId);
+      expect((await app.repo.get(first.body.reviewItemId)).status).toBe('open'); // v1 is current again: its review is back
       expect((await app.repo.query({ pupilId: pupil.id })).filter((a) => a.description.startsWith('Review the support plan'))).toHaveLength(
         1,
       );
       await call(app.baseUrl, 'POST', `/api/documents/${second.body.document.id}/make-current`, { version: 3 });
+      expect((await app.repo.get(first.body.reviewItemId)).status).toBe('parked');
 
       const listed = await call(app.baseUrl, 'GET', `/api/register/pupils/${pupil.id}/documents`);
       expect(listed.body.canChange).toBe(true);
