@@ -660,6 +660,11 @@ describe('the SEND team views in a browser', () => {
       ],
       DEMO_STAFF.senco,
     );
+    const documentLists: string[] = [];
+    const countLists = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === `/api/register/pupils/${cara.id}/documents`) documentLists.push(request.url());
+    };
+    page.on('request', countLists);
     await open(`?view=item&id=${item!.id}`);
     const dialog = () => page.getByRole('dialog');
     await dialog()
@@ -668,6 +673,9 @@ describe('the SEND team views in a browser', () => {
     await dialog().getByRole('button', { name: 'Save link' }).click();
     await dialog().getByText('Evidence link saved.').waitFor();
     const evidence = (await app.repo.get(item!.id)).evidenceUrl!;
+    // Saving rebuilds the edit form; the panel still asked for her documents once.
+    page.off('request', countLists);
+    expect(documentLists).toHaveLength(1);
     expect(evidence).toMatch(/\/api\/documents\/[^/]+\/files\/Support%20plan%20spring\.pdf$/);
     await dialog()
       .getByRole('link', { name: /^Support plan spring\.pdf on / })

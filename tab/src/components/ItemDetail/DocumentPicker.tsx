@@ -11,14 +11,19 @@ export function documentLink(doc: PupilDocument): string {
 }
 
 /**
- * Picks the evidence for an item from its pupil's documents, current first (a pasted link still
- * works). Nothing shows where the person may not see the pupil's documents or there are none.
+ * The pupil's documents for the evidence picker: loaded once per pupil while the panel is open (the
+ * edit form below it is rebuilt after every save, so it must not load them itself); none for a
+ * closed item (null), or where the person may not see them.
  */
-export function DocumentPicker({ pupilId, onPick }: { pupilId: string; onPick: (url: string) => void }) {
+export function usePupilDocuments(pupilId: string | null): PupilDocument[] {
   const { getToken } = useApp();
   const api = useMemo(() => createDocumentsApi(getToken), [getToken]);
-  const loaded = useLoad(() => api.list(pupilId), pupilId);
-  const documents = loaded.data?.documents ?? [];
+  const loaded = useLoad(async () => (pupilId ? (await api.list(pupilId)).documents : []), pupilId ?? '');
+  return loaded.data ?? [];
+}
+
+/** Picks the evidence for an item from its pupil's documents, current first (a pasted link still works). Nothing shows when there are none. */
+export function DocumentPicker({ documents, onPick }: { documents: readonly PupilDocument[]; onPick: (url: string) => void }) {
   if (documents.length === 0) return null;
   return (
     <Field label="Or pick one of the pupil’s documents">

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Action, Person } from '@/kernel/action';
+import type { PupilDocument } from '@/kernel/pupil-document';
 import { OPEN_STATUS_VALUES, STATUS_LABELS } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
 import { DocumentPicker } from './DocumentPicker';
@@ -19,10 +20,12 @@ export interface ItemEditFormProps {
   staff: readonly Person[];
   busy: boolean;
   run: ItemChangeRunner;
+  /** The pupil's documents the evidence can be picked from (loaded by the panel). */
+  documents: readonly PupilDocument[];
 }
 
 /** Status and owner save as soon as they are picked; a note and an evidence link have a Save button. */
-export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
+export function ItemEditForm({ action, staff, busy, run, documents }: ItemEditFormProps) {
   const { api } = useApp();
   const styles = useItemDetailStyles();
   const [note, setNote] = useState('');
@@ -85,7 +88,7 @@ export function ItemEditForm({ action, staff, busy, run }: ItemEditFormProps) {
           Save link
         </Button>
       </div>
-      <DocumentPicker pupilId={action.pupil.id} onPick={setEvidence} />
+      <DocumentPicker documents={documents} onPick={setEvidence} />
     </section>
   );
 }

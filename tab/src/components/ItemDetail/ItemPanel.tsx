@@ -5,6 +5,7 @@ import { isClosed } from '@/kernel/status';
 import { useApp } from '@tab/app-context';
 import { ItemHistory } from '../ItemHistory/ItemHistory';
 import { CloseForm } from './CloseForm';
+import { usePupilDocuments } from './DocumentPicker';
 import { ItemDetailsForm } from './ItemDetailsForm';
 import { ItemEditForm } from './ItemEditForm';
 import { useItemDetailStyles } from './ItemDetail.styles';
@@ -36,6 +37,7 @@ export function ItemPanel({ initial, staff, pupils, onChanged }: ItemPanelProps)
     );
   }, [touched, api, action.id, action.version]);
   const closed = isClosed(action.status);
+  const documents = usePupilDocuments(closed ? null : action.pupil.id);
   return (
     <div>
       {notice && (
@@ -51,7 +53,7 @@ export function ItemPanel({ initial, staff, pupils, onChanged }: ItemPanelProps)
         </MessageBar>
       )}
       <ItemFacts action={action} today={today} />
-      {!closed && <ItemEditForm key={action.version} action={action} staff={staff} busy={busy} run={run} />}
+      {!closed && <ItemEditForm key={action.version} action={action} staff={staff} busy={busy} run={run} documents={documents} />}
       {!closed && <ItemDetailsForm key={`details-${action.version}`} action={action} pupils={pupils} busy={busy} run={run} />}
       {!closed && <CloseForm busy={busy} run={run} />}
       {closed && me?.sendTeam && <ReopenForm busy={busy} run={run} />}
