@@ -72,6 +72,16 @@ export interface PupilDocument {
   version: number;
 }
 
+/** One version of a document's file: the upload, and in SharePoint each later edit (Word for the web). */
+export interface FileVersion {
+  /** As SharePoint numbers them: 1.0, 2.0, … */
+  label: string;
+  at: string;
+  /** Who saved this version, in words. */
+  by: string;
+  size: number;
+}
+
 /** One change to a document's place among the pupil's documents: who, when, what. */
 export interface DocumentEvent {
   documentId: string;

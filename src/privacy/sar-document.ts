@@ -115,8 +115,9 @@ export async function sarDocument(exported: PupilExport): Promise<Buffer> {
               DOCUMENT_STATUS_LABELS[d.status],
               dateOrDash(d.reviewDate),
               `${d.uploadedBy.name}, ${formatDateTime(d.uploadedAt)}`,
+              d.fileVersions.map((v) => `${v.label}: ${v.by}, ${formatDateTime(v.at)}`).join('; '),
             ]),
-            ['Document', 'Type', 'Status', 'Review by', 'Added by'],
+            ['Document', 'Type', 'Status', 'Review by', 'Added by', 'Versions of the file'],
           ),
           text('The files themselves are provided on request: each opens from the pupil’s documents in the tracker.'),
         ]

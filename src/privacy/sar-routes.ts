@@ -4,7 +4,7 @@ import { jsonRoute, sendError } from '@/http/json-route';
 import type { Action } from '@/kernel/action';
 import { buildChronology, type ChronologyEvent } from '@/kernel/chronology';
 import type { DocumentStore } from '@/kernel/ports/document-store';
-import type { DocumentEvent, PupilDocument } from '@/kernel/pupil-document';
+import type { DocumentEvent, FileVersion, PupilDocument } from '@/kernel/pupil-document';
 import type { EhcPlan } from '@/kernel/ehc-plan';
 import type { EhcPlanRepository } from '@/kernel/ports/ehc-plan-repository';
 import { ForbiddenError, NotFoundError } from '@/kernel/errors';
@@ -53,9 +53,10 @@ export interface PupilExport {
   ehcPlanVersions: EhcPlan[];
   /**
    * A manifest of the pupil's documents (current and superseded; the files themselves on request,
-   * each opened from the Pupil view), and every upload and make-current, oldest first.
+   * each opened from the Pupil view) with every version of each file (edits saved in SharePoint
+   * too), and every upload and make-current, oldest first.
    */
-  documents: PupilDocument[];
+  documents: (PupilDocument & { fileVersions: FileVersion[] })[];
   documentEvents: DocumentEvent[];
   /** Open and archived actions alike, each with its history oldest first. */
   actions: { action: Action; history: HistoryEntry[] }[];
@@ -97,6 +98,12 @@ export function registerSarRoutes(server: Server, deps: SarRouteDeps): void {
   });
 }
 
+/** Each document with its file's versions (one more read per document: an export is rare, and must be whole). */
+async function listWithVersions(store: DocumentStore, pupilId: string): Promise<PupilExport['documents']> {
+  const documents = await store.list(pupilId);
+  return Promise.all(documents.map(async (d) => ({ ...d, fileVersions: await store.fileVersions(d.id) })));
+}
+
 async function exportFor(
   { repo, authenticate, logger, now, register }: SarRouteDeps,
   headers: Request['headers'],
@@ -112,7 +119,7 @@ async function exportFor(
     register?.passports ? register.passports.versions(pupilId) : [],
     register ? register.interventions.list({ pupilId }) : [],
     register?.ehcPlans ? register.ehcPlans.versions(pupilId) : [],
-    register?.documents ? register.documents.list(pupilId) : [],
+    register?.documents ? listWithVersions(register.documents, pupilId) : [],
     register?.documents ? register.documents.events(pupilId) : [],
   ]);
   const withHistory = await Promise.all(actions.map(async (action) => ({ action, history: await repo.history(action.id) })));

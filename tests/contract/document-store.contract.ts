@@ -46,6 +46,11 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
       expect(await store.list('pupil-1')).toEqual([doc]);
       expect(await store.list('pupil-2')).toEqual([]);
       expect(Buffer.from(await store.content(doc.id))).toEqual(pdf('autumn'));
+      // As uploaded: one version of the file, by the person who added it.
+      expect(await store.fileVersions(doc.id)).toEqual([
+        { label: '1.0', at: expect.any(String), by: expect.stringContaining(sencoActor.name), size: pdf('autumn').length },
+      ]);
+      await expect(store.fileVersions('no-such-document')).rejects.toThrow(NotFoundError);
       expect(await store.events('pupil-1')).toEqual([
         { documentId: doc.id, pupilId: 'pupil-1', what: 'uploaded', by: sencoActor, at: '2026-11-02T09:00:00.000Z' },
       ]);

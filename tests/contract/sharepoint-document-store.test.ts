@@ -57,6 +57,18 @@ describe('SharePoint document store', () => {
     expect(Buffer.from(await store.content(second.id))).toEqual(pdf('spring'));
   });
 
+  it('shows an edit saved in Word for the web as a newer version of the file, whose bytes are then the ones served', async () => {
+    const site = await newSite();
+    const store = site.registerStores().documents;
+    const doc = await store.upload(plan('Support plan.pdf'), pdf('as uploaded'), sencoActor);
+    site.standIn.store.drives.editInOffice(doc.id, pdf('with the new targets'), 'Priya Shah');
+    expect((await store.fileVersions(doc.id)).map((v) => [v.label, v.by, v.size])).toEqual([
+      ['2.0', 'Priya Shah', pdf('with the new targets').length],
+      ['1.0', `${sencoActor.name} (through SEND Tracker)`, pdf('as uploaded').length],
+    ]);
+    expect(Buffer.from(await store.content(doc.id))).toEqual(pdf('with the new targets'));
+  });
+
   it('sends a large file through an upload session in 320 KiB-multiple fragments with no bearer token, and reads it back whole', async () => {
     const site = await newSite();
     const store = site.registerStores().documents;

@@ -148,7 +148,7 @@ function putFile(
   if (existing && behaviour === 'fail') return nameTaken(name);
   if (existing && behaviour !== 'rename') {
     if (existing.folder) return nameTaken(name);
-    existing.versions.push({ content, at: new Date().toISOString(), by: 'SEND Tracker' });
+    existing.versions.push({ content, at: new Date().toISOString(), by: null });
     return json(200, driveItemJson(drives, drive, existing, req));
   }
   const created = drives.add(drive, parent, existing ? drives.freeName(parent, name) : name, { content, mimeType });
@@ -261,7 +261,8 @@ export function driveRoute(site: SiteStore, req: StandInRequest): StandInRespons
             id: `${i + 1}.0`,
             lastModifiedDateTime: v.at,
             size: v.content.length,
-            lastModifiedBy: { user: { displayName: v.by } },
+            // An app-only call is recorded as the application, a person as the user (resources/identityset).
+            lastModifiedBy: v.by === null ? { application: { displayName: 'SEND Tracker' } } : { user: { displayName: v.by } },
           }))
           .reverse(),
       });

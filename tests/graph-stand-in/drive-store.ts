@@ -16,8 +16,11 @@ export interface StoredDriveItem {
   name: string;
   folder: boolean;
   mimeType: string | null;
-  /** Every version of the file's bytes, oldest first (https://learn.microsoft.com/graph/api/resources/driveitemversion). */
-  versions: { content: Buffer; at: string; by: string }[];
+  /**
+   * Every version of the file's bytes, oldest first, with who saved it: a person's name, or null for the
+   * app itself (https://learn.microsoft.com/graph/api/resources/driveitemversion).
+   */
+  versions: { content: Buffer; at: string; by: string | null }[];
   listItemId: string | null;
   createdDateTime: string;
 }
@@ -107,7 +110,7 @@ export class DriveStore {
       name,
       folder: file === null,
       mimeType: file?.mimeType ?? null,
-      versions: file ? [{ content: file.content, at: new Date().toISOString(), by: 'SEND Tracker' }] : [],
+      versions: file ? [{ content: file.content, at: new Date().toISOString(), by: null }] : [],
       listItemId: listItem.id,
       createdDateTime: listItem.createdDateTime,
     };

@@ -79,7 +79,12 @@ describe('subject access export: everything the app holds that names the pupil, 
       expect(exported.actions.every((a: { history: unknown[] }) => a.history.length >= 1)).toBe(true);
       // The documents as a manifest (the files on request), and who added each.
       expect(exported.documents).toEqual([
-        expect.objectContaining({ name: 'ALPHA support plan.pdf', status: 'current', pupilId: pupil!.id }),
+        expect.objectContaining({
+          name: 'ALPHA support plan.pdf',
+          status: 'current',
+          pupilId: pupil!.id,
+          fileVersions: [expect.objectContaining({ label: '1.0', by: senco.name })],
+        }),
       ]);
       expect(exported.documentEvents).toEqual([
         expect.objectContaining({ what: 'uploaded', by: expect.objectContaining({ id: senco.id }) }),
@@ -107,6 +112,8 @@ describe('subject access export: everything the app holds that names the pupil, 
         'ALPHA phone parent',
         'Documents',
         'ALPHA support plan.pdf',
+        'Versions of the file',
+        `1.0: ${senco.name}, `,
       ]) {
         expect(words).toContain(part);
       }

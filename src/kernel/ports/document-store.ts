@@ -1,5 +1,5 @@
 import type { Actor } from '../action';
-import type { DocumentEvent, NewDocumentInput, PupilDocument } from '../pupil-document';
+import type { DocumentEvent, FileVersion, NewDocumentInput, PupilDocument } from '../pupil-document';
 
 /**
  * Storage port for each pupil's documents: files under the data folder with their metadata in
@@ -26,6 +26,11 @@ export interface DocumentStore {
   pastReview(onOrBefore: string): Promise<PupilDocument[]>;
   /** Every upload, make-current and supersede for the pupil's documents, oldest first. */
   events(pupilId: string): Promise<DocumentEvent[]>;
+  /**
+   * Every version of the file, newest first: one in embedded mode (the app never changes a file); in
+   * SharePoint also each edit saved in Word for the web. @throws NotFoundError
+   */
+  fileVersions(id: string): Promise<FileVersion[]>;
   /** The file's bytes (embedded mode serves them; tenant mode opens `webUrl`). @throws NotFoundError */
   content(id: string): Promise<Uint8Array>;
 }

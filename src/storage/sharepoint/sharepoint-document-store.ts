@@ -11,6 +11,7 @@ import {
   documentOrder,
   newDocumentSchema,
   type DocumentEvent,
+  type FileVersion,
   type NewDocumentInput,
   type PupilDocument,
 } from '@/kernel/pupil-document';
@@ -38,6 +39,18 @@ interface StoredRecord extends PupilDocument {
 const driveItemSchema = z.object({ id: z.string(), webUrl: z.string() });
 const driveSchema = z.object({ id: z.string() });
 const uploadSessionSchema = z.object({ uploadUrl: z.string() });
+const identity = z.object({ displayName: z.string().optional() }).optional();
+/** https://learn.microsoft.com/graph/api/resources/driveitemversion */
+const versionsSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string(),
+      lastModifiedDateTime: z.string(),
+      size: z.number().optional(),
+      lastModifiedBy: z.object({ user: identity, application: identity }).optional(),
+    }),
+  ),
+});
 
 const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
 /** Events that share an instant keep the order they happened in. */
@@ -90,6 +103,27 @@ export class SharePointDocumentStore implements DocumentStore {
     return (await this.itemsOf(pupilId))
       .flatMap(({ record }) => record.events)
       .sort((a, b) => a.at.localeCompare(b.at) || EVENT_ORDER.indexOf(a.what) - EVENT_ORDER.indexOf(b.what));
+  }
+
+  /**
+   * The file's versions, newest first (driveitem-list-versions, one GET): the app's upload, and each
+   * edit someone saved in SharePoint or Word for the web. A version the app saved names the person
+   * who uploaded it through the app.
+   */
+  async fileVersions(id: string): Promise<FileVersion[]> {
+    const { record } = await this.read(id);
+    const drive = await this.drive();
+    const versions = parseGraph(
+      versionsSchema,
+      await this.context.client.api(`/drives/${drive}/items/${encodeURIComponent(id)}/versions`).get(),
+      'file versions',
+    );
+    return versions.value.map((v) => ({
+      label: v.id,
+      at: v.lastModifiedDateTime,
+      by: v.lastModifiedBy?.user?.displayName ?? `${record.uploadedBy.name} (through SEND Tracker)`,
+      size: v.size ?? 0,
+    }));
   }
 
   async content(id: string): Promise<Uint8Array> {

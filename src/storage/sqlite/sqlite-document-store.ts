@@ -11,6 +11,7 @@ import {
   documentOrder,
   newDocumentSchema,
   type DocumentEvent,
+  type FileVersion,
   type NewDocumentInput,
   type PupilDocument,
 } from '@/kernel/pupil-document';
@@ -59,6 +60,12 @@ export class SqliteDocumentStore implements DocumentStore {
       .prepare<[string], DataRow>('SELECT data FROM pupil_document_events WHERE pupil_id = ? ORDER BY seq')
       .all(pupilId)
       .map((r) => JSON.parse(r.data) as DocumentEvent);
+  }
+
+  /** A file here is never changed after its upload: one version. */
+  async fileVersions(id: string): Promise<FileVersion[]> {
+    const doc = await this.get(id);
+    return [{ label: '1.0', at: doc.uploadedAt, by: doc.uploadedBy.name, size: doc.size }];
   }
 
   async content(id: string): Promise<Uint8Array> {
