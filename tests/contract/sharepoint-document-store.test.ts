@@ -99,6 +99,28 @@ describe('SharePoint document store', () => {
     expect(Buffer.from(await store.content(doc.id)).equals(scan)).toBe(true);
   });
 
+  it('rides out a throttle or an outage on every request of an upload and a make-current, losing and doubling nothing', async () => {
+    const site = await newSite();
+    const store = site.registerStores().documents;
+    const first = await store.upload(plan('v1.pdf'), pdf('v1'), sencoActor);
+    for (const operation of ['list items', 'upload content', 'update listItem fields', 'get listItem'])
+      site.standIn.inject({ operation, kind: 'throttle', retryAfterSeconds: 0 });
+    site.standIn.inject({ operation: 'update listItem fields', kind: 'unavailable', retryAfterSeconds: 0 });
+    // Sent as bytes: a PUT the Graph SDK's own retry handler would not send twice.
+    const second = await store.upload(
+      plan('v2.pdf', { makeCurrent: false, contentType: 'application/octet-stream' }),
+      pdf('v2'),
+      sencoActor,
+    );
+    await store.makeCurrent(second.id, second.version, sencoActor);
+    expect(site.standIn.log.filter((r) => r.status === 429 || r.status === 503)).toHaveLength(5);
+    expect((await store.list('pupil-1')).map((d) => [d.id, d.status])).toEqual([
+      [second.id, 'current'],
+      [first.id, 'superseded'],
+    ]);
+    expect([...site.standIn.store.drives.items.values()].filter((i) => !i.folder)).toHaveLength(2);
+  });
+
   it('removes the file again when its columns cannot be written, so a failed upload leaves nothing', async () => {
     const site = await newSite();
     const store = site.registerStores().documents;

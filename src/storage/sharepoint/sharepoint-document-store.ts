@@ -21,7 +21,7 @@ import { findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';
-import { sendToUploadSession } from './upload-session';
+import { retryThrottled, sendToUploadSession } from './upload-session';
 
 /** Files up to this size go in one request; larger ones through an upload session. */
 export const SIMPLE_UPLOAD_BYTES = 4 * 1024 * 1024;
@@ -147,7 +147,7 @@ export class SharePointDocumentStore implements DocumentStore {
     checkDocumentContent(doc.name, content);
     const replaced = doc.makeCurrent ? (await this.itemsOf(doc.pupilId)).filter((i) => isCurrentOfType(i.record, doc.type)) : [];
     const at = this.now().toISOString();
-    const file = await this.putFile(doc.pupilId, doc.name, content, doc.contentType);
+    const file = await this.putFile(doc.pupilId, doc.name, content);
     const record: StoredRecord = {
       id: file.id,
       pupilId: doc.pupilId,
@@ -270,16 +270,19 @@ export class SharePointDocumentStore implements DocumentStore {
   }
 
   /** Puts the bytes in the pupil's folder under their name, or a free one beside it ("Plan 1.pdf"). */
-  private async putFile(pupilId: string, name: string, content: Uint8Array, contentType: string): Promise<z.infer<typeof driveItemSchema>> {
+  private async putFile(pupilId: string, name: string, content: Uint8Array): Promise<z.infer<typeof driveItemSchema>> {
     const drive = await this.drive();
     const folder = await this.folder(pupilId);
     const target = `/drives/${drive}/items/${folder}:/${encodeURIComponent(name)}:`;
     try {
       if (content.length <= SIMPLE_UPLOAD_BYTES) {
-        const item: unknown = await this.context.client
-          .api(`${target}/content?@microsoft.graph.conflictBehavior=rename`)
-          .header('Content-Type', contentType)
-          .put(Buffer.from(content));
+        // Sent as bytes (SharePoint names the type from the extension; the app keeps the browser's in the record).
+        const item: unknown = await retryThrottled(() =>
+          this.context.client
+            .api(`${target}/content?@microsoft.graph.conflictBehavior=rename`)
+            .header('Content-Type', 'application/octet-stream')
+            .put(Buffer.from(content)),
+        );
         return parseGraph(driveItemSchema, item, 'uploaded file');
       }
       const session = parseGraph(

@@ -1,3 +1,4 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { AppError } from '@/kernel/errors';
 import { retryAfterMs } from '@/platform/pacing';
 import { isConnectionFailure } from './graph-client';
@@ -50,6 +51,29 @@ export async function sendToUploadSession(uploadUrl: string, content: Uint8Array
     if (++failures > maxRetries) throw new AppError(`SharePoint did not take the file after ${maxRetries} tries.`);
     await sleep(retryAfterMs(res?.headers.get('retry-after'), Date.now()) ?? 500 * 2 ** failures);
     start = nextStart(await (await fetch(uploadUrl)).json());
+  }
+}
+
+/**
+ * Runs a Graph call whose body is a file's bytes, again after a 429 or a 5xx, waiting as Retry-After
+ * says. The SDK's RetryHandler never retries a PUT sent as `application/octet-stream` (it takes
+ * such a body for a stream it cannot send twice); ours is a buffer, so it can be.
+ */
+export async function retryThrottled<T>(
+  send: () => Promise<T>,
+  options: Pick<UploadSessionOptions, 'maxRetries' | 'sleep'> = {},
+): Promise<T> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const maxRetries = options.maxRetries ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const status = error instanceof GraphError ? error.statusCode : undefined;
+      if (status === undefined || !RESUMABLE.has(status) || status === 416 || attempt > maxRetries) throw error;
+      const retryAfter = error instanceof GraphError ? error.headers?.get('retry-after') : null;
+      await sleep(retryAfterMs(retryAfter, Date.now()) ?? 500 * 2 ** attempt);
+    }
   }
 }
 
