@@ -5,6 +5,7 @@ import { measureCaptureAccuracy } from './capture-accuracy';
 import { measureDigestRoundTrips, measureGraphRoundTrips, measureReminderRoundTrips } from './graph-round-trips';
 import { measureEmbeddedStore } from './store-bench';
 import { measureRegisterImport } from './register-import-bench';
+import { measureDocumentStores } from './document-store-bench';
 import { measureTab } from './tab-bench';
 
 /**
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const tab50k = await measureTab({ rows: 50_000 });
   const capture = measureCaptureAccuracy();
   const imported = await measureRegisterImport(1000);
+  const documents = await measureDocumentStores(10);
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const rows: [string, string, string][] = [
@@ -85,6 +87,25 @@ async function main(): Promise<void> {
       `${imported.graph.first} (${imported.graph.firstSteps}) / ${imported.graph.again} (${imported.graph.againSteps})`,
       `min ${imported.graph.minimumFirst} for the first`,
     ],
+    [
+      `Pupils' documents, ${documents.pupils} folders of ${documents.perPupil}: fill, embedded / SharePoint (stand-in)`,
+      `${documents.embedded.fillMs} / ${documents.sharePoint.fillMs} ms`,
+      '',
+    ],
+    [
+      `Pupils' documents: one folder's list, p50, embedded / SharePoint (stand-in)`,
+      `${documents.embedded.listMs} / ${documents.sharePoint.listMs} ms`,
+      '',
+    ],
+    ...(
+      [
+        ['a folder listing', documents.graph.listing],
+        ['an upload', documents.graph.upload],
+        ['an upload that replaces the current one', documents.graph.replacingUpload],
+        [`a ${(documents.graph.largeUpload.bytes / 1024 / 1024).toFixed(0)} MB upload (upload session)`, documents.graph.largeUpload],
+        ['make current', documents.graph.makeCurrent],
+      ] as const
+    ).map(([what, f]): [string, string, string] => [`Graph: ${what}`, `${f.used} request(s)`, `min ${f.minimum}`]),
     ['Tab initial JS (raw / gzip)', `${kb(tab.initialJs.raw)} / ${kb(tab.initialJs.gzip)}`, '< 250 KB gzip'],
     ...[tab, tab50k].flatMap((t): [string, string, string][] => {
       const label = `Tracker, ${t.open.toLocaleString('en-GB')} open items`;
@@ -128,7 +149,11 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'results.json'),
-    JSON.stringify({ started, node: process.version, capture, bot, graph, reminders, digests, store, realistic, tab, tab50k }, null, 2),
+    JSON.stringify(
+      { started, node: process.version, capture, bot, graph, reminders, digests, store, realistic, tab, tab50k, imported, documents },
+      null,
+      2,
+    ),
   );
   fs.writeFileSync(path.join(dir, 'results.md'), markdown);
   process.stdout.write(`${markdown}\nWritten to bench/results/results.json and results.md\n`);
