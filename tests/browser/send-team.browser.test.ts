@@ -11,6 +11,8 @@ import { axeViolations } from './support/axe';
 import { fillDate } from './support/fill-date';
 import { startApp, type RunningApp } from './support/start-app';
 import { useTabInBrowser } from './support/use-tab-in-browser';
+import { startProvisionedSite } from '@tests/graph-stand-in/provisioned-site';
+import { generatePrimaryRegister } from '@tests/register/generate-register';
 
 /**
  * The SEND team's views in the built tab, over the real server and SQLite file: register import and
@@ -697,6 +699,58 @@ describe('the SEND team views in a browser', () => {
     ]);
     await past.getByRole('button', { name: 'C.C. (Year 4)' }).click();
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
+  });
+
+  it('keeps the documents in the SEND site’s library in tenant mode, opens each in SharePoint, and fits a phone in every theme', async () => {
+    const site = await startProvisionedSite();
+    const tenant = await startApp({ tabDir, documents: site.registerStores().documents });
+    try {
+      await tenant.register.upsertMany(generatePrimaryRegister(2), { fullRoll: true, by: DEMO_STAFF.senco });
+      const [pupil] = await tenant.register.list();
+      await open(`?view=pupil&pupil=${pupil!.id}`, tenant.url);
+      const form = page.getByRole('form', { name: 'Add a document' });
+      for (const [name, current] of [
+        ['Support plan autumn.pdf', true],
+        ['Support plan spring.pdf', false],
+      ] as const) {
+        await form.getByLabel('File').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n${name}\n`) });
+        await form.getByLabel('Document type').selectOption({ label: 'Support plan' });
+        const box = form.getByRole('checkbox', { name: /^Make it the current support plan/ });
+        if ((await box.isChecked()) !== current) await box.click();
+        await form.getByRole('button', { name: 'Add document' }).click();
+        await form.getByText(`Added ${name}`, { exact: false }).waitFor();
+      }
+      await page.getByRole('button', { name: 'Make current: Support plan spring.pdf' }).click();
+      const table = page.getByRole('table', { name: /^Documents, current first/ });
+      await table.getByRole('row', { name: /Support plan autumn\.pdf.*Superseded/ }).waitFor();
+      // Each file is in the pupil's folder of the library, and opens there (the SEND team has the library's permission).
+      const stored = await tenant.documents.list(pupil!.id);
+      expect(stored.map((d) => [d.name, d.status])).toEqual([
+        ['Support plan spring.pdf', 'current'],
+        ['Support plan autumn.pdf', 'superseded'],
+      ]);
+      const link = table.getByRole('link', { name: 'Open in SharePoint: Support plan spring.pdf' });
+      expect(await link.getAttribute('href')).toBe(stored[0]!.webUrl);
+      expect(stored[0]!.webUrl).toMatch(new RegExp(`/SEND%20Pupil%20Records/${pupil!.id}/Support%20plan%20spring\\.pdf$`));
+
+      const failures: string[] = [];
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+        for (const theme of ['light', 'dark', 'contrast']) {
+          await open(`?view=pupil&pupil=${pupil!.id}&theme=${theme}`, tenant.url);
+          await table.getByRole('link', { name: 'Open in SharePoint: Support plan autumn.pdf' }).waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(ARTIFACTS, `library-documents-${width}-${theme}.png`), fullPage: true });
+          for (const v of await axeViolations(page))
+            failures.push(`library documents ${width} ${theme}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await tenant.close();
+      await site.standIn.close();
+    }
   });
 
   it('shows a pupil’s chronology newest first, filters it by kind and downloads it as Word for the annual review', async () => {

@@ -8,6 +8,7 @@ import { OutboxMailSender } from '@/digest/outbox-mail-sender';
 import { seedDemoData } from '@/app/demo/seed-demo-data';
 import { DEMO_SCHOOL_NAME, DEMO_STAFF } from '@/app/demo/school';
 import type { NewActionInput } from '@/kernel/action';
+import type { DocumentStore } from '@/kernel/ports/document-store';
 import { loadConfig } from '@/app/config';
 import { createLogger } from '@/platform/logger';
 import { createServer } from '@/app/create-server';
@@ -38,8 +39,8 @@ export interface RunningApp {
   interventions: SqliteInterventionRepository;
   /** The role table (role word -> person), seeded with the demo school's roles as `npm start` seeds it. */
   roles: SqliteRoleDirectory;
-  /** Pupils' documents: files under the data folder, metadata in the same SQLite file. */
-  documents: SqliteDocumentStore;
+  /** Pupils' documents: files under the data folder, metadata in the same SQLite file (or the store given). */
+  documents: DocumentStore;
   /** The weekly digest, writing .eml files to the outbox as embedded mode does. */
   digest: WeeklyDigestTask;
   close: () => Promise<void>;
@@ -52,13 +53,21 @@ export interface StartAppOptions {
   /** Extra actions to store after the demo data, e.g. thousands for a benchmark. */
   extra?: NewActionInput[];
   now?: () => Date;
+  /** Another document store in place of the embedded one: the SEND site's library over the Graph stand-in. */
+  documents?: DocumentStore;
 }
 
 /**
  * The real server on 127.0.0.1 (port 0) over a fresh SQLite file holding the demo school, with the
  * register, intervention, profile, EHC plan, role, digest and reminder routes wired as `npm start` wires them.
  */
-export async function startApp({ tabDir, user, extra = [], now = () => new Date() }: StartAppOptions): Promise<RunningApp> {
+export async function startApp({
+  tabDir,
+  user,
+  extra = [],
+  now = () => new Date(),
+  documents: documentStore,
+}: StartAppOptions): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const db = openDatabase(config.databaseFile);
@@ -69,7 +78,7 @@ export async function startApp({ tabDir, user, extra = [], now = () => new Date(
   const register = new SqliteRegisterRepository(db, now);
   const interventions = new SqliteInterventionRepository(db, now);
   const roles = new SqliteRoleDirectory(db, now);
-  const documents = new SqliteDocumentStore(db, path.join(dataDir, 'documents'), now);
+  const documents = documentStore ?? new SqliteDocumentStore(db, path.join(dataDir, 'documents'), now);
   await seedRolesIfEmpty(roles, demoRoles());
   const outbox = new OutboxMailSender(
     path.join(dataDir, 'outbox'),
