@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDateSchema, type Actor } from './action';
+import { actorSchema, isoDateSchema, type Actor } from './action';
 import { ConflictError, ValidationError } from './errors';
+import { parseInput } from './validate';
 
 /** What a document in a pupil's folder is (the library's Document type column). */
 export const DOCUMENT_TYPES = ['support_plan', 'ehc_plan', 'one_page_profile', 'report', 'minutes', 'correspondence'] as const;
@@ -124,6 +125,55 @@ export function checkDocumentContent(name: string, content: Uint8Array): void {
   if (program)
     problems.push({ path: 'file', message: 'is a program, not a document: upload the document itself (PDF, Word, Excel, an image)' });
   if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** A pupil's documents sit in a folder named by the pupil's reference: only what is safe in a path. */
+const FOLDER_SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * An upload as a store takes it, checked before anything is written: the document's details, who
+ * adds it, and its bytes (see `checkDocumentContent`). @throws ValidationError
+ */
+export function checkUpload(input: NewDocumentInput, content: Uint8Array, by: Actor): { doc: NewDocument; who: Actor } {
+  const doc = parseInput(newDocumentSchema, input, 'document');
+  const who = parseInput(actorSchema, by, 'by');
+  if (!FOLDER_SAFE_ID.test(doc.pupilId)) throw new ValidationError([{ path: 'document.pupilId', message: 'is not a pupil id' }]);
+  checkDocumentContent(doc.name, content);
+  return { doc, who };
+}
+
+/** The record of a document just stored under `id` (and, in SharePoint, at `webUrl`). */
+export function uploadedDocument(
+  doc: NewDocument,
+  stored: { id: string; size: number; webUrl: string | null },
+  who: Actor,
+  at: string,
+): PupilDocument {
+  return {
+    id: stored.id,
+    pupilId: doc.pupilId,
+    name: doc.name,
+    type: doc.type,
+    status: doc.makeCurrent ? 'current' : 'not_current',
+    reviewDate: doc.reviewDate,
+    contentType: doc.contentType,
+    size: stored.size,
+    uploadedBy: who,
+    uploadedAt: at,
+    supersededAt: null,
+    webUrl: stored.webUrl,
+    version: 1,
+  };
+}
+
+/** The document as the current one of its type, one version on. */
+export function asCurrent<D extends PupilDocument>(doc: D): D {
+  return { ...doc, status: 'current', supersededAt: null, version: doc.version + 1 };
+}
+
+/** The document replaced by a newer one of its type at `at`: kept, one version on. */
+export function asSuperseded<D extends PupilDocument>(doc: D, at: string): D {
+  return { ...doc, status: 'superseded', supersededAt: at, version: doc.version + 1 };
 }
 
 /** A make-current from a version that is no longer the stored one. */

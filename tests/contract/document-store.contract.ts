@@ -6,8 +6,9 @@ import { sencoActor, teacherActor } from '@tests/support/factories';
 /** Builds a fresh, empty store whose clock reads `now()`. */
 export type DocumentStoreFactory = (now: () => Date) => Promise<DocumentStore>;
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`, 'latin1');
-const plan = (name: string, extra: Record<string, unknown> = {}) => ({
+/** A small PDF's bytes, and a support plan's details for pupil-1 (shared with the adapters' own tests). */
+export const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`, 'latin1');
+export const plan = (name: string, extra: Record<string, unknown> = {}) => ({
   pupilId: 'pupil-1',
   name,
   type: 'support_plan' as const,

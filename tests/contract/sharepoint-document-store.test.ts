@@ -2,7 +2,7 @@ import { AppError } from '@/kernel/errors';
 import { SIMPLE_UPLOAD_BYTES, UPLOAD_FRAGMENT_BYTES } from '@/storage/sharepoint/sharepoint-document-store';
 import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { sencoActor, teacherActor } from '@tests/support/factories';
-import { describeDocumentStoreContract } from './document-store.contract';
+import { describeDocumentStoreContract, pdf, plan } from './document-store.contract';
 
 const newSite = useStandInSites();
 
@@ -12,15 +12,6 @@ describeDocumentStoreContract(
   async (now) => (await newSite()).registerStores({ now, pageSize: 1 }).documents,
 );
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`, 'latin1');
-const plan = (name: string, extra: Record<string, unknown> = {}) => ({
-  pupilId: 'pupil-1',
-  name,
-  type: 'support_plan' as const,
-  reviewDate: '2027-02-01',
-  contentType: 'application/pdf',
-  ...extra,
-});
 
 describe('SharePoint document store', () => {
   it('keeps each file in its pupil’s folder, with the columns a person reads in SharePoint and the link that opens it', async () => {

@@ -1,19 +1,21 @@
 import { GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { actorSchema, type Actor } from '@/kernel/action';
-import { AppError, NotFoundError, ValidationError } from '@/kernel/errors';
+import { AppError, NotFoundError } from '@/kernel/errors';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import {
-  checkDocumentContent,
+  asCurrent,
+  asSuperseded,
+  checkUpload,
   documentConflict,
   DOCUMENT_STATUS_LABELS,
   DOCUMENT_TYPE_LABELS,
   documentOrder,
-  newDocumentSchema,
   type DocumentEvent,
   type FileVersion,
   type NewDocumentInput,
   type PupilDocument,
+  uploadedDocument,
 } from '@/kernel/pupil-document';
 import { parseInput } from '@/kernel/validate';
 import { odataString } from './action-fields';
@@ -27,9 +29,6 @@ import { retryThrottled, sendToUploadSession } from './upload-session';
 export const SIMPLE_UPLOAD_BYTES = 4 * 1024 * 1024;
 /** An upload session's fragment: a multiple of 320 KiB, as Graph requires (16 x 320 KiB = 5 MiB). */
 export const UPLOAD_FRAGMENT_BYTES = 16 * 320 * 1024;
-
-/** Folders are named by the pupil's reference: only what is safe in a path. */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** What the `Record` column holds: the document and every change to its place, in order. */
 interface StoredRecord extends PupilDocument {
@@ -141,27 +140,12 @@ export class SharePointDocumentStore implements DocumentStore {
   }
 
   async upload(input: NewDocumentInput, content: Uint8Array, by: Actor): Promise<PupilDocument> {
-    const doc = parseInput(newDocumentSchema, input, 'document');
-    const who = parseInput(actorSchema, by, 'by');
-    if (!SAFE_ID.test(doc.pupilId)) throw new ValidationError([{ path: 'document.pupilId', message: 'is not a pupil id' }]);
-    checkDocumentContent(doc.name, content);
+    const { doc, who } = checkUpload(input, content, by);
     const replaced = doc.makeCurrent ? (await this.itemsOf(doc.pupilId)).filter((i) => isCurrentOfType(i.record, doc.type)) : [];
     const at = this.now().toISOString();
     const file = await this.putFile(doc.pupilId, doc.name, content);
     const record: StoredRecord = {
-      id: file.id,
-      pupilId: doc.pupilId,
-      name: doc.name,
-      type: doc.type,
-      status: doc.makeCurrent ? 'current' : 'not_current',
-      reviewDate: doc.reviewDate,
-      contentType: doc.contentType,
-      size: content.length,
-      uploadedBy: who,
-      uploadedAt: at,
-      supersededAt: null,
-      webUrl: file.webUrl,
-      version: 1,
+      ...uploadedDocument(doc, { id: file.id, size: content.length, webUrl: file.webUrl }, who, at),
       events: [{ documentId: file.id, pupilId: doc.pupilId, what: 'uploaded', by: who, at }],
     };
     try {
@@ -190,10 +174,7 @@ export class SharePointDocumentStore implements DocumentStore {
     const at = this.now().toISOString();
     const replaced = (await this.itemsOf(record.pupilId)).filter((i) => i.record.id !== id && isCurrentOfType(i.record, record.type));
     const document: StoredRecord = {
-      ...record,
-      status: 'current',
-      supersededAt: null,
-      version: record.version + 1,
+      ...asCurrent(record),
       events: [...record.events, { documentId: id, pupilId: record.pupilId, what: 'made current', by: who, at }],
     };
     try {
@@ -217,10 +198,7 @@ export class SharePointDocumentStore implements DocumentStore {
       const { record, eTag } = attempt === 1 ? old : await this.read(old.record.id);
       if (record.status !== 'current') return withoutEvents(record);
       const superseded: StoredRecord = {
-        ...record,
-        status: 'superseded',
-        supersededAt: at,
-        version: record.version + 1,
+        ...asSuperseded(record, at),
         events: [...record.events, { documentId: record.id, pupilId: record.pupilId, what: 'superseded', by, at }],
       };
       try {

@@ -3,26 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { actorSchema, type Actor } from '@/kernel/action';
-import { NotFoundError, ValidationError } from '@/kernel/errors';
+import { NotFoundError } from '@/kernel/errors';
 import type { DocumentStore } from '@/kernel/ports/document-store';
 import {
-  checkDocumentContent,
+  asCurrent,
+  asSuperseded,
+  checkUpload,
   documentConflict,
   documentOrder,
-  newDocumentSchema,
   type DocumentEvent,
   type FileVersion,
   type NewDocumentInput,
   type PupilDocument,
+  uploadedDocument,
 } from '@/kernel/pupil-document';
 import { parseInput } from '@/kernel/validate';
 
 interface DataRow {
   data: string;
 }
-
-/** Ids become folder names: only what is safe in a path. */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 /**
  * Pupils' documents in embedded mode: each file under `<filesDir>/<pupil id>/<document id>`, its
@@ -74,26 +73,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async upload(input: NewDocumentInput, content: Uint8Array, by: Actor): Promise<PupilDocument> {
-    const doc = parseInput(newDocumentSchema, input, 'document');
-    const who = parseInput(actorSchema, by, 'by');
-    if (!SAFE_ID.test(doc.pupilId)) throw new ValidationError([{ path: 'document.pupilId', message: 'is not a pupil id' }]);
-    checkDocumentContent(doc.name, content);
+    const { doc, who } = checkUpload(input, content, by);
     const at = this.now().toISOString();
-    const stored: PupilDocument = {
-      id: randomUUID(),
-      pupilId: doc.pupilId,
-      name: doc.name,
-      type: doc.type,
-      status: doc.makeCurrent ? 'current' : 'not_current',
-      reviewDate: doc.reviewDate,
-      contentType: doc.contentType,
-      size: content.length,
-      uploadedBy: who,
-      uploadedAt: at,
-      supersededAt: null,
-      webUrl: null,
-      version: 1,
-    };
+    const stored = uploadedDocument(doc, { id: randomUUID(), size: content.length, webUrl: null }, who, at);
     const file = this.fileOf(stored.pupilId, stored.id);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     const partial = `${file}.part`;
@@ -124,7 +106,7 @@ export class SqliteDocumentStore implements DocumentStore {
       if (doc.version !== expectedVersion) throw documentConflict(doc.version, expectedVersion);
       if (doc.status === 'current') return { document: doc, superseded: null };
       const at = this.now().toISOString();
-      const document: PupilDocument = { ...doc, status: 'current', supersededAt: null, version: doc.version + 1 };
+      const document = asCurrent(doc);
       this.update(document);
       this.event(document, 'made current', who, at);
       const [superseded] = this.supersedeOthers(document, who, at);
@@ -151,7 +133,7 @@ export class SqliteDocumentStore implements DocumentStore {
       .all(doc.pupilId, doc.type, doc.id)
       .map((r) => JSON.parse(r.data) as PupilDocument);
     return current.map((old) => {
-      const superseded: PupilDocument = { ...old, status: 'superseded', supersededAt: at, version: old.version + 1 };
+      const superseded = asSuperseded(old, at);
       this.update(superseded);
       this.event(superseded, 'superseded', by, at);
       return superseded;
