@@ -12,7 +12,6 @@ describeDocumentStoreContract(
   async (now) => (await newSite()).registerStores({ now, pageSize: 1 }).documents,
 );
 
-
 describe('SharePoint document store', () => {
   it('keeps each file in its pupil’s folder, with the columns a person reads in SharePoint and the link that opens it', async () => {
     const site = await newSite();
