@@ -111,6 +111,18 @@ describe('SharePoint document store', () => {
     expect([...site.standIn.store.drives.items.values()].filter((i) => !i.folder)).toHaveLength(2);
   });
 
+  it('makes the pupil’s folder again after someone deleted it in SharePoint, at the cost of one failed upload', async () => {
+    const site = await newSite();
+    const store = site.registerStores().documents;
+    const first = await store.upload(plan('v1.pdf'), pdf('v1'), sencoActor);
+    const { drives } = site.standIn.store;
+    const folder = drives.items.get(drives.items.get(first.id)!.parentId!)!;
+    drives.remove(site.standIn.store.drives.drives.values().next().value!, folder); // gone from the library
+    await expect(store.upload(plan('Report.pdf', { type: 'report' }), pdf('r'), sencoActor)).rejects.toThrow(AppError);
+    const again = await store.upload(plan('Report.pdf', { type: 'report' }), pdf('r'), sencoActor);
+    expect(drives.pathOf(drives.items.get(again.id)!)).toEqual(['pupil-1', 'Report.pdf']);
+  });
+
   it('removes the file again when its columns cannot be written, so a failed upload leaves nothing', async () => {
     const site = await newSite();
     const store = site.registerStores().documents;

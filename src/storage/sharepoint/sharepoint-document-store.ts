@@ -271,6 +271,8 @@ export class SharePointDocumentStore implements DocumentStore {
       const item = await sendToUploadSession(session.uploadUrl, content, { fragmentBytes: UPLOAD_FRAGMENT_BYTES });
       return parseGraph(driveItemSchema, item, 'uploaded file');
     } catch (error) {
+      // The folder was deleted in SharePoint (a rename keeps its id): the next upload looks for it again.
+      if (statusOf(error) === 404) this.folders.delete(pupilId);
       throw graphFailure(error, 'store the file');
     }
   }
