@@ -709,6 +709,14 @@ describe('the SEND team views in a browser', () => {
       const [pupil] = await tenant.register.list();
       await open(`?view=pupil&pupil=${pupil!.id}`, tenant.url);
       const form = page.getByRole('form', { name: 'Add a document' });
+      // SharePoint is slow to take the first file: once every byte has reached the app, the form says it is saving.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      site.standIn.beforeNext('upload content', () => held);
+      void form
+        .getByText('Sent: saving it in the pupil’s folder…')
+        .waitFor()
+        .then(() => release());
       for (const [name, current] of [
         ['Support plan autumn.pdf', true],
         ['Support plan spring.pdf', false],

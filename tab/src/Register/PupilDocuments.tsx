@@ -203,11 +203,17 @@ function UploadForm({ api, pupilId, onUploaded }: { api: DocumentsApi; pupilId: 
         checked={makeCurrent}
         onChange={(_, d) => setMakeCurrent(d.checked === true)}
       />
-      {sent !== null && (
-        <Field label="Sending" validationMessage={`${Math.round(sent * 100)}% sent`} validationState="none">
-          <ProgressBar value={sent} max={1} />
-        </Field>
-      )}
+      {sent !== null &&
+        (sent < 1 ? (
+          <Field label="Sending" validationMessage={`${Math.round(sent * 100)}% sent`} validationState="none">
+            <ProgressBar value={sent} max={1} />
+          </Field>
+        ) : (
+          // All sent: the server now stores it (in tenant mode, a large file goes to SharePoint in parts).
+          <Field label="Saving" validationMessage="Sent: saving it in the pupil’s folder…" validationState="none">
+            <ProgressBar />
+          </Field>
+        ))}
       <FormFooter problem={problems.general} busy={sent !== null} submitLabel="Add document">
         {done && <span role="status">{done}</span>}
       </FormFooter>

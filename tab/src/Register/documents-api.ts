@@ -51,6 +51,8 @@ export function createDocumentsApi(getToken: GetToken): DocumentsApi {
         xhr.setRequestHeader('Accept', 'application/json');
         if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        // Every byte is sent: the page says it is being saved while the server stores it.
+        xhr.upload.onload = () => onProgress(1);
         // Not an ApiError: the page then says the tracker could not be reached (nothing was saved).
         xhr.onerror = () => reject(new Error('the upload did not reach the server'));
         xhr.onload = () => {
