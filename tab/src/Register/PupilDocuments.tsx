@@ -1,14 +1,7 @@
-import { Badge, Button, Checkbox, Field, Link, makeStyles, ProgressBar, Select, Spinner, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, makeStyles, ProgressBar, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatDate } from '@/kernel/dates';
-import {
-  DOCUMENT_STATUS_LABELS,
-  DOCUMENT_TYPE_LABELS,
-  DOCUMENT_TYPES,
-  MAX_DOCUMENT_BYTES,
-  type DocumentType,
-  type PupilDocument,
-} from '@/kernel/pupil-document';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type DocumentType, type PupilDocument } from '@/kernel/pupil-document';
 import { ApiError, friendlyMessage } from '@tab/api/api-error';
 import { useLoad } from '@tab/api/use-load';
 import { useApp } from '@tab/app-context';
@@ -17,25 +10,14 @@ import { dateHint } from '@tab/components/DateHint/date-hint';
 import { fieldState, formProblems, NO_PROBLEMS, type FormProblems } from '@tab/components/FormProblems/form-problems';
 import { FormFooter } from '@tab/components/FormProblems/FormFooter';
 import { useFormStyles } from '@tab/components/FormProblems/Form.styles';
-import { ColumnHeaders } from '@tab/components/SimpleTable/ColumnHeaders';
-import { ScrollRegion } from '@tab/components/SimpleTable/ScrollRegion';
-import { useSimpleTableStyles } from '@tab/components/SimpleTable/SimpleTable.styles';
 import { saveFile } from '@tab/views/download';
 import { createDocumentsApi, type DocumentsApi } from './documents-api';
+import { DocumentList } from './DocumentList';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   file: { maxWidth: '100%' },
-  // A badge has a fixed height: "Not current" wrapped onto two lines is cut off in a narrow table.
-  status: { whiteSpace: 'nowrap' },
-  changes: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
-
-const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' | 'subtle'> = {
-  current: 'success',
-  superseded: 'subtle',
-  not_current: 'informative',
-};
 
 /**
  * A pupil's documents, current first: open one, filter by type or those past review; the SEND team
@@ -45,7 +27,6 @@ const STATUS_COLOUR: Record<PupilDocument['status'], 'success' | 'informative' |
 export default function PupilDocuments({ pupilId, refreshKey = 0 }: { pupilId: string; refreshKey?: number }) {
   const { getToken, today } = useApp();
   const styles = useStyles();
-  const table = useSimpleTableStyles();
   const api = useMemo(() => createDocumentsApi(getToken), [getToken]);
   const [version, setVersion] = useState(0);
   const [type, setType] = useState<DocumentType | ''>('');
@@ -87,48 +68,7 @@ export default function PupilDocuments({ pupilId, refreshKey = 0 }: { pupilId: s
       {shown.length === 0 ? (
         <p>{documents.length === 0 ? 'No documents yet.' : 'No documents match.'}</p>
       ) : (
-        <ScrollRegion label="Documents table">
-          <table className={table.table}>
-            <caption>Documents, current first ({shown.length})</caption>
-            <ColumnHeaders names={['Document', 'Type', 'Status', 'Review by', 'Added', 'Change']} className={table.cell} />
-            <tbody>
-              {shown.map((d) => (
-                <tr key={d.id}>
-                  <th className={table.cell} scope="row">
-                    <Button appearance="transparent" onClick={() => void open(d)}>
-                      {d.name}
-                    </Button>
-                  </th>
-                  <td className={table.cell}>{DOCUMENT_TYPE_LABELS[d.type]}</td>
-                  <td className={table.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOUR[d.status]} className={styles.status}>
-                      {DOCUMENT_STATUS_LABELS[d.status]}
-                    </Badge>
-                  </td>
-                  <td className={table.cell}>{d.reviewDate ? formatDate(d.reviewDate) : '–'}</td>
-                  <td className={table.cell}>
-                    {formatDate(d.uploadedAt.slice(0, 10))} by {d.uploadedBy.name}
-                  </td>
-                  <td className={table.cell}>
-                    <div className={styles.changes}>
-                      {canChange && d.status !== 'current' && (
-                        <Button onClick={() => void makeCurrent(d)} aria-label={`Make current: ${d.name}`}>
-                          Make current
-                        </Button>
-                      )}
-                      {/* Tenant mode: the library's permissions let the SEND team open it in SharePoint or Office for the web. */}
-                      {canChange && d.webUrl && (
-                        <Link href={d.webUrl} target="_blank" rel="noreferrer" aria-label={`Open in SharePoint: ${d.name}`}>
-                          Open in SharePoint
-                        </Link>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DocumentList documents={shown} canChange={canChange} onOpen={(d) => void open(d)} onMakeCurrent={(d) => void makeCurrent(d)} />
       )}
       {canChange && <UploadForm api={api} pupilId={pupilId} onUploaded={() => setVersion((v) => v + 1)} />}
     </section>
