@@ -1,4 +1,5 @@
 import { AppError } from '@/kernel/errors';
+import { PUPIL_RECORDS_LIBRARY } from '@/storage/sharepoint/list-schema';
 import { SIMPLE_UPLOAD_BYTES, UPLOAD_FRAGMENT_BYTES } from '@/storage/sharepoint/sharepoint-document-store';
 import { useStandInSites } from '@tests/graph-stand-in/provisioned-site';
 import { sencoActor, teacherActor } from '@tests/support/factories';
@@ -121,6 +122,17 @@ describe('SharePoint document store', () => {
     await expect(store.upload(plan('Report.pdf', { type: 'report' }), pdf('r'), sencoActor)).rejects.toThrow(AppError);
     const again = await store.upload(plan('Report.pdf', { type: 'report' }), pdf('r'), sencoActor);
     expect(drives.pathOf(drives.items.get(again.id)!)).toEqual(['pupil-1', 'Report.pdf']);
+  });
+
+  it('leaves the register working on a site upgraded before provisioning, and says to run provision for the documents', async () => {
+    const site = await newSite();
+    const store = site.standIn.store;
+    store.lists.splice(store.lists.indexOf(store.findList(PUPIL_RECORDS_LIBRARY.displayName)!), 1); // as before this release
+    const stores = site.registerStores();
+    expect(await stores.register.list()).toEqual([]);
+    await expect(stores.documents.list('pupil-1')).rejects.toThrow(
+      /"SEND Pupil Records" does not exist on the site\. Run `npm run provision`/,
+    );
   });
 
   it('removes the file again when its columns cannot be written, so a failed upload leaves nothing', async () => {

@@ -15,7 +15,7 @@ import { SharePointInterventionRepository } from './sharepoint-intervention-repo
 import { SharePointPassportRepository } from './sharepoint-passport-repository';
 import { SharePointRegisterRepository } from './sharepoint-register-repository';
 import { SharePointRoleDirectory } from './sharepoint-role-directory';
-import { REGISTER_LISTS, SiteLists } from './site-lists';
+import { DOCUMENT_LISTS, REGISTER_LISTS, SiteLists } from './site-lists';
 
 /** The register-side stores of one instance (pupils' documents too), sharing one Graph client and one list lookup. */
 export interface SharePointRegisterStores {
@@ -49,7 +49,7 @@ export function createRegisterStoresWithClient(
     passports: new SharePointPassportRepository(context),
     ehcPlans: new SharePointEhcPlanRepository(context),
     roles: new SharePointRoleDirectory(context),
-    documents: new SharePointDocumentStore(context),
+    documents: new SharePointDocumentStore({ ...context, lists: new SiteLists(client, siteId, root, DOCUMENT_LISTS) }),
   };
 }
 

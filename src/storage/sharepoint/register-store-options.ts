@@ -20,7 +20,7 @@ export interface RegisterStoreContext {
 export const DEFAULT_REGISTER_PAGE_SIZE = 200;
 
 /** A read target on one of the lists. */
-export function lookupTarget(context: RegisterStoreContext, listPath: string): LookupTarget {
+export function lookupTarget(context: Pick<RegisterStoreContext, 'client' | 'root' | 'pageSize'>, listPath: string): LookupTarget {
   return { client: context.client, root: context.root, listPath, pageSize: context.pageSize ?? DEFAULT_REGISTER_PAGE_SIZE };
 }
 

@@ -23,6 +23,7 @@ import { findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';
+import type { DocumentLists } from './site-lists';
 import { retryThrottled, sendToUploadSession } from './upload-session';
 
 /** Files up to this size go in one request; larger ones through an upload session. */
@@ -72,7 +73,7 @@ export class SharePointDocumentStore implements DocumentStore {
   private driveId?: Promise<string>;
   private readonly folders = new Map<string, Promise<string>>();
 
-  constructor(private readonly context: RegisterStoreContext) {
+  constructor(private readonly context: Omit<RegisterStoreContext, 'lists'> & { lists: DocumentLists }) {
     this.now = context.now ?? (() => new Date());
   }
 

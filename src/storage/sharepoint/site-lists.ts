@@ -73,7 +73,7 @@ export const TASK_LISTS = {
 
 export type TaskLists = SiteLists<keyof typeof TASK_LISTS>;
 
-/** The lists the register, intervention, passport, EHC plan, role and document stores use, shared by one instance's stores. */
+/** The lists the register, intervention, passport, EHC plan and role stores use, shared by one instance's stores. */
 export const REGISTER_LISTS = {
   pupils: REGISTER_PUPILS_LIST.displayName,
   snapshots: REGISTER_SNAPSHOTS_LIST.displayName,
@@ -86,8 +86,14 @@ export const REGISTER_LISTS = {
   ehcPlanVersions: EHC_PLAN_VERSIONS_LIST.displayName,
   roles: ROLES_LIST.displayName,
   roleHistory: ROLE_HISTORY_LIST.displayName,
-  documents: PUPIL_RECORDS_LIBRARY.displayName,
 };
 
 export type RegisterListName = keyof typeof REGISTER_LISTS;
+
+/**
+ * The pupil records library, looked up on its own: a site not yet provisioned with it (an upgrade
+ * before `npm run provision`) loses only the documents, never the register.
+ */
+export const DOCUMENT_LISTS = { documents: PUPIL_RECORDS_LIBRARY.displayName };
+export type DocumentLists = SiteLists<keyof typeof DOCUMENT_LISTS>;
 export type RegisterLists = SiteLists<RegisterListName>;
