@@ -1,6 +1,6 @@
 import { doctorReport, runDoctor } from '@/app/doctor';
 import { createGraphClient, graphRoot } from '@/storage/sharepoint/graph-client';
-import { ACTIONS_LIST, ALL_LISTS } from '@/storage/sharepoint/list-schema';
+import { ACTIONS_LIST, ALL_LISTS, PUPIL_RECORDS_LIBRARY } from '@/storage/sharepoint/list-schema';
 import { StaticTokenProvider } from '@/storage/sharepoint/msal-auth-provider';
 import { provisionLists } from '@/storage/sharepoint/provision';
 import { startGraphStandIn, type GraphStandIn } from '@tests/graph-stand-in/graph-stand-in';
@@ -63,6 +63,17 @@ describe('npm run doctor', () => {
     expect(doctorReport(sections)).toContain(
       '✗ SEND Actions: DueDate is not indexed (or not unique); PupilId is missing.\n      → Run npm run provision',
     );
+  });
+
+  it('says when the pupil records library is a plain list of that name, and which list it cannot read', async () => {
+    await provision();
+    standIn.store.findList(PUPIL_RECORDS_LIBRARY.displayName)!.template = 'genericList';
+    standIn.inject({ kind: 'forbidden', operation: 'list columns' });
+    const sections = await runDoctor(env, { graphAuth: graphAuth(), botToken });
+    expect(problems(sections)).toEqual([
+      'The app cannot read SEND Actions (HTTP 403).',
+      'SEND Pupil Records is a list, not a document library, so it cannot hold files.',
+    ]);
   });
 
   it('on an empty site, says every list is missing', async () => {

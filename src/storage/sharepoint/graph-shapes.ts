@@ -15,7 +15,8 @@ export const itemPageSchema = z.object({
 });
 
 export const listsPageSchema = z.object({
-  value: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  // `list.template` (with `$select=list`): genericList, documentLibrary, … (https://learn.microsoft.com/graph/api/resources/listinfo)
+  value: z.array(z.object({ id: z.string(), displayName: z.string(), list: z.object({ template: z.string().optional() }).optional() })),
   '@odata.nextLink': z.string().optional(),
 });
 

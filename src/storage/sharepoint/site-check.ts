@@ -28,7 +28,7 @@ export async function checkSiteLists(
   const site = `/sites/${siteId}`;
   let existing;
   try {
-    existing = await getAllPages(client, `${site}/lists?$select=id,displayName`, root, listsPageSchema);
+    existing = await getAllPages(client, `${site}/lists?$select=id,displayName,list`, root, listsPageSchema);
   } catch (error) {
     return [siteAccessFinding(error)];
   }
@@ -39,7 +39,26 @@ export async function checkSiteLists(
       findings.push({ ok: false, what: `The list ${spec.displayName} is missing.`, fix: PROVISION });
       continue;
     }
-    const columns = await getAllPages(client, `${site}/lists/${list.id}/columns`, root, columnsSchema);
+    if (spec.template === 'documentLibrary' && list.list?.template !== 'documentLibrary') {
+      findings.push({
+        ok: false,
+        what: `${spec.displayName} is a list, not a document library, so it cannot hold files.`,
+        fix: `Rename that list in SharePoint (nothing of the app's is in it), then ${PROVISION}`,
+      });
+      continue;
+    }
+    let columns;
+    try {
+      columns = await getAllPages(client, `${site}/lists/${list.id}/columns`, root, columnsSchema);
+    } catch (error) {
+      const status = error instanceof GraphError ? ` (HTTP ${error.statusCode})` : '';
+      findings.push({
+        ok: false,
+        what: `The app cannot read ${spec.displayName}${status}.`,
+        fix: 'Check the app’s grant on the SEND site (docs/ADMIN.md 3a), and that nobody removed the app from that list’s permissions.',
+      });
+      continue;
+    }
     const gaps = spec.columns.flatMap((column) => {
       const gap = columnGap(
         column,
