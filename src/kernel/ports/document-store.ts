@@ -31,6 +31,9 @@ export interface DocumentStore {
    * SharePoint also each edit saved in Word for the web. @throws NotFoundError
    */
   fileVersions(id: string): Promise<FileVersion[]>;
-  /** The file's bytes (embedded mode serves them; tenant mode opens `webUrl`). @throws NotFoundError */
+  /**
+   * The file's bytes, its latest version: the app serves them in both modes, so its access rule decides
+   * who reads a file (the SEND team can also open one in SharePoint at `webUrl`). @throws NotFoundError
+   */
   content(id: string): Promise<Uint8Array>;
 }
