@@ -3,6 +3,7 @@ import {
   HTTPMessageHandler,
   RetryHandler,
   RetryHandlerOptions,
+  GraphError,
   type AuthenticationProvider,
   type Context,
   type Middleware,
@@ -85,6 +86,11 @@ class ConnectionRetryHandler implements Middleware {
 export function isConnectionFailure(error: unknown): boolean {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   return name === 'TypeError' && typeof message === 'string' && /fetch failed/i.test(message);
+}
+
+/** The HTTP status Graph answered a failed call with; undefined for any other failure (a dropped connection, a bug). */
+export function graphStatus(error: unknown): number | undefined {
+  return error instanceof GraphError ? error.statusCode : undefined;
 }
 
 /** Where the client sends requests: `{baseUrl}/{version}`. */

@@ -4,6 +4,7 @@ import type { BatchOptions } from './graph-batch';
 import { findItemByKey, type LookupTarget } from './graph-lookup';
 import type { GraphListItem } from './graph-shapes';
 import type { RegisterLists } from './site-lists';
+import { graphStatus } from './graph-client';
 
 /** What the register, intervention, passport and role stores of one instance share. */
 export interface RegisterStoreContext {
@@ -41,8 +42,6 @@ export function jsonColumn<T>(item: GraphListItem, what: string, column = 'Data'
   throw new AppError(`A stored ${what} is unreadable in SharePoint; was the list edited outside the app?`);
 }
 
-const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
-
 /**
  * Creates or replaces the item whose unique `column` holds `key` (last writer wins). A create that
  * meets 409 (another instance created it just now) is read back and replaced.
@@ -63,7 +62,7 @@ export async function upsertByKey(
       return;
     } catch (error) {
       // 409: created meanwhile; 404: the item went between our read and write. Either way read again.
-      if (attempt === 2 || (statusOf(error) !== 409 && statusOf(error) !== 404)) throw graphFailure(error, 'save');
+      if (attempt === 2 || (graphStatus(error) !== 409 && graphStatus(error) !== 404)) throw graphFailure(error, 'save');
     }
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { AppError } from '@/kernel/errors';
 import type { ConversationReferenceStore, StoredConversationReference } from '@/kernel/ports/conversation-reference-store';
@@ -8,6 +8,7 @@ import { getAllPages } from './graph-paging';
 import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from './graph-shapes';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
+import { graphStatus } from './graph-client';
 
 /**
  * Teams conversation ids can run past the 255 characters of a single line of text and contain any
@@ -51,8 +52,6 @@ function referenceFields(ref: StoredConversationReference): Record<string, unkno
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
 }
 
-const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
-
 /**
  * Conversation references in the "SEND Bot Conversations" list: one item per conversation (unique
  * `ConversationKey`), the latest save wins, as in the SQLite store. A save on an instance that has seen
@@ -84,7 +83,7 @@ export class SharePointConversationReferenceStore implements ConversationReferen
       this.itemIds.set(key, parseGraph(listItemSchema.pick({ id: true }), raw, 'list item').id);
       return;
     } catch (error) {
-      if (statusOf(error) !== 409) throw error;
+      if (graphStatus(error) !== 409) throw error;
     }
     const existing = await findItemByKey(this.target(conversations), 'ConversationKey', key);
     if (!existing || !(await this.update(conversations, existing.id, fields))) {
@@ -120,7 +119,7 @@ export class SharePointConversationReferenceStore implements ConversationReferen
       this.itemIds.set(String(fields.ConversationKey), id);
       return true;
     } catch (error) {
-      if (statusOf(error) !== 404) throw error;
+      if (graphStatus(error) !== 404) throw error;
       this.itemIds.delete(String(fields.ConversationKey));
       return false;
     }

@@ -8,6 +8,7 @@ import { findItemByKey, findItemsWhere, isOk, JSON_HEADERS, type LookupTarget } 
 import { listItemSchema, parseGraph, type BatchStepResponse, type GraphListItem } from './graph-shapes';
 import type { TaskLists } from './site-lists';
 import { DEFAULT_TASK_PAGE_SIZE, type TaskStoreOptions } from './task-store-options';
+import { graphStatus } from './graph-client';
 
 export interface SharePointDigestLogOptions extends TaskStoreOptions {
   /** A claim older than this belongs to a runner that died mid-send. Default 30 minutes, as in SQLite. */
@@ -30,8 +31,6 @@ const eTagIn = (response: BatchStepResponse | undefined): string => {
   const eTag = (response?.body as Record<string, unknown> | undefined)?.['@odata.etag'];
   return typeof eTag === 'string' ? eTag : '';
 };
-
-const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
 
 /**
  * DigestLog on SharePoint Lists, with the same rules as the SQLite store. The gate is an item create in
@@ -296,7 +295,7 @@ export class SharePointDigestLog implements DigestLog {
       const eTag = (raw as Record<string, unknown> | undefined)?.['@odata.etag'];
       return typeof eTag === 'string' ? eTag : '';
     } catch (error) {
-      if (statusOf(error) === 412) return null;
+      if (graphStatus(error) === 412) return null;
       throw error instanceof GraphError ? new AppError(`SharePoint refused a digest record update (HTTP ${error.statusCode}).`) : error;
     }
   }

@@ -1,4 +1,4 @@
-import { GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { actorSchema, type Actor } from '@/kernel/action';
 import { AppError, NotFoundError } from '@/kernel/errors';
@@ -25,6 +25,7 @@ import { itemPageSchema, listItemSchema, parseGraph, type GraphListItem } from '
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';
 import type { DocumentLists } from './site-lists';
 import { retryThrottled, sendToUploadSession } from './upload-session';
+import { graphStatus } from './graph-client';
 
 /** Files up to this size go in one request; larger ones through an upload session. */
 export const SIMPLE_UPLOAD_BYTES = 4 * 1024 * 1024;
@@ -52,7 +53,6 @@ const versionsSchema = z.object({
   ),
 });
 
-const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
 /** Events that share an instant keep the order they happened in. */
 const EVENT_ORDER: DocumentEvent['what'][] = ['uploaded', 'made current', 'superseded'];
 
@@ -135,7 +135,7 @@ export class SharePointDocumentStore implements DocumentStore {
         .get()) as ArrayBuffer;
       return new Uint8Array(bytes);
     } catch (error) {
-      if (statusOf(error) === 404) throw new NotFoundError('No such document.');
+      if (graphStatus(error) === 404) throw new NotFoundError('No such document.');
       throw graphFailure(error, 'read the document');
     }
   }
@@ -181,7 +181,7 @@ export class SharePointDocumentStore implements DocumentStore {
     try {
       await this.writeColumns(id, document, eTag);
     } catch (error) {
-      if (statusOf(error) !== 412) throw graphFailure(error, 'make the document current');
+      if (graphStatus(error) !== 412) throw graphFailure(error, 'make the document current');
       const now = await this.read(id);
       throw documentConflict(now.record.version, expectedVersion);
     }
@@ -206,7 +206,7 @@ export class SharePointDocumentStore implements DocumentStore {
         await this.writeColumns(record.id, superseded, eTag);
         return withoutEvents(superseded);
       } catch (error) {
-        if (statusOf(error) !== 412 || attempt >= 3) throw graphFailure(error, 'mark the earlier document superseded');
+        if (graphStatus(error) !== 412 || attempt >= 3) throw graphFailure(error, 'mark the earlier document superseded');
       }
     }
   }
@@ -223,7 +223,7 @@ export class SharePointDocumentStore implements DocumentStore {
       if (typeof item.fields.Record !== 'string') throw new NotFoundError('No such document.');
       return { record: recordOf(item), eTag: item.eTag };
     } catch (error) {
-      if (statusOf(error) === 404 || statusOf(error) === 400) throw new NotFoundError('No such document.');
+      if (graphStatus(error) === 404 || graphStatus(error) === 400) throw new NotFoundError('No such document.');
       throw error;
     }
   }
@@ -273,7 +273,7 @@ export class SharePointDocumentStore implements DocumentStore {
       return parseGraph(driveItemSchema, item, 'uploaded file');
     } catch (error) {
       // The folder was deleted in SharePoint (a rename keeps its id): the next upload looks for it again.
-      if (statusOf(error) === 404) this.folders.delete(pupilId);
+      if (graphStatus(error) === 404) this.folders.delete(pupilId);
       throw graphFailure(error, 'store the file');
     }
   }
@@ -298,7 +298,7 @@ export class SharePointDocumentStore implements DocumentStore {
     try {
       return await find();
     } catch (error) {
-      if (statusOf(error) !== 404) throw graphFailure(error, 'find the pupil’s folder');
+      if (graphStatus(error) !== 404) throw graphFailure(error, 'find the pupil’s folder');
     }
     try {
       const made: unknown = await this.context.client
@@ -307,7 +307,7 @@ export class SharePointDocumentStore implements DocumentStore {
       return parseGraph(driveSchema, made, 'folder').id;
     } catch (error) {
       // Another instance made it just now.
-      if (statusOf(error) === 409) return find();
+      if (graphStatus(error) === 409) return find();
       throw graphFailure(error, 'make the pupil’s folder');
     }
   }

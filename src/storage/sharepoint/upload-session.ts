@@ -1,7 +1,7 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { AppError } from '@/kernel/errors';
 import { retryAfterMs } from '@/platform/pacing';
-import { isConnectionFailure } from './graph-client';
+import { graphStatus, isConnectionFailure } from './graph-client';
 
 export interface UploadSessionOptions {
   /** Bytes per PUT: a multiple of 320 KiB, at most 60 MiB. */
@@ -69,7 +69,7 @@ export async function retryThrottled<T>(
     try {
       return await send();
     } catch (error) {
-      const status = error instanceof GraphError ? error.statusCode : undefined;
+      const status = graphStatus(error);
       if (status === undefined || !RESUMABLE.has(status) || status === 416 || attempt > maxRetries) throw error;
       const retryAfter = error instanceof GraphError ? error.headers?.get('retry-after') : null;
       await sleep(retryAfterMs(retryAfter, Date.now()) ?? 500 * 2 ** attempt);

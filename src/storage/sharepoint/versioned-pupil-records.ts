@@ -1,12 +1,10 @@
-import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { ConflictError } from '@/kernel/errors';
 import { findItemByKey, findItemsWhere } from './graph-lookup';
 import { getAllPages } from './graph-paging';
 import { itemPageSchema, type GraphListItem } from './graph-shapes';
 import { graphFailure, jsonColumn, lookupTarget, type RegisterStoreContext } from './register-store-options';
 import type { RegisterListName } from './site-lists';
-
-const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
+import { graphStatus } from './graph-client';
 
 /** A record kept per pupil in versions: a one-page profile, an EHC plan record. */
 export interface VersionedPupilRecord {
@@ -67,7 +65,7 @@ export class VersionedPupilRecords<T extends VersionedPupilRecord> {
       if (item) await this.context.client.api(`${path}/items/${item.id}/fields`).header('If-Match', item.eTag).patch(fields);
       else await this.context.client.api(`${path}/items`).post({ fields });
     } catch (error) {
-      if (statusOf(error) !== 409 && statusOf(error) !== 412) throw graphFailure(error, `save the ${this.lists.what}`);
+      if (graphStatus(error) !== 409 && graphStatus(error) !== 412) throw graphFailure(error, `save the ${this.lists.what}`);
       written = false;
     }
     if (!written) {
@@ -99,7 +97,7 @@ export class VersionedPupilRecords<T extends VersionedPupilRecord> {
     try {
       await this.context.client.api(`${await this.path('versions')}/items`).post({ fields });
     } catch (error) {
-      if (statusOf(error) !== 409) throw graphFailure(error, `keep the ${this.lists.what} version`);
+      if (graphStatus(error) !== 409) throw graphFailure(error, `keep the ${this.lists.what} version`);
     }
   }
 
