@@ -269,7 +269,7 @@ export class SharePointDocumentStore implements DocumentStore {
         await this.context.client.api(`${target}/createUploadSession`).post({ item: { '@microsoft.graph.conflictBehavior': 'rename' } }),
         'upload session',
       );
-      const item = await sendToUploadSession(session.uploadUrl, content, { fragmentBytes: UPLOAD_FRAGMENT_BYTES });
+      const item = await sendToUploadSession(session.uploadUrl, content, UPLOAD_FRAGMENT_BYTES);
       return parseGraph(driveItemSchema, item, 'uploaded file');
     } catch (error) {
       // The folder was deleted in SharePoint (a rename keeps its id): the next upload looks for it again.

@@ -1,18 +1,12 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { AppError } from '@/kernel/errors';
-import { retryAfterMs } from '@/platform/pacing';
+import { retryAfterMs, systemClock } from '@/platform/pacing';
 import { graphStatus, isConnectionFailure } from './graph-client';
 
-export interface UploadSessionOptions {
-  /** Bytes per PUT: a multiple of 320 KiB, at most 60 MiB. */
-  fragmentBytes: number;
-  /** Failures in a row before giving up. Default 3. */
-  maxRetries?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-/** 429 and 5xx are worth trying again; 416 means the session has the range already, so it is asked what it lacks. */
-const RESUMABLE = new Set([416, 429, 500, 502, 503, 504]);
+/** Failures in a row before giving up. */
+const MAX_RETRIES = 3;
+/** A throttle or a server error: worth sending again after a wait. */
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 /**
  * Sends a file's bytes to an upload session's `uploadUrl` in order, one fragment per PUT with its
@@ -25,12 +19,10 @@ const RESUMABLE = new Set([416, 429, 500, 502, 503, 504]);
  * builder, which takes any URL that is not https as a path under the Graph root, so it could not be
  * run against the loopback stand-in; and it does not resume after a failed fragment.
  */
-export async function sendToUploadSession(uploadUrl: string, content: Uint8Array, options: UploadSessionOptions): Promise<unknown> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
-  const maxRetries = options.maxRetries ?? 3;
+export async function sendToUploadSession(uploadUrl: string, content: Uint8Array, fragmentBytes: number): Promise<unknown> {
   let start = 0;
   for (let failures = 0; ;) {
-    const end = Math.min(start + options.fragmentBytes, content.length) - 1;
+    const end = Math.min(start + fragmentBytes, content.length) - 1;
     let res: Response | undefined;
     try {
       res = await fetch(uploadUrl, {
@@ -47,9 +39,10 @@ export async function sendToUploadSession(uploadUrl: string, content: Uint8Array
       failures = 0;
       continue;
     }
-    if (res && !RESUMABLE.has(res.status)) throw new AppError(`SharePoint refused the file (HTTP ${res.status}).`);
-    if (++failures > maxRetries) throw new AppError(`SharePoint did not take the file after ${maxRetries} tries.`);
-    await sleep(retryAfterMs(res?.headers.get('retry-after'), Date.now()) ?? 500 * 2 ** failures);
+    // 416: the session has that range already; asked below what it still lacks.
+    if (res && !RETRYABLE.has(res.status) && res.status !== 416) throw new AppError(`SharePoint refused the file (HTTP ${res.status}).`);
+    if (++failures > MAX_RETRIES) throw new AppError(`SharePoint did not take the file after ${MAX_RETRIES} tries.`);
+    await systemClock.sleep(retryAfterMs(res?.headers.get('retry-after'), systemClock.now()) ?? 500 * 2 ** failures);
     start = nextStart(await (await fetch(uploadUrl)).json());
   }
 }
@@ -59,20 +52,15 @@ export async function sendToUploadSession(uploadUrl: string, content: Uint8Array
  * says. The SDK's RetryHandler never retries a PUT sent as `application/octet-stream` (it takes
  * such a body for a stream it cannot send twice); ours is a buffer, so it can be.
  */
-export async function retryThrottled<T>(
-  send: () => Promise<T>,
-  options: Pick<UploadSessionOptions, 'maxRetries' | 'sleep'> = {},
-): Promise<T> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
-  const maxRetries = options.maxRetries ?? 3;
+export async function retryThrottled<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
     } catch (error) {
       const status = graphStatus(error);
-      if (status === undefined || !RESUMABLE.has(status) || status === 416 || attempt > maxRetries) throw error;
+      if (status === undefined || !RETRYABLE.has(status) || attempt > MAX_RETRIES) throw error;
       const retryAfter = error instanceof GraphError ? error.headers?.get('retry-after') : null;
-      await sleep(retryAfterMs(retryAfter, Date.now()) ?? 500 * 2 ** attempt);
+      await systemClock.sleep(retryAfterMs(retryAfter, systemClock.now()) ?? 500 * 2 ** attempt);
     }
   }
 }
